@@ -1,0 +1,90 @@
+"""Plain value types passed between the text-core stages (no Dagster, no pandas)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+# Reasons an input cannot become a document (the `rejections.reason` vocabulary).
+REJECTION_REASONS = (
+    "empty",
+    "binary",
+    "undecodable",
+    "too_large",
+    "malformed_record",
+    "unsupported_format",
+    "unreadable",
+)
+
+# Paragraph-level block kinds (the `segments.kind` vocabulary).
+SEGMENT_KINDS = (
+    "title",
+    "dateline",
+    "body",
+    "caption",
+    "list_item",
+    "heading",
+    "related_headline",
+    "other",
+)
+
+# Kinds whose text is the article proper; taggers only look at these.
+CONTENT_KINDS = frozenset({"title", "dateline", "body", "caption", "list_item", "heading"})
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """An input (file, or one record of a multi-record file) that did not become a document."""
+
+    source_file: str  # path relative to the inbox, POSIX separators
+    source_record: int | None  # 0-based record index inside a multi-record file, else None
+    reason: str  # one of REJECTION_REASONS
+    detail: str  # human-readable explanation
+    n_bytes: int
+    stage: str = "ingest"
+
+
+@dataclass
+class Extracted:
+    """Decoded text of one document, with whatever metadata the container carried."""
+
+    source_file: str
+    source_record: int | None
+    source_format: str  # txt, md, html, jsonl, pdf, docx
+    encoding: str  # codec the bytes were decoded with (utf-8, utf-8-sig, cp1251, cp949, utf-16-le, ...)
+    text: str  # decoded (for HTML: main content) text, not yet cleaned
+    content_sha256: str  # hex sha256 of the raw bytes of the file (or of the JSONL line)
+    n_bytes: int
+    title: str | None = None  # from container metadata (HTML <title>/og:title, JSONL title, ...)
+    published: dt.date | None = None  # from container metadata
+    url: str | None = None
+    source_name: str | None = None  # publisher from container metadata (og:site_name, JSONL)
+    record_id: str | None = None  # the record's own id (JSONL `id`)
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph-level span of the cleaned text: text[start:end] is the block, stripped."""
+
+    kind: str  # one of SEGMENT_KINDS
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class RelatedHeadline:
+    text: str
+    labels: tuple[str, ...] = ()
+
+
+@dataclass
+class CleanedDocument:
+    """Result of cleaning + layout recognition; `text` becomes `documents.text`."""
+
+    text: str
+    blocks: list[Block] = field(default_factory=list)
+    title: str | None = None
+    dateline_place: str | None = None
+    source_name: str | None = None
+    published_date: dt.date | None = None
+    related_headlines: list[RelatedHeadline] = field(default_factory=list)

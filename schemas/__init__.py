@@ -1,0 +1,1 @@
+"""Pandera models: the one place a published column is declared."""
