@@ -42,6 +42,7 @@ class Rejection:
     detail: str  # human-readable explanation
     n_bytes: int
     stage: str = "ingest"
+    modified_at: dt.datetime | None = None  # the input's own mtime (UTC), for a stable detected_at
 
 
 @dataclass
@@ -60,6 +61,7 @@ class Extracted:
     url: str | None = None
     source_name: str | None = None  # publisher from container metadata (og:site_name, JSONL)
     record_id: str | None = None  # the record's own id (JSONL `id`)
+    modified_at: dt.datetime | None = None  # the input's own mtime (UTC), for a stable ingested_at
 
 
 @dataclass(frozen=True)
@@ -88,3 +90,41 @@ class CleanedDocument:
     source_name: str | None = None
     published_date: dt.date | None = None
     related_headlines: list[RelatedHeadline] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class SentenceSpan:
+    """A sentence of the cleaned text: text[start:end] is the sentence."""
+
+    seq: int  # 0-based within the document
+    segment_seq: int
+    start: int
+    end: int
+
+
+# Entity types of `mentions.entity_type`.
+ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "TITLE", "DATE")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An entity mention; text[char_start:char_end] == surface."""
+
+    char_start: int
+    char_end: int
+    surface: str
+    entity_type: str  # one of ENTITY_TYPES
+    entity_id: str | None  # catalog id when linked
+    name_en: str  # canonical English name, or a standard romanisation when unlinked
+    method: str  # gazetteer, ner, pattern
+    confidence: float
+    sentence_seq: int | None = None
+    date_value: dt.date | None = None  # resolved ISO date for DATE mentions
+    linked_to: int | None = None  # for TITLE mentions: index (in the returned list) of the PERSON it precedes
+
+
+@dataclass(frozen=True)
+class TopicScore:
+    topic: str
+    score: float
+    evidence: tuple[str, ...]  # matched terms, original script
