@@ -124,3 +124,22 @@ def data_dictionary() -> str:
             lines.append(f"| `{col_name}` | {arrow_type(col)} | {'yes' if col.nullable else 'no'} | {col.description or ''} |")
         lines.append("")
     return "\n".join(lines)
+
+
+def conform(name: str, df: pd.DataFrame) -> pd.DataFrame:
+    """Cast a frame to the model's dtypes without running its checks (the checks are
+    Dagster asset checks, so a bad frame is reported there rather than crashing the step)."""
+    out = df.copy()
+    for col_name, col in columns(DATASETS[name]).items():
+        kind = str(col.dtype)
+        if kind in ("string[python]", "string", "str"):
+            out[col_name] = out[col_name].astype("string")
+        elif kind in ("Int64", "int64"):
+            out[col_name] = out[col_name].astype("Int64")
+        elif kind in ("Float64", "float64"):
+            out[col_name] = out[col_name].astype("Float64")
+        elif kind == "datetime64[us, UTC]":
+            out[col_name] = pd.to_datetime(out[col_name], utc=True).astype("datetime64[us, UTC]")
+        elif kind == "date":
+            out[col_name] = out[col_name].astype("object")
+    return out

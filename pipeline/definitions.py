@@ -1,0 +1,69 @@
+"""The code location: assets, checks, resources, the job, a schedule and an inbox sensor."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+
+import dagster as dg
+
+from pipeline import assets
+from pipeline.checks import build_checks, list_inbox
+from pipeline.mt_resource import TranslationResource
+from pipeline.resources import ParquetIOManagerFactory, PipelineConfig
+
+STAGE_ASSETS = [
+    assets.raw_documents, assets.clean_documents, assets.segmented_documents, assets.language_documents,
+    assets.translated_documents, assets.tagged_documents,
+]
+ALL_ASSETS = [*STAGE_ASSETS, *assets.DATASET_ASSETS, assets.published_datasets]
+
+refresh_job = dg.define_asset_job(
+    "refresh_datasets", selection=dg.AssetSelection.all(),
+    description="Materialize every asset on the inbox and publish the datasets.",
+)
+
+daily_refresh = dg.ScheduleDefinition(
+    name="daily_refresh", job=refresh_job, cron_schedule="0 2 * * *", execution_timezone="UTC",
+    default_status=dg.DefaultScheduleStatus.STOPPED,
+)
+
+
+def inbox_fingerprint(config: PipelineConfig) -> str:
+    """Changes whenever a file is added, removed, resized or touched (stat only, nothing read)."""
+    digest = hashlib.sha256()
+    for rel in list_inbox(config.inbox):
+        try:
+            st = os.lstat(config.inbox / rel)
+        except OSError:
+            continue
+        digest.update(f"{rel}\x00{st.st_size}\x00{st.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+@dg.sensor(job=refresh_job, minimum_interval_seconds=60, default_status=dg.DefaultSensorStatus.STOPPED)
+def inbox_sensor(context: dg.SensorEvaluationContext, config: PipelineConfig):
+    """Starts a refresh when the inbox changes."""
+    fingerprint = inbox_fingerprint(config)
+    if fingerprint == context.cursor:
+        return dg.SkipReason("inbox unchanged")
+    context.update_cursor(fingerprint)
+    return dg.RunRequest(run_key=fingerprint)
+
+
+def build_resources() -> dict:
+    return {
+        "config": PipelineConfig(),
+        "translation": TranslationResource(),
+        "io_manager": ParquetIOManagerFactory(),
+    }
+
+
+defs = dg.Definitions(
+    assets=ALL_ASSETS,
+    asset_checks=build_checks(),
+    jobs=[refresh_job],
+    schedules=[daily_refresh],
+    sensors=[inbox_sensor],
+    resources=build_resources(),
+)

@@ -1,0 +1,74 @@
+"""Dagster resources: where the inbox and outputs are, and the pipeline's knobs."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import dagster as dg
+import pandas as pd
+from pydantic import Field
+from upath import UPath
+
+from pipeline import PROJECT_ROOT
+from pipeline.text.language import DEFAULT_LANGUAGES
+
+DEFAULT_MAX_INPUT_BYTES = 64 * 1024 * 1024
+
+
+def default_seeds_dir() -> str:
+    return os.environ.get("PIPELINE_SEEDS_DIR") or str(PROJECT_ROOT / "seeds")
+
+
+def default_outputs_dir() -> str:
+    return os.environ.get("PIPELINE_OUTPUTS_DIR") or str(PROJECT_ROOT / "outputs")
+
+
+def default_storage_dir() -> str:
+    """Intermediate asset values (Parquet), beside Dagster's run history."""
+    home = os.environ.get("DAGSTER_HOME") or str(PROJECT_ROOT / ".dagster_home")
+    return str(Path(home) / "storage")
+
+
+class PipelineConfig(dg.ConfigurableResource):
+    """Locations and limits. Environment overrides are read when the definitions load."""
+
+    seeds_dir: str = Field(default_factory=default_seeds_dir, description="Inbox folder, walked recursively.")
+    outputs_dir: str = Field(default_factory=default_outputs_dir, description="Where datasets are published.")
+    languages: list[str] = Field(
+        default_factory=lambda: list(DEFAULT_LANGUAGES),
+        description="Languages the detector may answer (ISO 639-1); others are forced into these, so keep neighbours.",
+    )
+    max_input_bytes: int = Field(
+        default=DEFAULT_MAX_INPUT_BYTES, description="Inputs above this size are rejected as too_large without being read."
+    )
+
+    @property
+    def inbox(self) -> Path:
+        return Path(self.seeds_dir).expanduser().resolve()
+
+    @property
+    def outputs(self) -> Path:
+        return Path(self.outputs_dir).expanduser().resolve()
+
+
+class ParquetFrameIOManager(dg.UPathIOManager):
+    """Stores intermediate DataFrames as Parquet (never pickle), locally or on any fsspec URL."""
+
+    extension = ".parquet"
+
+    def dump_to_path(self, context: dg.OutputContext, obj: pd.DataFrame, path: UPath) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("wb") as fh:
+            obj.to_parquet(fh, index=False)
+
+    def load_from_path(self, context: dg.InputContext, path: UPath) -> pd.DataFrame:
+        with path.open("rb") as fh:
+            return pd.read_parquet(fh)
+
+
+class ParquetIOManagerFactory(dg.ConfigurableIOManagerFactory):
+    base_dir: str = Field(default_factory=default_storage_dir)
+
+    def create_io_manager(self, context) -> ParquetFrameIOManager:
+        return ParquetFrameIOManager(base_path=UPath(self.base_dir))
