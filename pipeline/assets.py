@@ -5,7 +5,6 @@ blocking Pandera checks) → publish. The assets are thin: the work is in
 `pipeline.frames` and the pure text core `pipeline.text`.
 """
 
-from __future__ import annotations
 
 from collections.abc import Callable
 
@@ -33,13 +32,13 @@ def _status_counts(df: pd.DataFrame) -> dict[str, int]:
 
 
 @dg.asset(group_name="ingest", code_version=CODE_VERSION, kinds={"python"})
-def raw_documents(context: dg.AssetExecutionContext, config: PipelineConfig) -> dg.Output[pd.DataFrame]:
+def raw_documents(context: dg.AssetExecutionContext, settings: PipelineConfig) -> dg.Output[pd.DataFrame]:
     """Every file of the inbox (and every record of a JSONL file), decoded, or rejected with a reason."""
-    df = frames.ingest_frame(config.inbox, config.max_input_bytes)
+    df = frames.ingest_frame(settings.inbox, settings.max_input_bytes)
     reasons = df.loc[df["status"] == "rejected", "reason"].value_counts().to_dict()
-    context.log.info(f"inbox {config.inbox}: {len(df)} inputs, rejections by reason {reasons}")
+    context.log.info(f"inbox {settings.inbox}: {len(df)} inputs, rejections by reason {reasons}")
     return dg.Output(df, metadata={
-        "inbox": str(config.inbox), "inputs": len(df), **_status_counts(df),
+        "inbox": str(settings.inbox), "inputs": len(df), **_status_counts(df),
         "rejections_by_reason": dg.MetadataValue.json({k: int(v) for k, v in reasons.items()}),
         "encodings": dg.MetadataValue.json(df["encoding"].dropna().value_counts().to_dict()),
         "preview": _preview(df, ["source_file", "source_record", "status", "reason", "source_format", "encoding"]),
@@ -69,13 +68,13 @@ def segmented_documents(clean_documents: pd.DataFrame) -> dg.Output[pd.DataFrame
 
 
 @dg.asset(group_name="language", code_version=CODE_VERSION, kinds={"python"})
-def language_documents(segmented_documents: pd.DataFrame, config: PipelineConfig) -> dg.Output[pd.DataFrame]:
+def language_documents(segmented_documents: pd.DataFrame, settings: PipelineConfig) -> dg.Output[pd.DataFrame]:
     """Language (lingua, restricted to the configured set) per document, segment and sentence."""
-    df = frames.language_frame(segmented_documents, config.languages)
+    df = frames.language_frame(segmented_documents, settings.languages)
     docs = frames.documents_only(df)
     return dg.Output(df, metadata={
         "languages": dg.MetadataValue.json(docs["language"].value_counts().to_dict()),
-        "detector_languages": dg.MetadataValue.json(list(config.languages)),
+        "detector_languages": dg.MetadataValue.json(list(settings.languages)),
     })
 
 
@@ -151,7 +150,7 @@ DATASET_ASSETS = [documents, segments, sentences, related_headlines, mentions, e
 
 @dg.asset(group_name="publish", code_version=CODE_VERSION, kinds={"parquet"})
 def published_datasets(
-    context: dg.AssetExecutionContext, config: PipelineConfig, documents: pd.DataFrame, segments: pd.DataFrame,
+    context: dg.AssetExecutionContext, settings: PipelineConfig, documents: pd.DataFrame, segments: pd.DataFrame,
     sentences: pd.DataFrame, related_headlines: pd.DataFrame, mentions: pd.DataFrame, entities: pd.DataFrame,
     topics: pd.DataFrame, rejections: pd.DataFrame,
 ) -> dg.MaterializeResult:
@@ -160,11 +159,11 @@ def published_datasets(
         "documents": documents, "segments": segments, "sentences": sentences, "related_headlines": related_headlines,
         "mentions": mentions, "entities": entities, "topics": topics, "rejections": rejections,
     }
-    published = publish_all(frames_by_name, config.outputs)
+    published = publish_all(frames_by_name, settings.outputs)
     for p in published:
         context.log.info(f"published {p.name}: {p.rows} rows -> {p.path}")
     return dg.MaterializeResult(metadata={
-        "outputs": dg.MetadataValue.path(str(config.outputs)),
+        "outputs": dg.MetadataValue.path(str(settings.outputs)),
         "rows": dg.MetadataValue.json({p.name: p.rows for p in published}),
         "files_sha256": dg.MetadataValue.json({p.name: p.sha256 for p in published}),
     })

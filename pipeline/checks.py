@@ -1,7 +1,6 @@
 """Blocking asset checks: a failure stops `published_datasets`, so the previous
 datasets stay as they were."""
 
-from __future__ import annotations
 
 import os
 from pathlib import Path
@@ -107,8 +106,8 @@ def conservation_failures(inbox_files: list[str], documents: pd.DataFrame, rejec
     additional_ins={"documents": dg.AssetIn("documents")},
     description="Every input file (and JSONL record) is a document or a rejection: never neither, never twice.",
 )
-def conservation(config: PipelineConfig, documents: pd.DataFrame, rejections: pd.DataFrame) -> dg.AssetCheckResult:
-    inbox_files = list_inbox(config.inbox)
+def conservation(settings: PipelineConfig, documents: pd.DataFrame, rejections: pd.DataFrame) -> dg.AssetCheckResult:
+    inbox_files = list_inbox(settings.inbox)
     problems = conservation_failures(inbox_files, documents, rejections)
     return dg.AssetCheckResult(passed=not problems, metadata={
         "inbox_files": len(inbox_files), "documents": len(documents), "rejections": len(rejections),

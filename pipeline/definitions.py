@@ -1,6 +1,5 @@
 """The code location: assets, checks, resources, the job, a schedule and an inbox sensor."""
 
-from __future__ import annotations
 
 import hashlib
 import os
@@ -29,12 +28,12 @@ daily_refresh = dg.ScheduleDefinition(
 )
 
 
-def inbox_fingerprint(config: PipelineConfig) -> str:
+def inbox_fingerprint(settings: PipelineConfig) -> str:
     """Changes whenever a file is added, removed, resized or touched (stat only, nothing read)."""
     digest = hashlib.sha256()
-    for rel in list_inbox(config.inbox):
+    for rel in list_inbox(settings.inbox):
         try:
-            st = os.lstat(config.inbox / rel)
+            st = os.lstat(settings.inbox / rel)
         except OSError:
             continue
         digest.update(f"{rel}\x00{st.st_size}\x00{st.st_mtime_ns}\n".encode())
@@ -42,9 +41,9 @@ def inbox_fingerprint(config: PipelineConfig) -> str:
 
 
 @dg.sensor(job=refresh_job, minimum_interval_seconds=60, default_status=dg.DefaultSensorStatus.STOPPED)
-def inbox_sensor(context: dg.SensorEvaluationContext, config: PipelineConfig):
+def inbox_sensor(context: dg.SensorEvaluationContext, settings: PipelineConfig):
     """Starts a refresh when the inbox changes."""
-    fingerprint = inbox_fingerprint(config)
+    fingerprint = inbox_fingerprint(settings)
     if fingerprint == context.cursor:
         return dg.SkipReason("inbox unchanged")
     context.update_cursor(fingerprint)
@@ -53,7 +52,7 @@ def inbox_sensor(context: dg.SensorEvaluationContext, config: PipelineConfig):
 
 def build_resources() -> dict:
     return {
-        "config": PipelineConfig(),
+        "settings": PipelineConfig(),
         "translation": TranslationResource(),
         "io_manager": ParquetIOManagerFactory(),
     }

@@ -169,10 +169,29 @@ def language_frame(segmented: pd.DataFrame, languages: Sequence[str]) -> pd.Data
         rel_langs = found[1 + len(blocks) + len(sentences):]
         df.at[i, "language"], df.at[i, "language_confidence"] = doc_lang
         # A span with no letters ("2019", "--") inherits the document's language with no confidence of its own.
-        df.at[i, "segment_languages"] = _json([list(x) for x in seg_langs])
-        df.at[i, "sentence_languages"] = _json([list(x) for x in sent_langs])
+        df.at[i, "segment_languages"] = _json([_settle(x, y, doc_lang[0]) for x, y in zip(seg_langs, seg_texts(text, blocks), strict=True)])
+        df.at[i, "sentence_languages"] = _json([
+            _settle(x, text[s.start:s.end], doc_lang[0]) for x, s in zip(sent_langs, sentences, strict=True)
+        ])
         df.at[i, "related_languages"] = _json([x[0] for x in rel_langs])
     return df
+
+
+SHORT_SPAN_LETTERS = 25  # below this many letters lingua's guess between neighbours (ru/uk) is noise
+UNSURE = 0.8
+
+
+def seg_texts(text: str, blocks: list[Block]) -> list[str]:
+    return [text[b.start:b.end] for b in blocks]
+
+
+def _settle(found: tuple[str, float], span: str, doc_lang: str) -> list[Any]:
+    """A short span that the detector is unsure about keeps the document's language:
+    "Для" or "1. Обмен депутатами" inside a Russian report is Russian, not Ukrainian."""
+    lang, conf = found
+    if lang not in ("und", doc_lang) and conf < UNSURE and sum(c.isalpha() for c in span) < SHORT_SPAN_LETTERS:
+        return [doc_lang, 0.0]
+    return [lang, conf]
 
 
 # --- translate ----------------------------------------------------------------------

@@ -1,6 +1,5 @@
 """Dagster resources: where the inbox and outputs are, and the pipeline's knobs."""
 
-from __future__ import annotations
 
 import os
 from pathlib import Path

@@ -1,0 +1,91 @@
+"""Command line: `python -m pipeline.cli run | models ... | dictionary`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from pipeline import PROJECT_ROOT
+
+
+def _ensure_dagster_home() -> Path:
+    """Runs are recorded in a project-local DAGSTER_HOME so `make ui` shows them."""
+    home = Path(os.environ.setdefault("DAGSTER_HOME", str(PROJECT_ROOT / ".dagster_home")))
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "dagster.yaml").touch()  # defaults: SQLite run storage inside the home
+    return home
+
+
+def run() -> int:
+    _ensure_dagster_home()
+    import dagster as dg
+
+    from pipeline.definitions import defs
+    from pipeline.resources import PipelineConfig
+
+    settings = PipelineConfig()
+    print(f"inbox:   {settings.inbox}")
+    print(f"outputs: {settings.outputs}")
+    run_config = {"loggers": {"console": {"config": {"log_level": os.environ.get("PIPELINE_LOG_LEVEL", "INFO")}}}}
+    with dg.DagsterInstance.get() as instance:
+        result = defs.resolve_job_def("refresh_datasets").execute_in_process(
+            instance=instance, raise_on_error=False, run_config=run_config
+        )
+    failed_checks = [
+        f"{e.asset_check_evaluation_data.asset_key.to_user_string()}:{e.asset_check_evaluation_data.check_name}"
+        for e in result.get_asset_check_evaluations()
+        if not e.passed
+    ]
+    published = any(
+        e.asset_key is not None and e.asset_key.to_user_string() == "published_datasets"
+        for e in result.get_asset_materialization_events()
+    )
+    if not result.success or failed_checks or not published:
+        print(f"run {result.run_id} did not publish. failed checks: {failed_checks or 'none'}", file=sys.stderr)
+        for event in result.all_events:
+            if event.is_step_failure:
+                print(f"  step {event.step_key} failed: {event.step_failure_data.error.message.strip()}", file=sys.stderr)
+        print("previously published datasets, if any, were left as they were.", file=sys.stderr)
+        return 1
+    manifest = json.loads((settings.outputs / "manifest.json").read_text(encoding="utf-8"))
+    print(f"run {result.run_id} published:")
+    for name, info in manifest["datasets"].items():
+        print(f"  {name:<18} {info['rows']:>7} rows  {settings.outputs / name}")
+    return 0
+
+
+def dictionary(out: Path | None) -> int:
+    from schemas.registry import data_dictionary
+
+    text = data_dictionary() + "\n"
+    if out:
+        out.write_text(text, encoding="utf-8")
+        print(f"wrote {out}")
+    else:
+        print(text)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="kr-pipeline", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("run", help="materialize every asset on the inbox and publish the datasets")
+    models = sub.add_parser("models", help="list or install offline translation packages")
+    models.add_argument("args", nargs=argparse.REMAINDER)
+    dic = sub.add_parser("dictionary", help="print (or write) the data dictionary generated from the schemas")
+    dic.add_argument("--out", type=Path)
+    args = parser.parse_args(argv)
+    if args.command == "run":
+        return run()
+    if args.command == "models":
+        from pipeline.models_cli import main as models_main
+
+        return models_main(args.args)
+    return dictionary(args.out)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
