@@ -35,7 +35,7 @@ def run() -> int:
             instance=instance, raise_on_error=False, run_config=run_config
         )
     failed_checks = [
-        f"{e.asset_check_evaluation_data.asset_key.to_user_string()}:{e.asset_check_evaluation_data.check_name}"
+        f"{e.asset_key.to_user_string()}:{e.check_name}"
         for e in result.get_asset_check_evaluations()
         if not e.passed
     ]

@@ -50,19 +50,24 @@ def inbox_sensor(context: dg.SensorEvaluationContext, settings: PipelineConfig):
     return dg.RunRequest(run_key=fingerprint)
 
 
-def build_resources() -> dict:
-    return {
-        "settings": PipelineConfig(),
-        "translation": TranslationResource(),
-        "io_manager": ParquetIOManagerFactory(),
-    }
+def build_definitions(
+    settings: PipelineConfig | None = None,
+    translation: TranslationResource | None = None,
+    io_manager: dg.ConfigurableIOManagerFactory | None = None,
+) -> dg.Definitions:
+    """The code location; tests and the CLI pass their own resources (temporary inbox, storage, models)."""
+    return dg.Definitions(
+        assets=ALL_ASSETS,
+        asset_checks=build_checks(),
+        jobs=[refresh_job],
+        schedules=[daily_refresh],
+        sensors=[inbox_sensor],
+        resources={
+            "settings": settings or PipelineConfig(),
+            "translation": translation or TranslationResource(),
+            "io_manager": io_manager or ParquetIOManagerFactory(),
+        },
+    )
 
 
-defs = dg.Definitions(
-    assets=ALL_ASSETS,
-    asset_checks=build_checks(),
-    jobs=[refresh_job],
-    schedules=[daily_refresh],
-    sensors=[inbox_sensor],
-    resources=build_resources(),
-)
+defs = build_definitions()
