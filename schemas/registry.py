@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 import pandas as pd
 import pandera.errors
@@ -143,3 +144,27 @@ def conform(name: str, df: pd.DataFrame) -> pd.DataFrame:
         elif kind == "date":
             out[col_name] = out[col_name].astype("object")
     return out
+
+
+SNAPSHOT_PATH = Path(__file__).with_name("published_schema.json")
+
+
+def schema_snapshot() -> dict[str, dict[str, str]]:
+    """Column -> Arrow type of every dataset: what readers of the published files rely on."""
+    return {name: {f.name: str(f.type) for f in arrow_schema(name)} for name in DATASETS}
+
+
+def compatibility_problems(old: dict[str, dict[str, str]], new: dict[str, dict[str, str]]) -> list[str]:
+    """Changes that would break a reader of the previous version: a dataset or column
+    removed or renamed, or a column's type changed. Adding columns or datasets is safe."""
+    problems = []
+    for name, cols in old.items():
+        if name not in new:
+            problems.append(f"dataset {name} removed")
+            continue
+        for col, typ in cols.items():
+            if col not in new[name]:
+                problems.append(f"{name}.{col} removed or renamed")
+            elif new[name][col] != typ:
+                problems.append(f"{name}.{col} changed type {typ} -> {new[name][col]}")
+    return problems
