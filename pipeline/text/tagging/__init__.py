@@ -1,0 +1,223 @@
+"""Entity mentions, dates and topics for one cleaned document (pure core, no Dagster).
+
+Order of evidence: catalog (gazetteer) first, then statistical NER (natasha, Russian) and
+patterns (Korean/English names, titles); overlaps go to the longer, better-sourced span.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from pipeline.text.tagging import gazetteer, ner
+from pipeline.text.tagging.catalog import Catalog, CatalogEntry, load_catalog
+from pipeline.text.tagging.dates import find_dates
+from pipeline.text.tagging.romanize import romanize
+from pipeline.text.tagging.topics import score_topics
+from pipeline.text.types import CONTENT_KINDS, Block, Mention, SentenceSpan, TopicScore
+
+__all__ = ["Catalog", "CatalogEntry", "load_catalog", "tag_document", "warm_up"]
+
+_NAMED = ("PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT")
+_CYR = re.compile(r"[А-Яа-яЁё]")
+_HAN = re.compile(r"[가-힣]")
+_LAT = re.compile(r"[A-Za-z]")
+_METHOD_RANK = {"gazetteer": 0, "pattern": 1, "ner": 2}
+
+
+def warm_up() -> None:
+    """Load catalog, automata and models once (bench/UI call this before timing)."""
+    load_catalog()
+    gazetteer.morph()
+    gazetteer._latin_automaton()
+    gazetteer._ru_trie()
+    gazetteer._ko_automaton()
+    ner.warm_up()
+    from pipeline.text.tagging.topics import lexicons
+
+    lexicons()
+    tag_document("Путин. 푸틴. Putin, 13 февраля 2007.", "ru", [Block("body", 0, 34)], [], None)
+
+
+@dataclass
+class _M:
+    start: int
+    end: int
+    etype: str
+    entity_id: str | None
+    name_en: str
+    method: str
+    confidence: float
+    date: dt.date | None = None
+    title_of: _M | None = None
+
+
+def _from_entry(start: int, end: int, entry: CatalogEntry, conf: float = 0.95) -> _M:
+    return _M(start, end, entry.entity_type, entry.entity_id, entry.name_en, "gazetteer", conf)
+
+
+def _link(surface: str, normal: str | None) -> CatalogEntry | None:
+    """Exact catalog lookup of an NER/pattern span (Russian via lemmas; inverted Latin order too)."""
+    for text in dict.fromkeys(x for x in (normal, surface) if x):
+        if _CYR.search(text):
+            hits = gazetteer.find_russian(text)
+        elif _HAN.search(text):
+            hits = gazetteer.find_korean(text)
+        else:
+            hits = gazetteer.find_latin(text) or gazetteer.find_latin(" ".join(reversed(text.split())))
+            if hits and hits[0].end - hits[0].start == len(text):
+                return hits[0].entry
+            continue
+        if len(hits) == 1 and hits[0].start == 0 and hits[0].end == len(text):
+            return hits[0].entry
+    return None
+
+
+def _overlaps(a: _M, b: _M) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _select(cands: list[_M]) -> list[_M]:
+    """Greedy: catalog hits, then longer spans; no overlap between named mentions."""
+    chosen: list[_M] = []
+    for c in sorted(cands, key=lambda m: (_METHOD_RANK[m.method], -(m.end - m.start), m.start)):
+        if all(not _overlaps(c, o) for o in chosen):
+            chosen.append(c)
+    return chosen
+
+
+def _block_mentions(text: str, bs: int, be: int, language: str) -> tuple[list[_M], list[ner.Cand]]:
+    chunk = text[bs:be]
+    cands: list[_M] = []
+    titles: list[ner.Cand] = []
+    hits = gazetteer.find_latin(chunk) if _LAT.search(chunk) else []
+    if _CYR.search(chunk):
+        hits += gazetteer.find_russian(chunk)
+    ko_tokens = None
+    if _HAN.search(chunk):
+        ko_tokens = gazetteer.ko_token_index(chunk)
+        hits += gazetteer.find_korean(chunk, ko_tokens)
+        by_id = load_catalog().by_id
+        for s, e, eid in gazetteer.find_korean_pairs(chunk):
+            cands.append(_from_entry(bs + s, bs + e, by_id[eid], 0.8))
+    cands += [_from_entry(bs + h.start, bs + h.end, h.entry) for h in hits]
+    blocked = [(h.start, h.end) for h in hits]
+    raw: list[ner.Cand] = []
+    if _CYR.search(chunk):
+        raw += ner.natasha_spans(chunk)
+    if ko_tokens is not None:
+        raw += ner.korean_candidates(chunk, 0, len(chunk), ko_tokens)
+    if _LAT.search(chunk) and language not in ("ru", "ko"):
+        raw += ner.english_candidates(chunk, 0, len(chunk), blocked)
+    for c in raw:
+        if c.entity_type == "TITLE":
+            titles.append(ner.Cand(bs + c.start, bs + c.end, "TITLE", c.method, c.confidence))
+            continue
+        surface = chunk[c.start : c.end]
+        entry = _link(surface, c.normal)
+        if entry is not None:
+            cands.append(_M(bs + c.start, bs + c.end, entry.entity_type, entry.entity_id, entry.name_en,
+                            c.method, min(0.9, c.confidence + 0.15)))
+        elif c.entity_type != "PERSON" and (c.normal or surface).casefold() in _catalog_words():
+            continue  # a catalog name's fragment the gazetteer declined (e.g. wrong case)
+        else:
+            name = romanize(c.normal or surface, language, person=c.entity_type == "PERSON")
+            cands.append(_M(bs + c.start, bs + c.end, c.entity_type, None, name, c.method, c.confidence))
+    return cands, titles
+
+
+def _catalog_words() -> frozenset[str]:
+    return _catalog_words_cached(id(load_catalog()))
+
+
+_WORDS_CACHE: dict[int, frozenset[str]] = {}
+
+
+def _catalog_words_cached(key: int) -> frozenset[str]:
+    if key not in _WORDS_CACHE:
+        _WORDS_CACHE[key] = frozenset(n.casefold() for e in load_catalog().entries for n in e.all_names())
+    return _WORDS_CACHE[key]
+
+
+def _attach_titles(text: str, named: list[_M], ko_titles: list[ner.Cand],
+                   sentences: list[tuple[int, int]]) -> list[_M]:
+    out: list[_M] = []
+    persons = sorted((m for m in named if m.etype == "PERSON"), key=lambda m: m.start)
+    named_sorted = sorted(named, key=lambda m: m.start)
+    for p in persons:
+        lo = _sentence_bounds(sentences, p.start)[0]
+        prev_person_end = max((q.end for q in persons if q.end <= p.start), default=lo)
+        lo = max(lo, prev_person_end)
+        segment = text[lo : p.start]
+        span = None
+        if _CYR.search(segment):
+            span = ner.russian_title(text, lo, p.start)
+        elif _LAT.search(segment) and not _HAN.search(segment):
+            span = ner.english_title(text, lo, p.start)
+        if span and not any(m.start < span[1] and span[0] < m.end and m.etype == "PERSON" for m in named):
+            out.append(_M(span[0], span[1], "TITLE", None, text[span[0] : span[1]], "pattern", 0.7,
+                          title_of=p))
+    # Korean roles sit after the name ("이태호 외교부 2차관") or before it ("이사장 이근").
+    for t in ko_titles:
+        if any(t.start < m.end and m.start < t.end for m in named_sorted if m.etype != "GPE"):
+            continue
+        near = [p for p in persons if 0 <= t.start - p.end <= 12 and "(" not in text[p.end : t.start]
+                or 0 <= p.start - t.end <= 2]
+        if near:
+            p = min(near, key=lambda q: min(abs(t.start - q.end), abs(q.start - t.end)))
+            surface = text[t.start : t.end]
+            out.append(_M(t.start, t.end, "TITLE", None, romanize(surface, "ko"), "pattern", 0.6,
+                          title_of=p))
+    return out
+
+
+def _sentence_bounds(sentences: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    i = bisect.bisect_right([s for s, _ in sentences], pos) - 1
+    if 0 <= i < len(sentences) and sentences[i][0] <= pos < sentences[i][1]:
+        return sentences[i]
+    return (max(0, pos - 200), pos)
+
+
+def tag_document(text: str, language: str, blocks: list[Block], sentences: list[SentenceSpan],
+                 published: dt.date | None) -> tuple[list[Mention], list[TopicScore]]:
+    spans = [(b.start, b.end) for b in blocks if b.kind in CONTENT_KINDS and b.end > b.start]
+    sent_sorted = sorted(sentences, key=lambda s: s.start)
+    sent_bounds = [(s.start, s.end) for s in sent_sorted]
+    if not sent_bounds:
+        sent_bounds = list(spans)
+    named_cands: list[_M] = []
+    ko_titles: list[ner.Cand] = []
+    dates: list[_M] = []
+    for bs, be in spans:
+        cands, titles = _block_mentions(text, bs, be, language)
+        named_cands += cands
+        ko_titles += titles
+        for s, e, d in find_dates(text, bs, be, language, published):
+            dates.append(_M(s, e, "DATE", None, d.isoformat(), "pattern", 0.8, date=d))
+    named = _select(named_cands)
+    titles = _attach_titles(text, named, ko_titles, sent_bounds)
+    titles = [t for t in _select_titles(titles)]
+    everything = sorted(named + titles + dates, key=lambda m: (m.start, m.end, m.etype))
+    index = {id(m): i for i, m in enumerate(everything)}
+    starts = [s.start for s in sent_sorted]
+    mentions = []
+    for m in everything:
+        k = bisect.bisect_right(starts, m.start) - 1
+        seq = sent_sorted[k].seq if 0 <= k < len(sent_sorted) and m.start < sent_sorted[k].end else None
+        mentions.append(Mention(
+            char_start=m.start, char_end=m.end, surface=text[m.start : m.end], entity_type=m.etype,
+            entity_id=m.entity_id, name_en=m.name_en or text[m.start : m.end], method=m.method,
+            confidence=round(m.confidence, 3), sentence_seq=seq, date_value=m.date,
+            linked_to=index.get(id(m.title_of)) if m.title_of is not None else None,
+        ))
+    return mentions, score_topics(text, spans)
+
+
+def _select_titles(titles: list[_M]) -> list[_M]:
+    chosen: list[_M] = []
+    for t in sorted(titles, key=lambda m: -(m.end - m.start)):
+        if all(not _overlaps(t, o) for o in chosen):
+            chosen.append(t)
+    return chosen

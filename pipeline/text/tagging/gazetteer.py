@@ -1,0 +1,248 @@
+"""Catalog lookup in text: exact (English/Latin), lemma-based (Russian), token-bounded (Korean).
+
+Every hit carries exact offsets into the text it was run on; the caller maps them to
+mentions. Automata/tries are built once per process from the catalog.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+import ahocorasick
+
+from pipeline.text.tagging.catalog import CatalogEntry, load_catalog
+
+_LATIN = re.compile(r"[A-Za-z]")
+_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+_HANGUL = re.compile(r"[가-힣]")
+_RU_WORD = re.compile(r"[^\W\d_]+|\d+")
+# Between two tokens of one multi-word Russian name: spaces, line breaks and hyphens only
+# (so a name never spans a comma or a sentence boundary).
+_RU_GAP = re.compile(r"[\s\-‐‑–—]*")
+# What may follow a Korean name inside the same eojeol: case particles and the copula.
+_KO_PARTICLES = re.compile(
+    r"(?:이|가|은|는|을|를|의|에|에서|서|에게|께|와|과|로|으로|도|만|까지|부터|이나|나|랑|이랑"
+    r"|처럼|보다|이다|이며|이고|에선|엔|과의|와의|에서의|으로의|로의)*"
+)
+_KO_FUNCTIONAL_TAGS = ("J", "E", "VCP", "XSN")
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int
+    end: int
+    entry: CatalogEntry
+
+
+@lru_cache(maxsize=1)
+def morph():  # noqa: ANN201 - pymorphy3.MorphAnalyzer; loaded once (dictionary load ~0.3 s)
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+@lru_cache(maxsize=1)
+def kiwi():  # noqa: ANN201 - kiwipiepy.Kiwi; model load ~1 s
+    from kiwipiepy import Kiwi
+
+    return Kiwi()
+
+
+def _fold(s: str) -> str:
+    return s.lower().replace("ё", "е")
+
+
+@lru_cache(maxsize=65536)
+def ru_lemmas(word: str) -> frozenset[str]:
+    """Every normal form pymorphy offers (ambiguous parses kept: 'Путина' -> путин, путина)."""
+    parses = morph().parse(word)[:4]
+    return frozenset({_fold(word), *(_fold(p.normal_form) for p in parses)})
+
+
+@lru_cache(maxsize=65536)
+def ru_lemma(word: str) -> str:
+    """The first normal form: how catalog aliases (nominative) are keyed."""
+    return _fold(morph().parse(word)[0].normal_form)
+
+
+def _latin_only(form: str) -> bool:
+    return bool(_LATIN.search(form)) and not _CYRILLIC.search(form) and not _HANGUL.search(form)
+
+
+# --- English / Latin script -------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _latin_automaton() -> ahocorasick.Automaton:
+    forms: dict[str, list[CatalogEntry]] = {}
+    for entry in load_catalog().entries:
+        for form in entry.all_names():
+            if not _latin_only(form):
+                continue
+            form = re.sub(r"^the ", "", form)  # "the Arctic": the article is not part of the name
+            variants = {form, form[0].upper() + form[1:]}
+            for v in variants:
+                forms.setdefault(v, []).append(entry)
+    automaton = ahocorasick.Automaton()
+    for form, entries in forms.items():
+        automaton.add_word(form, (form, entries[0]))
+    automaton.make_automaton()
+    return automaton
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def find_latin(text: str) -> list[Hit]:
+    """Case-sensitive catalog forms on word boundaries (acronyms stay acronyms)."""
+    hits = []
+    for end_idx, (form, entry) in _latin_automaton().iter(text):
+        start, end = end_idx - len(form) + 1, end_idx + 1
+        if start > 0 and _is_word_char(text[start - 1]):
+            continue
+        if end < len(text) and _is_word_char(text[end]) and _is_word_char(form[-1]):
+            continue
+        hits.append(Hit(start, end, entry))
+    return longest_first(hits)
+
+
+# --- Russian: lemma sequences ------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _ru_trie() -> dict:
+    """Nested dict keyed by alias lemma; the key None holds (entry, alias) at a name's end."""
+    trie: dict = {}
+    for entry in load_catalog().entries:
+        for form in entry.all_names():
+            if not _CYRILLIC.search(form):
+                continue
+            words = _RU_WORD.findall(form)
+            if not words:
+                continue
+            node = trie
+            for w in words:
+                node = node.setdefault(ru_lemma(w), {})
+            node.setdefault(None, (entry, form))
+    return trie
+
+
+def _case_ok(alias: str, surface: str) -> bool:
+    """Proper names keep their capital, acronyms stay upper-case ('Находка' vs 'находка')."""
+    if alias[:1].isupper() and not surface[:1].isupper():
+        return False
+    head = _RU_WORD.match(alias)
+    if head and len(head.group()) > 1 and head.group().isupper():
+        return surface[: len(head.group())].isupper()
+    return True
+
+
+def find_russian(text: str) -> list[Hit]:
+    tokens = [(m.start(), m.end(), m.group()) for m in _RU_WORD.finditer(text)]
+    trie, hits = _ru_trie(), []
+    for i in range(len(tokens)):
+        best: tuple[int, CatalogEntry, str] | None = None
+        frontier = [(trie, i)]
+        while frontier:
+            node, j = frontier.pop()
+            if None in node and j > i:
+                end = tokens[j - 1][1]
+                if best is None or end > best[0]:
+                    best = (end, *node[None])
+            if j >= len(tokens):
+                continue
+            if j > i and not _RU_GAP.fullmatch(text[tokens[j - 1][1] : tokens[j][0]]):
+                continue
+            for lemma in ru_lemmas(tokens[j][2]):
+                child = node.get(lemma)
+                if child is not None:
+                    frontier.append((child, j + 1))
+        if best is not None:
+            end, entry, alias = best
+            if _case_ok(alias, text[tokens[i][0] : end]):
+                hits.append(Hit(tokens[i][0], end, entry))
+    return longest_first(hits)
+
+
+# --- Korean: automaton + eojeol/token boundaries -------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _ko_automaton() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    seen: set[str] = set()
+    for entry in load_catalog().entries:
+        for form in entry.all_names():
+            if _HANGUL.search(form) and form not in seen:
+                seen.add(form)
+                automaton.add_word(form, (form, entry))
+    automaton.make_automaton()
+    return automaton
+
+
+def eojeol_end(text: str, pos: int) -> int:
+    """End of the whitespace/punctuation-delimited word containing position pos."""
+    while pos < len(text) and (text[pos].isalnum()):
+        pos += 1
+    return pos
+
+
+def ko_tail_ok(text: str, end: int, tokens: dict[int, list[tuple[str, str, int]]] | None = None) -> bool:
+    """A Korean name may be followed, inside its eojeol, only by particles/copula."""
+    tail = text[end : eojeol_end(text, end)]
+    if not tail or _KO_PARTICLES.fullmatch(tail):
+        return True
+    if tokens is None:
+        return False
+    pos, stop = end, end + len(tail)
+    while pos < stop:  # walk kiwi tokens over the tail: all must be functional
+        nxt = [t for t in tokens.get(pos, []) if t[2] <= stop]
+        if not nxt or not nxt[0][1].startswith(_KO_FUNCTIONAL_TAGS):
+            return False
+        pos = nxt[0][2]
+    return True
+
+
+def ko_token_index(text: str) -> dict[int, list[tuple[str, str, int]]]:
+    """Kiwi tokens by start offset: start -> [(form, tag, end)]."""
+    index: dict[int, list[tuple[str, str, int]]] = {}
+    for tok in kiwi().tokenize(text):
+        index.setdefault(tok.start, []).append((tok.form, tok.tag, tok.start + tok.len))
+    return index
+
+
+def ko_starts_word(text: str, start: int) -> bool:
+    return start == 0 or not text[start - 1].isalnum()
+
+
+def find_korean(text: str, tokens: dict[int, list[tuple[str, str, int]]] | None = None) -> list[Hit]:
+    hits = []
+    for end_idx, (form, entry) in _ko_automaton().iter(text):
+        start, end = end_idx - len(form) + 1, end_idx + 1
+        if ko_starts_word(text, start) and ko_tail_ok(text, end, tokens):
+            hits.append(Hit(start, end, entry))
+    return longest_first(hits)
+
+
+_KO_PAIR = re.compile(r"(?<![가-힣])([한북])\s?[·・‧ㆍ\-]?\s?(러)(?!시아)")
+
+
+def find_korean_pairs(text: str) -> Iterator[tuple[int, int, str]]:
+    """'한·러' / '한러' / '북·러': one-syllable country abbreviations, only in this compound."""
+    by_syllable = {"한": "gpe:south_korea", "북": "gpe:north_korea", "러": "gpe:russia"}
+    for m in _KO_PAIR.finditer(text):
+        for g in (1, 2):
+            yield m.start(g), m.end(g), by_syllable[m.group(g)]
+
+
+def longest_first(hits: list[Hit]) -> list[Hit]:
+    """Non-overlapping selection: longest first, then leftmost."""
+    taken: list[Hit] = []
+    for h in sorted(hits, key=lambda h: (-(h.end - h.start), h.start)):
+        if all(h.end <= t.start or h.start >= t.end for t in taken):
+            taken.append(h)
+    return sorted(taken, key=lambda h: h.start)

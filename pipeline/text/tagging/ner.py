@@ -1,0 +1,316 @@
+"""Names the catalog does not know: natasha (Russian), kiwi + patterns (Korean), patterns (English).
+
+Each finder returns Cand records (offsets into the text given); linking to the catalog
+and overlap resolution happen in tag_document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pipeline.text.tagging.gazetteer import eojeol_end, kiwi, ko_starts_word, ko_tail_ok
+
+# --- shared ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Cand:
+    start: int
+    end: int
+    entity_type: str  # PERSON, ORG, GPE, LOC, TITLE
+    method: str  # ner or pattern
+    confidence: float
+    normal: str | None = None  # normalised form (natasha), used for linking and romanisation
+
+
+@lru_cache(maxsize=1)
+def natasha_models():  # noqa: ANN201 - (Segmenter, NERTagger, MorphVocab); embeddings ship in the wheel
+    from natasha import MorphVocab, NewsEmbedding, NewsNERTagger, Segmenter
+
+    return Segmenter(), NewsNERTagger(NewsEmbedding()), MorphVocab()
+
+
+# --- Russian --------------------------------------------------------------------------
+
+_NATASHA_TYPES = {"PER": "PERSON", "LOC": "GPE", "ORG": "ORG"}
+
+
+def natasha_spans(text: str) -> list[Cand]:
+    from natasha import Doc
+
+    segmenter, tagger, vocab = natasha_models()
+    doc = Doc(text)
+    doc.segment(segmenter)
+    doc.tag_ner(tagger)
+    out = []
+    for span in doc.spans:
+        span.normalize(vocab)
+        out.append(Cand(span.start, span.stop, _NATASHA_TYPES.get(span.type, "ORG"), "ner", 0.7, span.normal))
+    return out
+
+
+_RU_TITLE_HEAD = re.compile(
+    r"(?i)\b(?:(?:перв(?:ый|ого|ому|ым)|втор(?:ой|ого|ому|ым)|заместител[ьяюем]+|зам\.?|вице-)\s+)*"
+    r"(?:президент|премьер-министр|министр|посол|послом|губернатор|мэр|глав[аеуыой]|ректор|"
+    r"председател[ьяюем]+|директор|секретар[ьяюем]+|спикер|депутат|сенатор|протоиере[йяюем]+|"
+    r"митрополит|генеральн\w+ консул|консул|профессор|советник|руководител[ьяюем]+|"
+    r"лидер|вице-премьер|полпред|представител[ьяюем]+|спецпредставител[ьяюем]+|посл[аеуо]м?)\w*"
+)
+
+# --- English --------------------------------------------------------------------------
+
+_EN_TITLE_HEAD = re.compile(
+    r"\b(?:(?:First|Second|Third|Vice|Deputy|Foreign|Prime|Special|Chief|chief|Senior|senior|Acting|"
+    r"Former|former|Ex-|ex-|top|Top|Executive|General|Trade|Defense|Defence|Unification|Economy|"
+    r"Finance|Interior|Energy|Presidential|Permanent)\s*)*"
+    r"(?:President|Prime Minister|Premier|Minister|Ambassador|Envoy|envoy|Representative|negotiator|"
+    r"diplomat|Chairman|Chairwoman|Chairperson|Chair|Rector|Governor|Gov\.|Mayor|Director|"
+    r"Secretary|Spokesman|Spokeswoman|spokesman|spokeswoman|spokesperson|Consul General|Consul|"
+    r"Professor|Prof\.|Chancellor|Speaker|Head|head|Leader|leader|Commissioner|CEO|Senator|"
+    r"lawmaker|Lawmaker|Rep\.|Dean|Archpriest|Patriarch|Metropolitan|Vice-Chairman|official|"
+    r"Counselor|Counsellor|Attache|Commander|General)\b"
+)
+_TITLE_BREAK = re.compile(r"[,;:()\"“”!?]|\bwith\b|\bwho\b|\bsaid\b")
+_EN_NAME_TOKEN = r"(?:[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?|[A-Z]\.)"
+_EN_RUN = re.compile(rf"{_EN_NAME_TOKEN}(?: {_EN_NAME_TOKEN})*")
+
+_KOREAN_SURNAMES = frozenset(
+    "Kim Lee Yi Park Pak Choi Choe Jung Jeong Chung Kang Cho Jo Yoon Yun Jang Chang Lim Im Han Oh "  # noqa: SIM905 - word lists read better as prose
+    "Seo Suh Shin Kwon Hwang Ahn An Song Hong Yoo Yu Jeon Chun Moon Mun Ko Baek Paek Heo Nam Sim "
+    "Roh Noh Ha Kwak Sung Cha Joo Ju Woo Koo Min Ryu Na Jin Ji Eom Chae Won Cheon Bang Kong Hyun "
+    "Ham Byun Yeom Yang Ri Wi Ban Ra Son Go Do Seong Maeng Tak Gil Bae Pyo".split()
+)
+_CHINESE_SURNAMES = frozenset("Wang Li Zhang Liu Chen Yang Zhao Huang Zhou Wu Xu Sun Hu Zhu Gao Lin "  # noqa: SIM905 - word lists read better as prose
+                              "He Guo Ma Luo Liang Song Zheng Xie Han Tang Feng Xi Qin".split())
+_GIVEN_NAMES = frozenset(
+    "Vladimir Sergey Sergei Igor Alexander Aleksandr Alexandr Andrey Andrei Nikolay Nikolai Dmitry "  # noqa: SIM905 - word lists read better as prose
+    "Dmitri Mikhail Yuri Yury Oleg Anatoly Anatoliy Gleb Valery Valeriy Boris Alexei Alexey Maria "
+    "Elena Yelena Viktor Victor Pavel Ivan Maxim Denis Konstantin Georgy Evgeny Yevgeny Vitaly "
+    "Vyacheslav Valentina Olga Tatiana Tatyana Natalia Anna Irina Svetlana Ekaterina Roman Artem "
+    "Kirill Ilya Alexei Leonid Grigory Fyodor Stanislav Ruslan Timur Arkady Gennady Vasily Pyotr "
+    "Peter John James Robert Michael William David Richard Joseph Thomas Charles Mark Paul Steven "
+    "Donald Joe Barack George Hillary Mike Antony Glyn Clifford Sung Kurt Kevin Daniel Christopher "
+    "Shinzo Fumio Yoshihide Taro".split()
+)
+_RU_SURNAME_SUFFIX = re.compile(r"(?:ov|ev|yov|in|yn|sky|skiy|ski|enko|uk|ova|eva|ina|skaya|ich)$")
+_NOT_NAME = frozenset(
+    "The This That These Those All In On At For From By With And But Or If As Of To A An It Its "  # noqa: SIM905 - word lists read better as prose
+    "He She They We You His Her Their Our Monday Tuesday Wednesday Thursday Friday Saturday Sunday "
+    "January February March April May June July August September October November December Jan Feb "
+    "Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Committee Council University Institute Academy Forum "
+    "Ministry Agency Party Assembly Bank Corporation Company Group Fund Foundation Centre Center "
+    "Association Society Union Federation Republic Dialogue Conference Consultation War Statement "
+    "Declaration Resolution Resolutions Railways Talks Summit Coordination International Relations "
+    "Economic Economics Politics Trade Resources Affairs Security National Korean Russian Chinese "
+    "Japanese American Peninsula Sea River Ocean Region Province City North South East West Great "
+    "Patriotic Joint Press Office News Photo Related Secretary President Minister Ambassador Deputy "
+    "Vice Foreign Prime Special Chief Chairman Rector Governor Mayor Director Consul General Head "
+    "Representative Professor Policy Issues Home List Print Privacy Copyright Sitemap Information "
+    "Countries Government Day Year Week GMT Arctic Far Snowflake Nuclear Development Local".split()
+)
+_EN_ORG_HEAD = re.compile(
+    r"\b(?:Ministry|University|Institute|Academy|Agency|Corporation|Corp\.|Company|Bank|Foundation|"
+    r"Association|Society|Forum|Railways|Council|Organization|Organisation|Commission)\b"
+)
+
+
+def _en_person_shaped(tokens: list[str]) -> bool:
+    return 2 <= len(tokens) <= 4 and not any(t.rstrip(".") in _NOT_NAME for t in tokens) and all(
+        not t.isupper() or len(t) == 2 for t in tokens
+    )
+
+
+def _en_person_evidence(tokens: list[str], before: str) -> float:
+    """0 when the run does not look like a person; else a confidence."""
+    first, last = tokens[0], tokens[-1]
+    if _title_tail(before, _EN_TITLE_HEAD) is not None:
+        return 0.8
+    if first in _KOREAN_SURNAMES and (("-" in last and len(tokens) == 2) or len(tokens) == 3):
+        return 0.75
+    if first in _GIVEN_NAMES or (first in _CHINESE_SURNAMES and len(tokens) == 2):
+        return 0.7
+    if len(tokens) == 2 and (_RU_SURNAME_SUFFIX.search(first) and tokens[1] in _GIVEN_NAMES):
+        return 0.7  # inverted order: "Morgulov Igor"
+    return 0.0
+
+
+def _title_tail(before: str, head_re: re.Pattern[str]) -> int | None:
+    """Offset in `before` where a title phrase starts that runs unbroken up to its end."""
+    for m in head_re.finditer(before):
+        rest = before[m.start() :]
+        if not _TITLE_BREAK.search(rest) and len(rest.split()) <= 14:
+            return m.start()
+    return None
+
+
+def english_candidates(text: str, start: int, end: int, blocked: list[tuple[int, int]]) -> list[Cand]:
+    """PERSON (title/name-shape evidence) and ORG (head-word) runs inside text[start:end]."""
+    out: list[Cand] = []
+    chunk = text[start:end]
+    for m in _EN_RUN.finditer(chunk):
+        s, e = start + m.start(), start + m.end()
+        # Cut the run after the last catalog hit inside it ("North Korea Glyn Davies").
+        for bs, be in blocked:
+            if bs < e and be > s:
+                s = max(s, be + 1) if be < e else e
+        if s >= e:
+            continue
+        while s < e and text[s] == " ":
+            s += 1
+        tokens = text[s:e].split(" ")
+        # Drop leading title words ("Deputy Foreign Minister Igor Morgulov" -> "Igor Morgulov").
+        while tokens and tokens[0].rstrip(".") in _NOT_NAME:
+            s += len(tokens[0]) + 1
+            tokens = tokens[1:]
+        if not tokens or s >= e:
+            continue
+        if _en_person_shaped(tokens):
+            conf = _en_person_evidence(tokens, text[max(start, s - 160) : s])
+            if conf:
+                out.append(Cand(s, e, "PERSON", "pattern", conf))
+    for m in _EN_ORG_HEAD.finditer(chunk):
+        org = _en_org_span(text, start, start + m.start(), start + m.end())
+        if org:
+            out.append(Cand(org[0], org[1], "ORG", "pattern", 0.6))
+    return out
+
+
+_EN_ORG_CONT = re.compile(r"(?: (?:of|for) (?:the )?(?:[A-Z][a-z]+|and)(?: (?:[A-Z][a-z]+|and))*)?")
+
+
+def _en_org_span(text: str, lo: int, head_start: int, head_end: int) -> tuple[int, int] | None:
+    """Capitalised words before an org head word, plus an 'of the X Y' complement."""
+    s = head_start
+    words = 0
+    while True:
+        m = re.search(r"(?:^|(?<= ))([A-Z][A-Za-z.&'-]*) $", text[lo:s])
+        if not m or m.group(1) in ("The", "A", "An"):
+            break
+        s = lo + m.start(1)
+        words += 1
+    if words == 0:
+        return None
+    cont = _EN_ORG_CONT.match(text, head_end)
+    e = cont.end() if cont else head_end
+    if text[s:e].endswith(" and"):
+        e -= 4
+    return s, e
+
+
+def english_title(text: str, lo: int, person_start: int) -> tuple[int, int] | None:
+    before = text[lo:person_start]
+    off = _title_tail(before, _EN_TITLE_HEAD)
+    if off is None:
+        return None
+    s, e = lo + off, person_start
+    while e > s and text[e - 1] in " \n\t":
+        e -= 1
+    return (s, e) if e > s else None
+
+
+def russian_title(text: str, lo: int, person_start: int) -> tuple[int, int] | None:
+    before = text[lo:person_start]
+    for m in _RU_TITLE_HEAD.finditer(before):
+        rest = before[m.start() :]
+        if not re.search(r"[,;:()\"«»“”!?]|\s(?:и|а|с)\s", rest) and len(rest.split()) <= 8:
+            s, e = lo + m.start(), person_start
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            return s, e
+    return None
+
+
+# --- Korean ---------------------------------------------------------------------------
+
+KO_TITLE_SUFFIXES = (
+    "기자", "대사", "장관", "차관", "대통령", "총리", "부총리", "위원장", "부위원장", "교수", "회장",
+    "부회장", "원장", "이사장", "총장", "소장", "의원", "시장", "도지사", "지사", "주지사", "대표",
+    "사장", "특파원", "연구위원", "박사", "센터장", "국장", "실장", "대변인", "서기장", "외무상",
+    "영사", "총영사", "청장", "단장", "주석", "국무위원장", "총비서",
+)
+_KO_TITLE_RE = re.compile(r"(?:前|전|현|초대)?[가-힣0-9]*(?:" + "|".join(KO_TITLE_SUFFIXES) + r")$")
+_KO_SURNAMES = frozenset("김이박최정강조윤장임한오서신권황안송홍유전고문양손배백허노남심하곽성차주우구민류나진지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예봉경"[:])
+_KO_ORG_SUFFIX = re.compile(
+    r"(?:대학교|대학|재단|협회|위원회|포럼|공사|공단|연구소|연구원|센터|소사이어티|학회|그룹|은행|기구|"
+    r"협의회|연합회|진흥원|외무성|[가-힣]{2,}청)$"
+)
+_KO_PLACE_SUFFIX = re.compile(r"[가-힣]{1,4}(?:시|도|군|구|주)$")
+
+
+def _ko_words(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [(start + m.start(), start + m.end()) for m in re.finditer(r"[가-힣A-Za-z0-9·前]+", text[start:end])]
+
+
+def _noun_part(text: str, ws: int, we: int, tokens: dict) -> int:
+    """End of the leading noun part of an eojeol (strip trailing particles)."""
+    pos, last_noun = ws, ws
+    while pos < we:
+        toks = tokens.get(pos)
+        if not toks:
+            return last_noun if last_noun > ws else we
+        form, tag, tend = toks[0]
+        if tag.startswith(("NN", "SN", "SL", "SH", "XSN", "XPN")) or tag == "NR":
+            last_noun = tend
+        else:
+            break
+        pos = tend
+    return min(last_noun, we) if last_noun > ws else we
+
+
+def korean_candidates(text: str, start: int, end: int, tokens: dict) -> list[Cand]:
+    words = _ko_words(text, start, end)
+    out: list[Cand] = []
+    nouns = [(ws, _noun_part(text, ws, we, tokens)) for ws, we in words]
+    is_title = [bool(_KO_TITLE_RE.search(text[ws:ne])) and ne - ws >= 2 for ws, ne in nouns]
+    for i, (ws, ne) in enumerate(nouns):
+        word = text[ws:ne]
+        if not re.fullmatch(r"[가-힣]+", word):
+            continue
+        nnp = any(t[1] == "NNP" for t in tokens.get(ws, []))
+        title_after = next((j for j in (i + 1, i + 2) if j < len(nouns) and is_title[j]), None)
+        title_before = i > 0 and is_title[i - 1] and words[i - 1][1] + 1 >= ws
+        # Native names: 2-4 syllables, a common surname, next to a title/role word.
+        if 2 <= len(word) <= 4 and word[0] in _KO_SURNAMES and not is_title[i] and (
+            title_after is not None or title_before
+        ):
+            if title_after == i + 2 and not (_KO_ORG_SUFFIX.search(text[nouns[i + 1][0]:nouns[i + 1][1]])
+                                             or text[nouns[i + 1][0]:nouns[i + 1][1]].endswith("부")):
+                pass  # "X Y 대사": only an organisation may sit between name and title
+            else:
+                out.append(Cand(ws, ne, "PERSON", "pattern", 0.7))
+                continue
+        # Foreign names: NNP run followed by "(Latin Name)".
+        if nnp and re.match(r"\s*\([A-Z][a-z]+(?: [A-Z][a-z.]+)+\)", text[ne : ne + 60]):
+            j = i
+            while j > 0 and words[j - 1][1] + 1 == words[j][0] and nouns[j - 1][1] == words[j - 1][1] \
+                    and any(t[1] == "NNP" for t in tokens.get(words[j - 1][0], [])) and not is_title[j - 1]:
+                j -= 1
+            out.append(Cand(nouns[j][0], ne, "PERSON", "pattern", 0.75))
+            continue
+        if _KO_ORG_SUFFIX.search(word) and len(word) >= 3:
+            j = i  # extend left over noun-only words ("한러수교 30주년 준비위원회")
+            while j > 0 and i - j < 3 and words[j - 1][1] + 1 == words[j][0] \
+                    and nouns[j - 1][1] == words[j - 1][1] and not is_title[j - 1]:
+                j -= 1
+            span_tokens = [t for p in range(nouns[j][0], ne) for t in tokens.get(p, [])]
+            if any(t[1] in ("NNP", "SL") for t in span_tokens):
+                out.append(Cand(nouns[j][0], ne, "ORG", "pattern", 0.6))
+            continue
+        if nnp and _KO_PLACE_SUFFIX.fullmatch(word) and ko_starts_word(text, ws) \
+                and ko_tail_ok(text, ne, tokens) and len(tokens.get(ws, [])) and tokens[ws][0][2] == ne:
+            out.append(Cand(ws, ne, "GPE", "pattern", 0.55))
+    for i, (ws, ne) in enumerate(nouns):
+        if is_title[i]:
+            out.append(Cand(ws, ne, "TITLE", "pattern", 0.6))
+    return out
+
+
+def korean_word_end(text: str, pos: int) -> int:
+    return eojeol_end(text, pos)
+
+
+def warm_up() -> None:
+    natasha_models()
+    kiwi()

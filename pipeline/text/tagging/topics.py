@@ -1,0 +1,95 @@
+"""Lexicon topic scoring (pipeline/text/data/topics.yaml) over content blocks only.
+
+raw = sum of term weights over every occurrence; score = 1 - exp(-raw / 4) (so 2 hits ~0.39,
+4 ~0.63, 8 ~0.86); a topic is emitted when raw >= 2. Evidence = distinct matched surfaces.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from pipeline.text.tagging.gazetteer import ru_lemma, ru_lemmas
+from pipeline.text.types import TopicScore
+
+TOPICS_PATH = Path(__file__).resolve().parents[1] / "data" / "topics.yaml"
+_RU_WORD = re.compile(r"[^\W\d_]+")
+MIN_RAW = 2.0
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    en: list[tuple[re.Pattern[str], float]]
+    ru_seqs: list[tuple[tuple[str, ...], bool, float]]  # lemma sequence, prefix?, weight
+    ko: list[tuple[str, float]]
+
+
+def _term(raw: object) -> tuple[str, float]:
+    if isinstance(raw, dict):  # YAML reads "term: 2" as a mapping
+        ((k, v),) = raw.items()
+        return str(k), float(v)
+    term = str(raw)
+    if ": " in term:
+        head, _, weight = term.rpartition(": ")
+        return head, float(weight)
+    return term, 1.0
+
+
+@lru_cache(maxsize=1)
+def lexicons() -> dict[str, _Lexicon]:
+    data = yaml.safe_load(TOPICS_PATH.read_text(encoding="utf-8"))
+    out = {}
+    for code, spec in data.items():
+        en, ru, ko = [], [], []
+        for raw in spec.get("en", []):
+            term, w = _term(raw)
+            body = re.escape(term.rstrip("*")).replace(r"\ ", r"\s+")
+            tail = r"\w*" if term.endswith("*") else r"(?:s|es)?\b"
+            en.append((re.compile(rf"(?<![\w-]){body}{tail}", re.IGNORECASE), w))
+        for raw in spec.get("ru", []):
+            term, w = _term(raw)
+            seq = tuple(ru_lemma(x) for x in _RU_WORD.findall(term.rstrip("*")))
+            ru.append((seq, term.endswith("*"), w))
+        for raw in spec.get("ko", []):
+            ko.append(_term(raw))
+        out[code] = _Lexicon(en, ru, ko)
+    return out
+
+
+def score_topics(text: str, spans: list[tuple[int, int]]) -> list[TopicScore]:
+    chunks = [text[s:e] for s, e in spans]
+    ru_tokens = [(m.group(), ru_lemmas(m.group())) for c in chunks for m in _RU_WORD.finditer(c)
+                 if re.search(r"[А-Яа-яЁё]", m.group())]
+    result = []
+    for code, lex in lexicons().items():
+        raw, evidence = 0.0, set()
+        for pattern, w in lex.en:
+            for c in chunks:
+                for m in pattern.finditer(c):
+                    raw += w
+                    evidence.add(" ".join(m.group().split()))
+        for seq, prefix, w in lex.ru_seqs:
+            n = len(seq)
+            for i in range(len(ru_tokens) - n + 1):
+                window = ru_tokens[i : i + n]
+                if prefix and n == 1:
+                    hit = any(lem.startswith(seq[0]) for lem in window[0][1])
+                else:
+                    hit = all(seq[k] in window[k][1] for k in range(n))
+                if hit:
+                    raw += w
+                    evidence.add(" ".join(t for t, _ in window))
+        for term, w in lex.ko:
+            for c in chunks:
+                k = c.count(term)
+                if k:
+                    raw += w * k
+                    evidence.add(term)
+        if raw >= MIN_RAW:
+            result.append(TopicScore(code, round(1 - math.exp(-raw / 4), 4), tuple(sorted(evidence))))
+    return sorted(result, key=lambda t: (-t.score, t.topic))
