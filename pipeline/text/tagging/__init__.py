@@ -24,6 +24,7 @@ _NAMED = ("PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT")
 _CYR = re.compile(r"[А-Яа-яЁё]")
 _HAN = re.compile(r"[가-힣]")
 _LAT = re.compile(r"[A-Za-z]")
+_ADJECTIVE = re.compile(r"^[А-ЯЁа-яё-]+(?:ский|ской|ская|ское|ских|ского|скую|ный|ной|ная|ное)$")
 _METHOD_RANK = {"gazetteer": 0, "pattern": 1, "ner": 2}
 
 
@@ -82,7 +83,11 @@ def _overlaps(a: _M, b: _M) -> bool:
 def _select(cands: list[_M]) -> list[_M]:
     """Greedy: catalog hits, then longer spans; no overlap between named mentions."""
     chosen: list[_M] = []
-    for c in sorted(cands, key=lambda m: (_METHOD_RANK[m.method], -(m.end - m.start), m.start)):
+    # Statistical NER only fills gaps; catalog and pattern spans compete on length.
+    def key(m: _M) -> tuple[int, int, int, int]:
+        return (m.method == "ner", -(m.end - m.start), _METHOD_RANK[m.method], m.start)
+
+    for c in sorted(cands, key=key):
         if all(not _overlaps(c, o) for o in chosen):
             chosen.append(c)
     return chosen
@@ -111,7 +116,12 @@ def _block_mentions(text: str, bs: int, be: int, language: str) -> tuple[list[_M
         raw += ner.korean_candidates(chunk, 0, len(chunk), ko_tokens)
     if _LAT.search(chunk) and language not in ("ru", "ko"):
         raw += ner.english_candidates(chunk, 0, len(chunk), blocked)
+    truncated = not text[be:].strip() and text[be - 1 : be].isalnum()  # excerpts stop mid-word
     for c in raw:
+        if truncated and bs + c.end == be:
+            continue  # "Пхоха" is not a place name, just a cut one
+        if c.method == "ner" and c.entity_type == "PERSON" and _ADJECTIVE.search(chunk[c.start : c.end]):
+            continue  # natasha tags lone adjectives ("Корейско-российской") as persons
         if c.entity_type == "TITLE":
             titles.append(ner.Cand(bs + c.start, bs + c.end, "TITLE", c.method, c.confidence))
             continue

@@ -133,7 +133,7 @@ def _ru_trie() -> dict:
 
 def _case_ok(alias: str, surface: str) -> bool:
     """Proper names keep their capital, acronyms stay upper-case ('Находка' vs 'находка')."""
-    if alias[:1].isupper() and not surface[:1].isupper():
+    if " " not in alias and alias[:1].isupper() and not surface[:1].isupper():
         return False
     head = _RU_WORD.match(alias)
     if head and len(head.group()) > 1 and head.group().isupper():

@@ -190,10 +190,10 @@ def _en_org_span(text: str, lo: int, head_start: int, head_end: int) -> tuple[in
             break
         s = lo + m.start(1)
         words += 1
-    if words == 0:
-        return None
     cont = _EN_ORG_CONT.match(text, head_end)
     e = cont.end() if cont else head_end
+    if words == 0 and e == head_end:
+        return None  # a bare "Ministry" is not a name; "Ministry of Foreign Affairs" is
     if text[s:e].endswith(" and"):
         e -= 4
     return s, e
@@ -292,6 +292,9 @@ def korean_candidates(text: str, start: int, end: int, tokens: dict) -> list[Can
         if _KO_ORG_SUFFIX.search(word) and len(word) >= 3:
             j = i  # extend left over noun-only words ("한러수교 30주년 준비위원회")
             while j > 0 and i - j < 3 and words[j - 1][1] + 1 == words[j][0] \
+                    and text[words[j - 1][1]] == " " and ko_starts_word(text, words[j - 1][0]) \
+                    and (words[j - 1][0] == 0 or text[words[j - 1][0] - 1] in " (<“‘\"'") \
+                    and not re.match(r"제?\d", text[words[j - 1][0]:]) \
                     and nouns[j - 1][1] == words[j - 1][1] and not is_title[j - 1]:
                 j -= 1
             span_tokens = [t for p in range(nouns[j][0], ne) for t in tokens.get(p, [])]
