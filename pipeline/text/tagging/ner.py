@@ -270,7 +270,7 @@ def korean_candidates(text: str, start: int, end: int, tokens: dict) -> list[Can
             continue
         nnp = any(t[1] == "NNP" for t in tokens.get(ws, []))
         title_after = next((j for j in (i + 1, i + 2) if j < len(nouns) and is_title[j]), None)
-        title_before = i > 0 and is_title[i - 1] and words[i - 1][1] + 1 >= ws
+        title_before = i > 0 and is_title[i - 1] and text[words[i - 1][1] : ws] == " "
         # Native names: 2-4 syllables, a common surname, next to a title/role word.
         if 2 <= len(word) <= 4 and word[0] in _KO_SURNAMES and not is_title[i] and (
             title_after is not None or title_before
@@ -294,7 +294,7 @@ def korean_candidates(text: str, start: int, end: int, tokens: dict) -> list[Can
             while j > 0 and i - j < 3 and words[j - 1][1] + 1 == words[j][0] \
                     and text[words[j - 1][1]] == " " and ko_starts_word(text, words[j - 1][0]) \
                     and (words[j - 1][0] == 0 or text[words[j - 1][0] - 1] in " (<“‘\"'") \
-                    and not re.match(r"제?\d", text[words[j - 1][0]:]) \
+                    and not re.fullmatch(r"제?\d+차?", text[words[j - 1][0]:words[j - 1][1]]) \
                     and nouns[j - 1][1] == words[j - 1][1] and not is_title[j - 1]:
                 j -= 1
             span_tokens = [t for p in range(nouns[j][0], ne) for t in tokens.get(p, [])]
