@@ -1,0 +1,71 @@
+"""Cleaning entry point: decoded text -> CleanedDocument (text, blocks, layout metadata).
+
+normalise characters -> split into paragraphs (undoing hard wraps) -> recognise layout
+(drop chrome and trailers, classify blocks) -> join paragraphs with blank lines.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pipeline.text.layout import Layout, analyse_layout
+from pipeline.text.normalize import collapse_blank_lines, normalize_chars
+from pipeline.text.types import Block, CleanedDocument
+from pipeline.text.unwrap import split_paragraphs
+
+# Each pass is deterministic but not always a fixed point on its own (e.g. a paragraph
+# joined in pass 1 may make the rest look hard-wrapped); a few passes always settle it.
+_MAX_PASSES = 6
+
+
+def _one_pass(raw: str, hints: dict) -> tuple[str, Layout]:
+    text = normalize_chars(raw)
+    paragraphs = split_paragraphs(text)
+    layout = analyse_layout(paragraphs, **hints)
+    return collapse_blank_lines("\n\n".join(layout.paragraphs)), layout
+
+
+def _blocks(layout: Layout) -> list[Block]:
+    blocks: list[Block] = []
+    offset = 0
+    for para, parts in zip(layout.paragraphs, layout.parts, strict=True):
+        blocks.extend(Block(kind, offset + s, offset + e) for kind, s, e in parts if e > s)
+        offset += len(para) + 2  # the "\n\n" separator
+    return blocks
+
+
+def clean_document(
+    raw: str,
+    *,
+    source_format: str,
+    title_hint: str | None = None,
+    published_hint: dt.date | None = None,
+    source_name_hint: str | None = None,
+) -> CleanedDocument:
+    """Clean decoded text and recognise its layout; `text` is what `documents.text` holds.
+
+    `source_format` is accepted for the caller's contract; the rules key on the text itself
+    because every format reaches here as plain text (HTML is extracted upstream).
+    """
+    del source_format
+    hints = {
+        "title_hint": title_hint,
+        "published_hint": published_hint,
+        "source_name_hint": source_name_hint,
+    }
+    text, first = _one_pass(raw, hints)
+    layout = first
+    for _ in range(_MAX_PASSES):
+        again, layout_again = _one_pass(text, hints)
+        if again == text:
+            break
+        text, layout = again, layout_again
+    return CleanedDocument(
+        text=text,
+        blocks=_blocks(layout),
+        title=first.title,
+        dateline_place=first.dateline_place,
+        source_name=first.source_name,
+        published_date=first.published_date,
+        related_headlines=first.related_headlines,
+    )
