@@ -1,0 +1,226 @@
+"""Layout recognition: datelines, trailers, chrome, titles, block kinds, publication dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pipeline.text.clean import clean_document
+from pipeline.text.layout import (
+    analyse_layout,
+    find_dateline,
+    full_dates,
+    is_chrome,
+    parse_headline,
+    split_trailer,
+)
+from pipeline.text.types import RelatedHeadline
+
+BODY = "The two sides agreed to expand cooperation in trade, energy and transport, officials said."
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "place", "agency", "month_day", "dateline"),
+    [
+        ("SEOUL, Sept. 6 (Yonhap) -- Body.", "SEOUL", "Yonhap", (9, 6), "SEOUL, Sept. 6 (Yonhap) --"),
+        ("MOSCOW, Jan. 3 (Yonhap) -- Body.", "MOSCOW", "Yonhap", (1, 3), "MOSCOW, Jan. 3 (Yonhap) --"),
+        (
+            "VLADIVOSTOK, Russia, Sept. 6 (Yonhap) -- Body.",
+            "VLADIVOSTOK", "Yonhap", (9, 6), "VLADIVOSTOK, Russia, Sept. 6 (Yonhap) --",
+        ),
+        ("MOSCOW, February 9 (Itar-Tass) — Body.", "MOSCOW", "Itar-Tass", (2, 9), None),
+        ("SEOUL (Yonhap) -- Body.", "SEOUL", "Yonhap", None, "SEOUL (Yonhap) --"),
+        ("ВЛАДИВОСТОК, 5 сентября. /ТАСС/. Текст.", "ВЛАДИВОСТОК", "ТАСС", (9, 5), None),
+        ("ВЛАДИВОСТОК, 11 сен – РИА Новости. Текст.", "ВЛАДИВОСТОК", "РИА Новости", (9, 11), None),
+        ("Владивосток, ИА Приморье24. Министр сказал.", "Владивосток", "Приморье24", None, None),
+        ("ВЛАДИВОСТОК. Студенты приехали.", "ВЛАДИВОСТОК", None, None, "ВЛАДИВОСТОК."),
+        ("[서울=뉴스핌] 홍길동 기자 = 본문입니다.", "서울", "뉴스핌", None, "[서울=뉴스핌] 홍길동 기자 ="),
+        ("(서울=연합뉴스) 본문입니다.", "서울", "연합뉴스", None, "(서울=연합뉴스)"),
+    ],
+)  # fmt: skip
+def test_find_dateline(paragraph, place, agency, month_day, dateline) -> None:
+    d = find_dateline(paragraph)
+    assert d is not None
+    assert (d.place, d.agency) == (place, agency)
+    assert ((d.month, d.day) if d.month else None) == month_day
+    if dateline:
+        assert paragraph[: d.end].rstrip() == dateline
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Москва – столица России.",
+        "Россия. Корея.",
+        "The U.S. and Russia (Yonhap reported) met.",
+        "North Korea said on Monday it would respond.",
+        "ВЭФ. Форум открылся.",
+    ],
+)
+def test_no_false_dateline(paragraph: str) -> None:
+    assert find_dateline(paragraph) is None
+
+
+def test_parse_headline_labels() -> None:
+    assert parse_headline("(LEAD) Yoon vows action") == RelatedHeadline(
+        "Yoon vows action", ("LEAD",)
+    )
+    assert parse_headline("(2nd LD) (URGENT) N. Korea fires missile") == RelatedHeadline(
+        "N. Korea fires missile", ("2nd LD", "URGENT")
+    )
+    assert parse_headline("(Yonhap Interview) Envoy speaks").labels == ("Yonhap Interview",)
+    assert parse_headline("BTS' Jimin to release album").labels == ()
+
+
+def test_trailer_after_end_marker() -> None:
+    paras = [BODY, "Last line of the story. (END)", "(LEAD) Headline one", "Headline two"]
+    kept, heads = split_trailer(paras)
+    assert kept == [BODY, "Last line of the story."]
+    assert [h.text for h in heads] == ["Headline one", "Headline two"]
+    assert heads[0].labels == ("LEAD",)
+
+
+def test_trailer_labelled_run_without_end() -> None:
+    heads = [
+        "(LEAD) Yoon meets Putin",
+        "Seoul stocks open higher",
+        "(News Focus) Ties at a crossroads",
+    ]
+    kept, found = split_trailer([BODY, BODY, *heads])
+    assert kept == [BODY, BODY]
+    assert [h.labels for h in found] == [("LEAD",), (), ("News Focus",)]
+    # Unlabelled short lines at the end are not a trailer: they may be list items or headings.
+    kept, found = split_trailer([BODY, "Point one", "Point two", "Point three"])
+    assert found == [] and len(kept) == 4
+
+
+def test_gmt_trailer_is_cut() -> None:
+    paras = [BODY, "GMT 17:57 2018 Tuesday ,23 October", 'MOFA warns "normal"GMT 12:00 2018 Wed']
+    kept, heads = split_trailer(paras)
+    assert kept == [BODY]
+    assert [h.text for h in heads] == ['MOFA warns "normal"']
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["All news", "Share", "PRINT", "Поделиться", "공유하기", "-", "***", "Home | World | Politics | Sports",
+     "© 2023 Yonhap News Agency. All rights reserved.", "We use cookies to improve your experience."],
+)  # fmt: skip
+def test_chrome_lines(line: str) -> None:
+    assert is_chrome(line)
+
+
+@pytest.mark.parametrize(
+    "line", ["Share prices rose on Monday.", "Новости", "Russia | Korea relations improved", BODY]
+)
+def test_not_chrome(line: str) -> None:
+    assert not is_chrome(line)
+
+
+def test_chrome_and_timestamp_removed_from_text() -> None:
+    raw = (
+        "All news\nShare\n2019/09/06 14:22\nKorea, Russia sign trade pact\n"
+        f"SEOUL, Sept. 6 (Yonhap) -- {BODY}\nPrint\n"
+    )
+    doc = clean_document(raw, source_format="txt")
+    assert doc.text.startswith("Korea, Russia sign trade pact\n\nSEOUL")
+    assert "2019/09/06" not in doc.text and "Print" not in doc.text
+    assert doc.published_date == dt.date(2019, 9, 6)  # year from the timestamp line
+    assert doc.title == "Korea, Russia sign trade pact"
+
+
+def test_year_never_guessed() -> None:
+    doc = clean_document(f"Talks resume\nMOSCOW, Feb. 9 (Yonhap) -- {BODY}", source_format="txt")
+    assert doc.published_date is None
+    with_year = clean_document(
+        f"Talks resume\nMOSCOW, Feb. 9 (Yonhap) -- {BODY} The talks on Feb. 9, 2016 went well.",
+        source_format="txt",
+    )
+    assert with_year.published_date == dt.date(2016, 2, 9)
+    # A hint for the same day supplies the year; a conflicting hint is not trusted.
+    raw = f"Talks resume\nMOSCOW, Feb. 9 (Yonhap) -- {BODY}"
+    hinted = clean_document(raw, source_format="jsonl", published_hint=dt.date(2016, 2, 9))
+    assert hinted.published_date == dt.date(2016, 2, 9)
+    wrong = clean_document(raw, source_format="jsonl", published_hint=dt.date(2016, 3, 1))
+    assert wrong.published_date is None
+
+
+def test_crawl_date_prefix() -> None:
+    doc = clean_document(f"date 2019-09-05\n{BODY}", source_format="txt")
+    assert doc.published_date == dt.date(2019, 9, 5)
+    assert doc.text == BODY
+
+
+def test_full_dates() -> None:
+    text = "on Sept. 6, 2019; 13 февраля 2007 г.; 2020-11-19; 2018년 11월 6일; 10-13 сентября 2023"
+    assert full_dates(text) == [
+        dt.date(2019, 9, 6),
+        dt.date(2007, 2, 13),
+        dt.date(2020, 11, 19),
+        dt.date(2018, 11, 6),
+    ]
+
+
+def test_korean_byline_at_end() -> None:
+    paras = [
+        "경북 포항시는 7~9일 포항에서 포럼을 연다고 6일 발표했다.",
+        "포항=하인식 기자 hais@hankyung.com",
+    ]
+    layout = analyse_layout(paras)
+    assert layout.dateline_place == "포항"
+    assert layout.parts[-1] == [("dateline", 0, len(paras[-1]))]
+    assert layout.title is None
+
+
+def test_block_kinds() -> None:
+    paras = [
+        "Новости",
+        "Россия и Корея подписали соглашение",
+        "ВЛАДИВОСТОК, 5 сентября. /ТАСС/. Стороны подписали соглашение о сотрудничестве в сфере "
+        "энергетики и транспорта.",
+        "Основные направления:",
+        "1. Энергетика",
+        "2. Транспорт",
+        "Фото: пресс-служба администрации",
+        "Стороны договорились встретиться в следующем году во Владивостоке и обсудить итоги.",
+    ]
+    layout = analyse_layout(paras)
+    kinds = [[k for k, _, _ in parts] for parts in layout.parts]
+    assert kinds == [
+        ["other"], ["title"], ["dateline", "body"], ["heading"],
+        ["list_item"], ["list_item"], ["caption"], ["body"],
+    ]  # fmt: skip
+    assert layout.title == "Россия и Корея подписали соглашение"
+    assert (layout.dateline_place, layout.source_name) == ("ВЛАДИВОСТОК", "ТАСС")
+    assert layout.published_date is None
+
+
+def test_no_title_for_long_first_paragraph() -> None:
+    layout = analyse_layout([BODY + " " + BODY, BODY])
+    assert layout.title is None
+    assert [p[0][0] for p in layout.parts] == ["body", "body"]
+
+
+def test_source_name_hint_only_without_agency() -> None:
+    with_agency = analyse_layout([f"SEOUL, Sept. 6 (Yonhap) -- {BODY}"], source_name_hint="Hub")
+    assert with_agency.source_name == "Yonhap"
+    assert analyse_layout([BODY], source_name_hint="Hub").source_name == "Hub"
+
+
+def test_layout_stable_on_cleaned_text() -> None:
+    raw = (
+        "All news\nTalks resume in Moscow\nMOSCOW, Feb. 9, 2016 (Yonhap) -- "
+        f"{BODY}\nThis photo shows the delegates. (Yonhap)\n(END)\n-\n(LEAD) Other story\n-\nMore"
+    )
+    once = clean_document(raw, source_format="txt")
+    twice = clean_document(once.text, source_format="txt")
+    assert twice.text == once.text
+    assert [b.kind for b in twice.blocks] == [b.kind for b in once.blocks]
+    assert (twice.title, twice.dateline_place, twice.published_date) == (
+        once.title,
+        once.dateline_place,
+        once.published_date,
+    )
+    assert once.published_date == dt.date(2016, 2, 9)
+    assert [h.text for h in once.related_headlines] == ["Other story", "More"]
