@@ -42,7 +42,9 @@ _HOMOGLYPHS = {
     **dict(zip("οαερκτχΑΒΕΚΜΗΟΡΤΧΥ", "оаерктхАВЕКМНОРТХУ", strict=True)),
 }
 _HOMOGLYPH_TABLE = str.maketrans(_HOMOGLYPHS)
-_WORD = re.compile(r"[^\W\d_]+")
+_HG_CLASS = re.escape("".join(_HOMOGLYPHS))
+# Only words holding both a Cyrillic letter and a look-alike are candidates (fast C-level filter).
+_WORD = re.compile(rf"(?<![^\W\d_])(?=[^\W\d_]*[\u0400-\u04ff])(?=[^\W\d_]*[{_HG_CLASS}])[^\W\d_]+")
 
 
 def _is_cyrillic(ch: str) -> bool:

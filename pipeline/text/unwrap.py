@@ -115,14 +115,16 @@ def keep_line_end_hyphen(left_line: str, right_line: str) -> bool:
 
 
 def _join_lines(lines: list[str]) -> str:
-    out = lines[0]
+    pieces = [lines[0]]  # built as a list: a long wrapped paragraph must not cost O(n^2)
     for line in lines[1:]:
-        if out.endswith("-") and len(out) > 1 and not out[-2].isspace():
-            out = out if keep_line_end_hyphen(out, line) else out[:-1]
-            out += line
+        prev = pieces[-1]
+        if prev.endswith("-") and len(prev) > 1 and not prev[-2].isspace():
+            if not keep_line_end_hyphen(prev, line[:200]):
+                pieces[-1] = prev[:-1]
         else:
-            out += " " + line
-    return out
+            pieces.append(" ")
+        pieces.append(line)
+    return "".join(pieces)
 
 
 def _ends_sentence(line: str) -> bool:
