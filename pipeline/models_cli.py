@@ -34,7 +34,7 @@ Non-English sentences will get translation_status = no_model (the pipeline still
 
 To install one, download on a connected machine the Argos Translate packages for the
 languages you need (e.g. translate-ru_en and translate-ko_en, .argosmodel files from the
-Argos Translate package index), copy them here, then:
+Argos Translate package index), bring them to this machine, then:
 
     python -m pipeline.cli models install /path/to/translate-ru_en-1_9.argosmodel
 
