@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -99,6 +100,28 @@ class TranslationResource(dg.ConfigurableResource):
                 self._memory_error = repr(exc)
         return self._memory
 
+    def _memory_get(self, model_id: str, sources: Iterable[str]) -> dict[str, str]:
+        """Translation-memory lookup that degrades to "all misses" on a database error."""
+        memory = self._open_memory(create=True)
+        if memory is None:
+            return {}
+        try:
+            return memory.get_many(model_id, sources)
+        except sqlite3.Error as exc:
+            self._memory_error = repr(exc)
+            return {}
+
+    def _memory_put(self, model_id: str, pairs: Sequence[tuple[str, str]]) -> int:
+        """Translation-memory write; a database error (locked, disk full) is noted, not raised."""
+        memory = self._open_memory(create=True)
+        if memory is None:
+            return 0
+        try:
+            return memory.put_many(model_id, pairs)
+        except sqlite3.Error as exc:
+            self._memory_error = repr(exc)
+            return 0
+
     def _loader(self, package: PackageInfo) -> BatchFn:
         translator = get_translator(
             package,
@@ -129,8 +152,7 @@ class TranslationResource(dg.ConfigurableResource):
             for pkg in self.packages():
                 if pkg.to_code == TARGET_LANGUAGE:
                     by_source[pkg.from_code] = pkg
-        wanted = any(lang in by_source for lang, _ in items)
-        memory = self._open_memory(create=True) if wanted else None
+        memory = _GuardedMemory(self)  # opens the SQLite file only when a lookup happens
         return translate_items(
             items, by_source, self._loader, memory, self.max_batch_size, TARGET_LANGUAGE
         )
@@ -161,3 +183,17 @@ class TranslationResource(dg.ConfigurableResource):
         if self._memory_error:
             out["memory_error"] = self._memory_error
         return out
+
+
+class _GuardedMemory:
+    """The resource's translation memory as `translate_items` wants it: opened lazily, and a
+    database error never stops translation."""
+
+    def __init__(self, owner: TranslationResource) -> None:
+        self._owner = owner
+
+    def get_many(self, model_id: str, sources: Iterable[str]) -> dict[str, str]:
+        return self._owner._memory_get(model_id, sources)
+
+    def put_many(self, model_id: str, pairs: Sequence[tuple[str, str]]) -> int:
+        return self._owner._memory_put(model_id, pairs)

@@ -237,3 +237,10 @@ def test_translation_memory_roundtrip(tmp_path: Path) -> None:
         mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
     assert cols == ["model_id", "source_sha256", "source", "target", "created_at"]
     assert mode == "wal"
+
+
+def test_unusable_memory_does_not_stop_translation(models_dir: Path, tmp_path: Path) -> None:
+    res = resource(models_dir, tmp_path)  # a folder, not a database file
+    out = res.translate([("ru", RU[0]), ("ko", KO[0])])
+    assert [o.status for o in out] == ["translated", "translated"]
+    assert "memory_error" in res.describe()
