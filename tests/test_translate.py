@@ -22,6 +22,7 @@ from pipeline.text.translate import (
     split_tokens,
     translate_isolated,
     unpack_archive,
+    version_key,
 )
 from pipeline.text.translation_memory import TranslationMemory
 from tests.mt_fixtures import build_tiny_argos_package
@@ -244,3 +245,8 @@ def test_unusable_memory_does_not_stop_translation(models_dir: Path, tmp_path: P
     out = res.translate([("ru", RU[0]), ("ko", KO[0])])
     assert [o.status for o in out] == ["translated", "translated"]
     assert "memory_error" in res.describe()
+
+
+def test_version_order() -> None:
+    versions = ["2.0", "1.10", "2.0-beta", "1.9", "2.0.1"]
+    assert sorted(versions, key=version_key) == ["1.9", "1.10", "2.0-beta", "2.0", "2.0.1"]

@@ -93,9 +93,10 @@ def file_sha256(path: Path) -> str:
 
 
 def version_key(version: str) -> tuple[tuple[int, int | str], ...]:
-    """Sort key for versions like "1.9", "1.10", "2.0-beta": numbers compare as numbers."""
+    """Sort key for versions like "1.9" < "1.10" and "2.0-beta" < "2.0" < "2.0.1"."""
     parts = re.findall(r"\d+|[A-Za-z]+", version)
-    return tuple((0, int(p)) if p.isdigit() else (-1, p) for p in parts)  # type: ignore[misc]
+    key: list[tuple[int, int | str]] = [(0, int(p)) if p.isdigit() else (-1, p) for p in parts]
+    return (*key, (0, -1))  # the end ranks above a pre-release tag, below a further number
 
 
 def read_package_folder(folder: Path, source: Path | None = None) -> PackageInfo:
