@@ -1,0 +1,205 @@
+"""Walk the inbox: every input file becomes `Extracted` document(s) or a `Rejection`.
+
+Rules shared by `list_inbox` and `iter_inbox` (the conservation check relies on both
+seeing the same inputs):
+- hidden entries (a name starting with ".", e.g. .DS_Store, .git/) are skipped, files and
+  whole directories alike, at any depth: they are tool/OS droppings, not documents;
+- every other regular file, symlink (to anything, even broken or a directory) and special
+  entry (FIFO, socket, device) is an input, identified by its path relative to the inbox
+  with POSIX separators, and processed in sorted order of that path;
+- symlinks are never followed out of the inbox; a link to a directory is not descended
+  into (it would double-count files or loop) and is reported as unreadable.
+Nothing here raises for a bad file: every problem becomes a Rejection with a human detail.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import stat
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from pipeline.text.extract import (
+    Content,
+    ExtractionError,
+    extract_docx,
+    extract_html,
+    extract_pdf,
+    extract_plain,
+    iter_jsonl,
+)
+from pipeline.text.types import Extracted, Rejection
+
+TEXT_EXTENSIONS = {".txt": "txt", ".text": "txt", ".md": "md"}
+HTML_EXTENSIONS = {".html": "html", ".htm": "html"}
+JSONL_EXTENSIONS = {".jsonl": "jsonl", ".ndjson": "jsonl"}
+SUPPORTED_EXTENSIONS = (
+    set(TEXT_EXTENSIONS) | set(HTML_EXTENSIONS) | set(JSONL_EXTENSIONS) | {".pdf", ".docx"}
+)
+
+_PDF_MAGIC = b"%PDF-"
+_ZIP_MAGIC = b"PK\x03\x04"
+
+
+def _hidden(name: str) -> bool:
+    return name.startswith(".")
+
+
+def list_inbox(inbox: Path) -> list[str]:
+    """Relative POSIX paths of every input under `inbox`, sorted (nothing is opened)."""
+    inbox = Path(inbox)
+    if not inbox.is_dir():
+        raise FileNotFoundError(f"inbox {inbox} is not a directory")
+    found: list[str] = []
+    for root, dirs, files in os.walk(inbox, followlinks=False):
+        base = Path(root)
+        # os.walk lists symlinks to directories under `dirs`; they are inputs, not subtrees.
+        links = [d for d in dirs if (base / d).is_symlink()]
+        dirs[:] = [d for d in dirs if not _hidden(d) and d not in links]
+        for name in files + links:
+            if not _hidden(name):
+                found.append((base / name).relative_to(inbox).as_posix())
+    return sorted(found)
+
+
+def iter_inbox(inbox: Path, max_bytes: int) -> Iterator[Extracted | Rejection]:
+    """One item per input file, or per record of a JSON Lines file, in list_inbox order."""
+    inbox = Path(inbox)
+    root = inbox.resolve()
+    for rel in list_inbox(inbox):
+        yield from _process(inbox / rel, rel, root, max_bytes)
+
+
+def _mtime(st: os.stat_result | None) -> dt.datetime | None:
+    return dt.datetime.fromtimestamp(st.st_mtime, tz=dt.UTC) if st is not None else None
+
+
+def _process(path: Path, rel: str, root: Path, max_bytes: int) -> Iterator[Extracted | Rejection]:
+    def reject(reason: str, detail: str, n_bytes: int = 0, st: os.stat_result | None = None) -> Rejection:
+        return Rejection(rel, None, reason, detail, n_bytes, modified_at=_mtime(st))
+
+    try:
+        lst = path.lstat()
+    except OSError as exc:
+        yield reject("unreadable", f"cannot stat: {exc.strerror or exc}")
+        return
+    target = path
+    if stat.S_ISLNK(lst.st_mode):
+        try:
+            target = path.resolve(strict=False)
+        except (OSError, RuntimeError) as exc:  # symlink loop
+            yield reject("unreadable", f"cannot resolve symlink: {exc}", st=lst)
+            return
+        if not target.is_relative_to(root):
+            yield reject("unreadable", "symlink points outside the inbox", st=lst)
+            return
+    try:
+        st = target.stat()
+    except OSError as exc:
+        detail = "broken symlink (target does not exist)" if target is not path else str(exc)
+        yield reject("unreadable", detail, st=lst)
+        return
+    if stat.S_ISDIR(st.st_mode):
+        yield reject("unreadable", "symlink to a directory (not followed)", st=lst)
+        return
+    if not stat.S_ISREG(st.st_mode):
+        # Never open a FIFO or device: reading could block forever or never end.
+        yield reject("unreadable", "not a regular file (FIFO, socket or device)", st=st)
+        return
+    if st.st_size > max_bytes:
+        yield reject(
+            "too_large", f"{st.st_size} bytes exceeds the limit of {max_bytes} bytes", st.st_size, st
+        )
+        return
+    if st.st_size == 0:
+        yield reject("empty", "file is empty (0 bytes)", 0, st)
+        return
+    try:
+        with open(target, "rb") as fh:
+            data = fh.read(max_bytes + 1)  # one read; +1 catches a file that grew since stat
+    except OSError as exc:
+        yield reject("unreadable", f"cannot read: {exc.strerror or exc}", st.st_size, st)
+        return
+    if len(data) > max_bytes:
+        yield reject("too_large", f"file grew past the limit of {max_bytes} bytes", len(data), st)
+        return
+    yield from _extract(data, rel, st, reject)
+
+
+def _extract(
+    data: bytes, rel: str, st: os.stat_result, reject: Callable[..., Rejection]
+) -> Iterator[Extracted | Rejection]:
+    ext = os.path.splitext(rel)[1].lower()
+    n = len(data)
+    mtime = _mtime(st)
+
+    extractor: Callable[[bytes], Content] | None
+    if data[:1024].lstrip().startswith(_PDF_MAGIC):  # content beats a wrong extension
+        fmt, extractor = "pdf", extract_pdf
+    elif ext in JSONL_EXTENSIONS:
+        yield from _jsonl(data, rel, mtime, reject)
+        return
+    elif ext in TEXT_EXTENSIONS:
+        fmt, extractor = TEXT_EXTENSIONS[ext], extract_plain
+        if data.startswith(_ZIP_MAGIC):  # a Word file saved with the wrong name?
+            fmt, extractor = "docx", _docx_or_binary
+    elif ext in HTML_EXTENSIONS:
+        fmt, extractor = "html", extract_html
+    elif ext == ".pdf":
+        fmt, extractor = "pdf", extract_pdf
+    elif ext == ".docx":
+        fmt, extractor = "docx", extract_docx
+    else:
+        what = f"extension {ext!r}" if ext else "no file extension"
+        yield reject(
+            "unsupported_format",
+            f"unsupported format ({what}); supported: {', '.join(sorted(SUPPORTED_EXTENSIONS))}",
+            n, st,
+        )
+        return
+    try:
+        content = extractor(data)
+    except ExtractionError as err:
+        yield reject(err.reason, err.detail, n, st)
+        return
+    except Exception as exc:  # a parser bug on a hostile file must not stop the run
+        yield reject("unreadable", f"{fmt} extraction failed: {type(exc).__name__}: {exc}", n, st)
+        return
+    yield Extracted(
+        source_file=rel, source_record=None, source_format=fmt, encoding=content.encoding,
+        text=content.text, content_sha256=hashlib.sha256(data).hexdigest(), n_bytes=n,
+        title=content.title, published=content.published, url=content.url,
+        source_name=content.source_name, record_id=content.record_id, modified_at=mtime,
+    )
+
+
+def _docx_or_binary(data: bytes) -> Content:
+    try:
+        return extract_docx(data)
+    except ExtractionError as err:
+        raise ExtractionError("binary", f"zip archive, not a readable DOCX ({err.detail})") from err
+
+
+def _jsonl(
+    data: bytes, rel: str, mtime: dt.datetime | None, reject: Callable[..., Rejection]
+) -> Iterator[Extracted | Rejection]:
+    try:
+        for rec in iter_jsonl(data):
+            if rec.content is None:
+                assert rec.error is not None
+                yield Rejection(
+                    rel, rec.index, rec.error.reason, rec.error.detail, rec.n_bytes,
+                    modified_at=mtime,
+                )
+                continue
+            c = rec.content
+            yield Extracted(
+                source_file=rel, source_record=rec.index, source_format="jsonl",
+                encoding=c.encoding, text=c.text, content_sha256=rec.sha256, n_bytes=rec.n_bytes,
+                title=c.title, published=c.published, url=c.url, source_name=c.source_name,
+                record_id=c.record_id, modified_at=mtime,
+            )
+    except ExtractionError as err:  # whole-file problems are raised before any record
+        yield Rejection(rel, None, err.reason, err.detail, len(data), modified_at=mtime)
