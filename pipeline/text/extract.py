@@ -30,7 +30,7 @@ from pipeline.text.decode import (
 # pypdf and trafilatura log every oddity of a malformed input at WARNING; the rejection
 # detail (or the document itself) is the record we keep, so keep run logs readable.
 logging.getLogger("pypdf").setLevel(logging.ERROR)
-logging.getLogger("trafilatura").setLevel(logging.ERROR)
+logging.getLogger("trafilatura").setLevel(logging.CRITICAL)  # logs junk input at ERROR
 logging.getLogger("htmldate").setLevel(logging.ERROR)
 
 # Extracted text from PDF/DOCX is Unicode already; documents.encoding then says "utf-8"
@@ -271,6 +271,14 @@ def extract_docx(data: bytes) -> Content:
 # --- JSON Lines -------------------------------------------------------------------------
 
 
+_WIDE_BOMS = (  # UTF-32 first: its LE BOM starts with the UTF-16 LE BOM
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
 @dataclass(frozen=True)
 class JsonlRecord:
     index: int  # 0-based among the non-blank lines (see iter_jsonl)
@@ -317,13 +325,18 @@ def iter_jsonl(data: bytes) -> Iterator[JsonlRecord]:
     if looks_binary(data):
         raise ExtractionError("binary", "JSON Lines file contains binary data (control bytes)")
     encoding = "utf-8"
-    lines: list[tuple[bytes, str | None]] = []  # (record bytes, decoded text if known)
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or data.startswith(
-        (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
-    ):
-        decoded = _decoded_or_raise(decode_bytes(data))
-        encoding = decoded.encoding
-        lines = [(t.encode(encoding), t) for t in decoded.text.split("\n")]
+    lines: list[tuple[bytes, str | None]]  # (record bytes, decoded text when already known)
+    wide = next((enc for bom, enc in _WIDE_BOMS if data.startswith(bom)), None)
+    if wide is not None:
+        bom_len = 4 if wide.startswith("utf-32") else 2
+        try:
+            whole = normalize_newlines(data[bom_len:].decode(wide))
+        except UnicodeDecodeError as exc:
+            raise ExtractionError(
+                "undecodable", f"JSON Lines file has a {wide} byte-order mark but invalid {wide}"
+            ) from exc
+        encoding = wide
+        lines = [(t.encode(wide), t) for t in whole.split("\n")]
     else:
         if data.startswith(codecs.BOM_UTF8):
             data, encoding = data[len(codecs.BOM_UTF8) :], "utf-8-sig"

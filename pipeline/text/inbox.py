@@ -186,20 +186,27 @@ def _jsonl(
     data: bytes, rel: str, mtime: dt.datetime | None, reject: Callable[..., Rejection]
 ) -> Iterator[Extracted | Rejection]:
     try:
-        for rec in iter_jsonl(data):
-            if rec.content is None:
-                assert rec.error is not None
-                yield Rejection(
-                    rel, rec.index, rec.error.reason, rec.error.detail, rec.n_bytes,
-                    modified_at=mtime,
-                )
-                continue
-            c = rec.content
-            yield Extracted(
-                source_file=rel, source_record=rec.index, source_format="jsonl",
-                encoding=c.encoding, text=c.text, content_sha256=rec.sha256, n_bytes=rec.n_bytes,
-                title=c.title, published=c.published, url=c.url, source_name=c.source_name,
-                record_id=c.record_id, modified_at=mtime,
-            )
-    except ExtractionError as err:  # whole-file problems are raised before any record
+        # Collected first (the file is at most max_bytes): if anything fails, the outcome is
+        # one whole-file rejection, never a mix of records and a file-level rejection.
+        records = list(iter_jsonl(data))
+    except ExtractionError as err:
         yield Rejection(rel, None, err.reason, err.detail, len(data), modified_at=mtime)
+        return
+    except Exception as exc:  # a bug on a hostile file must not stop the run
+        detail = f"JSON Lines reading failed: {type(exc).__name__}: {exc}"
+        yield Rejection(rel, None, "unreadable", detail, len(data), modified_at=mtime)
+        return
+    for rec in records:
+        if rec.content is None:
+            assert rec.error is not None
+            yield Rejection(
+                rel, rec.index, rec.error.reason, rec.error.detail, rec.n_bytes, modified_at=mtime
+            )
+            continue
+        c = rec.content
+        yield Extracted(
+            source_file=rel, source_record=rec.index, source_format="jsonl", encoding=c.encoding,
+            text=c.text, content_sha256=rec.sha256, n_bytes=rec.n_bytes, title=c.title,
+            published=c.published, url=c.url, source_name=c.source_name, record_id=c.record_id,
+            modified_at=mtime,
+        )

@@ -9,11 +9,15 @@ import io
 import json
 import os
 import random
+import tempfile
 from pathlib import Path
 
 import docx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from pipeline.text.extract import ExtractionError, extract_html, visible_text
 from pipeline.text.inbox import iter_inbox, list_inbox
 from pipeline.text.types import REJECTION_REASONS, Extracted, Rejection
 
@@ -327,3 +331,63 @@ def test_dev_corpus_inbox() -> None:
                 assert doc.text.strip() == gold_text, name
             if row["title"] and doc.source_format == "html":
                 assert doc.title == row["title"], name
+
+
+# --- HTML details and robustness -----------------------------------------------------------
+
+RU_LONG = "Во Владивостоке пройдет второй Российско-Корейский форум межрегионального сотрудничества."
+
+
+def test_html_declared_charset_and_metadata() -> None:
+    html = (
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251">'
+        '<meta property="og:title" content="Форум во Владивостоке">'
+        '<meta property="og:site_name" content="Гвидон">'
+        '<meta property="og:url" content="https://example.ru/a">'
+        '<meta property="article:published_time" content="2019-09-05T10:00:00+03:00">'
+        f"</head><body><article><h1>Форум во Владивостоке</h1><p>{RU_LONG}</p></article>"
+        "</body></html>"
+    )
+    content = extract_html(html.encode("cp1251"))
+    assert content.encoding == "cp1251" and RU_LONG in content.text
+    assert content.title == "Форум во Владивостоке"
+    assert content.source_name == "Гвидон" and content.url == "https://example.ru/a"
+    assert content.published == dt.date(2019, 9, 5)
+
+
+def test_html_euc_kr_meta_is_read_as_cp949() -> None:
+    html = "<html><head><meta charset='euc-kr'></head><body><p>서울에서 회담이 열렸다.</p></body></html>"
+    content = extract_html(html.encode("euc-kr"))
+    assert (content.text, content.encoding) == ("서울에서 회담이 열렸다.", "cp949")
+
+
+def test_html_tiny_page_falls_back_to_visible_text() -> None:
+    assert extract_html(b"<p>Short</p>").text == "Short"
+    assert visible_text("<p>a</p><script>x()</script><style>p{}</style><p>b</p>") == "a\nb"
+
+
+def test_html_with_only_scripts_is_empty() -> None:
+    with pytest.raises(ExtractionError) as err:
+        extract_html(b"<html><script>var x = 'EVIL';</script><style>p{}</style></html>")
+    assert err.value.reason == "empty"
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    data=st.binary(max_size=600),
+    ext=st.sampled_from([".txt", ".md", ".html", ".jsonl", ".pdf", ".docx", ".bin", ""]),
+    prefix=st.sampled_from([b"", b"%PDF-1.4\n", b"PK\x03\x04", b"\xef\xbb\xbf", b"\xff\xfe"]),
+)
+def test_never_raises_and_conserves_on_arbitrary_files(data: bytes, ext: str, prefix: bytes) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        box = Path(tmp)
+        (box / f"f{ext}").write_bytes(prefix + data)
+        items = run(box, max_bytes=4096)
+        assert {item.source_file for item in items} == set(list_inbox(box)) == {f"f{ext}"}
+        records = [item.source_record for item in items]
+        assert records == [None] or records == list(range(len(items)))
+        for item in items:
+            if isinstance(item, Rejection):
+                assert item.reason in REJECTION_REASONS and item.detail
+            else:
+                assert item.text.strip()
