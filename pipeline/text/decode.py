@@ -58,7 +58,7 @@ _STRIP_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _NEWLINES = re.compile("\r\n?")
 
 # Above these shares of control bytes a file is data, not text. Random bytes have ~11%.
-_BINARY_CONTROL_RATIO_UTF8 = 0.05
+_BINARY_CONTROL_RATIO_UTF8 = 0.30  # valid UTF-8 is almost never random bytes: be lenient
 _BINARY_CONTROL_RATIO_LEGACY = 0.02
 # Legacy decoding: below this plausibility per non-ASCII byte the winner is still garbage.
 _MIN_LEGACY_SCORE = 0.3
@@ -187,8 +187,10 @@ def _char_plausible(c: str) -> bool:
         or 0xA0 <= o < 0x250  # Latin-1 + Latin Extended
         or 0x400 <= o < 0x530  # Cyrillic
         or 0x2000 <= o < 0x2070  # general punctuation
-        or 0x3000 <= o < 0x3040  # CJK punctuation
+        or 0x2100 <= o < 0x2C00  # letterlike, arrows, maths, shapes (▲), misc symbols
+        or 0x3000 <= o < 0x3100  # CJK punctuation, kana (・)
         or 0x3130 <= o < 0x3190  # Hangul compatibility jamo
+        or 0x3200 <= o < 0x3400  # enclosed CJK (㈜), CJK compatibility (㎞)
         or 0x4E00 <= o < 0xA000  # CJK ideographs
         or 0xAC00 <= o < 0xD7A4  # Hangul syllables
         or 0xFF00 <= o < 0xFFF0  # full-width forms
@@ -236,23 +238,32 @@ def _plausibility(text: str, multibyte: bool) -> float:
     n_bytes = 0
     prev = " "
     width = 2 if multibyte else 1  # every non-ASCII char of a CJK codec is two bytes
-    for c in text:
+    for i, c in enumerate(text):
         o = ord(c)
         if o < 0x80:
             prev = c
             continue
         n_bytes += width
+        nxt = text[i + 1] if i + 1 < len(text) else " "
         if 0xAC00 <= o <= 0xD7A3:  # Hangul syllable
-            w = 1.0
+            # The 2,350 KS X 1001 syllables cover real text; cp949's extra ones mostly appear
+            # when a legacy byte swallows the ASCII letter after it ("Thursday’s").
+            w = 1.0 if _in_ks_x_1001(c) else 0.3
+            if _ascii_letter(prev) and _ascii_letter(nxt):
+                w = -0.5  # inside a Latin word: "Russia뻉epublic"
         elif 0x4E00 <= o < 0xA000 or 0xF900 <= o < 0xFB00:  # Hanja: real but rare in ko news
             w = 0.3
         elif 0x410 <= o <= 0x44F or c in "ёЁ":
             low = c.lower()
             w = 1.0 if low in _RU_COMMON else 0.4 if low in _RU_RARE else 0.2
-            if c.isupper() and prev.isalpha() and prev.islower():
+            if _ascii_letter(prev) or _ascii_letter(nxt):
+                w = -0.5  # Cyrillic glued to Latin: a smart quote or dash read as a letter
+            elif c.isupper() and prev.isalpha() and prev.islower():
                 w = -1.0  # "мОсква": a mis-decoding, not writing
             elif c.isupper() and prev.isalpha():
                 w *= 0.6  # all-caps runs happen (ТАСС), but lowercase is the norm
+            elif c.isupper() and not nxt.isalpha():
+                w = 0.1  # a lone capital letter: "—" read as "Ч"
         elif 0x400 <= o < 0x530:  # Ukrainian/Serbian letters: possible, unlikely here
             w = 0.1
         elif c.isalpha():  # Latin-1 letters (é, ü); other scripts are not expected
@@ -264,6 +275,17 @@ def _plausibility(text: str, multibyte: bool) -> float:
         total += w * width
         prev = c
     return total / n_bytes if n_bytes else 1.0
+
+
+def _ascii_letter(c: str) -> bool:
+    return c < "\x80" and c.isalpha()
+
+
+def _in_ks_x_1001(c: str) -> bool:
+    try:  # Python's euc_kr spells the other syllables as 8-byte jamo sequences
+        return len(c.encode("euc_kr")) == 2
+    except UnicodeEncodeError:
+        return False
 
 
 def _decode_legacy(data: bytes) -> Decoded | DecodeFailure:
