@@ -215,9 +215,12 @@ def _utf16_without_bom(data: bytes) -> Decoded | None:
         sample = text[: _SCORE_SAMPLE // 2]
         plausible = sum(map(_char_plausible, sample)) / len(sample)
         separators = sum(map(_is_separator, sample)) / len(sample)
-        letters = sum(c.isalpha() for c in sample) / len(sample)
+        letters = sum(c.isalnum() for c in sample) / len(sample)
         if plausible >= 0.97 and separators >= 0.03 and letters >= 0.3:
-            score = plausible + letters
+            # The right byte order yields real ASCII (spaces, digits); the wrong one turns
+            # "d\0" into U+6400-style ideographs and ASCII all but disappears.
+            ascii_share = sum(c < "\x80" for c in sample) / len(sample)
+            score = plausible + letters + ascii_share
             if best is None or score > best[0]:
                 best = (score, enc, text)
     if best is None:
@@ -302,7 +305,8 @@ def _decode_legacy(data: bytes) -> Decoded | DecodeFailure:
         try:
             text = sample.decode(enc)
         except UnicodeDecodeError as exc:
-            if exc.start < len(sample) - 4:  # only a multibyte char cut by the sample is fine
+            # Only a multibyte character cut by the end of a *truncated* sample is forgiven.
+            if len(data) <= len(sample) or exc.start < len(sample) - 4:
                 continue
             text = sample[: exc.start].decode(enc, errors="replace")
         except LookupError:
@@ -319,7 +323,10 @@ def _decode_legacy(data: bytes) -> Decoded | DecodeFailure:
     score, _, enc = max(scored)
     # A variant that decodes this sample exactly like a mainstream codec (koi8-u vs koi8-r)
     # is reported as the mainstream one: the bytes give no evidence for the variant.
-    enc = next((c for c in _LEGACY_CANDIDATES if texts.get(c) == texts[enc]), enc)
+    # Between mainstream codecs that agree (English “quotes” in cp1251 and cp1252), chardet's
+    # guess names it.
+    preferred = ([guessed] if guessed in _LEGACY_CANDIDATES else []) + list(_LEGACY_CANDIDATES)
+    enc = next((c for c in preferred if texts.get(c) == texts[enc]), enc)
     high = sum(1 for b in sample if b >= 0x80)
     if score < _MIN_LEGACY_SCORE and high / len(sample) > 0.02:
         return DecodeFailure(

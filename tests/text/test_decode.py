@@ -40,6 +40,11 @@ def ok(result: Decoded | DecodeFailure) -> Decoded:
         (KO, "cp949", "cp949"),
         (KO, "euc-kr", "cp949"),  # EUC-KR is read (and reported) as its superset cp949
         (RU, "utf-8", "utf-8"),
+        # English with smart punctuation must not turn into cp949 syllables or Cyrillic letters
+        ("The Russia–Republic of Korea forum met on Thursday’s “plenary” session.", "cp1252",
+         "cp1252"),
+        ("ВСТРЕЧА В МОСКВЕ: ТАСС сообщает о переговорах", "cp1251", "cp1251"),
+        ("ВСТРЕЧА В МОСКВЕ: ТАСС сообщает о переговорах", "koi8-r", "koi8-r"),
         (KO, "utf-8", "utf-8"),
     ],
 )
@@ -49,7 +54,7 @@ def test_legacy_and_utf8_codecs(text: str, codec: str, reported: str) -> None:
     assert d.encoding == reported
 
 
-@pytest.mark.parametrize("text", [RU, KO, EN])
+@pytest.mark.parametrize("text", [RU, KO, EN, "12-13 ноября 2013 г.\n\n2013 2013", "한러・경제 ▲30주년"])
 @pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
 def test_utf16_without_bom(text: str, codec: str) -> None:
     d = ok(decode_bytes(text.encode(codec)))
