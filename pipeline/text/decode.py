@@ -348,7 +348,9 @@ def _decode_legacy(data: bytes) -> Decoded | DecodeFailure:
 
 def _repair_mojibake(text: str) -> Decoded:
     notes: list[str] = []
-    if ftfy.badness.is_bad(text):
+    # Judge on a prefix (ftfy's check costs ~0.1 s/MB): mojibake comes from how a whole file was
+    # re-saved, so it shows in the first 64K characters if anywhere.
+    if ftfy.badness.is_bad(text[:_SCORE_SAMPLE]):
         fixed = ftfy.fix_encoding(text)
         # Accept only a repair that yields more plausible writing and fewer ftfy "bad" marks:
         # ftfy can "fix" legitimate text that merely contains unusual punctuation.
