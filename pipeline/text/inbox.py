@@ -8,7 +8,8 @@ seeing the same inputs):
   entry (FIFO, socket, device) is an input, identified by its path relative to the inbox
   with POSIX separators, and processed in sorted order of that path;
 - symlinks are never followed out of the inbox; a link to a directory is not descended
-  into (it would double-count files or loop) and is reported as unreadable.
+  into (it would double-count files or loop) and is reported as unreadable, as is a
+  subdirectory that cannot be listed.
 Nothing here raises for a bad file: every problem becomes a Rejection with a human detail.
 """
 
@@ -53,7 +54,16 @@ def list_inbox(inbox: Path) -> list[str]:
     if not inbox.is_dir():
         raise FileNotFoundError(f"inbox {inbox} is not a directory")
     found: list[str] = []
-    for root, dirs, files in os.walk(inbox, followlinks=False):
+
+    def unlistable(err: OSError) -> None:
+        # A subdirectory we cannot list is itself an input (reported unreadable), so its
+        # files are not silently missing; the inbox root failing is a configuration error.
+        if err.filename and Path(err.filename) != inbox:
+            found.append(Path(err.filename).relative_to(inbox).as_posix())
+        elif err.filename:
+            raise err
+
+    for root, dirs, files in os.walk(inbox, onerror=unlistable, followlinks=False):
         base = Path(root)
         # os.walk lists symlinks to directories under `dirs`; they are inputs, not subtrees.
         links = [d for d in dirs if (base / d).is_symlink()]
@@ -102,7 +112,10 @@ def _process(path: Path, rel: str, root: Path, max_bytes: int) -> Iterator[Extra
         yield reject("unreadable", detail, st=lst)
         return
     if stat.S_ISDIR(st.st_mode):
-        yield reject("unreadable", "symlink to a directory (not followed)", st=lst)
+        if target is path:
+            yield reject("unreadable", "directory cannot be listed (permission denied?)", st=st)
+        else:
+            yield reject("unreadable", "symlink to a directory (not followed)", st=lst)
         return
     if not stat.S_ISREG(st.st_mode):
         # Never open a FIFO or device: reading could block forever or never end.
