@@ -2,13 +2,12 @@
 datasets stay as they were."""
 
 
-import os
-from pathlib import Path
 
 import dagster as dg
 import pandas as pd
 
 from pipeline.resources import PipelineConfig
+from pipeline.text.inbox import list_inbox  # the walker's own rule for what is an input
 from schemas.registry import DATASETS, validate
 
 SAMPLE_ROWS = 10
@@ -63,16 +62,6 @@ def _offsets_check(name: str, text_col: str) -> dg.AssetChecksDefinition:
         )
 
     return _check
-
-
-def list_inbox(inbox: Path) -> list[str]:
-    """Every file or link under the inbox (names only: nothing is read)."""
-    found = []
-    for root, dirs, files in os.walk(inbox, followlinks=False):
-        rel_root = Path(root).relative_to(inbox)
-        for name in files + [d for d in dirs if (Path(root) / d).is_symlink()]:
-            found.append((rel_root / name).as_posix())
-    return sorted(found)
 
 
 def conservation_failures(inbox_files: list[str], documents: pd.DataFrame, rejections: pd.DataFrame) -> list[str]:
