@@ -14,32 +14,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from tests.helpers import SEEDS, failed_checks, read, run_pipeline
+from tests.helpers import SEEDS, failed_checks, minimal_pdf, read, run_pipeline
 
 RU = "Российские и корейские регионы договорились расширить сотрудничество в Арктике и на Дальнем Востоке."
 MAX_BYTES = 10 * 1024 * 1024
-
-
-def _minimal_pdf(text: str) -> bytes:
-    """A valid one-page PDF with a text stream, written by hand (offsets computed)."""
-    stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode("latin-1")
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    out, offsets = bytearray(b"%PDF-1.4\n"), []
-    for n, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
 
 
 def build_hostile_inbox(root: Path, outside: Path) -> dict[str, str]:
@@ -66,7 +44,7 @@ def build_hostile_inbox(root: Path, outside: Path) -> dict[str, str]:
         json.dumps({"id": "r3", "text": "Vladivostok hosted the Eastern Economic Forum again this year."}),
     ]
     put("batch.jsonl", ("\n".join(lines) + "\n").encode("utf-8"), "records")
-    put("lying_extension.txt", _minimal_pdf("Korea Russia Arctic cooperation talks held in Seoul"), "document")
+    put("lying_extension.txt", minimal_pdf("Korea Russia Arctic cooperation talks held in Seoul"), "document")
     big = root / "huge.txt"
     with big.open("wb") as fh:  # 50 MB of real text, above the 10 MB limit set for this run
         line = (RU + "\n").encode("utf-8")

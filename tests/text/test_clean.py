@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import os
 import re
 from pathlib import Path
 
@@ -16,10 +15,11 @@ from pipeline.text.clean import clean_document
 from pipeline.text.normalize import fold_homoglyphs, normalize_chars
 from pipeline.text.types import SEGMENT_KINDS, CleanedDocument
 from pipeline.text.unwrap import keep_line_end_hyphen, split_paragraphs
+from tests.helpers import DEV_CORPUS
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
-DEV = Path(os.environ.get("PIPELINE_DEV_CORPUS", ROOT.parent / "shared" / "corpus" / "dev"))
+DEV = DEV_CORPUS
 
 
 def _seed(prefix: str) -> str:

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import codecs
-import csv
-import os
 import random
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -14,6 +11,7 @@ from hypothesis import strategies as st
 
 from pipeline.text.decode import Decoded, DecodeFailure, canonical_encoding, decode_bytes
 from pipeline.text.types import REJECTION_REASONS
+from tests.helpers import dev_corpus, dev_manifest
 
 RU = (
     "Во Владивостоке пройдет второй Российско-Корейский форум межрегионального "
@@ -152,23 +150,9 @@ def test_utf8_text_roundtrips_modulo_controls(text: str) -> None:
 # --- dev corpus ----------------------------------------------------------------------------
 
 
-def _dev_corpus() -> Path:
-    env = os.environ.get("PIPELINE_DEV_CORPUS")
-    path = Path(env) if env else Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus" / "dev"
-    if not (path / "manifest.csv").is_file():
-        pytest.skip(f"dev corpus not found at {path} (set PIPELINE_DEV_CORPUS)")
-    return path.resolve()
-
-
-def _manifest() -> list[dict[str, str]]:
-    path = _dev_corpus()
-    with open(path / "manifest.csv", encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
-
-
 def test_dev_corpus_encodings_and_gold_text() -> None:
-    corpus = _dev_corpus()
-    rows = _manifest()
+    corpus = dev_corpus()
+    rows = dev_manifest()
     assert rows
     for row in rows:
         expected = row["encoding"].lower()

@@ -20,32 +20,10 @@ from hypothesis import strategies as st
 from pipeline.text.extract import ExtractionError, extract_html, visible_text
 from pipeline.text.inbox import iter_inbox, list_inbox
 from pipeline.text.types import REJECTION_REASONS, Extracted, Rejection
+from tests.helpers import dev_corpus, minimal_pdf
 
 MB = 1 << 20
 RU = "Во Владивостоке пройдет Российско-Корейский форум межрегионального сотрудничества."
-
-
-def minimal_pdf(text: str) -> bytes:
-    """A real one-page PDF with a text layer, xref offsets computed (no PDF library)."""
-    stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode()
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
-        b" /Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
 
 
 def docx_bytes(*paragraphs: str) -> bytes:
@@ -297,16 +275,8 @@ def test_missing_inbox_is_a_clear_error(tmp_path: Path) -> None:
 # --- dev corpus ----------------------------------------------------------------------------
 
 
-def _dev_corpus() -> Path:
-    env = os.environ.get("PIPELINE_DEV_CORPUS")
-    path = Path(env) if env else Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus" / "dev"
-    if not (path / "manifest.csv").is_file():
-        pytest.skip(f"dev corpus not found at {path} (set PIPELINE_DEV_CORPUS)")
-    return path.resolve()
-
-
 def test_dev_corpus_inbox() -> None:
-    corpus = _dev_corpus()
+    corpus = dev_corpus()
     with open(corpus / "manifest.csv", encoding="utf-8", newline="") as fh:
         rows = {row["file"]: row for row in csv.DictReader(fh)}
     items = by_file(run(corpus / "docs"))
