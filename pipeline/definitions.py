@@ -7,9 +7,10 @@ import os
 import dagster as dg
 
 from pipeline import assets
-from pipeline.checks import build_checks, list_inbox
+from pipeline.checks import build_checks
 from pipeline.mt_resource import TranslationResource
 from pipeline.resources import ParquetIOManagerFactory, PipelineConfig
+from pipeline.text.inbox import list_inbox
 
 STAGE_ASSETS = [
     assets.raw_documents, assets.clean_documents, assets.segmented_documents, assets.language_documents,

@@ -24,6 +24,7 @@ from pipeline.text.clean import clean_document
 from pipeline.text.inbox import iter_inbox
 from pipeline.text.language import detect_many
 from pipeline.text.segment import segment_document
+from pipeline.text.translate import Outcome
 from pipeline.text.types import CONTENT_KINDS, Block, Extracted, Rejection, SentenceSpan
 
 EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
@@ -162,16 +163,19 @@ def language_frame(segmented: pd.DataFrame, languages: Sequence[str]) -> pd.Data
         text, blocks, sentences = row["text"], _blocks(row), _sentences(row)
         content = "\n".join(text[b.start:b.end] for b in blocks if b.kind in CONTENT_KINDS) or text
         related = [h[0] for h in _loads(row["related"])]
-        texts = [content] + [text[b.start:b.end] for b in blocks] + [text[s.start:s.end] for s in sentences] + related
-        found = detect_many(texts, languages)
+        seg_texts = [text[b.start:b.end] for b in blocks]
+        sent_texts = [text[s.start:s.end] for s in sentences]
+        found = detect_many([content, *seg_texts, *sent_texts, *related], languages)
         doc_lang, seg_langs = found[0], found[1:1 + len(blocks)]
         sent_langs = found[1 + len(blocks):1 + len(blocks) + len(sentences)]
         rel_langs = found[1 + len(blocks) + len(sentences):]
         df.at[i, "language"], df.at[i, "language_confidence"] = doc_lang
-        # A span with no letters ("2019", "--") inherits the document's language with no confidence of its own.
-        df.at[i, "segment_languages"] = _json([_settle(x, y, doc_lang[0]) for x, y in zip(seg_langs, seg_texts(text, blocks), strict=True)])
+        # Letterless or short, unsure spans keep the document's language (see _settle).
+        df.at[i, "segment_languages"] = _json([
+            _settle(x, t, doc_lang[0]) for x, t in zip(seg_langs, seg_texts, strict=True)
+        ])
         df.at[i, "sentence_languages"] = _json([
-            _settle(x, text[s.start:s.end], doc_lang[0]) for x, s in zip(sent_langs, sentences, strict=True)
+            _settle(x, t, doc_lang[0]) for x, t in zip(sent_langs, sent_texts, strict=True)
         ])
         df.at[i, "related_languages"] = _json([x[0] for x in rel_langs])
     return df
@@ -179,10 +183,6 @@ def language_frame(segmented: pd.DataFrame, languages: Sequence[str]) -> pd.Data
 
 SHORT_SPAN_LETTERS = 25  # below this many letters lingua's guess between neighbours (ru/uk) is noise
 UNSURE = 0.8
-
-
-def seg_texts(text: str, blocks: list[Block]) -> list[str]:
-    return [text[b.start:b.end] for b in blocks]
 
 
 def _settle(found: tuple[str, float], span: str, doc_lang: str) -> list[Any]:
@@ -233,17 +233,10 @@ def translate_frame(df_in: pd.DataFrame, translate: Translate | None) -> tuple[p
     return df, stats
 
 
-class _Outcome:
-    __slots__ = ("text_en", "status", "model_id", "error")
-
-    def __init__(self, text_en: str | None, status: str, model_id: str | None = None, error: str | None = None):
-        self.text_en, self.status, self.model_id, self.error = text_en, status, model_id, error
-
-
-def _passthrough(lang: str, text: str) -> _Outcome:
+def _passthrough(lang: str, text: str) -> Outcome:
     if lang == "en":
-        return _Outcome(text, "source_english")
-    return _Outcome(None, "no_model")
+        return Outcome(text, "source_english")
+    return Outcome(None, "no_model")
 
 
 # --- tag ----------------------------------------------------------------------------

@@ -28,6 +28,8 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any, Protocol
 
+from pipeline.text.scripts import has_letters  # nothing to translate in digits and punctuation
+
 PACKAGE_SUFFIX = ".argosmodel"
 UNPACKED_DIR = ".unpacked"
 REQUIRED_METADATA = ("from_code", "to_code", "package_version")
@@ -414,11 +416,6 @@ def translate_isolated(
         if kept and on_batch is not None:
             on_batch(kept)
     return out
-
-
-def has_letters(text: str) -> bool:
-    """Whether there is anything to translate: digits, punctuation and spaces are copied."""
-    return any(c.isalpha() for c in text)
 
 
 # --- sentence outcomes ------------------------------------------------------------------
