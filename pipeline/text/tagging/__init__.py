@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from pipeline.text.overlap import select_non_overlapping
 from pipeline.text.tagging import gazetteer, ner
 from pipeline.text.tagging.catalog import Catalog, CatalogEntry, load_catalog
 from pipeline.text.tagging.dates import find_dates
@@ -76,21 +77,13 @@ def _link(surface: str, normal: str | None) -> CatalogEntry | None:
     return None
 
 
-def _overlaps(a: _M, b: _M) -> bool:
-    return a.start < b.end and b.start < a.end
-
-
 def _select(cands: list[_M]) -> list[_M]:
     """Greedy: catalog hits, then longer spans; no overlap between named mentions."""
-    chosen: list[_M] = []
     # Statistical NER only fills gaps; catalog and pattern spans compete on length.
     def key(m: _M) -> tuple[int, int, int, int]:
         return (m.method == "ner", -(m.end - m.start), _METHOD_RANK[m.method], m.start)
 
-    for c in sorted(cands, key=key):
-        if all(not _overlaps(c, o) for o in chosen):
-            chosen.append(c)
-    return chosen
+    return select_non_overlapping(sorted(cands, key=key), lambda m: m.start, lambda m: m.end)
 
 
 def _block_mentions(text: str, bs: int, be: int, language: str) -> tuple[list[_M], list[ner.Cand]]:
@@ -226,8 +219,5 @@ def tag_document(text: str, language: str, blocks: list[Block], sentences: list[
 
 
 def _select_titles(titles: list[_M]) -> list[_M]:
-    chosen: list[_M] = []
-    for t in sorted(titles, key=lambda m: -(m.end - m.start)):
-        if all(not _overlaps(t, o) for o in chosen):
-            chosen.append(t)
-    return chosen
+    ranked = sorted(titles, key=lambda m: -(m.end - m.start))
+    return select_non_overlapping(ranked, lambda m: m.start, lambda m: m.end)

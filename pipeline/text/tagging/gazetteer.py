@@ -13,6 +13,7 @@ from functools import lru_cache
 
 import ahocorasick
 
+from pipeline.text.overlap import select_non_overlapping
 from pipeline.text.tagging.catalog import CatalogEntry, load_catalog
 
 _LATIN = re.compile(r"[A-Za-z]")
@@ -240,9 +241,7 @@ def find_korean_pairs(text: str) -> Iterator[tuple[int, int, str]]:
 
 
 def longest_first(hits: list[Hit]) -> list[Hit]:
-    """Non-overlapping selection: longest first, then leftmost."""
-    taken: list[Hit] = []
-    for h in sorted(hits, key=lambda h: (-(h.end - h.start), h.start)):
-        if all(h.end <= t.start or h.start >= t.end for t in taken):
-            taken.append(h)
+    """Non-overlapping selection: longest first, then leftmost (O(n log n), see overlap)."""
+    ranked = sorted(hits, key=lambda h: (-(h.end - h.start), h.start))
+    taken = select_non_overlapping(ranked, lambda h: h.start, lambda h: h.end)
     return sorted(taken, key=lambda h: h.start)
