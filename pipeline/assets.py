@@ -46,9 +46,9 @@ def raw_documents(context: dg.AssetExecutionContext, settings: PipelineConfig) -
 
 
 @dg.asset(group_name="clean", code_version=CODE_VERSION, kinds={"python"})
-def clean_documents(raw_documents: pd.DataFrame) -> dg.Output[pd.DataFrame]:
+def clean_documents(raw_documents: pd.DataFrame, settings: PipelineConfig) -> dg.Output[pd.DataFrame]:
     """Normalised, homoglyph-folded, unwrapped text with its layout (title, dateline, trailer split out)."""
-    df = frames.clean_frame(raw_documents)
+    df = frames.clean_frame(raw_documents, settings.max_document_chars)
     docs = frames.documents_only(df)
     return dg.Output(df, metadata={
         **_status_counts(df),

@@ -96,12 +96,19 @@ def sort_inputs(df: pd.DataFrame) -> pd.DataFrame:
 # --- clean --------------------------------------------------------------------------
 
 
-def clean_frame(raw: pd.DataFrame) -> pd.DataFrame:
-    """Clean each document; a document whose cleaned text is empty becomes a rejection."""
+def clean_frame(raw: pd.DataFrame, max_chars: int | None = None) -> pd.DataFrame:
+    """Clean each document; a document whose cleaned text is empty becomes a rejection, and
+    one longer than `max_chars` a too_large rejection (the size budget: no input stalls a run)."""
     df = raw.copy()
     for col in ("doc_id", "text", "title", "dateline_place", "source_name", "published_date", "blocks", "related"):
         df[col] = None
     for i, row in df[df["status"] == "ok"].iterrows():
+        if max_chars is not None and len(row["raw_text"]) > max_chars:
+            df.loc[i, ["status", "stage", "reason", "detail"]] = [
+                "rejected", "clean", "too_large",
+                f"{len(row['raw_text'])} characters of text, above the budget of {max_chars} (max_document_chars)",
+            ]
+            continue
         published = dt.date.fromisoformat(row["meta_published"]) if row["meta_published"] else None
         cleaned = clean_document(
             row["raw_text"], source_format=row["source_format"], title_hint=row["meta_title"],

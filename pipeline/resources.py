@@ -13,6 +13,9 @@ from pipeline import PROJECT_ROOT
 from pipeline.text.language import DEFAULT_LANGUAGES
 
 DEFAULT_MAX_INPUT_BYTES = 64 * 1024 * 1024
+# Tagging runs at ~40k characters/s on Russian text (natasha); past this budget a document
+# would hold a run for minutes, so it is rejected as too_large with the figures.
+DEFAULT_MAX_DOCUMENT_CHARS = 1_000_000
 
 
 def default_seeds_dir() -> str:
@@ -40,6 +43,10 @@ class PipelineConfig(dg.ConfigurableResource):
     )
     max_input_bytes: int = Field(
         default=DEFAULT_MAX_INPUT_BYTES, description="Inputs above this size are rejected as too_large without being read."
+    )
+    max_document_chars: int = Field(
+        default=DEFAULT_MAX_DOCUMENT_CHARS,
+        description="Decoded documents longer than this (characters) are rejected as too_large before cleaning.",
     )
 
     @property

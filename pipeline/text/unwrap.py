@@ -11,6 +11,8 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from pipeline.text.models import morph
+
 _SENTENCE_END = tuple('.!?…:;»"”)')
 _LIST_START = re.compile(r"^(?:\d{1,2}[.)]\s|[•▪●◦·*]\s?|[-—–]\s)")
 _TRAILING_WORD = re.compile(r"([^\W\d_]+)-$")
@@ -68,16 +70,9 @@ _EN_SUFFIXES = frozenset(
 )
 
 
-@lru_cache(maxsize=1)
-def _morph():
-    import pymorphy3  # loaded once per process: dictionary load takes ~0.5 s
-
-    return pymorphy3.MorphAnalyzer(lang="ru")
-
-
 @lru_cache(maxsize=65536)
 def _known(word: str) -> bool:
-    return bool(word) and _morph().word_is_known(word.lower())
+    return bool(word) and morph().word_is_known(word.lower())
 
 
 def _is_cyrillic_word(word: str) -> bool:

@@ -27,6 +27,7 @@ _HAN = re.compile(r"[가-힣]")
 _LAT = re.compile(r"[A-Za-z]")
 _ADJECTIVE = re.compile(r"^[А-ЯЁа-яё-]+(?:ский|ской|ская|ское|ских|ского|скую|ный|ной|ная|ное)$")
 _METHOD_RANK = {"gazetteer": 0, "pattern": 1, "ner": 2}
+_NON_SPACE = re.compile(r"\S")
 
 
 def warm_up() -> None:
@@ -109,7 +110,7 @@ def _block_mentions(text: str, bs: int, be: int, language: str) -> tuple[list[_M
         raw += ner.korean_candidates(chunk, 0, len(chunk), ko_tokens)
     if _LAT.search(chunk) and language not in ("ru", "ko"):
         raw += ner.english_candidates(chunk, 0, len(chunk), blocked)
-    truncated = not text[be:].strip() and text[be - 1 : be].isalnum()  # excerpts stop mid-word
+    truncated = _NON_SPACE.search(text, be) is None and text[be - 1 : be].isalnum()  # excerpts stop mid-word
     for c in raw:
         if truncated and bs + c.end == be:
             continue  # "Пхоха" is not a place name, just a cut one
@@ -144,30 +145,49 @@ def _catalog_words_cached(key: int) -> frozenset[str]:
     return _WORDS_CACHE[key]
 
 
+# A title precedes its person by at most a few words: looking further back only costs time
+# (a 1 MB sentence with many persons made this quadratic).
+TITLE_WINDOW = 300
+
+
 def _attach_titles(text: str, named: list[_M], ko_titles: list[ner.Cand],
                    sentences: list[tuple[int, int]]) -> list[_M]:
     out: list[_M] = []
+    # Selected named spans never overlap, so sorted by start they are sorted by end too:
+    # overlap and proximity questions are binary searches, not scans.
     persons = sorted((m for m in named if m.etype == "PERSON"), key=lambda m: m.start)
-    named_sorted = sorted(named, key=lambda m: m.start)
-    for p in persons:
-        lo = _sentence_bounds(sentences, p.start)[0]
-        prev_person_end = max((q.end for q in persons if q.end <= p.start), default=lo)
-        lo = max(lo, prev_person_end)
+    p_starts = [p.start for p in persons]
+    p_ends = [p.end for p in persons]
+    not_gpe = sorted((m for m in named if m.etype != "GPE"), key=lambda m: m.start)
+    g_starts = [m.start for m in not_gpe]
+    g_ends = [m.end for m in not_gpe]
+    sent_starts = [s for s, _ in sentences]
+    for i, p in enumerate(persons):
+        lo = _sentence_bounds(sentences, p.start, sent_starts)[0]
+        prev_person_end = p_ends[i - 1] if i and p_ends[i - 1] <= p.start else lo
+        lo = max(lo, prev_person_end, p.start - TITLE_WINDOW)
         segment = text[lo : p.start]
         span = None
         if _CYR.search(segment):
             span = ner.russian_title(text, lo, p.start)
         elif _LAT.search(segment) and not _HAN.search(segment):
             span = ner.english_title(text, lo, p.start)
-        if span and not any(m.start < span[1] and span[0] < m.end and m.etype == "PERSON" for m in named):
+        if span and not _hits_sorted(p_starts, p_ends, span[0], span[1]):
             out.append(_M(span[0], span[1], "TITLE", None, text[span[0] : span[1]], "pattern", 0.7,
                           title_of=p))
     # Korean roles sit after the name ("이태호 외교부 2차관") or before it ("이사장 이근").
     for t in ko_titles:
-        if any(t.start < m.end and m.start < t.end for m in named_sorted if m.etype != "GPE"):
+        if _hits_sorted(g_starts, g_ends, t.start, t.end):
             continue
-        near = [p for p in persons if 0 <= t.start - p.end <= 12 and "(" not in text[p.end : t.start]
-                or 0 <= p.start - t.end <= 2]
+        # persons ending 0..12 before the title, or starting 0..2 after it, in start order
+        lo_i = bisect.bisect_left(p_ends, t.start - 12)
+        hi_i = bisect.bisect_right(p_ends, t.start)
+        lo_j = bisect.bisect_left(p_starts, t.end)
+        hi_j = bisect.bisect_right(p_starts, t.end + 2)
+        window = sorted({*range(lo_i, hi_i), *range(lo_j, hi_j)})
+        near = [persons[k] for k in window
+                if 0 <= t.start - persons[k].end <= 12 and "(" not in text[persons[k].end : t.start]
+                or 0 <= persons[k].start - t.end <= 2]
         if near:
             p = min(near, key=lambda q: min(abs(t.start - q.end), abs(q.start - t.end)))
             surface = text[t.start : t.end]
@@ -176,8 +196,14 @@ def _attach_titles(text: str, named: list[_M], ko_titles: list[ner.Cand],
     return out
 
 
-def _sentence_bounds(sentences: list[tuple[int, int]], pos: int) -> tuple[int, int]:
-    i = bisect.bisect_right([s for s, _ in sentences], pos) - 1
+def _hits_sorted(starts: list[int], ends: list[int], s: int, e: int) -> bool:
+    """Whether [s, e) overlaps one of the non-overlapping spans given by sorted starts/ends."""
+    i = bisect.bisect_right(ends, s)  # the first span ending after s
+    return i < len(starts) and starts[i] < e
+
+
+def _sentence_bounds(sentences: list[tuple[int, int]], pos: int, starts: list[int]) -> tuple[int, int]:
+    i = bisect.bisect_right(starts, pos) - 1
     if 0 <= i < len(sentences) and sentences[i][0] <= pos < sentences[i][1]:
         return sentences[i]
     return (max(0, pos - 200), pos)

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 import ahocorasick
 
+from pipeline.text.models import kiwi, kiwi_tokenize, morph  # noqa: F401 - re-exported for callers
 from pipeline.text.overlap import select_non_overlapping
 from pipeline.text.tagging.catalog import CatalogEntry, load_catalog
 
@@ -36,20 +37,6 @@ class Hit:
     start: int
     end: int
     entry: CatalogEntry
-
-
-@lru_cache(maxsize=1)
-def morph():  # noqa: ANN201 - pymorphy3.MorphAnalyzer; loaded once (dictionary load ~0.3 s)
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer()
-
-
-@lru_cache(maxsize=1)
-def kiwi():  # noqa: ANN201 - kiwipiepy.Kiwi; model load ~1 s
-    from kiwipiepy import Kiwi
-
-    return Kiwi()
 
 
 def _fold(s: str) -> str:
@@ -211,8 +198,8 @@ def ko_tail_ok(text: str, end: int, tokens: dict[int, list[tuple[str, str, int]]
 def ko_token_index(text: str) -> dict[int, list[tuple[str, str, int]]]:
     """Kiwi tokens by start offset: start -> [(form, tag, end)]."""
     index: dict[int, list[tuple[str, str, int]]] = {}
-    for tok in kiwi().tokenize(text):
-        index.setdefault(tok.start, []).append((tok.form, tok.tag, tok.start + tok.len))
+    for form, tag, start, end in kiwi_tokenize(text):
+        index.setdefault(start, []).append((form, tag, end))
     return index
 
 

@@ -1,0 +1,37 @@
+"""Stage functions at the frame level (no Dagster): what each stage adds, on real text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline import frames
+from tests.helpers import SEEDS
+
+
+def _inbox(tmp_path: Path, files: dict[str, str]) -> Path:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for name, text in files.items():
+        (inbox / name).write_text(text, encoding="utf-8")
+    return inbox
+
+
+def test_document_past_the_size_budget_is_rejected_too_large(tmp_path: Path) -> None:
+    paragraph = "Moscow and Seoul signed a trade accord on Tuesday. " * 40
+    inbox = _inbox(tmp_path, {"big.txt": "\n\n".join([paragraph] * 5), "small.txt": paragraph})
+    raw = frames.ingest_frame(inbox, 64 * 1024 * 1024)
+    cleaned = frames.clean_frame(raw, max_chars=len(paragraph) * 2)
+    by_file = cleaned.set_index("source_file")
+    assert by_file.loc["small.txt", "status"] == "ok"
+    assert by_file.loc["big.txt", ["status", "stage", "reason"]].tolist() == ["rejected", "clean", "too_large"]
+    assert "max_document_chars" in by_file.loc["big.txt", "detail"]
+    rejections = frames.build_rejections(cleaned)
+    assert rejections["reason"].tolist() == ["too_large"]
+
+
+def test_seeds_pass_the_default_budget(tmp_path: Path) -> None:
+    from pipeline.resources import DEFAULT_MAX_DOCUMENT_CHARS
+
+    raw = frames.ingest_frame(SEEDS, 64 * 1024 * 1024)
+    cleaned = frames.clean_frame(raw, DEFAULT_MAX_DOCUMENT_CHARS)
+    assert (cleaned["status"] == "ok").all()
