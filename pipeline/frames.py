@@ -24,7 +24,7 @@ from pipeline.text.clean import clean_document
 from pipeline.text.inbox import iter_inbox
 from pipeline.text.language import detect_many
 from pipeline.text.segment import segment_document
-from pipeline.text.translate import Outcome
+from pipeline.text.translate import translate_items
 from pipeline.text.types import CONTENT_KINDS, Block, Extracted, Rejection, SentenceSpan
 
 EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
@@ -216,13 +216,12 @@ def translate_frame(df_in: pd.DataFrame, translate: Translate | None) -> tuple[p
     owners: list[tuple[Any, int]] = []
     for i, row in documents_only(df).iterrows():
         text = row["text"]
-        for n, ((lang, _), s) in enumerate(zip(_loads(row["sentence_languages"]), _sentences(row), strict=True)):
-            items.append((lang, text[s.start:s.end]))
+        for n, ((lang, conf), s) in enumerate(zip(_loads(row["sentence_languages"]), _sentences(row), strict=True)):
+            # the sentence's published language (und -> the document's) decides its status
+            items.append((_inherit(lang, conf, row)[0], text[s.start:s.end]))
             owners.append((i, n))
-    if translate is not None:
-        outcomes = translate(items)
-    else:
-        outcomes = [_passthrough(lang, text) for lang, text in items]
+    # Without a translator the same rules apply with no package installed.
+    outcomes = translate(items) if translate is not None else translate_items(items, {}, _no_loader, None, 1)
     per_doc: dict[Any, list[list[Any]]] = {}
     stats: dict[str, Any] = {"sentences": len(items), "by_status": {}, "no_model_languages": set(), "failed": []}
     for (i, _), (lang, text), out in zip(owners, items, outcomes, strict=True):
@@ -240,10 +239,8 @@ def translate_frame(df_in: pd.DataFrame, translate: Translate | None) -> tuple[p
     return df, stats
 
 
-def _passthrough(lang: str, text: str) -> Outcome:
-    if lang == "en":
-        return Outcome(text, "source_english")
-    return Outcome(None, "no_model")
+def _no_loader(package: Any) -> Any:
+    raise AssertionError("no package is given, so nothing is loaded")
 
 
 # --- tag ----------------------------------------------------------------------------

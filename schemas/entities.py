@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandera.pandas as pa
 from pandera.typing import Series
 
+from pipeline.text.vocab import ENTITY_TYPES
 from schemas.base import DatasetModel, Int64, String, list_of_strings
-from schemas.mentions import ENTITY_TYPES
 
 
 class Entities(DatasetModel):

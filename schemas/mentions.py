@@ -5,10 +5,9 @@ from __future__ import annotations
 import pandera.pandas as pa
 from pandera.typing import Series
 
+from pipeline.text.vocab import ENTITY_TYPES
+from pipeline.text.vocab import MENTION_METHODS as METHODS
 from schemas.base import HEX16, DatasetModel, Date, Float64, Int64, String
-
-ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "TITLE", "DATE")
-METHODS = ("gazetteer", "ner", "pattern")
 
 
 class Mentions(DatasetModel):

@@ -6,15 +6,14 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
+from pipeline.text.vocab import REJECTION_REASONS, REJECTION_STAGES
 from schemas.base import UTC_US, DatasetModel, Int64, String
-
-REJECTION_REASONS = ("empty", "binary", "undecodable", "too_large", "malformed_record", "unsupported_format", "unreadable")
 
 
 class Rejections(DatasetModel):
     source_file: Series[String] = pa.Field(description="Path of the input file relative to the inbox (POSIX separators).")
     source_record: Series[Int64] = pa.Field(nullable=True, ge=0, description="0-based record index inside a multi-record file; null for whole files.")
-    stage: Series[String] = pa.Field(isin=("ingest", "clean"), description="Pipeline stage that rejected the input.")
+    stage: Series[String] = pa.Field(isin=REJECTION_STAGES, description="Pipeline stage that rejected the input.")
     reason: Series[String] = pa.Field(isin=REJECTION_REASONS, description="Why: empty, binary, undecodable, too_large, malformed_record, unsupported_format or unreadable.")
     detail: Series[String] = pa.Field(description="Human-readable explanation of the rejection.")
     n_bytes: Series[Int64] = pa.Field(ge=0, description="Size of the rejected input in bytes.")

@@ -5,9 +5,8 @@ from __future__ import annotations
 import pandera.pandas as pa
 from pandera.typing import Series
 
+from pipeline.text.vocab import SEGMENT_KINDS
 from schemas.base import HEX16, LANGUAGE_PATTERN, DatasetModel, Float64, Int64, String
-
-SEGMENT_KINDS = ("title", "dateline", "body", "caption", "list_item", "heading", "related_headline", "other")
 
 
 class Segments(DatasetModel):

@@ -5,9 +5,8 @@ from __future__ import annotations
 import pandera.pandas as pa
 from pandera.typing import Series
 
+from pipeline.text.vocab import STATUSES_WITH_ENGLISH, TRANSLATION_STATUSES
 from schemas.base import HEX16, LANGUAGE_PATTERN, DatasetModel, Float64, Int64, String
-
-TRANSLATION_STATUSES = ("source_english", "translated", "no_model", "failed")
 
 
 class Sentences(DatasetModel):
@@ -34,5 +33,5 @@ class Sentences(DatasetModel):
     @pa.dataframe_check(description="text_en is set exactly when the status says there is one")
     def text_en_matches_status(cls, df):  # noqa: N805
         has_text = df["text_en"].notna()
-        should = df["translation_status"].isin(["source_english", "translated"])
+        should = df["translation_status"].isin(STATUSES_WITH_ENGLISH)
         return has_text == should

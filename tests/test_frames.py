@@ -35,3 +35,26 @@ def test_seeds_pass_the_default_budget(tmp_path: Path) -> None:
     raw = frames.ingest_frame(SEEDS, 64 * 1024 * 1024)
     cleaned = frames.clean_frame(raw, DEFAULT_MAX_DOCUMENT_CHARS)
     assert (cleaned["status"] == "ok").all()
+
+
+def _through_language(inbox: Path):
+    from pipeline.text.language import DEFAULT_LANGUAGES
+
+    raw = frames.ingest_frame(inbox, 64 * 1024 * 1024)
+    return frames.language_frame(frames.segment_frame(frames.clean_frame(raw)), DEFAULT_LANGUAGES)
+
+
+def test_without_a_translator_letterless_sentences_are_no_model(tmp_path: Path) -> None:
+    text = (
+        "Россия и Южная Корея подписали соглашение о торговле во Владивостоке.\n\n"
+        "2017-09-11\n\n"
+        "Стороны обсудили сотрудничество в Арктике и поставки газа.\n"
+    )
+    df, stats = frames.translate_frame(_through_language(_inbox(tmp_path, {"ru.txt": text})), None)
+    sentences = frames.build_sentences(df)
+    letterless = sentences[sentences["text"] == "2017-09-11"]
+    assert len(letterless) == 1
+    assert letterless["translation_status"].tolist() == ["no_model"]
+    assert letterless["text_en"].isna().all()
+    assert set(sentences["translation_status"]) == {"no_model"}
+    assert stats["no_model_languages"] == ["ru"]

@@ -111,7 +111,16 @@ def test_letterless_sentences_are_copied(models_dir: Path, tmp_path: Path) -> No
     assert [(o.text_en, o.status, o.model_id) for o in out] == [
         ("2024.", "translated", None),
         ("— 15 %", "translated", None),
-        ("3.5", "translated", None),
+        (None, "no_model", None),  # no package for an undetermined language
+    ]
+
+
+def test_letterless_sentences_without_a_model_are_no_model(tmp_path: Path) -> None:
+    """The bug: with no package, `2017-09-11` was published as translated."""
+    res = TranslationResource(models_dir=str(tmp_path / "none"), memory_path=str(tmp_path / "tm.sqlite"))
+    out = res.translate([("ru", "2017-09-11"), ("ko", "3113"), ("en", "3113")])
+    assert [(o.text_en, o.status) for o in out] == [
+        (None, "no_model"), (None, "no_model"), ("3113", "source_english"),
     ]
 
 

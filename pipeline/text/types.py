@@ -5,31 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-# Reasons an input cannot become a document (the `rejections.reason` vocabulary).
-REJECTION_REASONS = (
-    "empty",
-    "binary",
-    "undecodable",
-    "too_large",
-    "malformed_record",
-    "unsupported_format",
-    "unreadable",
-)
-
-# Paragraph-level block kinds (the `segments.kind` vocabulary).
-SEGMENT_KINDS = (
-    "title",
-    "dateline",
-    "body",
-    "caption",
-    "list_item",
-    "heading",
-    "related_headline",
-    "other",
-)
-
-# Kinds whose text is the article proper; taggers only look at these.
-CONTENT_KINDS = frozenset({"title", "dateline", "body", "caption", "list_item", "heading"})
+# The vocabularies live in one module (schemas import them too); re-exported here for the core.
+from pipeline.text.vocab import CONTENT_KINDS, ENTITY_TYPES, REJECTION_REASONS, SEGMENT_KINDS  # noqa: F401
 
 
 @dataclass(frozen=True)
@@ -100,10 +77,6 @@ class SentenceSpan:
     segment_seq: int
     start: int
     end: int
-
-
-# Entity types of `mentions.entity_type`.
-ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "TITLE", "DATE")
 
 
 @dataclass(frozen=True)

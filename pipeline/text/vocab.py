@@ -1,0 +1,45 @@
+"""Every closed vocabulary of the datasets, in one place: the text core produces these values
+and the Pandera schemas (schemas/) import them to validate, so the two can never disagree."""
+
+from __future__ import annotations
+
+# Reasons an input cannot become a document (`rejections.reason`).
+REJECTION_REASONS = (
+    "empty",
+    "binary",
+    "undecodable",
+    "too_large",
+    "malformed_record",
+    "unsupported_format",
+    "unreadable",
+)
+
+# Stages that may reject an input (`rejections.stage`).
+REJECTION_STAGES = ("ingest", "clean")
+
+# Paragraph-level block kinds (`segments.kind`).
+SEGMENT_KINDS = (
+    "title",
+    "dateline",
+    "body",
+    "caption",
+    "list_item",
+    "heading",
+    "related_headline",
+    "other",
+)
+
+# Kinds whose text is the article proper; language, tagging and topics only look at these.
+CONTENT_KINDS = frozenset({"title", "dateline", "body", "caption", "list_item", "heading"})
+
+# Entity types (`mentions.entity_type`); catalog entities use the named ones only.
+ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "TITLE", "DATE")
+
+# How a mention was found (`mentions.method`).
+MENTION_METHODS = ("gazetteer", "ner", "pattern")
+
+# `sentences.translation_status`.
+SOURCE_ENGLISH, TRANSLATED, NO_MODEL, FAILED = "source_english", "translated", "no_model", "failed"
+TRANSLATION_STATUSES = (SOURCE_ENGLISH, TRANSLATED, NO_MODEL, FAILED)
+# Statuses under which a sentence has an English text.
+STATUSES_WITH_ENGLISH = (SOURCE_ENGLISH, TRANSLATED)
