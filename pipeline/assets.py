@@ -15,6 +15,7 @@ from pipeline import frames
 from pipeline.mt_resource import TranslationResource
 from pipeline.publish import publish_all
 from pipeline.resources import PipelineConfig
+from pipeline.runner import StageRunner
 from schemas.registry import DATASETS, columns, describe
 
 CODE_VERSION = "1"  # bump when a stage's output for the same input changes
@@ -25,6 +26,12 @@ def _preview(df: pd.DataFrame, cols: list[str], n: int = 5) -> dg.MetadataValue:
     for col in shown.columns:
         shown[col] = shown[col].str.slice(0, 80)
     return dg.MetadataValue.md(shown.to_markdown(index=False) if len(shown) else "_(no rows)_")
+
+
+def _cache_metadata(runner: StageRunner, stage: str) -> dict[str, object]:
+    """This stage's cache hits and misses (documents served from the cache / computed)."""
+    counts = runner.summary().get(stage, {"hits": 0, "misses": 0})
+    return {"cache_hits": counts["hits"], "cache_misses": counts["misses"], "workers": runner.workers}
 
 
 def _status_counts(df: pd.DataFrame) -> dict[str, int]:
@@ -48,33 +55,38 @@ def raw_documents(context: dg.AssetExecutionContext, settings: PipelineConfig) -
 @dg.asset(group_name="clean", code_version=CODE_VERSION, kinds={"python"})
 def clean_documents(raw_documents: pd.DataFrame, settings: PipelineConfig) -> dg.Output[pd.DataFrame]:
     """Normalised, homoglyph-folded, unwrapped text with its layout (title, dateline, trailer split out)."""
-    df = frames.clean_frame(raw_documents, settings.max_document_chars)
+    runner = settings.runner()
+    df = frames.clean_frame(raw_documents, settings.max_document_chars, runner)
     docs = frames.documents_only(df)
     return dg.Output(df, metadata={
         **_status_counts(df),
         "with_title": int(docs["title"].notna().sum()),
         "with_published_date": int(docs["published_date"].notna().sum()),
         "preview": _preview(docs, ["source_file", "title", "dateline_place", "source_name", "published_date"]),
+        **_cache_metadata(runner, "clean"),
     })
 
 
 @dg.asset(group_name="segment", code_version=CODE_VERSION, kinds={"python"})
-def segmented_documents(clean_documents: pd.DataFrame) -> dg.Output[pd.DataFrame]:
+def segmented_documents(clean_documents: pd.DataFrame, settings: PipelineConfig) -> dg.Output[pd.DataFrame]:
     """Paragraph-level segments and sentences with exact offsets into the cleaned text."""
-    df = frames.segment_frame(clean_documents)
+    runner = settings.runner()
+    df = frames.segment_frame(clean_documents, runner)
     docs = frames.documents_only(df)
     n_sent = int(docs["sentences"].map(lambda s: len(frames._loads(s))).sum()) if len(docs) else 0
-    return dg.Output(df, metadata={**_status_counts(df), "sentences": n_sent})
+    return dg.Output(df, metadata={**_status_counts(df), "sentences": n_sent, **_cache_metadata(runner, "segment")})
 
 
 @dg.asset(group_name="language", code_version=CODE_VERSION, kinds={"python"})
 def language_documents(segmented_documents: pd.DataFrame, settings: PipelineConfig) -> dg.Output[pd.DataFrame]:
     """Language (lingua, restricted to the configured set) per document, segment and sentence."""
-    df = frames.language_frame(segmented_documents, settings.languages)
+    runner = settings.runner()
+    df = frames.language_frame(segmented_documents, settings.languages, runner)
     docs = frames.documents_only(df)
     return dg.Output(df, metadata={
         "languages": dg.MetadataValue.json(docs["language"].value_counts().to_dict()),
         "detector_languages": dg.MetadataValue.json(list(settings.languages)),
+        **_cache_metadata(runner, "language"),
     })
 
 
@@ -98,12 +110,13 @@ def translated_documents(
 
 
 @dg.asset(group_name="tag", code_version=CODE_VERSION, kinds={"python"})
-def tagged_documents(translated_documents: pd.DataFrame) -> dg.Output[pd.DataFrame]:
+def tagged_documents(translated_documents: pd.DataFrame, settings: PipelineConfig) -> dg.Output[pd.DataFrame]:
     """Entity mentions (catalog, NER, patterns, dates) and topics, from the article body only."""
-    df = frames.tag_frame(translated_documents)
+    runner = settings.runner()
+    df = frames.tag_frame(translated_documents, runner)
     docs = frames.documents_only(df)
     n_mentions = int(docs["mentions"].map(lambda s: len(frames._loads(s))).sum()) if len(docs) else 0
-    return dg.Output(df, metadata={"mentions": n_mentions})
+    return dg.Output(df, metadata={"mentions": n_mentions, **_cache_metadata(runner, "tag")})
 
 
 def _column_schema(name: str) -> dg.TableSchema:

@@ -20,6 +20,7 @@ from typing import Any
 
 import pandas as pd
 
+from pipeline.runner import StageRunner, run_stage
 from pipeline.text.clean import clean_document
 from pipeline.text.inbox import iter_inbox
 from pipeline.text.language import detect_many
@@ -96,37 +97,60 @@ def sort_inputs(df: pd.DataFrame) -> pd.DataFrame:
 # --- clean --------------------------------------------------------------------------
 
 
-def clean_frame(raw: pd.DataFrame, max_chars: int | None = None) -> pd.DataFrame:
+CLEAN_COLUMNS = ("doc_id", "text", "title", "dateline_place", "source_name", "published_date", "blocks", "related")
+
+
+def clean_one(p: dict[str, Any]) -> dict[str, Any]:
+    """Clean one document (the cached, pooled unit of the clean stage)."""
+    published = dt.date.fromisoformat(p["published_hint"]) if p["published_hint"] else None
+    cleaned = clean_document(
+        p["raw_text"], source_format=p["source_format"], title_hint=p["title_hint"],
+        published_hint=published, source_name_hint=p["source_name_hint"],
+    )
+    if not cleaned.text.strip():
+        return {"empty": True}
+    return {
+        "text": cleaned.text, "title": cleaned.title, "dateline_place": cleaned.dateline_place,
+        "source_name": cleaned.source_name,
+        "published_date": cleaned.published_date.isoformat() if cleaned.published_date else None,
+        "blocks": _json([[b.kind, b.start, b.end] for b in cleaned.blocks]),
+        "related": _json([[h.text, list(h.labels)] for h in cleaned.related_headlines]),
+    }
+
+
+def clean_frame(raw: pd.DataFrame, max_chars: int | None = None, runner: StageRunner | None = None) -> pd.DataFrame:
     """Clean each document; a document whose cleaned text is empty becomes a rejection, and
     one longer than `max_chars` a too_large rejection (the size budget: no input stalls a run)."""
     df = raw.copy()
-    for col in ("doc_id", "text", "title", "dateline_place", "source_name", "published_date", "blocks", "related"):
+    for col in CLEAN_COLUMNS:
         df[col] = None
-    for i, row in df[df["status"] == "ok"].iterrows():
-        if max_chars is not None and len(row["raw_text"]) > max_chars:
-            df.loc[i, ["status", "stage", "reason", "detail"]] = [
-                "rejected", "clean", "too_large",
-                f"{len(row['raw_text'])} characters of text, above the budget of {max_chars} (max_document_chars)",
-            ]
-            continue
-        published = dt.date.fromisoformat(row["meta_published"]) if row["meta_published"] else None
-        cleaned = clean_document(
-            row["raw_text"], source_format=row["source_format"], title_hint=row["meta_title"],
-            published_hint=published, source_name_hint=row["meta_source_name"],
-        )
-        if not cleaned.text.strip():
-            df.loc[i, ["status", "stage", "reason", "detail"]] = [
-                "rejected", "clean", "empty", "no text left after cleaning (only whitespace, markup or boilerplate)"
-            ]
-            continue
-        df.at[i, "doc_id"] = make_doc_id(row["source_file"], _opt_int(row["source_record"]), row["content_sha256"])
-        df.at[i, "text"] = cleaned.text
-        df.at[i, "title"] = cleaned.title
-        df.at[i, "dateline_place"] = cleaned.dateline_place
-        df.at[i, "source_name"] = cleaned.source_name
-        df.at[i, "published_date"] = cleaned.published_date.isoformat() if cleaned.published_date else None
-        df.at[i, "blocks"] = _json([[b.kind, b.start, b.end] for b in cleaned.blocks])
-        df.at[i, "related"] = _json([[h.text, list(h.labels)] for h in cleaned.related_headlines])
+    ok = df["status"] == "ok"
+    if max_chars is not None:
+        lengths = df["raw_text"].str.len()
+        big = ok & (lengths > max_chars)
+        df.loc[big, ["status", "stage", "reason"]] = ["rejected", "clean", "too_large"]
+        df.loc[big, "detail"] = [
+            f"{n} characters of text, above the budget of {max_chars} (max_document_chars)" for n in lengths[big]
+        ]
+        ok &= ~big
+    rows = df.loc[ok, ["raw_text", "source_format", "meta_title", "meta_published", "meta_source_name"]]
+    payloads = [
+        {"raw_text": r[0], "source_format": r[1], "title_hint": r[2], "published_hint": r[3], "source_name_hint": r[4]}
+        for r in rows.itertuples(index=False, name=None)
+    ]
+    results = run_stage("clean", clean_one, payloads, runner)
+    index = rows.index
+    empty = [i for i, r in zip(index, results, strict=True) if r.get("empty")]
+    df.loc[empty, ["status", "stage", "reason", "detail"]] = [
+        "rejected", "clean", "empty", "no text left after cleaning (only whitespace, markup or boilerplate)"
+    ]
+    kept = [(i, r) for i, r in zip(index, results, strict=True) if not r.get("empty")]
+    if kept:
+        at = [i for i, _ in kept]
+        for col in CLEAN_COLUMNS[1:]:
+            df.loc[at, col] = pd.Series([r[col] for _, r in kept], index=at, dtype=object)
+        keys = df.loc[at, ["source_file", "source_record", "content_sha256"]].itertuples(index=False, name=None)
+        df.loc[at, "doc_id"] = [make_doc_id(f, _opt_int(r), h) for f, r, h in keys]
     return df.drop(columns=["raw_text"])
 
 
@@ -149,42 +173,60 @@ def documents_only(df: pd.DataFrame) -> pd.DataFrame:
 # --- segment ------------------------------------------------------------------------
 
 
-def segment_frame(cleaned: pd.DataFrame) -> pd.DataFrame:
+def segment_one(p: dict[str, Any]) -> dict[str, Any]:
+    blocks = [Block(kind, start, end) for kind, start, end in _loads(p["blocks"])]
+    _, sentences = segment_document(p["text"], blocks)
+    return {"sentences": _json([[s.seq, s.segment_seq, s.start, s.end] for s in sentences])}
+
+
+def segment_frame(cleaned: pd.DataFrame, runner: StageRunner | None = None) -> pd.DataFrame:
     df = cleaned.copy()
     df["sentences"] = None
-    for i, row in documents_only(df).iterrows():
-        _, sentences = segment_document(row["text"], _blocks(row))
-        df.at[i, "sentences"] = _json([[s.seq, s.segment_seq, s.start, s.end] for s in sentences])
+    docs = documents_only(df)[["text", "blocks"]]
+    payloads = docs.to_dict("records")
+    results = run_stage("segment", segment_one, payloads, runner)
+    df.loc[docs.index, "sentences"] = pd.Series([r["sentences"] for r in results], index=docs.index, dtype=object)
     return df
 
 
 # --- language -----------------------------------------------------------------------
 
 
-def language_frame(segmented: pd.DataFrame, languages: Sequence[str]) -> pd.DataFrame:
+LANGUAGE_COLUMNS = ("language", "language_confidence", "segment_languages", "sentence_languages", "related_languages")
+
+
+def language_one(p: dict[str, Any]) -> dict[str, Any]:
+    """Language per document (content blocks only), per segment and per sentence."""
+    text = p["text"]
+    blocks = [Block(kind, start, end) for kind, start, end in _loads(p["blocks"])]
+    sentences = [SentenceSpan(*s) for s in _loads(p["sentences"])]
+    content = "\n".join(text[b.start:b.end] for b in blocks if b.kind in CONTENT_KINDS) or text
+    related = [h[0] for h in _loads(p["related"])]
+    seg_texts = [text[b.start:b.end] for b in blocks]
+    sent_texts = [text[s.start:s.end] for s in sentences]
+    found = detect_many([content, *seg_texts, *sent_texts, *related], p["languages"])
+    doc_lang, seg_langs = found[0], found[1:1 + len(blocks)]
+    sent_langs = found[1 + len(blocks):1 + len(blocks) + len(sentences)]
+    rel_langs = found[1 + len(blocks) + len(sentences):]
+    # Letterless or short, unsure spans keep the document's language (see _settle).
+    return {
+        "language": doc_lang[0], "language_confidence": doc_lang[1],
+        "segment_languages": _json([_settle(x, t, doc_lang[0]) for x, t in zip(seg_langs, seg_texts, strict=True)]),
+        "sentence_languages": _json([_settle(x, t, doc_lang[0]) for x, t in zip(sent_langs, sent_texts, strict=True)]),
+        "related_languages": _json([x[0] for x in rel_langs]),
+    }
+
+
+def language_frame(segmented: pd.DataFrame, languages: Sequence[str], runner: StageRunner | None = None) -> pd.DataFrame:
     """Language per document (content blocks only), per segment and per sentence."""
     df = segmented.copy()
-    for col in ("language", "language_confidence", "segment_languages", "sentence_languages", "related_languages"):
+    for col in LANGUAGE_COLUMNS:
         df[col] = None
-    for i, row in documents_only(df).iterrows():
-        text, blocks, sentences = row["text"], _blocks(row), _sentences(row)
-        content = "\n".join(text[b.start:b.end] for b in blocks if b.kind in CONTENT_KINDS) or text
-        related = [h[0] for h in _loads(row["related"])]
-        seg_texts = [text[b.start:b.end] for b in blocks]
-        sent_texts = [text[s.start:s.end] for s in sentences]
-        found = detect_many([content, *seg_texts, *sent_texts, *related], languages)
-        doc_lang, seg_langs = found[0], found[1:1 + len(blocks)]
-        sent_langs = found[1 + len(blocks):1 + len(blocks) + len(sentences)]
-        rel_langs = found[1 + len(blocks) + len(sentences):]
-        df.at[i, "language"], df.at[i, "language_confidence"] = doc_lang
-        # Letterless or short, unsure spans keep the document's language (see _settle).
-        df.at[i, "segment_languages"] = _json([
-            _settle(x, t, doc_lang[0]) for x, t in zip(seg_langs, seg_texts, strict=True)
-        ])
-        df.at[i, "sentence_languages"] = _json([
-            _settle(x, t, doc_lang[0]) for x, t in zip(sent_langs, sent_texts, strict=True)
-        ])
-        df.at[i, "related_languages"] = _json([x[0] for x in rel_langs])
+    docs = documents_only(df)[["text", "blocks", "sentences", "related"]]
+    payloads = [{**r, "languages": sorted(set(languages))} for r in docs.to_dict("records")]
+    results = run_stage("language", language_one, payloads, runner)
+    for col in LANGUAGE_COLUMNS:
+        df.loc[docs.index, col] = pd.Series([r[col] for r in results], index=docs.index, dtype=object)
     return df
 
 
@@ -246,22 +288,32 @@ def _no_loader(package: Any) -> Any:
 # --- tag ----------------------------------------------------------------------------
 
 
-def tag_frame(df_in: pd.DataFrame) -> pd.DataFrame:
-    """Entity mentions and topics per document, from content blocks only."""
+def tag_one(p: dict[str, Any]) -> dict[str, Any]:
+    """Entity mentions and topics of one document, from content blocks only."""
     from pipeline.text.tagging import tag_document
 
-    df = df_in.copy()
-    df["mentions"] = None
-    df["topics"] = None
-    for i, row in documents_only(df).iterrows():
-        published = dt.date.fromisoformat(row["published_date"]) if row["published_date"] else None
-        mentions, topics = tag_document(row["text"], row["language"], _blocks(row), _sentences(row), published)
-        df.at[i, "mentions"] = _json([
+    published = dt.date.fromisoformat(p["published_date"]) if p["published_date"] else None
+    blocks = [Block(kind, start, end) for kind, start, end in _loads(p["blocks"])]
+    sentences = [SentenceSpan(*s) for s in _loads(p["sentences"])]
+    mentions, topics = tag_document(p["text"], p["language"], blocks, sentences, published)
+    return {
+        "mentions": _json([
             [m.char_start, m.char_end, m.surface, m.entity_type, m.entity_id, m.name_en, m.method,
              float(m.confidence), m.sentence_seq, m.date_value.isoformat() if m.date_value else None, m.linked_to]
             for m in mentions
-        ])
-        df.at[i, "topics"] = _json([[t.topic, float(t.score), list(t.evidence)] for t in topics])
+        ]),
+        "topics": _json([[t.topic, float(t.score), list(t.evidence)] for t in topics]),
+    }
+
+
+def tag_frame(df_in: pd.DataFrame, runner: StageRunner | None = None) -> pd.DataFrame:
+    """Entity mentions and topics per document, from content blocks only."""
+    df = df_in.copy()
+    docs = documents_only(df)[["text", "language", "blocks", "sentences", "published_date"]]
+    results = run_stage("tag", tag_one, docs.to_dict("records"), runner)
+    for col in ("mentions", "topics"):
+        df[col] = None
+        df.loc[docs.index, col] = pd.Series([r[col] for r in results], index=docs.index, dtype=object)
     return df
 
 

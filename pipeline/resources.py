@@ -10,6 +10,8 @@ from pydantic import Field
 from upath import UPath
 
 from pipeline import PROJECT_ROOT
+from pipeline.cache import StageCache, default_cache_dir
+from pipeline.runner import StageRunner, default_workers
 from pipeline.text.language import DEFAULT_LANGUAGES
 
 DEFAULT_MAX_INPUT_BYTES = 64 * 1024 * 1024
@@ -48,6 +50,18 @@ class PipelineConfig(dg.ConfigurableResource):
         default=DEFAULT_MAX_DOCUMENT_CHARS,
         description="Decoded documents longer than this (characters) are rejected as too_large before cleaning.",
     )
+
+    cache_dir: str = Field(
+        default_factory=default_cache_dir,
+        description="Per-stage content-addressed cache (any UPath URL; env PIPELINE_CACHE_DIR, default in DAGSTER_HOME). Empty = no cache.",
+    )
+    workers: int = Field(
+        default_factory=default_workers, description="Worker processes for per-document work (env PIPELINE_WORKERS; default: the CPU count)."
+    )
+
+    def runner(self) -> StageRunner:
+        """A fresh runner per asset: its cache counters are that stage's hits and misses."""
+        return StageRunner(cache=StageCache(self.cache_dir) if self.cache_dir else None, workers=self.workers)
 
     @property
     def inbox(self) -> Path:

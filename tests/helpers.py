@@ -44,6 +44,7 @@ def run_pipeline(
     from pipeline.definitions import build_definitions
     from pipeline.resources import ParquetIOManagerFactory, PipelineConfig
 
+    settings.setdefault("cache_dir", str(storage / "cache"))  # each test its own cache
     defs = build_definitions(
         settings=PipelineConfig(seeds_dir=str(inbox), outputs_dir=str(outputs), **settings),
         translation=translation,

@@ -58,3 +58,16 @@ def test_without_a_translator_letterless_sentences_are_no_model(tmp_path: Path) 
     assert letterless["text_en"].isna().all()
     assert set(sentences["translation_status"]) == {"no_model"}
     assert stats["no_model_languages"] == ["ru"]
+
+
+def test_worker_pool_gives_the_same_frames_as_one_process(tmp_path: Path) -> None:
+    from pipeline.runner import MIN_DOCS_FOR_POOL, StageRunner
+
+    paragraphs = [p for seed in sorted(SEEDS.glob("*.txt")) for p in seed.read_text(encoding="utf-8").split("\n\n")
+                  if len(p.strip()) > 40]
+    files = {f"doc{i:03d}.txt": paragraphs[i % len(paragraphs)] + f"\n\n{i}\n" for i in range(MIN_DOCS_FOR_POOL + 2)}
+    cleaned = frames.clean_frame(frames.ingest_frame(_inbox(tmp_path, files), 64 * 1024 * 1024))
+    alone = frames.segment_frame(cleaned, StageRunner(workers=1))
+    pooled = frames.segment_frame(cleaned, StageRunner(workers=2))
+    assert pooled.equals(alone)
+    assert frames.documents_only(pooled)["sentences"].notna().all()
