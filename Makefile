@@ -28,7 +28,7 @@ ui: $(STAMP) $(DAGSTER_HOME)
 	$(VENV)/bin/dagster-webserver -w workspace.yaml -h 127.0.0.1 -p $${PORT:-3000}
 
 bench: $(STAMP) $(DAGSTER_HOME)
-	$(PY) -m pipeline.bench
+	$(PY) -m pipeline.bench $(ARGS)
 
 models: $(STAMP)
 	$(PY) -m pipeline.cli models $(ARGS)

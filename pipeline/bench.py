@@ -1,10 +1,19 @@
-"""`make bench`: throughput per stage, peak memory, translation speed and cache hit rate.
+"""`make bench`: the real job on a synthetic inbox, as a user runs it.
 
-Benchmarks live here rather than in timed tests. The corpus is the seeds plus the dev
-corpus when it is beside the project, copied `--copies` times (each copy made unique so
-nothing is deduplicated away). Translation is measured on the tiny random-weight model
-the tests build (real CTranslate2 + sentencepiece code, toy weights), or on the installed
-packages with `--installed-models`.
+1. Builds an inbox of N documents (default 1,000; `--n 10000`) by copying the seeds and the
+   dev corpus (when present: mixed en/ru/ko, utf-8/cp1251/cp949, txt/html) and varying each
+   copy (a numbered line), so no two documents are equal and nothing is served twice.
+2. Runs `python -m pipeline.cli run` (a new process: start-up and model loading included) on
+   a cold cache and reports wall time, documents/s per stage (from Dagster's step times) and
+   the peak RSS of the whole process tree (the run and its workers, sampled from /proc).
+3. Measures the component floor: the essential library calls alone on the same texts (decode,
+   lingua, the sentence splitters, natasha, kiwipiepy, the automata, dateparser on date-like
+   candidates), in one process, and the pipeline's throughput as a share of it.
+4. Adds one file and runs again (the incremental case), then runs one 20 MB text made of
+   1 MB paragraphs through its own inbox.
+
+Prints a Markdown table and writes Markdown + JSON (`--out`, default .dagster_home/bench/).
+`--translation` also measures CTranslate2 on the tests' tiny model (cold, then warm memory).
 """
 
 from __future__ import annotations
@@ -12,142 +21,323 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
+import re
 import shutil
+import subprocess
 import sys
 import tempfile
+import threading
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from pipeline import PROJECT_ROOT
 
+STAGE_ASSETS = {
+    "ingest": "raw_documents", "clean": "clean_documents", "segment": "segmented_documents",
+    "language": "language_documents", "translate": "translated_documents", "tag": "tagged_documents",
+    "publish": "published_datasets",
+}
+BIG_PARAGRAPH_BYTES = 1024 * 1024
+BIG_PARAGRAPHS = 20
 
-def _peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
 
-
-def build_inbox(dest: Path, copies: int) -> Path:
+def corpus_sources() -> list[Path]:
     sources = [p for p in sorted((PROJECT_ROOT / "seeds").iterdir()) if p.is_file()]
     dev = Path(os.environ.get("PIPELINE_DEV_CORPUS") or PROJECT_ROOT.parent / "shared" / "corpus" / "dev")
     if (dev / "docs").is_dir():
         sources += [p for p in sorted((dev / "docs").iterdir()) if p.is_file()]
-    for n in range(copies):
-        for src in sources:
-            target = dest / f"copy{n:03d}" / src.name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(src, target)
-            if n and src.suffix in (".txt", ".md"):
-                with target.open("ab") as fh:  # unique bytes, same language and layout
-                    fh.write(f"\n\n{n}\n".encode("ascii"))
-    return dest
+    return sources
 
 
-def _timed(label: str, fn: Callable[[], Any], results: list[dict[str, Any]], units: int, unit: str) -> Any:
+def varied(data: bytes, suffix: str, n: int) -> bytes:
+    """The same document with a numbered line added, in the file's own encoding."""
+    line = f"\n\nRef. {n}\n"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data + line.encode("utf-16-le" if data.startswith(b"\xff\xfe") else "utf-16-be")
+    if suffix in (".html", ".htm"):
+        marker = data.lower().rfind(b"</body>")
+        extra = f"<p>Ref. {n}</p>".encode("ascii")
+        return data[:marker] + extra + data[marker:] if marker >= 0 else data + extra
+    return data + line.encode("ascii")
+
+
+def build_inbox(dest: Path, n: int, start: int = 0) -> list[Path]:
+    sources = corpus_sources()
+    written = []
+    for i in range(start, start + n):
+        src = sources[i % len(sources)]
+        target = dest / f"batch{i // 1000:03d}" / f"{i:06d}_{src.name}"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(varied(src.read_bytes(), src.suffix, i))
+        written.append(target)
+    return written
+
+
+def big_text() -> str:
+    """20 paragraphs of 1 MB each, from the corpus' own text (no blank line inside one)."""
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in corpus_sources() if p.suffix == ".txt"]
+    words = re.sub(r"\s+", " ", " ".join(texts))
+    paragraph = (words * (BIG_PARAGRAPH_BYTES // max(1, len(words.encode())) + 1)).encode()[:BIG_PARAGRAPH_BYTES]
+    return "\n\n".join([paragraph.decode("utf-8", errors="ignore")] * BIG_PARAGRAPHS) + "\n"
+
+
+# --- running the job ----------------------------------------------------------------------
+
+
+def _tree_rss_kb(pid: int) -> int:
+    """RSS of a process and all its descendants (Linux /proc)."""
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            with open(f"/proc/{p}/status", encoding="ascii", errors="replace") as fh:
+                total += next((int(line.split()[1]) for line in fh if line.startswith("VmRSS:")), 0)
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children", encoding="ascii") as fh:
+                    todo += [int(c) for c in fh.read().split()]
+        except (OSError, ValueError):
+            continue
+    return total
+
+
+def run_job(inbox: Path, outputs: Path, home: Path) -> dict[str, Any]:
+    """`python -m pipeline.cli run` on `inbox` in its own process; wall time and peak tree RSS."""
+    env = {**os.environ, "PIPELINE_SEEDS_DIR": str(inbox), "PIPELINE_OUTPUTS_DIR": str(outputs),
+           "DAGSTER_HOME": str(home), "PIPELINE_LOG_LEVEL": "WARNING"}
+    env.pop("PIPELINE_CACHE_DIR", None)  # the cache lives in the bench's own DAGSTER_HOME
+    home.mkdir(parents=True, exist_ok=True)
     start = time.perf_counter()
-    out = fn()
+    proc = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "run"], env=env, cwd=PROJECT_ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    peak = 0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, _tree_rss_kb(proc.pid))
+            done.wait(0.2)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    out, _ = proc.communicate()
     seconds = time.perf_counter() - start
-    results.append({
-        "stage": label, "seconds": round(seconds, 3), unit: units,
-        f"{unit}_per_s": round(units / seconds, 1) if seconds else None, "peak_rss_mb": round(_peak_rss_mb(), 1),
-    })
-    return out
+    done.set()
+    sampler.join()
+    if proc.returncode != 0:
+        raise RuntimeError(f"pipeline run failed ({proc.returncode}):\n{out[-4000:]}")
+    return {"seconds": round(seconds, 2), "peak_rss_mb": round(peak / 1024, 1), "stages": _stage_stats(home)}
 
 
-def run_stages(inbox: Path, outputs: Path, translate: Callable | None) -> list[dict[str, Any]]:
-    from pipeline import frames
-    from pipeline.publish import publish_all
-    from pipeline.text.language import DEFAULT_LANGUAGES
+def _stage_stats(home: Path) -> dict[str, Any]:
+    """Step durations and cache counters of the latest run recorded in `home`."""
+    os.environ["DAGSTER_HOME"] = str(home)
+    import dagster as dg
 
-    results: list[dict[str, Any]] = []
-    raw = _timed("ingest", lambda: frames.ingest_frame(inbox, 64 * 1024 * 1024), results, 0, "docs")
-    n = int((raw["status"] == "ok").sum())
-    results[-1]["docs"], results[-1]["docs_per_s"] = n, round(n / results[-1]["seconds"], 1)
-    cleaned = _timed("clean", lambda: frames.clean_frame(raw), results, n, "docs")
-    seg = _timed("segment", lambda: frames.segment_frame(cleaned), results, n, "docs")
-    lang = _timed("language", lambda: frames.language_frame(seg, DEFAULT_LANGUAGES), results, n, "docs")
-    trans, _ = _timed("translate", lambda: frames.translate_frame(lang, translate), results, n, "docs")
-    tagged = _timed("tag", lambda: frames.tag_frame(trans), results, n, "docs")
-
-    def build() -> dict[str, Any]:
-        from pipeline.text.tagging import load_catalog
-
-        out = {
-            "documents": frames.build_documents(tagged), "segments": frames.build_segments(tagged),
-            "sentences": frames.build_sentences(tagged), "related_headlines": frames.build_related_headlines(tagged),
-            "mentions": frames.build_mentions(tagged), "topics": frames.build_topics(tagged),
-            "rejections": frames.build_rejections(tagged),
-        }
-        out["entities"] = frames.build_entities(out["mentions"], load_catalog().entries)
+    with dg.DagsterInstance.get() as instance:
+        run = instance.get_runs(limit=1)[0]
+        steps = {s.step_key: s for s in instance.get_run_step_stats(run.run_id)}
+        out: dict[str, Any] = {}
+        for stage, asset in STAGE_ASSETS.items():
+            step = steps.get(asset)
+            if step is None or step.end_time is None or step.start_time is None:
+                continue
+            info: dict[str, Any] = {"seconds": round(step.end_time - step.start_time, 2)}
+            records = instance.fetch_materializations(dg.AssetKey(asset), limit=1).records
+            if records:
+                meta = records[0].asset_materialization.metadata
+                for key in ("cache_hits", "cache_misses", "documents"):
+                    if key in meta:
+                        info[key] = meta[key].value
+            out[stage] = info
         return out
 
-    datasets = _timed("build datasets", build, results, n, "docs")
-    _timed("publish", lambda: publish_all(datasets, outputs), results, n, "docs")
-    return results
+
+# --- component floor ----------------------------------------------------------------------
+
+_DATE_LIKE = re.compile(r"\b\d{1,2}\s+[^\W\d_]{3,12}\s+\d{4}\b|\b\d{4}[-./]\d{1,2}[-./]\d{1,2}\b|\d{4}년\s*\d{1,2}월\s*\d{1,2}일")
 
 
-def bench_translation(models_dir: Path | None, work: Path, sentences: list[tuple[str, str]]) -> dict[str, Any]:
-    """Cold pass (everything translated) then warm pass (everything from memory)."""
+def component_floor(files: list[Path]) -> dict[str, Any]:
+    """The essential library calls alone, one process, on the same documents."""
+    import ahocorasick
+    import dateparser
+    import razdel
+    from natasha import Doc, NewsEmbedding, NewsNERTagger, Segmenter
+    from sentencex import segment as sentencex_segment
+
+    from pipeline.text.decode import decode_bytes
+    from pipeline.text.language import detect_many
+    from pipeline.text.models import kiwi
+    from pipeline.text.tagging.catalog import load_catalog
+
+    segmenter, ner = Segmenter(), NewsNERTagger(NewsEmbedding())
+    automaton = ahocorasick.Automaton()
+    for entry in load_catalog().entries:
+        for name in entry.all_names():
+            automaton.add_word(name, name)
+    automaton.make_automaton()
+    kiwi().tokenize("준비")
+    detect_many(["warm up"])
+    timings: dict[str, float] = {}
+
+    def timed(label: str, fn: Any) -> Any:
+        t = time.perf_counter()
+        out = fn()
+        timings[label] = timings.get(label, 0.0) + time.perf_counter() - t
+        return out
+
+    for path in files:
+        data = path.read_bytes()
+        decoded = timed("decode", lambda d=data: decode_bytes(d))
+        text = getattr(decoded, "text", "") or ""
+        if not text:
+            continue
+        paragraphs = [p for p in text.split("\n\n") if p.strip()]
+        timed("lingua", lambda ps=paragraphs, t=text: detect_many([t, *ps]))
+        if re.search("[가-힣]", text):
+            timed("kiwipiepy", lambda t=text: (kiwi().split_into_sents(t), kiwi().tokenize(t)))
+        elif re.search("[А-Яа-я]", text):
+            timed("razdel", lambda t=text: list(razdel.sentenize(t)))
+
+            def natasha(t: str = text) -> None:
+                doc = Doc(t)
+                doc.segment(segmenter)
+                doc.tag_ner(ner)
+
+            timed("natasha", natasha)
+        else:
+            timed("sentencex", lambda t=text: list(sentencex_segment("en", t)))
+        timed("automata", lambda t=text: list(automaton.iter(t)))
+        candidates = _DATE_LIKE.findall(text)
+        timed("dateparser", lambda cs=candidates: [dateparser.parse(c) for c in cs])
+    total = sum(timings.values())
+    return {
+        "documents": len(files), "seconds": round(total, 2),
+        "docs_per_s_one_core": round(len(files) / total, 1) if total else None,
+        "by_component_s": {k: round(v, 2) for k, v in sorted(timings.items())},
+    }
+
+
+# --- translation (optional) ---------------------------------------------------------------
+
+
+def bench_translation(work: Path, sentences: list[tuple[str, str]]) -> dict[str, Any]:
+    """Cold pass (everything translated) then warm pass (everything from memory), tiny model."""
     from pipeline.mt_resource import TranslationResource
 
-    if models_dir is None:
-        sys.path.insert(0, str(PROJECT_ROOT))
-        from tests.mt_fixtures import build_tiny_argos_package  # the tests' own tiny model
+    sys.path.insert(0, str(PROJECT_ROOT))
+    from tests.mt_fixtures import build_tiny_argos_package  # the tests' own tiny model
 
-        models_dir = work / "models"
-        models_dir.mkdir()
-        for lang in ("ru", "ko"):
-            shutil.copy2(build_tiny_argos_package(work / f"pkg-{lang}", lang), models_dir)
-    memory = work / "memory.sqlite"
+    models_dir = work / "models"
+    models_dir.mkdir()
+    for lang in ("ru", "ko"):
+        shutil.copy2(build_tiny_argos_package(work / f"pkg-{lang}", lang), models_dir)
     todo = [(lang, text) for lang, text in sentences if lang in ("ru", "ko")]
     out: dict[str, Any] = {"sentences": len(todo), "unique": len(set(todo))}
     for label in ("cold", "warm"):
-        res = TranslationResource(models_dir=str(models_dir), memory_path=str(memory))
+        res = TranslationResource(models_dir=str(models_dir), memory_path=str(work / "memory.sqlite"))
         start = time.perf_counter()
-        outcomes = res.translate(todo)
+        res.translate(todo)
         seconds = time.perf_counter() - start
-        mem = res.describe().get("memory", {})
-        lookups = (mem.get("hits", 0) + mem.get("misses", 0)) or 1
-        out[label] = {
-            "seconds": round(seconds, 3), "sentences_per_s": round(len(todo) / seconds, 1) if seconds else None,
-            "translated": sum(o.status == "translated" for o in outcomes),
-            "cache_hit_rate": round(mem.get("hits", 0) / lookups, 3), "memory": mem,
-        }
+        out[label] = {"seconds": round(seconds, 3),
+                      "sentences_per_s": round(len(todo) / seconds, 1) if seconds else None,
+                      "memory": res.describe().get("memory", {})}
     return out
 
 
+# --- report -------------------------------------------------------------------------------
+
+
+def markdown(report: dict[str, Any]) -> str:
+    cold, warm, added = report["cold"], report["rerun_unchanged"], report["rerun_one_added"]
+    n = report["documents"]
+    lines = [
+        f"Synthetic inbox: {n} documents ({report['ok_documents']} published), {report['cpu_count']} CPUs, "
+        f"{report['workers']} workers.",
+        "",
+        "| stage | cold s | docs/s | re-run s | cache hits/misses (re-run after one added file) |",
+        "|---|---:|---:|---:|---|",
+    ]
+    for stage in STAGE_ASSETS:
+        c, a = cold["stages"].get(stage, {}), added["stages"].get(stage, {})
+        secs = c.get("seconds")
+        rate = round(n / secs, 1) if secs else ""
+        hm = f"{a['cache_hits']}/{a['cache_misses']}" if "cache_hits" in a else ""
+        lines.append(f"| {stage} | {secs if secs is not None else ''} | {rate} | {a.get('seconds', '')} | {hm} |")
+    floor = report["floor"]
+    lines += [
+        "",
+        "| measure | value |",
+        "|---|---|",
+        f"| cold run, whole `make run` | {cold['seconds']} s ({round(n / cold['seconds'], 1)} docs/s) |",
+        f"| peak RSS, process tree, cold run | {cold['peak_rss_mb']} MB |",
+        f"| re-run, nothing changed | {warm['seconds']} s ({round(100 * warm['seconds'] / cold['seconds'], 1)} % of cold) |",
+        f"| re-run after adding one file | {added['seconds']} s ({round(100 * added['seconds'] / cold['seconds'], 1)} % of cold) |",
+        f"| component floor (one core, {floor['documents']} docs) | {floor['docs_per_s_one_core']} docs/s; "
+        f"x{report['workers']} cores = {report['floor_docs_per_s']} docs/s |",
+        f"| pipeline / floor | {report['ratio_to_floor']} |",
+        f"| 20 MB text of 1 MB paragraphs | {report['big_document']['seconds']} s, "
+        f"{report['big_document']['outcome']} |",
+    ]
+    return "\n".join(lines) + "\n"
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="bench", description=__doc__)
-    parser.add_argument("--copies", type=int, default=5, help="copies of the corpus in the inbox")
-    parser.add_argument("--installed-models", action="store_true", help="use mt_models/ instead of the tiny model")
-    parser.add_argument("--json", type=Path, help="also write the results here")
+    parser = argparse.ArgumentParser(prog="bench", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--n", type=int, default=1000, help="documents in the synthetic inbox")
+    parser.add_argument("--floor-docs", type=int, default=300, help="documents the component floor is measured on")
+    parser.add_argument("--out", type=Path, default=PROJECT_ROOT / ".dagster_home" / "bench")
+    parser.add_argument("--translation", action="store_true", help="also measure translation on the tiny model")
+    parser.add_argument("--keep", type=Path, help="work in this folder and keep it (default: a temporary one)")
     args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
-        work = Path(tmp)
-        inbox = build_inbox(work / "inbox", args.copies)
-        from pipeline.text.tagging import warm_up
-
-        warm_up()  # model loading is measured apart from per-document work
-        stages = run_stages(inbox, work / "outputs", translate=None)
-        import pandas as pd
-
-        sent = pd.read_parquet(work / "outputs" / "sentences")
-        pairs = list(zip(sent["language"], sent["text"], strict=True))
-        models = Path(os.environ.get("PIPELINE_MT_MODELS") or PROJECT_ROOT / "mt_models") if args.installed_models else None
-        mt = bench_translation(models, work, pairs)
-    report = {"copies": args.copies, "cpu_count": os.cpu_count(), "stages": stages, "translation": mt}
-    print(f"corpus: {args.copies} copies; cpus: {os.cpu_count()}")
-    print(f"{'stage':<16}{'seconds':>9}{'docs/s':>9}{'peak MB':>9}")
-    for r in stages:
-        print(f"{r['stage']:<16}{r['seconds']:>9}{r.get('docs_per_s') or 0:>9}{r['peak_rss_mb']:>9}")
-    for label in ("cold", "warm"):
-        m = mt[label]
-        print(f"translation {label}: {mt['sentences']} sentences ({mt['unique']} unique), "
-              f"{m['sentences_per_s']} sentences/s, cache hit rate {m['cache_hit_rate']}")
-    if args.json:
-        args.json.write_text(json.dumps(report, indent=2), encoding="utf-8")
+    tmp = None if args.keep else tempfile.TemporaryDirectory(prefix="bench-")
+    work = args.keep or Path(tmp.name)
+    try:
+        report = _bench(work, args)
+    finally:
+        if tmp is not None:
+            tmp.cleanup()
+    args.out.mkdir(parents=True, exist_ok=True)
+    text = markdown(report)
+    (args.out / "bench.md").write_text(text, encoding="utf-8")
+    (args.out / "bench.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    print(text)
+    print(f"written: {args.out / 'bench.md'}, {args.out / 'bench.json'}")
     return 0
+
+
+def _bench(work: Path, args: argparse.Namespace) -> dict[str, Any]:
+    from pipeline.runner import default_workers
+
+    inbox, home, outputs = work / "inbox", work / "home", work / "outputs"
+    files = build_inbox(inbox, args.n)
+    report: dict[str, Any] = {"documents": args.n, "cpu_count": os.cpu_count(), "workers": default_workers()}
+    report["cold"] = run_job(inbox, outputs, home)
+    import pandas as pd
+
+    report["ok_documents"] = len(pd.read_parquet(outputs / "documents"))
+    report["rerun_unchanged"] = run_job(inbox, outputs, home)
+    build_inbox(inbox, 1, start=args.n)
+    report["rerun_one_added"] = run_job(inbox, outputs, home)
+    floor = component_floor(files[: args.floor_docs])
+    report["floor"] = floor
+    report["floor_docs_per_s"] = round((floor["docs_per_s_one_core"] or 0) * report["workers"], 1)
+    pipeline_rate = args.n / report["cold"]["seconds"]
+    report["ratio_to_floor"] = round(pipeline_rate / report["floor_docs_per_s"], 2) if report["floor_docs_per_s"] else None
+    big_inbox = work / "big-inbox"
+    big_inbox.mkdir()
+    (big_inbox / "big.txt").write_text(big_text(), encoding="utf-8")
+    big = run_job(big_inbox, work / "big-outputs", work / "big-home")
+    rejected = pd.read_parquet(work / "big-outputs" / "rejections")
+    outcome = (f"rejected {rejected['reason'].iloc[0]}: {rejected['detail'].iloc[0]}" if len(rejected)
+               else "processed")
+    report["big_document"] = {"seconds": big["seconds"], "peak_rss_mb": big["peak_rss_mb"], "outcome": outcome}
+    if args.translation:
+        sent = pd.read_parquet(outputs / "sentences")
+        report["translation"] = bench_translation(work, list(zip(sent["language"], sent["text"], strict=True)))
+    return report
 
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ import hashlib
 import json
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -158,12 +158,17 @@ def _opt_int(value: Any) -> int | None:
     return None if value is None or pd.isna(value) else int(value)
 
 
-def _blocks(row: pd.Series) -> list[Block]:
+def _blocks(row: Mapping[str, Any]) -> list[Block]:
     return [Block(kind, start, end) for kind, start, end in _loads(row["blocks"])]
 
 
-def _sentences(row: pd.Series) -> list[SentenceSpan]:
+def _sentences(row: Mapping[str, Any]) -> list[SentenceSpan]:
     return [SentenceSpan(seq, seg, start, end) for seq, seg, start, end in _loads(row["sentences"])]
+
+
+def records(df: pd.DataFrame) -> list[dict[str, Any]]:
+    """Rows as plain dicts (column -> value): what per-row code reads, without iterrows' Series."""
+    return df.to_dict("records")
 
 
 def documents_only(df: pd.DataFrame) -> pd.DataFrame:
@@ -256,7 +261,8 @@ def translate_frame(df_in: pd.DataFrame, translate: Translate | None) -> tuple[p
     df["text_en"] = None
     items: list[tuple[str, str]] = []
     owners: list[tuple[Any, int]] = []
-    for i, row in documents_only(df).iterrows():
+    docs = documents_only(df)
+    for i, row in zip(docs.index, records(docs), strict=True):
         text = row["text"]
         for n, ((lang, conf), s) in enumerate(zip(_loads(row["sentence_languages"]), _sentences(row), strict=True)):
             # the sentence's published language (und -> the document's) decides its status
@@ -332,7 +338,7 @@ def build_documents(df: pd.DataFrame) -> pd.DataFrame:
     docs = documents_only(df)
     first_by_key: dict[str, str] = {}
     rows = []
-    for _, row in docs.iterrows():
+    for row in records(docs):
         key = near_duplicate_key(row["text"])
         duplicate_of = first_by_key.setdefault(key, row["doc_id"])
         n_sentences = len(_loads(row["sentences"]))
@@ -353,7 +359,7 @@ def build_documents(df: pd.DataFrame) -> pd.DataFrame:
 
 def build_segments(df: pd.DataFrame) -> pd.DataFrame:
     rows = []
-    for _, row in documents_only(df).iterrows():
+    for row in records(documents_only(df)):
         text = row["text"]
         for seq, (block, (lang, conf)) in enumerate(zip(_blocks(row), _loads(row["segment_languages"]), strict=True)):
             lang, conf = _inherit(lang, conf, row)
@@ -365,13 +371,13 @@ def build_segments(df: pd.DataFrame) -> pd.DataFrame:
     return _frame("segments", rows)
 
 
-def _inherit(lang: str, conf: float, row: pd.Series) -> tuple[str, float]:
+def _inherit(lang: str, conf: float, row: Mapping[str, Any]) -> tuple[str, float]:
     return (row["language"], 0.0) if lang == "und" else (lang, conf)
 
 
 def build_sentences(df: pd.DataFrame) -> pd.DataFrame:
     rows = []
-    for _, row in documents_only(df).iterrows():
+    for row in records(documents_only(df)):
         text = row["text"]
         english = _loads(row.get("sentence_en"))
         for s, (lang, conf), en in zip(_sentences(row), _loads(row["sentence_languages"]), english, strict=True):
@@ -386,7 +392,7 @@ def build_sentences(df: pd.DataFrame) -> pd.DataFrame:
 
 def build_related_headlines(df: pd.DataFrame) -> pd.DataFrame:
     rows = []
-    for _, row in documents_only(df).iterrows():
+    for row in records(documents_only(df)):
         langs = _loads(row["related_languages"])
         for seq, ((text, labels), lang) in enumerate(zip(_loads(row["related"]), langs, strict=True)):
             rows.append({
@@ -403,14 +409,14 @@ def build_rejections(df: pd.DataFrame) -> pd.DataFrame:
             "source_file": r["source_file"], "source_record": r["source_record"], "stage": r["stage"],
             "reason": r["reason"], "detail": r["detail"] or "", "n_bytes": r["n_bytes"], "detected_at": r["modified_at"],
         }
-        for _, r in rej.iterrows()
+        for r in records(rej)
     ]
     return _frame("rejections", rows)
 
 
 def build_mentions(df: pd.DataFrame) -> pd.DataFrame:
     rows = []
-    for _, row in documents_only(df).iterrows():
+    for row in records(documents_only(df)):
         found = sorted(enumerate(_loads(row["mentions"])), key=lambda im: (im[1][0], im[1][1], im[1][3]))
         new_seq = {old: new for new, (old, _) in enumerate(found)}
         for seq, (_, m) in enumerate(found):
@@ -427,7 +433,7 @@ def build_mentions(df: pd.DataFrame) -> pd.DataFrame:
 def build_topics(df: pd.DataFrame) -> pd.DataFrame:
     rows = [
         {"doc_id": row["doc_id"], "topic": topic, "score": score, "evidence": list(evidence)}
-        for _, row in documents_only(df).iterrows()
+        for row in records(documents_only(df))
         for topic, score, evidence in _loads(row["topics"])
     ]
     return _frame("topics", rows)
@@ -439,15 +445,15 @@ def build_entities(mentions: pd.DataFrame, catalog: Iterable[Any]) -> pd.DataFra
     counts = linked.groupby("entity_id").agg(n_mentions=("doc_id", "size"), n_documents=("doc_id", "nunique"))
     by_id = {e.entity_id: e for e in catalog}
     rows = []
-    for entity_id, c in counts.iterrows():
+    for entity_id, n_mentions, n_documents in counts.itertuples(name=None):
         e = by_id.get(entity_id)
         if e is None:
             continue  # the entities check reports mentions linked to unknown ids
         rows.append({
             "entity_id": entity_id, "entity_type": e.entity_type, "name_en": e.name_en,
             "name_ru": e.name_ru or None, "name_ko": e.name_ko or None, "aliases": list(e.aliases),
-            "wikidata_id": e.wikidata_id or None, "n_documents": int(c["n_documents"]),
-            "n_mentions": int(c["n_mentions"]),
+            "wikidata_id": e.wikidata_id or None, "n_documents": int(n_documents),
+            "n_mentions": int(n_mentions),
         })
     return _frame("entities", rows)
 
