@@ -151,6 +151,8 @@ def _stage_stats(home: Path) -> dict[str, Any]:
                     if key in meta:
                         info[key] = meta[key].value
             out[stage] = info
+        others = [s for k, s in steps.items() if k not in STAGE_ASSETS.values() and s.end_time and s.start_time]
+        out["datasets + checks"] = {"seconds": round(sum(s.end_time - s.start_time for s in others), 2)}
         return out
 
 
@@ -260,7 +262,7 @@ def markdown(report: dict[str, Any]) -> str:
         "| stage | cold s | docs/s | re-run s | cache hits/misses (re-run after one added file) |",
         "|---|---:|---:|---:|---|",
     ]
-    for stage in STAGE_ASSETS:
+    for stage in [*STAGE_ASSETS, "datasets + checks"]:
         c, a = cold["stages"].get(stage, {}), added["stages"].get(stage, {})
         secs = c.get("seconds")
         rate = round(n / secs, 1) if secs else ""

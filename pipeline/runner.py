@@ -1,18 +1,22 @@
 """Runs one stage's per-document function over many documents: cache first, then the misses
 in a pool of worker processes (both cores), each unique input computed once.
 
-Workers are started fresh for a stage that has enough work (spawn: no state inherited from
-the Dagster process, whose threads make fork unsafe); each loads the stage's models once on
-its first document. A stage with a handful of misses (a re-run after adding one file) runs in
-the calling process, so no worker start-up and no model a stage does not need is paid.
+Workers are started (spawn: no state inherited from the Dagster process, whose threads make
+fork unsafe) by the first stage that has enough work, and kept for the next stages of the run
+(Dagster runs the stage assets one after the other in the same process), so each worker
+imports the text core and loads each model once per run, not once per stage. A stage with a
+handful of misses (a re-run after adding one file) runs in the calling process: no worker
+start-up, and no model a stage does not need is loaded.
 """
 
 from __future__ import annotations
 
+import atexit
 import multiprocessing as mp
 import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -72,9 +76,35 @@ def run_stage(
     return [known[k] for k in keys]
 
 
+_pool: ProcessPoolExecutor | None = None
+_pool_size = 0
+
+
+def _shared_pool(workers: int) -> ProcessPoolExecutor:
+    global _pool, _pool_size
+    if _pool is None or _pool_size != workers:
+        shutdown_pool()
+        _pool = ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn"))
+        _pool_size = workers
+    return _pool
+
+
+def shutdown_pool() -> None:
+    global _pool
+    if _pool is not None:
+        _pool.shutdown(wait=True, cancel_futures=True)
+        _pool = None
+
+
+atexit.register(shutdown_pool)
+
+
 def pool_map(fn: Callable[[Any], Any], items: list[Any], workers: int) -> list[Any]:
     if workers <= 1 or len(items) < MIN_DOCS_FOR_POOL:
         return [fn(item) for item in items]
     chunksize = max(1, min(16, len(items) // (workers * 8)))
-    with ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn")) as pool:
-        return list(pool.map(fn, items, chunksize=chunksize))
+    try:
+        return list(_shared_pool(workers).map(fn, items, chunksize=chunksize))
+    except BrokenProcessPool:  # a worker died (killed, out of memory): one fresh pool, one retry
+        shutdown_pool()
+        return list(_shared_pool(workers).map(fn, items, chunksize=chunksize))
