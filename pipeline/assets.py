@@ -41,7 +41,8 @@ def _status_counts(df: pd.DataFrame) -> dict[str, int]:
 @dg.asset(group_name="ingest", code_version=CODE_VERSION, kinds={"python"})
 def raw_documents(context: dg.AssetExecutionContext, settings: PipelineConfig) -> dg.Output[pd.DataFrame]:
     """Every file of the inbox (and every record of a JSONL file), decoded, or rejected with a reason."""
-    df = frames.ingest_frame(settings.inbox, settings.max_input_bytes)
+    runner = settings.runner()
+    df = frames.ingest_frame(settings.inbox, settings.max_input_bytes, runner)
     reasons = df.loc[df["status"] == "rejected", "reason"].value_counts().to_dict()
     context.log.info(f"inbox {settings.inbox}: {len(df)} inputs, rejections by reason {reasons}")
     return dg.Output(df, metadata={
@@ -49,6 +50,7 @@ def raw_documents(context: dg.AssetExecutionContext, settings: PipelineConfig) -
         "rejections_by_reason": dg.MetadataValue.json({k: int(v) for k, v in reasons.items()}),
         "encodings": dg.MetadataValue.json(df["encoding"].dropna().value_counts().to_dict()),
         "preview": _preview(df, ["source_file", "source_record", "status", "reason", "source_format", "encoding"]),
+        **_cache_metadata(runner, "ingest"),
     })
 
 

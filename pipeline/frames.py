@@ -9,20 +9,23 @@ the published datasets at the end.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import json
+import os
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
+from pipeline.cache import payload_key
 from pipeline.runner import StageRunner, run_stage
 from pipeline.text.clean import clean_document
-from pipeline.text.inbox import iter_inbox
+from pipeline.text.inbox import ExtractFn, extract_file, iter_inbox
 from pipeline.text.language import detect_many
 from pipeline.text.segment import segment_document
 from pipeline.text.translate import translate_items
@@ -80,14 +83,58 @@ def _row(item: Extracted | Rejection) -> dict[str, Any]:
     }
 
 
-def ingest_frame(inbox: Path, max_bytes: int) -> pd.DataFrame:
-    """One row per input file or JSONL record, in a stable order."""
-    rows = [_row(item) for item in iter_inbox(inbox, max_bytes=max_bytes)]
+def ingest_frame(inbox: Path, max_bytes: int, runner: StageRunner | None = None) -> pd.DataFrame:
+    """One row per input file or JSONL record, in a stable order; with a cache, a file whose
+    path and bytes were seen before is not decoded again."""
+    extract = None
+    if runner is not None and runner.cache is not None:
+        extract = cached_extract(runner)
+    rows = [_row(item) for item in iter_inbox(inbox, max_bytes=max_bytes, extract=extract)]
     df = pd.DataFrame(rows, columns=RAW_COLUMNS)
     df["source_record"] = df["source_record"].astype("Int64")
     df["n_bytes"] = df["n_bytes"].astype("Int64")
     df["modified_at"] = pd.to_datetime(df["modified_at"], utc=True).astype("datetime64[us, UTC]")
     return sort_inputs(df)
+
+
+def cached_extract(runner: StageRunner) -> ExtractFn:
+    """`extract_file` behind the stage cache, keyed by (path, sha256 of the bytes); the file's
+    mtime is stamped afresh on every run (it is not part of what extraction computes)."""
+    cache, version = runner.cache, runner.version("ingest")
+    assert cache is not None
+    counts = cache.count("ingest")
+
+    def extract(data: bytes, rel: str, st: os.stat_result, reject: Callable[..., Rejection]) -> Iterator[Any]:
+        key = payload_key("ingest", version, [rel, hashlib.sha256(data).hexdigest()])
+        found = cache.get_many("ingest", [key]).get(key)
+        mtime = dt.datetime.fromtimestamp(st.st_mtime, tz=dt.UTC)
+        if found is not None:
+            counts.hits += 1
+            yield from (_item_from_json(x, mtime) for x in found)
+            return
+        counts.misses += 1
+        counts.computed += 1
+        items = list(extract_file(data, rel, st, reject))
+        cache.put_many("ingest", {key: [_item_to_json(x) for x in items]})
+        yield from items
+
+    return extract
+
+
+def _item_to_json(item: Extracted | Rejection) -> dict[str, Any]:
+    out = {k: v for k, v in dataclasses.asdict(item).items() if k != "modified_at"}
+    if isinstance(item, Extracted):
+        out["published"] = item.published.isoformat() if item.published else None
+    return {"kind": "extracted" if isinstance(item, Extracted) else "rejection", **out}
+
+
+def _item_from_json(d: dict[str, Any], mtime: dt.datetime) -> Extracted | Rejection:
+    fields = {k: v for k, v in d.items() if k != "kind"}
+    if d["kind"] == "rejection":
+        return Rejection(**fields, modified_at=mtime)
+    published = dt.date.fromisoformat(fields.pop("published")) if fields.get("published") else None
+    fields.pop("published", None)
+    return Extracted(**fields, published=published, modified_at=mtime)
 
 
 def sort_inputs(df: pd.DataFrame) -> pd.DataFrame:

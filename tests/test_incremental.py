@@ -12,7 +12,7 @@ import pytest
 from pipeline import cache as cache_mod
 from tests.helpers import SEEDS, read, run_pipeline
 
-STAGES = {"clean": "clean_documents", "segment": "segmented_documents", "language": "language_documents",
+STAGES = {"ingest": "raw_documents", "clean": "clean_documents", "segment": "segmented_documents", "language": "language_documents",
           "tag": "tagged_documents"}
 
 pytestmark = pytest.mark.slow
@@ -85,7 +85,7 @@ def test_incremental_runs(work: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # A catalog (reference data) change: every document re-tagged, none re-cleaned.
     monkeypatch.setattr("pipeline.runner.reference_data_version", lambda: "catalog-changed")
     retag = _run(work, "retag")
-    assert _counts(retag) == {"clean": (3, 0), "segment": (3, 0), "language": (3, 0), "tag": (0, 3)}
+    assert _counts(retag) == {"ingest": (3, 0), "clean": (3, 0), "segment": (3, 0), "language": (3, 0), "tag": (0, 3)}
     assert _manifest(work / "out-retag") == _manifest(work / "out-cold")
 
 

@@ -74,19 +74,25 @@ def list_inbox(inbox: Path) -> list[str]:
     return sorted(found)
 
 
-def iter_inbox(inbox: Path, max_bytes: int) -> Iterator[Extracted | Rejection]:
-    """One item per input file, or per record of a JSON Lines file, in list_inbox order."""
+ExtractFn = Callable[[bytes, str, os.stat_result, Callable[..., Rejection]], Iterator["Extracted | Rejection"]]
+
+
+def iter_inbox(inbox: Path, max_bytes: int, extract: ExtractFn | None = None) -> Iterator[Extracted | Rejection]:
+    """One item per input file, or per record of a JSON Lines file, in list_inbox order.
+
+    `extract(data, rel, stat, reject)` turns a file's bytes into items (default `extract_file`);
+    the pipeline passes a cached one so unchanged files are not decoded again."""
     inbox = Path(inbox)
     root = inbox.resolve()
     for rel in list_inbox(inbox):
-        yield from _process(inbox / rel, rel, root, max_bytes)
+        yield from _process(inbox / rel, rel, root, max_bytes, extract or _extract)
 
 
 def _mtime(st: os.stat_result | None) -> dt.datetime | None:
     return dt.datetime.fromtimestamp(st.st_mtime, tz=dt.UTC) if st is not None else None
 
 
-def _process(path: Path, rel: str, root: Path, max_bytes: int) -> Iterator[Extracted | Rejection]:
+def _process(path: Path, rel: str, root: Path, max_bytes: int, extract: ExtractFn) -> Iterator[Extracted | Rejection]:
     def reject(reason: str, detail: str, n_bytes: int = 0, st: os.stat_result | None = None) -> Rejection:
         return Rejection(rel, None, reason, detail, n_bytes, modified_at=_mtime(st))
 
@@ -138,7 +144,7 @@ def _process(path: Path, rel: str, root: Path, max_bytes: int) -> Iterator[Extra
     if len(data) > max_bytes:
         yield reject("too_large", f"file grew past the limit of {max_bytes} bytes", len(data), st)
         return
-    yield from _extract(data, rel, st, reject)
+    yield from extract(data, rel, st, reject)
 
 
 def _extract(
@@ -223,3 +229,6 @@ def _jsonl(
             published=c.published, url=c.url, source_name=c.source_name, record_id=c.record_id,
             modified_at=mtime,
         )
+
+
+extract_file = _extract  # the default `extract`, for callers that wrap it (the pipeline's cache)
