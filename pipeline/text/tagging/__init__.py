@@ -87,7 +87,8 @@ def _select(cands: list[_M]) -> list[_M]:
     return select_non_overlapping(sorted(cands, key=key), lambda m: m.start, lambda m: m.end)
 
 
-def _block_mentions(text: str, bs: int, be: int, language: str) -> tuple[list[_M], list[ner.Cand]]:
+def _block_mentions(text: str, bs: int, be: int, language: str,
+                    natasha: list[ner.Cand] | None = None) -> tuple[list[_M], list[ner.Cand]]:
     chunk = text[bs:be]
     cands: list[_M] = []
     titles: list[ner.Cand] = []
@@ -105,7 +106,7 @@ def _block_mentions(text: str, bs: int, be: int, language: str) -> tuple[list[_M
     blocked = [(h.start, h.end) for h in hits]
     raw: list[ner.Cand] = []
     if _CYR.search(chunk):
-        raw += ner.natasha_spans(chunk)
+        raw += natasha if natasha is not None else ner.natasha_spans(chunk)
     if ko_tokens is not None:
         raw += ner.korean_candidates(chunk, 0, len(chunk), ko_tokens)
     if _LAT.search(chunk) and language not in ("ru", "ko"):
@@ -219,8 +220,11 @@ def tag_document(text: str, language: str, blocks: list[Block], sentences: list[
     named_cands: list[_M] = []
     ko_titles: list[ner.Cand] = []
     dates: list[_M] = []
+    # natasha once per document on all its Cyrillic blocks (one batched model call)
+    cyrillic = [(bs, be) for bs, be in spans if _CYR.search(text, bs, be)]
+    natasha = dict(zip(cyrillic, ner.natasha_spans_many([text[bs:be] for bs, be in cyrillic]), strict=True))
     for bs, be in spans:
-        cands, titles = _block_mentions(text, bs, be, language)
+        cands, titles = _block_mentions(text, bs, be, language, natasha.get((bs, be)))
         named_cands += cands
         ko_titles += titles
         for s, e, d in find_dates(text, bs, be, language, published):

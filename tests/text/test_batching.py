@@ -1,0 +1,41 @@
+"""Models called on batches give exactly what they give one text at a time."""
+
+from __future__ import annotations
+
+from pipeline.text.models import kiwi_sentences, kiwi_tokenize, pieces
+from pipeline.text.tagging import ner
+
+RU = [
+    "Министр иностранных дел России Сергей Лавров встретился в Москве с послом Республики Корея.",
+    "",
+    "Владивосток принял Восточный экономический форум; Ким Чен Ын прибыл на поезде.",
+    "   ",
+    "Газпром и KOGAS обсудили поставки газа через Северную Корею.",
+]
+
+
+def test_natasha_batched_equals_one_by_one() -> None:
+    batched = ner.natasha_spans_many(RU)
+    assert batched == [ner.natasha_spans_many([t])[0] for t in RU]
+    assert any(batched[0]) and batched[1] == [] and batched[3] == []
+
+
+def test_long_text_is_cut_at_whitespace_and_covers_everything() -> None:
+    text = "가나다 라마바사 " * 5000 + "끝"
+    spans = pieces(text, limit=1000)
+    assert spans[0][0] == 0 and spans[-1][1] == len(text)
+    assert all(a[1] == b[0] for a, b in zip(spans, spans[1:], strict=False))
+    assert all(e - s <= 1000 for s, e in spans)
+    assert all(text[e - 1].isspace() for _, e in spans[:-1])
+
+
+def test_kiwi_in_pieces_keeps_offsets() -> None:
+    text = "한국과 러시아는 협력을 논의했다. " * 3000
+    tokens = kiwi_tokenize(text)
+    starts = [start for _, _, start, _ in tokens]
+    assert starts == sorted(starts) and tokens[-1][3] <= len(text)
+    assert all(not text[start].isspace() and end > start for _, _, start, end in tokens)
+    assert sum(1 for form, _, start, end in tokens if form == "협력" and text[start:end] == "협력") == 3000
+    sents = kiwi_sentences(text)
+    assert sents[0][0] == 0 and all(s < e for s, e in sents)
+    assert sum(text[s:e].count("협력") for s, e in sents) == 3000
