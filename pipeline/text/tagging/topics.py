@@ -61,6 +61,35 @@ def lexicons() -> dict[str, _Lexicon]:
     return out
 
 
+_FIRST_LEMMA: dict[int, tuple[_Lexicon, dict[str, list[int]]]] = {}
+
+
+def _first_lemma_index(lex: _Lexicon) -> dict[str, list[int]]:
+    """Exact lemma sequences by their first lemma (index into lex.ru_seqs), once per lexicon."""
+    found = _FIRST_LEMMA.get(id(lex))
+    if found is None or found[0] is not lex:
+        index: dict[str, list[int]] = {}
+        for j, (seq, prefix, _) in enumerate(lex.ru_seqs):
+            if seq and not (prefix and len(seq) == 1):
+                index.setdefault(seq[0], []).append(j)
+        found = _FIRST_LEMMA[id(lex)] = (lex, index)
+    return found[1]
+
+
+def _exact_hits(lex: _Lexicon, tokens: list[tuple[str, frozenset[str]]]) -> dict[int, list[int]]:
+    """Positions where each exact sequence matches: one pass over the tokens, looking up only
+    the sequences that start with one of the token's lemmas (linear, not tokens x sequences)."""
+    index = _first_lemma_index(lex)
+    hits: dict[int, list[int]] = {}
+    for i, (_, lems) in enumerate(tokens):
+        for j in sorted({j for lem in lems for j in index.get(lem, ())}):
+            seq = lex.ru_seqs[j][0]
+            n = len(seq)
+            if i + n <= len(tokens) and all(seq[k] in tokens[i + k][1] for k in range(1, n)):
+                hits.setdefault(j, []).append(i)
+    return hits
+
+
 def score_topics(text: str, spans: list[tuple[int, int]]) -> list[TopicScore]:
     chunks = [text[s:e] for s, e in spans]
     ru_tokens = [(m.group(), ru_lemmas(m.group())) for c in chunks for m in _RU_WORD.finditer(c)
@@ -73,17 +102,16 @@ def score_topics(text: str, spans: list[tuple[int, int]]) -> list[TopicScore]:
                 for m in pattern.finditer(c):
                     raw += w
                     evidence.add(" ".join(m.group().split()))
-        for seq, prefix, w in lex.ru_seqs:
+        exact = _exact_hits(lex, ru_tokens)
+        for j, (seq, prefix, w) in enumerate(lex.ru_seqs):
             n = len(seq)
-            for i in range(len(ru_tokens) - n + 1):
-                window = ru_tokens[i : i + n]
-                if prefix and n == 1:
-                    hit = any(lem.startswith(seq[0]) for lem in window[0][1])
-                else:
-                    hit = all(seq[k] in window[k][1] for k in range(n))
-                if hit:
-                    raw += w
-                    evidence.add(" ".join(t for t, _ in window))
+            if prefix and n == 1:
+                positions = [i for i, (_, lems) in enumerate(ru_tokens) if any(lem.startswith(seq[0]) for lem in lems)]
+            else:
+                positions = exact.get(j, [])
+            for i in positions:  # same hits, same order of additions as scanning every window
+                raw += w
+                evidence.add(" ".join(t for t, _ in ru_tokens[i : i + n]))
         for term, w in lex.ko:
             for c in chunks:
                 k = c.count(term)
