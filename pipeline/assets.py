@@ -128,53 +128,54 @@ def _column_schema(name: str) -> dg.TableSchema:
     ])
 
 
-def _dataset_asset(name: str, build: Callable[[pd.DataFrame], pd.DataFrame], preview_cols: list[str]) -> dg.AssetsDefinition:
+def _build_entities(mentions: pd.DataFrame) -> pd.DataFrame:
+    from pipeline.text.tagging import load_catalog
+
+    return frames.build_entities(mentions, load_catalog().entries)
+
+
+# One builder per published dataset (the datasets themselves are declared in the schema
+# registry): adding a dataset means its model in schemas/registry.py and one line here.
+# name -> (builder, the assets it reads, preview columns)
+BUILDERS: dict[str, tuple[Callable[..., pd.DataFrame], tuple[str, ...], list[str]]] = {
+    "documents": (frames.build_documents, ("tagged_documents",), ["doc_id", "source_file", "language", "title", "duplicate_of"]),
+    "segments": (frames.build_segments, ("tagged_documents",), ["doc_id", "seq", "kind", "language", "text"]),
+    "sentences": (frames.build_sentences, ("tagged_documents",), ["doc_id", "seq", "language", "translation_status", "text"]),
+    "related_headlines": (frames.build_related_headlines, ("tagged_documents",), ["doc_id", "seq", "labels", "text"]),
+    "mentions": (frames.build_mentions, ("tagged_documents",), ["doc_id", "surface", "entity_type", "entity_id", "name_en"]),
+    "entities": (_build_entities, ("mentions",), ["entity_id", "name_en", "n_mentions"]),
+    "topics": (frames.build_topics, ("tagged_documents",), ["doc_id", "topic", "score", "evidence"]),
+    "rejections": (frames.build_rejections, ("tagged_documents",), ["source_file", "source_record", "reason", "detail"]),
+}
+
+
+def _dataset_asset(name: str) -> dg.AssetsDefinition:
+    build, reads, preview_cols = BUILDERS[name]
+
     @dg.asset(
         name=name, group_name="validate", code_version=CODE_VERSION, kinds={"pandas"},
+        ins={dep: dg.AssetIn(dep) for dep in reads},
         description=describe(DATASETS[name]), metadata={"dagster/column_schema": _column_schema(name)},
     )
-    def _asset(tagged_documents: pd.DataFrame) -> dg.Output[pd.DataFrame]:
-        df = build(tagged_documents)
+    def _asset(**inputs: pd.DataFrame) -> dg.Output[pd.DataFrame]:
+        df = build(*(inputs[dep] for dep in reads))
         return dg.Output(df, metadata={"dagster/row_count": len(df), "preview": _preview(df, preview_cols)})
 
     return _asset
 
 
-documents = _dataset_asset("documents", frames.build_documents, ["doc_id", "source_file", "language", "title", "duplicate_of"])
-segments = _dataset_asset("segments", frames.build_segments, ["doc_id", "seq", "kind", "language", "text"])
-sentences = _dataset_asset("sentences", frames.build_sentences, ["doc_id", "seq", "language", "translation_status", "text"])
-related_headlines = _dataset_asset("related_headlines", frames.build_related_headlines, ["doc_id", "seq", "labels", "text"])
-rejections = _dataset_asset("rejections", frames.build_rejections, ["source_file", "source_record", "reason", "detail"])
-mentions = _dataset_asset("mentions", frames.build_mentions, ["doc_id", "surface", "entity_type", "entity_id", "name_en"])
-topics = _dataset_asset("topics", frames.build_topics, ["doc_id", "topic", "score", "evidence"])
+DATASET_ASSETS = [_dataset_asset(name) for name in DATASETS]
 
 
 @dg.asset(
-    group_name="validate", code_version=CODE_VERSION, kinds={"pandas"}, description=describe(DATASETS["entities"]),
-    metadata={"dagster/column_schema": _column_schema("entities")},
+    group_name="publish", code_version=CODE_VERSION, kinds={"parquet"},
+    ins={name: dg.AssetIn(name) for name in DATASETS},
 )
-def entities(mentions: pd.DataFrame) -> dg.Output[pd.DataFrame]:
-    from pipeline.text.tagging import load_catalog
-
-    df = frames.build_entities(mentions, load_catalog().entries)
-    return dg.Output(df, metadata={"dagster/row_count": len(df), "preview": _preview(df, ["entity_id", "name_en", "n_mentions"])})
-
-
-DATASET_ASSETS = [documents, segments, sentences, related_headlines, mentions, entities, topics, rejections]
-
-
-@dg.asset(group_name="publish", code_version=CODE_VERSION, kinds={"parquet"})
 def published_datasets(
-    context: dg.AssetExecutionContext, settings: PipelineConfig, documents: pd.DataFrame, segments: pd.DataFrame,
-    sentences: pd.DataFrame, related_headlines: pd.DataFrame, mentions: pd.DataFrame, entities: pd.DataFrame,
-    topics: pd.DataFrame, rejections: pd.DataFrame,
+    context: dg.AssetExecutionContext, settings: PipelineConfig, **datasets: pd.DataFrame
 ) -> dg.MaterializeResult:
     """Writes every validated dataset to <outputs>/<name>/ as Parquet, each swapped in atomically."""
-    frames_by_name = {
-        "documents": documents, "segments": segments, "sentences": sentences, "related_headlines": related_headlines,
-        "mentions": mentions, "entities": entities, "topics": topics, "rejections": rejections,
-    }
-    published = publish_all(frames_by_name, settings.outputs)
+    published = publish_all(datasets, settings.outputs)
     for p in published:
         context.log.info(f"published {p.name}: {p.rows} rows -> {p.path}")
     return dg.MaterializeResult(metadata={

@@ -71,3 +71,11 @@ def test_worker_pool_gives_the_same_frames_as_one_process(tmp_path: Path) -> Non
     pooled = frames.segment_frame(cleaned, StageRunner(workers=2))
     assert pooled.equals(alone)
     assert frames.documents_only(pooled)["sentences"].notna().all()
+
+
+def test_every_registered_dataset_has_one_builder_and_asset() -> None:
+    from pipeline.assets import BUILDERS, DATASET_ASSETS
+    from schemas.registry import DATASETS
+
+    assert list(BUILDERS) == list(DATASETS)
+    assert [a.key.to_user_string() for a in DATASET_ASSETS] == list(DATASETS)
