@@ -1,0 +1,144 @@
+"""PDF → text per page, without page chrome, plus the title/date the file declares.
+
+Order of checks, each a rejection rather than a crash: truncated file (no %%EOF at the
+end) → `unreadable`; Flate streams inflating past the limit → `too_large` (measured before
+pypdf decodes anything); password needed → `encrypted`; pages without any text →
+`no_text_layer`; text past the limit → `too_large`. Pages are read in pypdf's layout mode
+(geometric order: headers on top, columns side by side, paragraph gaps as blank lines), the
+columns put in reading order, running headers/footers and page numbers dropped, and the
+pages joined so that the ordinary unwrapping re-joins a paragraph cut by a page end.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import logging
+
+from pipeline.text.columns import reading_order
+from pipeline.text.container_meta import plausible_date, plausible_title
+from pipeline.text.decode import normalize_newlines
+from pipeline.text.extract import CONTAINER_ENCODING, Content, ExtractionError, is_blank
+from pipeline.text.inflate_limits import check_pdf_streams
+from pipeline.text.page_chrome import strip_page_chrome
+from pipeline.text.pages import join_pages
+
+logging.getLogger("pypdf").setLevel(logging.ERROR)
+
+_EOF_WINDOW = 2048  # %%EOF must be this close to the end (pypdf's own tolerance is 1 KiB)
+
+
+def _limits(max_bytes: int) -> dict[str, int]:
+    """pypdf's per-stream output limits, none above the configured input limit."""
+    return {
+        name: max_bytes
+        for name in (
+            "zlib_maximum_output_length", "lzw_maximum_output_length",
+            "run_length_maximum_output_length", "array_based_stream_maximum_output_length",
+            "brotli_maximum_output_length", "maximum_declared_stream_length",
+            "xmp_maximum_input_length",
+        )
+    }
+
+
+def _page_text(page: object) -> str:
+    try:
+        text = page.extract_text(extraction_mode="layout")  # type: ignore[attr-defined]
+    except Exception:  # layout mode trips over fonts that plain mode still reads
+        text = ""
+    if not text.strip():
+        text = page.extract_text() or ""  # type: ignore[attr-defined]
+    return reading_order(normalize_newlines(text))
+
+
+def _has_images(page: object) -> bool:
+    try:
+        xobjects = page["/Resources"]["/XObject"]  # type: ignore[index]
+        return any(xobjects[name].get("/Subtype") == "/Image" for name in xobjects)
+    except Exception:
+        return False
+
+
+def _metadata(reader: object) -> tuple[str | None, dt.date | None, str | None]:
+    """(title, date, where the date came from) from the Info dictionary, then XMP."""
+    title = published = source = None
+    try:
+        info = reader.metadata  # type: ignore[attr-defined]
+    except Exception:
+        info = None
+    if info is not None:
+        title = plausible_title(info.get("/Title"))
+        try:
+            published = plausible_date(info.creation_date)
+        except Exception:  # an unparsable CreationDate is just absent
+            published = None
+        source = "pdf_info" if published else None
+    if title is None or published is None:
+        try:
+            xmp = reader.xmp_metadata  # type: ignore[attr-defined]
+        except Exception:
+            xmp = None
+        if xmp is not None:
+            if title is None:
+                try:
+                    titles = xmp.dc_title or {}
+                    title = plausible_title(titles.get("x-default") or next(iter(titles.values()), None))
+                except Exception:
+                    title = None
+            if published is None:
+                try:
+                    published = plausible_date(xmp.xmp_create_date)
+                except Exception:
+                    published = None
+                source = "pdf_xmp" if published else None
+    return title, published, source
+
+
+def extract_pdf(data: bytes, max_bytes: int) -> Content:
+    import pypdf
+    from pypdf.errors import DependencyError
+
+    if b"%%EOF" not in data[-_EOF_WINDOW:]:
+        raise ExtractionError("unreadable", "PDF is truncated: no %%EOF marker at the end of the file")
+    check_pdf_streams(data, max_bytes)
+    with pypdf.apply_configuration(**_limits(max_bytes)):
+        try:
+            reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
+            if reader.is_encrypted:
+                try:
+                    opened = reader.decrypt("")  # owner-only protection opens with no password
+                except (DependencyError, NotImplementedError) as exc:
+                    raise ExtractionError("encrypted", f"PDF is encrypted ({exc})") from exc
+                if not opened:
+                    raise ExtractionError("encrypted", "PDF is encrypted with a password")
+            pages: list[str] = []
+            size = 0
+            for page in reader.pages:
+                pages.append(_page_text(page))
+                size += len(pages[-1].encode("utf-8"))
+                if size > max_bytes:
+                    raise ExtractionError(
+                        "too_large", f"text of the first {len(pages)} page(s) exceeds the limit of {max_bytes} bytes"
+                    )
+            if all(is_blank(p) for p in pages):
+                with_images = sum(_has_images(page) for page in reader.pages)
+                raise ExtractionError(
+                    "no_text_layer",
+                    f"PDF with {len(pages)} page(s) has no text layer"
+                    + (f" ({with_images} page(s) are images: scanned?)" if with_images else ""),
+                )
+            title, published, source = _metadata(reader)
+        except ExtractionError:
+            raise
+        except pypdf.errors.LimitReachedError as exc:
+            raise ExtractionError("too_large", f"PDF stream over the limit: {exc}") from exc
+        except Exception as exc:  # pypdf raises many types on damaged files
+            raise ExtractionError("unreadable", f"cannot parse PDF: {type(exc).__name__}: {exc}") from exc
+    kept, _ = strip_page_chrome(pages)
+    text, starts = join_pages(kept)
+    if is_blank(text):
+        raise ExtractionError("empty", f"PDF with {len(pages)} page(s) holds only page numbers or running headers")
+    return Content(
+        text, CONTAINER_ENCODING, title=title, published=published, page_starts=starts,
+        published_source=source,
+    )
