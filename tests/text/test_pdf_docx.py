@@ -173,6 +173,21 @@ def test_running_header_needs_repetition_and_edges() -> None:
     assert kept[1].startswith("Second page text") and kept[1].endswith("epsilon")
 
 
+def test_chapter_headers_with_rising_page_numbers() -> None:
+    def body(n: int) -> str:
+        words = ["ports", "ferries", "fisheries", "energy", "tourism", "schools"]
+        return f"A section on {words[n - 1]}\nwith a second line\nand more on {words[-n]}\nending with {words[n - 1]} again"
+
+    pages = ["Annual report\n" + body(1)]  # title page, no header
+    pages.append("1\n1 Introduction\n" + body(2))  # printed page 1 on physical page 2
+    pages += [f"Chapter 2: Regional cooperation {n - 1}\n{body(n)}" for n in range(3, 6)]
+    pages.append("Chapter 3: Outlook 5\n" + body(6) + "\nin 2019")
+    kept, removed = strip_page_chrome(pages)
+    assert removed == ["1", *(f"Chapter 2: Regional cooperation {n}" for n in range(2, 5)), "Chapter 3: Outlook 5"]
+    assert kept[0].startswith("Annual report") and kept[1].startswith("1 Introduction")
+    assert kept[-1].endswith("in 2019")
+
+
 def test_two_columns_read_left_then_right() -> None:
     left = [f"Left column line {i} about the Arctic shipping route" for i in range(8)]
     right = [f"Right column line {i} about fisheries and ports" for i in range(8)]
