@@ -167,15 +167,22 @@ def split_pages(lines: Sequence[str | None], per_page: int) -> list[list[str | N
     return [list(lines[i : i + per_page]) for i in range(0, len(lines), per_page)]
 
 
-def two_column_pdf(left: Sequence[str], right: Sequence[str], font: str = "Helvetica") -> bytes:
+def two_column_pdf(
+    left: Sequence[str | None], right: Sequence[str | None], font: str = "Helvetica", title: str | None = None
+) -> bytes:
+    """One page: an optional full-width title, then two columns (None = paragraph gap)."""
     buf = io.BytesIO()
     pdf = canvas.Canvas(buf, pagesize=(595, 842))
+    if title:
+        pdf.setFont(font, 14)
+        pdf.drawString(50, 800, title)
     pdf.setFont(font, 9)
-    y = 770.0
-    for a, b in zip(left, right, strict=True):
-        pdf.drawString(50, y, a)
-        pdf.drawString(315, y, b)
-        y -= 12
+    for x, column in ((50, left), (310, right)):
+        y = 770.0
+        for line in column:
+            if line is not None:
+                pdf.drawString(x, y, line)
+            y -= 12
     pdf.showPage()
     pdf.save()
     return buf.getvalue()

@@ -196,6 +196,17 @@ def test_two_columns_read_left_then_right() -> None:
     assert lines == left + right
 
 
+def test_two_column_article_matches_plain_text() -> None:
+    """A full-width headline over two columns of hyphenated prose: the columns are read one
+    after the other and give the same paragraphs as the article written out as text."""
+    title = "Korea and Russia open a regional forum in Vladivostok"
+    left, right = wrap(EN_PARAGRAPHS[:2], 46), wrap(EN_PARAGRAPHS[2:], 46)
+    content = extract_pdf(two_column_pdf(left, right, title=title), 10 * MB)
+    cleaned = clean_document(content.text, source_format="pdf")
+    got = [cleaned.text[b.start : b.end] for b in cleaned.blocks]
+    assert got == paragraphs(f"{title}\n\n" + as_text_file([left, [None], right]))
+
+
 def test_reading_order_keeps_tables_and_single_columns() -> None:
     single = "A single column of prose that runs\nacross the whole width of the page\nand on."
     assert reading_order(single) == single
