@@ -351,3 +351,30 @@ def test_inbox_outcomes(tmp_path: Path) -> None:
     for name, reason in want.items():
         item = items[name]
         assert isinstance(item, Rejection) and item.reason == reason, item
+
+
+def test_damaged_containers_never_crash_nor_give_empty_documents(tmp_path: Path) -> None:
+    """Random byte damage to a real PDF and a real DOCX: a document with text, or a
+    rejection with a known reason, for every variant."""
+    import random
+
+    from pipeline.text.types import REJECTION_REASONS
+
+    pdf, _, _ = russian_seed_pdf()
+    document = docx_document()
+    document.add_paragraph("Korea and Russia agreed on a new ferry line.")
+    sources = {"pdf": pdf, "docx": docx_bytes(document)}
+    rng = random.Random(12)
+    for n in range(40):
+        ext = ("pdf", "docx")[n % 2]
+        data = bytearray(sources[ext])
+        for _ in range(rng.randint(1, 20)):
+            data[rng.randrange(len(data))] = rng.randrange(256)
+        box = tmp_path / str(n)
+        box.mkdir()
+        (box / f"damaged.{ext}").write_bytes(bytes(data))
+        (item,) = iter_inbox(box, max_bytes=4 * MB)
+        if isinstance(item, Rejection):
+            assert item.reason in REJECTION_REASONS and item.detail
+        else:
+            assert item.text.strip()
