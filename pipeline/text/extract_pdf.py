@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import logging
+import re
 
 from pipeline.text.columns import reading_order
 from pipeline.text.container_meta import plausible_date, plausible_title
@@ -26,6 +27,13 @@ from pipeline.text.pages import join_pages
 logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 _EOF_WINDOW = 2048  # %%EOF must be this close to the end (pypdf's own tolerance is 1 KiB)
+# A soft hyphen ending a line is the typesetter saying "this word was broken here": the
+# word's tail moves up to its head (later cleaning would drop the invisible character and
+# leave "informa tion"); line lengths barely change, so the unwrapper still sees the wrap.
+# A line-end U+2010 HYPHEN becomes "-" so the shared unwrapping rules judge it like any
+# other line-end hyphen.
+_SOFT_BREAK = re.compile(r"\u00ad[ \t]*\n[ \t]*(\S+)[ \t]*\n?")
+_UNICODE_HYPHEN_AT_END = re.compile(r"[\u2010\u2011](?=[ \t]*\n)")
 
 
 def _limits(max_bytes: int) -> dict[str, int]:
@@ -48,7 +56,10 @@ def _page_text(page: object) -> str:
         text = ""
     if not text.strip():
         text = page.extract_text() or ""  # type: ignore[attr-defined]
-    return reading_order(normalize_newlines(text))
+    text = reading_order(normalize_newlines(text))
+    text = _UNICODE_HYPHEN_AT_END.sub("-", text)
+    # "informa\xad\ntion on" -> "information\non" (a tail alone on its line: no empty line left)
+    return _SOFT_BREAK.sub(lambda m: m.group(1) + "\n", text)
 
 
 def _has_images(page: object) -> bool:

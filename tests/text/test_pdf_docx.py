@@ -207,6 +207,17 @@ def test_two_column_article_matches_plain_text() -> None:
     assert got == paragraphs(f"{title}\n\n" + as_text_file([left, [None], right]))
 
 
+def test_soft_and_unicode_hyphens_at_line_ends() -> None:
+    layout = PagedText(cyrillic_font(), None, None)
+    lines = ["The sides agreed on an exchange of informa\u00ad", "tion on cargo volumes and on a new Korea\u2010",
+             "Russia shipping line between the ports of the", "two countries, to be opened in the spring of",
+             "next year after a trial voyage in the winter."]
+    content = extract_pdf(layout.build([lines]), MB)
+    cleaned = clean_document(content.text, source_format="pdf").text
+    assert "exchange of information on cargo" in cleaned
+    assert "Korea-Russia shipping line" in cleaned
+
+
 def test_reading_order_keeps_tables_and_single_columns() -> None:
     single = "A single column of prose that runs\nacross the whole width of the page\nand on."
     assert reading_order(single) == single
