@@ -221,7 +221,12 @@ def flate_bomb_pdf(inflated: int) -> bytes:
     import zlib
 
     text = b"BT /F1 12 Tf 72 720 Td (Korea Russia) Tj ET\n"
-    stream = zlib.compress(text + b" " * (inflated - len(text)), 9)
+    packer = zlib.compressobj(9)
+    parts = [packer.compress(text)]
+    spaces = b" " * (1 << 20)
+    for _ in range(max(0, inflated - len(text)) >> 20):  # streamed: never `inflated` bytes in memory
+        parts.append(packer.compress(spaces))
+    stream = b"".join(parts) + packer.flush()
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",

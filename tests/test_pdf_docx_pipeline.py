@@ -24,6 +24,7 @@ from tests.paged_documents import (
     docx_bytes,
     docx_document,
     encrypted,
+    flate_bomb_pdf,
     hangul_font,
     image_only_pdf,
     split_pages,
@@ -152,20 +153,22 @@ _MEASURE = textwrap.dedent(
 
 
 def test_bomb_memory_stays_bounded(tmp_path: Path) -> None:
-    """Peak RSS of a fresh interpreter while it ingests two 200 MB zip bombs (Linux /proc)."""
+    """Peak RSS of a fresh interpreter while it ingests two 200 MB zip bombs and a PDF whose
+    Flate stream inflates to 200 MB (Linux /proc)."""
     if not Path("/proc/self/clear_refs").exists():
         pytest.skip("needs Linux /proc/self/clear_refs to reset the peak-RSS counter")
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     write_docx_bomb(inbox / "bomb.docx", BOMB)
     write_docx_bomb(inbox / "bomb_lying.docx", BOMB, lie_about_size=True)
+    (inbox / "bomb.pdf").write_bytes(flate_bomb_pdf(BOMB))
     assert max(p.stat().st_size for p in inbox.iterdir()) < 2 * MB
     proc = subprocess.run(
         [sys.executable, "-c", _MEASURE, str(inbox)], cwd=PROJECT_ROOT, capture_output=True,
         text=True, timeout=300, check=True,
     )
     got = json.loads(proc.stdout.strip().splitlines()[-1])
-    assert got["reasons"] == {"bomb.docx": "too_large", "bomb_lying.docx": "too_large"}
+    assert got["reasons"] == {"bomb.docx": "too_large", "bomb_lying.docx": "too_large", "bomb.pdf": "too_large"}
     grown_mb = (got["peak_kb"] - got["baseline_kb"]) / 1024
     control_mb = (got["control_kb"] - got["peak_kb"]) / 1024
     assert control_mb > 100, f"the meter missed a 150 MB allocation ({control_mb:.0f} MB)"
