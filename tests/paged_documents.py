@@ -216,8 +216,8 @@ def encrypted(data: bytes, user_password: str, owner_password: str = "owner") ->
     return out.getvalue()
 
 
-def flate_bomb_pdf(inflated: int) -> bytes:
-    """A valid one-page PDF whose content stream inflates to `inflated` bytes of spaces."""
+def flate_bomb_pdf(inflated: int, pages: int = 1) -> bytes:
+    """A valid PDF whose page content streams each inflate to `inflated` bytes (spaces)."""
     import zlib
 
     text = b"BT /F1 12 Tf 72 720 Td (Korea Russia) Tj ET\n"
@@ -227,14 +227,18 @@ def flate_bomb_pdf(inflated: int) -> bytes:
     for _ in range(max(0, inflated - len(text)) >> 20):  # streamed: never `inflated` bytes in memory
         parts.append(packer.compress(spaces))
     stream = b"".join(parts) + packer.flush()
+    kids = " ".join(f"{4 + 2 * i} 0 R" for i in range(pages)).encode()
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
-        b" /Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, pages),
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
+    for i in range(pages):
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents %d 0 R"
+            b" /Resources << /Font << /F1 3 0 R >> >> >>" % (5 + 2 * i)
+        )
+        objects.append(b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream")
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, 1):

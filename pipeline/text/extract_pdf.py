@@ -62,6 +62,24 @@ def _page_text(page: object) -> str:
     return _SOFT_BREAK.sub(lambda m: m.group(1) + "\n", text)
 
 
+def _check_decrypted_contents(reader: object, max_bytes: int) -> None:
+    """Encrypted streams are not zlib data until pypdf decrypts them, so the byte scan of
+    `check_pdf_streams` could not measure them: count the pages' decoded content instead
+    (each stream is capped by pypdf's per-stream limit; decoded once, reused for the text)."""
+    total = 0
+    for number, page in enumerate(reader.pages, 1):  # type: ignore[attr-defined]
+        contents = page.get("/Contents")
+        if contents is None:
+            continue
+        contents = contents.get_object()
+        streams = contents if isinstance(contents, list) else [contents]
+        total += sum(len(stream.get_object().get_data()) for stream in streams)
+        if total > max_bytes:
+            raise ExtractionError(
+                "too_large", f"decrypted page contents up to page {number} exceed the limit of {max_bytes} bytes"
+            )
+
+
 def _has_images(page: object) -> bool:
     try:
         xobjects = page["/Resources"]["/XObject"]  # type: ignore[index]
@@ -122,6 +140,7 @@ def extract_pdf(data: bytes, max_bytes: int) -> Content:
                     raise ExtractionError("encrypted", f"PDF is encrypted ({exc})") from exc
                 if not opened:
                     raise ExtractionError("encrypted", "PDF is encrypted with a password")
+                _check_decrypted_contents(reader, max_bytes)
             pages: list[str] = []
             size = 0
             for page in reader.pages:
