@@ -127,7 +127,8 @@ def extract_pdf(data: bytes, max_bytes: int) -> Content:
     import pypdf
     from pypdf.errors import DependencyError
 
-    if b"%%EOF" not in data[-_EOF_WINDOW:]:
+    # Padding after the end (NULs, blank lines from a download tool) is not truncation.
+    if b"%%EOF" not in data[-(1 << 20) :].rstrip(b"\x00 \t\r\n")[-_EOF_WINDOW:]:
         raise ExtractionError("unreadable", "PDF is truncated: no %%EOF marker at the end of the file")
     check_pdf_streams(data, max_bytes)
     with pypdf.apply_configuration(**_limits(max_bytes)):
