@@ -224,7 +224,7 @@ def flate_bomb_pdf(inflated: int, pages: int = 1) -> bytes:
     packer = zlib.compressobj(9)
     parts = [packer.compress(text)]
     spaces = b" " * (1 << 20)
-    for _ in range(max(0, inflated - len(text)) >> 20):  # streamed: never `inflated` bytes in memory
+    for _ in range(-(-max(0, inflated - len(text)) // len(spaces))):  # streamed, never all in memory
         parts.append(packer.compress(spaces))
     stream = b"".join(parts) + packer.flush()
     kids = " ".join(f"{4 + 2 * i} 0 R" for i in range(pages)).encode()
