@@ -1,6 +1,9 @@
 """Builders for the PDF and DOCX files the tests read: real files made with reportlab,
 pypdf and python-docx, never stored in the repository.
 
+Files are built with reportlab's `invariant` option: the same call gives the same bytes
+(its fixed creation date, 2000-01-01, is what such a file declares).
+
 `PagedText` draws given lines page by page like a bulletin: a running header at the top,
 a page number at the bottom, body lines at a fixed leading, an empty line where the source
 has a paragraph gap. The lines drawn on each page are kept, so a test knows on which page
@@ -74,7 +77,7 @@ class PagedText:
     def build(self, chunks: Sequence[Sequence[str | None]]) -> bytes:
         """One chunk per page; a None line is a paragraph gap (one empty line)."""
         buf = io.BytesIO()
-        pdf = canvas.Canvas(buf, pagesize=(595, 842))
+        pdf = canvas.Canvas(buf, pagesize=(595, 842), invariant=1)
         if self.title:
             pdf.setTitle(self.title)
         self.pages = []
@@ -172,7 +175,7 @@ def two_column_pdf(
 ) -> bytes:
     """One page: an optional full-width title, then two columns (None = paragraph gap)."""
     buf = io.BytesIO()
-    pdf = canvas.Canvas(buf, pagesize=(595, 842))
+    pdf = canvas.Canvas(buf, pagesize=(595, 842), invariant=1)
     if title:
         pdf.setFont(font, 14)
         pdf.drawString(50, 800, title)
@@ -194,7 +197,7 @@ def image_only_pdf(pages: int = 2) -> bytes:
     from reportlab.lib.utils import ImageReader
 
     buf = io.BytesIO()
-    pdf = canvas.Canvas(buf, pagesize=(595, 842))
+    pdf = canvas.Canvas(buf, pagesize=(595, 842), invariant=1)
     for _ in range(pages):
         image = Image.new("L", (400, 560), 255)
         draw = ImageDraw.Draw(image)

@@ -364,7 +364,10 @@ def test_inbox_outcomes(tmp_path: Path) -> None:
     (tmp_path / "cut.pdf").write_bytes(pdf[: len(pdf) // 2])
     write_docx_bomb(tmp_path / "bomb.docx", 12 * MB)
     write_docx_bomb(tmp_path / "bomb_named.txt", 12 * MB)  # a zip behind a .txt name
-    items = {item.source_file: item for item in iter_inbox(tmp_path, max_bytes=4 * MB)}
+    first = list(iter_inbox(tmp_path, max_bytes=4 * MB))
+    assert first == list(iter_inbox(tmp_path, max_bytes=4 * MB))  # deterministic
+    assert russian_seed_pdf()[0] == pdf  # and so are the test files
+    items = {item.source_file: item for item in first}
     doc = items["ru.pdf"]
     assert isinstance(doc, Extracted) and doc.page_starts and len(doc.page_starts) == 2
     want = {"locked.pdf": "encrypted", "scan.pdf": "no_text_layer", "cut.pdf": "unreadable",
