@@ -153,7 +153,8 @@ def test_korean_pdf_with_cid_font() -> None:
 
 
 def test_page_number_forms() -> None:
-    for line in ("3", "- 3 -", "— 12 —", "Page 3", "page 3 of 12", "Стр. 3", "3 / 12", "3쪽", "3 페이지", "[3]"):
+    for line in ("3", "- 3 -", "— 12 —", "Page 3", "page 3 of 12", "Стр. 3", "3 / 12", "3쪽", "3 페이지", "[3]",
+                 "- 3 / 12 -", "Страница 3 из 12", "페이지 3", "| 7 |", "ii"):
         assert is_page_number(line), line
     for line in ("2019 г.", "Page three", "3. Обмен", "1. Обмен депутатами", "В 2007 г."):
         assert not is_page_number(line), line
