@@ -170,21 +170,20 @@ def split_pages(lines: Sequence[str | None], per_page: int) -> list[list[str | N
     return [list(lines[i : i + per_page]) for i in range(0, len(lines), per_page)]
 
 
-def two_column_pdf(
-    left: Sequence[str | None], right: Sequence[str | None], font: str = "Helvetica", title: str | None = None
-) -> bytes:
-    """One page: an optional full-width title, then two columns (None = paragraph gap)."""
+def columns_pdf(columns: Sequence[Sequence[str | None]], font: str = "Helvetica", title: str | None = None) -> bytes:
+    """One page: an optional full-width title over 2 or 3 columns (None = paragraph gap)."""
     buf = io.BytesIO()
     pdf = canvas.Canvas(buf, pagesize=(595, 842), invariant=1)
     if title:
         pdf.setFont(font, 14)
-        pdf.drawString(50, 800, title)
-    pdf.setFont(font, 9)
-    for x, column in ((50, left), (310, right)):
+        pdf.drawString(40, 800, title)
+    pdf.setFont(font, 9 if len(columns) == 2 else 8)
+    step = 520 / len(columns)
+    for n, column in enumerate(columns):
         y = 770.0
         for line in column:
             if line is not None:
-                pdf.drawString(x, y, line)
+                pdf.drawString(40 + n * step, y, line)
             y -= 12
     pdf.showPage()
     pdf.save()

@@ -4,7 +4,8 @@ Layout mode keeps each line at its place on the page, so a two-column page comes
 both columns side by side on every line. A gutter is a run of character positions that is
 blank on (almost) every line while many lines have prose on both sides of it; each band of
 consecutive lines split by the gutter is read left column first, then right column. Lines
-that cross the gutter (a title over both columns) stay where they are, between bands.
+that cross the gutter (a title over both columns) stay where they are, between bands; each
+side is split again when it holds columns of its own.
 Tables, whose cells are short, are left as rows: both sides must look like running text.
 """
 
@@ -55,10 +56,13 @@ def _clear(line: str, start: int, end: int) -> bool:
     return not line[start:end].strip()
 
 
-def reading_order(page: str) -> str:
+_MAX_DEPTH = 3  # a column may itself hold columns (three- and four-column pages)
+
+
+def reading_order(page: str, depth: int = 0) -> str:
     """The page's lines in reading order; single-column pages come back unchanged."""
     lines = page.split("\n")
-    gutter = _gutter(lines)
+    gutter = _gutter(lines) if depth < _MAX_DEPTH else None
     if gutter is None:
         return page
     start, end = gutter
@@ -67,13 +71,16 @@ def reading_order(page: str) -> str:
     right: list[str] = []
 
     def flush() -> None:
-        # The column break is an ordinary line break: the unwrapper decides, as at a page
-        # end, whether the right column continues the left one's last paragraph.
-        while left and not left[-1]:
-            left.pop()
-        while right and not right[0]:
-            right.pop(0)
-        out.extend(left + right)
+        # Each side may be split again; then the column break is an ordinary line break:
+        # the unwrapper decides, as at a page end, whether the right column continues the
+        # left one's last paragraph.
+        first = reading_order("\n".join(left), depth + 1).split("\n") if left else []
+        second = reading_order("\n".join(right), depth + 1).split("\n") if right else []
+        while first and not first[-1].strip():
+            first.pop()
+        while second and not second[0].strip():
+            second.pop(0)
+        out.extend(first + second)
         left.clear()
         right.clear()
 
@@ -83,6 +90,6 @@ def reading_order(page: str) -> str:
             out.append(line)
         else:
             left.append(line[:start].rstrip())
-            right.append(line[end:].strip())
+            right.append(line[end:].rstrip())  # leading spaces kept: they place inner columns
     flush()
     return "\n".join(out)

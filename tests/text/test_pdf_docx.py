@@ -27,6 +27,7 @@ from tests.helpers import SEEDS
 from tests.paged_documents import (
     PagedText,
     as_text_file,
+    columns_pdf,
     cyrillic_font,
     docx_bytes,
     docx_document,
@@ -36,7 +37,6 @@ from tests.paged_documents import (
     image_only_pdf,
     lines_with_gaps,
     split_pages,
-    two_column_pdf,
     wrap,
     write_docx_bomb,
 )
@@ -192,9 +192,16 @@ def test_chapter_headers_with_rising_page_numbers() -> None:
 def test_two_columns_read_left_then_right() -> None:
     left = [f"Left column line {i} about the Arctic shipping route" for i in range(8)]
     right = [f"Right column line {i} about fisheries and ports" for i in range(8)]
-    content = extract_pdf(two_column_pdf(left, right), 10 * MB)
+    content = extract_pdf(columns_pdf([left, right]), 10 * MB)
     lines = [line.strip() for line in content.text.split("\n") if line.strip()]
     assert lines == left + right
+
+
+def test_three_columns_read_in_order() -> None:
+    columns = [wrap([para], 30) for para in EN_PARAGRAPHS[:3]]
+    content = extract_pdf(columns_pdf(columns), 10 * MB)
+    lines = [line.strip() for line in content.text.split("\n") if line.strip()]
+    assert lines == [line for column in columns for line in column if line]
 
 
 def test_two_column_article_matches_plain_text() -> None:
@@ -202,7 +209,7 @@ def test_two_column_article_matches_plain_text() -> None:
     after the other and give the same paragraphs as the article written out as text."""
     title = "Korea and Russia open a regional forum in Vladivostok"
     left, right = wrap(EN_PARAGRAPHS[:2], 46), wrap(EN_PARAGRAPHS[2:], 46)
-    content = extract_pdf(two_column_pdf(left, right, title=title), 10 * MB)
+    content = extract_pdf(columns_pdf([left, right], title=title), 10 * MB)
     cleaned = clean_document(content.text, source_format="pdf")
     got = [cleaned.text[b.start : b.end] for b in cleaned.blocks]
     assert got == paragraphs(f"{title}\n\n" + as_text_file([left, [None], right]))
