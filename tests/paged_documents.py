@@ -73,6 +73,7 @@ class PagedText:
     pages: list[list[str]] = field(default_factory=list)
     title: str | None = None
     creation_date: str | None = None  # PDF date string, e.g. "D:20190905120000+09'00'"
+    headline: str | None = None  # drawn large on page 1, where the header would be
 
     def build(self, chunks: Sequence[Sequence[str | None]]) -> bytes:
         """One chunk per page; a None line is a paragraph gap (one empty line)."""
@@ -82,7 +83,10 @@ class PagedText:
             pdf.setTitle(self.title)
         self.pages = []
         for number, chunk in enumerate(chunks, 1):
-            if self.header:
+            if self.headline and number == 1:
+                pdf.setFont(self.font, 18)
+                pdf.drawString(72, 795, self.headline)
+            elif self.header:
                 pdf.setFont(self.font, self.size - 1)
                 pdf.drawString(72, 800, self.header)
             if self.footer:

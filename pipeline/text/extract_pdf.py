@@ -15,6 +15,7 @@ import datetime as dt
 import io
 import logging
 import re
+from collections.abc import Callable
 
 from pipeline.text.columns import reading_order
 from pipeline.text.container_meta import plausible_date, plausible_title
@@ -78,6 +79,59 @@ def _check_decrypted_contents(reader: object, max_bytes: int) -> None:
             raise ExtractionError(
                 "too_large", f"decrypted page contents up to page {number} exceed the limit of {max_bytes} bytes"
             )
+
+
+def _skeleton(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def _type_sizes(page: object) -> list[tuple[str, float]]:
+    """(letters of a text run, rendered type size) for each run drawn on the page."""
+    runs: list[tuple[str, float]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        letters = _skeleton(text)
+        if letters:
+            runs.append((letters, abs(size * tm[3] * cm[3]) or abs(size)))
+
+    try:
+        page.extract_text(visitor_text=visit)  # type: ignore[attr-defined]
+    except Exception:
+        return []
+    return runs
+
+
+def _size_of(runs: list[tuple[str, float]], line: str) -> float | None:
+    """Largest type size among the runs that make up `line` (None if they do not)."""
+    key = _skeleton(line)
+    parts = [(letters, size) for letters, size in runs if letters in key]
+    if not key or sum(len(letters) for letters, _ in parts) < len(key) / 2:
+        return None
+    return max(size for _, size in parts)
+
+
+def _headline_test(reader: object) -> Callable[[str], bool]:
+    """Is a line of page 1 that repeats as later pages' running header set larger there?
+    Then it is the document's headline on page 1, a header everywhere else."""
+    pages = reader.pages  # type: ignore[attr-defined]
+    cache: dict[int, list[tuple[str, float]]] = {}
+
+    def runs(n: int) -> list[tuple[str, float]]:
+        if n not in cache:
+            cache[n] = _type_sizes(pages[n])
+        return cache[n]
+
+    def larger_on_first(line: str) -> bool:
+        first = _size_of(runs(0), line)
+        if first is None:
+            return False
+        for n in range(1, min(len(pages), 4)):
+            other = _size_of(runs(n), line)
+            if other is not None:
+                return first > 1.2 * other
+        return False
+
+    return larger_on_first
 
 
 def _has_images(page: object) -> bool:
@@ -159,13 +213,13 @@ def extract_pdf(data: bytes, max_bytes: int) -> Content:
                     + (f" ({with_images} page(s) are images: scanned?)" if with_images else ""),
                 )
             title, published, source = _metadata(reader)
+            kept, _ = strip_page_chrome(pages, _headline_test(reader))
         except ExtractionError:
             raise
         except pypdf.errors.LimitReachedError as exc:
             raise ExtractionError("too_large", f"PDF stream over the limit: {exc}") from exc
         except Exception as exc:  # pypdf raises many types on damaged files
             raise ExtractionError("unreadable", f"cannot parse PDF: {type(exc).__name__}: {exc}") from exc
-    kept, _ = strip_page_chrome(pages)
     text, starts = join_pages(kept)
     if is_blank(text):
         raise ExtractionError("empty", f"PDF with {len(pages)} page(s) holds only page numbers or running headers")

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 
 # How many non-blank lines at each end of a page may be chrome (header + sub-header, ...).
 EDGE_LINES = 2
@@ -63,12 +64,16 @@ def _edges(lines: list[str]) -> tuple[list[int], list[int]]:
     return filled[:EDGE_LINES], filled[::-1][:EDGE_LINES]
 
 
-def strip_page_chrome(pages: list[str]) -> tuple[list[str], list[str]]:
+def strip_page_chrome(
+    pages: list[str], headline_on_first_page: Callable[[str], bool] | None = None
+) -> tuple[list[str], list[str]]:
     """Page texts without running headers/footers and page numbers, and the lines removed.
 
     Lines inside a page are never touched, whatever they say: only a page's edges carry
     chrome, read from the outside in, and at most one numbered line per edge (a page number
-    above a numbered chapter heading leaves the heading alone).
+    above a numbered chapter heading leaves the heading alone). A report's title often
+    returns as the running header of the later pages; `headline_on_first_page(line)` tells
+    whether the first page's copy is that title (e.g. set in a larger type) and stays.
     """
     split = [page.split("\n") for page in pages]
     edges = [_edges(lines) for lines in split]
@@ -91,7 +96,9 @@ def strip_page_chrome(pages: list[str]) -> tuple[list[str], list[str]]:
                 is_number = is_page_number(lines[i]) or _page_offset(lines[i], page) in numbered
                 if is_number and not number_seen:
                     number_seen = True
-                elif _key(lines[i]) not in running:
+                elif _key(lines[i]) not in running or (
+                    page == 1 and headline_on_first_page is not None and headline_on_first_page(lines[i])
+                ):
                     break
                 drop.add(i)
         removed.extend(lines[i].strip() for i in sorted(drop))

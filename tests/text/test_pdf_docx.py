@@ -189,6 +189,17 @@ def test_chapter_headers_with_rising_page_numbers() -> None:
     assert kept[-1].endswith("in 2019")
 
 
+def test_report_title_that_returns_as_running_header_stays_on_page_one() -> None:
+    title = "Korea-Russia Regional Cooperation Report"
+    chunks = split_pages(wrap(EN_PARAGRAPHS, 64), 9)
+    layout = PagedText("Helvetica", title, lambda n, total: f"{n}", headline=title)
+    content = extract_pdf(layout.build(chunks), 10 * MB)
+    assert content.text.count(title) == 1 and content.text.startswith(title)
+    # The same line at the same size on every page is a header everywhere.
+    plain = extract_pdf(PagedText("Helvetica", title, lambda n, total: f"{n}").build(chunks), 10 * MB)
+    assert title not in plain.text
+
+
 def test_two_columns_read_left_then_right() -> None:
     left = [f"Left column line {i} about the Arctic shipping route" for i in range(8)]
     right = [f"Right column line {i} about fisheries and ports" for i in range(8)]
