@@ -345,6 +345,41 @@ def test_docx_tables_rows_and_no_headers_footers() -> None:
     assert content.published == dt.date(2019, 9, 6) and content.published_source == "docx_core"
 
 
+def test_docx_text_in_content_controls_insertions_and_fields() -> None:
+    """Word features python-docx's Paragraph.text drops: content controls (templates),
+    tracked insertions, non-breaking hyphens; deleted text and text boxes stay out."""
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document = docx_document()
+    body = document.element.body
+    fragments = [
+        f'<w:sdt {w}><w:sdtContent><w:p><w:r><w:t>Forum report from Vladivostok</w:t></w:r></w:p>'
+        "</w:sdtContent></w:sdt>",
+        f'<w:p {w}><w:r><w:t xml:space="preserve">The </w:t></w:r><w:r><w:t>Russian</w:t></w:r>'
+        '<w:r><w:noBreakHyphen/><w:t xml:space="preserve">Korean talks </w:t></w:r>'
+        '<w:ins w:id="1" w:author="a"><w:r><w:t xml:space="preserve">in September </w:t></w:r></w:ins>'
+        '<w:del w:id="2" w:author="a"><w:r><w:delText>in August </w:delText></w:r></w:del>'
+        "<w:r><w:t>ended.</w:t></w:r></w:p>",
+        f'<w:p {w}><w:r><w:t xml:space="preserve">Main text. </w:t></w:r><w:r><w:pict><v:shape '
+        'xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox><w:txbxContent><w:p><w:r><w:t>SIDEBAR</w:t>'
+        "</w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:p>",
+        f'<w:tbl {w}><w:tr><w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr><w:p><w:r><w:t>Seoul</w:t></w:r></w:p></w:tc>'
+        "<w:tc><w:p><w:r><w:t>5 Sep</w:t></w:r></w:p></w:tc></w:tr>"
+        "<w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc><w:tc><w:p><w:r><w:t>6 Sep</w:t></w:r></w:p></w:tc></w:tr></w:tbl>",
+    ]
+    for xml in fragments:
+        body.insert(len(body) - 1, parse_xml(xml))  # before the section properties
+    content = extract_docx(docx_bytes(document), MB)
+    assert content.text.split("\n") == [
+        "Forum report from Vladivostok",
+        "The Russian-Korean talks in September ended.",
+        "Main text. ",
+        "Seoul | 5 Sep",
+        "6 Sep",
+    ]
+
+
 def test_docx_template_stamp_is_not_a_date() -> None:
     document = docx_document()
     document.add_paragraph("Text without a date of its own.")
