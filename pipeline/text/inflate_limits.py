@@ -88,7 +88,7 @@ def check_pdf_streams(data: bytes, limit: int) -> None:
     """Raise `too_large` when the PDF's Flate streams inflate past `limit` bytes in total.
 
     Every stream a text extractor may decode counts (content streams, object streams, fonts,
-    XMP); image XObjects do not, they are never decoded to read text. Streams that are not
+    XMP); image XObjects and attached files do not, they are never decoded to read text. Streams that are not
     zlib data (other filters, unfiltered) are left to pypdf's own per-stream limits.
     """
     view = memoryview(data)
@@ -96,7 +96,7 @@ def check_pdf_streams(data: bytes, limit: int) -> None:
     for match in _STREAM.finditer(data):
         head = data[max(0, match.start() - _DICT_WINDOW) : match.start()]
         head = head[head.rfind(b"obj") + 1 :]  # the dictionary of this object only
-        if b"/Image" in head:
+        if b"/Image" in head or b"/EmbeddedFile" in head:
             continue
         decompressor = zlib.decompressobj()
         try:
