@@ -237,6 +237,13 @@ def test_soft_and_unicode_hyphens_at_line_ends() -> None:
     assert "Korea-Russia shipping line" in cleaned
 
 
+def test_korean_two_columns_under_a_headline() -> None:
+    left, right = wrap(KO_PARAGRAPHS[:2], 22), wrap(KO_PARAGRAPHS[2:], 22)
+    content = extract_pdf(columns_pdf([left, right], font=hangul_font(), title="한러 지방협력포럼"), 10 * MB)
+    lines = [line.strip() for line in content.text.split("\n") if line.strip()]
+    assert lines == ["한러 지방협력포럼"] + [line for line in left + right if line]
+
+
 def test_reading_order_keeps_tables_and_single_columns() -> None:
     single = "A single column of prose that runs\nacross the whole width of the page\nand on."
     assert reading_order(single) == single
