@@ -27,6 +27,7 @@ from pipeline.runner import StageRunner, run_stage
 from pipeline.text.clean import clean_document
 from pipeline.text.inbox import ExtractFn, extract_file, iter_inbox
 from pipeline.text.language import detect_many
+from pipeline.text.pages import block_pages
 from pipeline.text.segment import segment_document
 from pipeline.text.translate import translate_items
 from pipeline.text.types import CONTENT_KINDS, Block, Extracted, Rejection, SentenceSpan
@@ -59,7 +60,7 @@ def _utc(ts: dt.datetime | None) -> dt.datetime:
 RAW_COLUMNS = [
     "source_file", "source_record", "status", "stage", "reason", "detail", "source_format",
     "encoding", "content_sha256", "n_bytes", "raw_text", "meta_title", "meta_published", "url",
-    "meta_source_name", "record_id", "modified_at",
+    "meta_source_name", "record_id", "modified_at", "page_starts", "meta_published_source",
 ]
 
 
@@ -70,7 +71,8 @@ def _row(item: Extracted | Rejection) -> dict[str, Any]:
             "stage": item.stage, "reason": item.reason, "detail": item.detail, "source_format": None,
             "encoding": None, "content_sha256": None, "n_bytes": item.n_bytes, "raw_text": None,
             "meta_title": None, "meta_published": None, "url": None, "meta_source_name": None,
-            "record_id": None, "modified_at": _utc(item.modified_at),
+            "record_id": None, "modified_at": _utc(item.modified_at), "page_starts": None,
+            "meta_published_source": None,
         }
     return {
         "source_file": item.source_file, "source_record": item.source_record, "status": "ok",
@@ -80,6 +82,8 @@ def _row(item: Extracted | Rejection) -> dict[str, Any]:
         "meta_published": item.published.isoformat() if item.published else None, "url": item.url,
         "meta_source_name": item.source_name, "record_id": item.record_id,
         "modified_at": _utc(item.modified_at),
+        "page_starts": _json(list(item.page_starts)) if item.page_starts else None,
+        "meta_published_source": item.published_source,
     }
 
 
@@ -104,8 +108,10 @@ def cached_extract(runner: StageRunner) -> ExtractFn:
     assert cache is not None
     counts = cache.count("ingest")
 
-    def extract(data: bytes, rel: str, st: os.stat_result, reject: Callable[..., Rejection]) -> Iterator[Any]:
-        key = payload_key("ingest", version, [rel, hashlib.sha256(data).hexdigest()])
+    def extract(
+        data: bytes, rel: str, st: os.stat_result, reject: Callable[..., Rejection], max_bytes: int
+    ) -> Iterator[Any]:
+        key = payload_key("ingest", version, [rel, max_bytes, hashlib.sha256(data).hexdigest()])
         found = cache.get_many("ingest", [key]).get(key)
         mtime = dt.datetime.fromtimestamp(st.st_mtime, tz=dt.UTC)
         if found is not None:
@@ -114,7 +120,7 @@ def cached_extract(runner: StageRunner) -> ExtractFn:
             return
         counts.misses += 1
         counts.computed += 1
-        items = list(extract_file(data, rel, st, reject))
+        items = list(extract_file(data, rel, st, reject, max_bytes))
         cache.put_many("ingest", {key: [_item_to_json(x) for x in items]})
         yield from items
 
@@ -134,6 +140,8 @@ def _item_from_json(d: dict[str, Any], mtime: dt.datetime) -> Extracted | Reject
         return Rejection(**fields, modified_at=mtime)
     published = dt.date.fromisoformat(fields.pop("published")) if fields.get("published") else None
     fields.pop("published", None)
+    if fields.get("page_starts") is not None:
+        fields["page_starts"] = tuple(fields["page_starts"])
     return Extracted(**fields, published=published, modified_at=mtime)
 
 
@@ -144,7 +152,9 @@ def sort_inputs(df: pd.DataFrame) -> pd.DataFrame:
 # --- clean --------------------------------------------------------------------------
 
 
-CLEAN_COLUMNS = ("doc_id", "text", "title", "dateline_place", "source_name", "published_date", "blocks", "related")
+CLEAN_COLUMNS = (
+    "doc_id", "text", "title", "dateline_place", "source_name", "published_date", "blocks", "related", "block_pages",
+)
 
 
 def clean_one(p: dict[str, Any]) -> dict[str, Any]:
@@ -162,6 +172,7 @@ def clean_one(p: dict[str, Any]) -> dict[str, Any]:
         "published_date": cleaned.published_date.isoformat() if cleaned.published_date else None,
         "blocks": _json([[b.kind, b.start, b.end] for b in cleaned.blocks]),
         "related": _json([[h.text, list(h.labels)] for h in cleaned.related_headlines]),
+        "block_pages": _json(block_pages(p["raw_text"], _loads(p["page_starts"]), cleaned.text, cleaned.blocks)),
     }
 
 
@@ -180,9 +191,10 @@ def clean_frame(raw: pd.DataFrame, max_chars: int | None = None, runner: StageRu
             f"{n} characters of text, above the budget of {max_chars} (max_document_chars)" for n in lengths[big]
         ]
         ok &= ~big
-    rows = df.loc[ok, ["raw_text", "source_format", "meta_title", "meta_published", "meta_source_name"]]
+    rows = df.loc[ok, ["raw_text", "source_format", "meta_title", "meta_published", "meta_source_name", "page_starts"]]
     payloads = [
-        {"raw_text": r[0], "source_format": r[1], "title_hint": r[2], "published_hint": r[3], "source_name_hint": r[4]}
+        {"raw_text": r[0], "source_format": r[1], "title_hint": r[2], "published_hint": r[3], "source_name_hint": r[4],
+         "page_starts": r[5]}
         for r in rows.itertuples(index=False, name=None)
     ]
     results = run_stage("clean", clean_one, payloads, runner)
@@ -408,12 +420,13 @@ def build_segments(df: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for row in records(documents_only(df)):
         text = row["text"]
+        pages = _loads(row.get("block_pages"))
         for seq, (block, (lang, conf)) in enumerate(zip(_blocks(row), _loads(row["segment_languages"]), strict=True)):
             lang, conf = _inherit(lang, conf, row)
             rows.append({
                 "doc_id": row["doc_id"], "seq": seq, "kind": block.kind, "char_start": block.start,
                 "char_end": block.end, "text": text[block.start:block.end], "language": lang,
-                "language_confidence": conf,
+                "language_confidence": conf, "page": pages[seq] if pages else None,
             })
     return _frame("segments", rows)
 

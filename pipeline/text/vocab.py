@@ -12,6 +12,8 @@ REJECTION_REASONS = (
     "malformed_record",
     "unsupported_format",
     "unreadable",
+    "encrypted",  # a PDF that needs a password
+    "no_text_layer",  # a PDF of page images only (scanned), nothing to read without OCR
 )
 
 # Stages that may reject an input (`rejections.stage`).
