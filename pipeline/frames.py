@@ -371,11 +371,29 @@ def tag_one(p: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+
+
+def tag_batch(payloads: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """`tag_one` for a batch of documents, with natasha run once on all their Cyrillic blocks."""
+    from pipeline.text.tagging import ner
+
+    texts = [
+        p["text"][s:e] for p in payloads for kind, s, e in _loads(p["blocks"])
+        if kind in CONTENT_KINDS and e > s and _CYRILLIC.search(p["text"], s, e)
+    ]
+    ner.prefetch_natasha(texts)
+    try:
+        return [tag_one(p) for p in payloads]
+    finally:
+        ner.prefetch_natasha([])
+
+
 def tag_frame(df_in: pd.DataFrame, runner: StageRunner | None = None) -> pd.DataFrame:
     """Entity mentions and topics per document, from content blocks only."""
     df = df_in.copy()
     docs = documents_only(df)[["text", "language", "blocks", "sentences", "published_date"]]
-    results = run_stage("tag", tag_one, docs.to_dict("records"), runner)
+    results = run_stage("tag", tag_batch, docs.to_dict("records"), runner, batched=True)
     for col in ("mentions", "topics"):
         df[col] = None
         df.loc[docs.index, col] = pd.Series([r[col] for r in results], index=docs.index, dtype=object)

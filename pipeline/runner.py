@@ -51,21 +51,26 @@ class StageRunner:
 REFERENCE_DATA_STAGES = frozenset({"tag"})
 
 
+BATCH_DOCS = 16  # documents per worker task for stages whose function takes a batch
+
+
 def run_stage(
-    stage: str, fn: Callable[[dict[str, Any]], dict[str, Any]], payloads: Sequence[dict[str, Any]],
-    runner: StageRunner | None,
+    stage: str, fn: Callable[[Any], Any], payloads: Sequence[dict[str, Any]],
+    runner: StageRunner | None, batched: bool = False,
 ) -> list[dict[str, Any]]:
-    """`fn(payload)` for every payload, in order; `fn` must be a module-level function of plain
-    JSON-like values (it crosses process boundaries and is cached as JSON)."""
+    """`fn(payload)` for every payload, in order (with `batched`, `fn(list of payloads)` returns
+    their results, so a model can be called once for many documents); `fn` must be a
+    module-level function of plain JSON-like values (it crosses process boundaries and is
+    cached as JSON)."""
     runner = runner or StageRunner()
     cache = runner.cache
     if cache is None:
-        return pool_map(fn, list(payloads), runner.workers)
+        return _map(fn, list(payloads), runner.workers, batched)
     version = runner.version(stage)
     keys = [payload_key(stage, version, p) for p in payloads]
     known = cache.get_many(stage, keys)
     todo = {k: p for k, p in zip(keys, payloads, strict=True) if k not in known}
-    computed = dict(zip(todo, pool_map(fn, list(todo.values()), runner.workers), strict=True))
+    computed = dict(zip(todo, _map(fn, list(todo.values()), runner.workers, batched), strict=True))
     cache.put_many(stage, computed)
     known.update(computed)
     counts = cache.count(stage)
@@ -99,10 +104,18 @@ def shutdown_pool() -> None:
 atexit.register(shutdown_pool)
 
 
-def pool_map(fn: Callable[[Any], Any], items: list[Any], workers: int) -> list[Any]:
-    if workers <= 1 or len(items) < MIN_DOCS_FOR_POOL:
+def _map(fn: Callable[[Any], Any], items: list[Any], workers: int, batched: bool) -> list[Any]:
+    if not batched:
+        return pool_map(fn, items, workers)
+    chunks = [items[i : i + BATCH_DOCS] for i in range(0, len(items), BATCH_DOCS)]
+    pooled = len(items) >= MIN_DOCS_FOR_POOL
+    return [r for chunk in pool_map(fn, chunks, workers if pooled else 1, chunksize=1) for r in chunk]
+
+
+def pool_map(fn: Callable[[Any], Any], items: list[Any], workers: int, chunksize: int | None = None) -> list[Any]:
+    if workers <= 1 or (chunksize is None and len(items) < MIN_DOCS_FOR_POOL):
         return [fn(item) for item in items]
-    chunksize = max(1, min(16, len(items) // (workers * 8)))
+    chunksize = chunksize or max(1, min(16, len(items) // (workers * 8)))
     try:
         return list(_shared_pool(workers).map(fn, items, chunksize=chunksize))
     except BrokenProcessPool:  # a worker died (killed, out of memory): one fresh pool, one retry

@@ -39,3 +39,12 @@ def test_kiwi_in_pieces_keeps_offsets() -> None:
     sents = kiwi_sentences(text)
     assert sents[0][0] == 0 and all(s < e for s, e in sents)
     assert sum(text[s:e].count("협력") for s, e in sents) == 3000
+
+
+def test_prefetched_natasha_answers_the_same() -> None:
+    alone = ner.natasha_spans_many(RU)
+    ner.prefetch_natasha(RU[2:] + ["Совсем другой текст про Москву."])
+    try:
+        assert ner.natasha_spans_many(RU) == alone
+    finally:
+        ner.prefetch_natasha([])

@@ -41,12 +41,31 @@ def natasha_spans(text: str) -> list[Cand]:
     return natasha_spans_many([text])[0]
 
 
+_prefetched: dict[str, list[Cand]] = {}
+
+
+def prefetch_natasha(texts: list[str]) -> None:
+    """Run natasha now on the texts a batch of documents will ask for (one batched call across
+    documents); `natasha_spans_many` then answers them from memory until the next prefetch."""
+    _prefetched.clear()
+    unique = list(dict.fromkeys(texts))
+    _prefetched.update(zip(unique, _natasha_compute(unique), strict=True))
+
+
 def natasha_spans_many(texts: list[str]) -> list[list[Cand]]:
     """natasha NER on several texts in one batched model call (`tagger.map`): the model's cost
     is per call, not per text (380 blocks: 13.6 s one by one, 2.0 s batched, same spans)."""
+    todo = [t for t in dict.fromkeys(texts) if t not in _prefetched]
+    found = dict(zip(todo, _natasha_compute(todo), strict=True))
+    return [list(_prefetched[t]) if t in _prefetched else found[t] for t in texts]
+
+
+def _natasha_compute(texts: list[str]) -> list[list[Cand]]:
     from natasha import Doc
     from natasha.doc import adapt_spans
 
+    if not texts:
+        return []
     segmenter, tagger, vocab = natasha_models()
     docs = [Doc(text) for text in texts]
     todo = [d for d in docs if d.text.strip()]
