@@ -23,16 +23,16 @@ def run() -> int:
     _ensure_dagster_home()
     import dagster as dg
 
-    from pipeline.definitions import defs
+    from pipeline.launch import run_job
     from pipeline.resources import PipelineConfig
 
     settings = PipelineConfig()
     print(f"inbox:   {settings.inbox}")
     print(f"outputs: {settings.outputs}")
-    run_config = {"loggers": {"console": {"config": {"log_level": os.environ.get("PIPELINE_LOG_LEVEL", "INFO")}}}}
+
     with dg.DagsterInstance.get() as instance:
-        result = defs.resolve_job_def("refresh_datasets").execute_in_process(
-            instance=instance, raise_on_error=False, run_config=run_config
+        result = run_job(
+            instance, log_level=os.environ.get("PIPELINE_LOG_LEVEL", "INFO"), tags={"launched_by": "make run"}
         )
     failed_checks = [
         f"{e.asset_key.to_user_string()}:{e.check_name}"
