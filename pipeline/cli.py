@@ -54,6 +54,9 @@ def run() -> int:
     print(f"run {result.run_id} published:")
     for name, info in manifest["datasets"].items():
         print(f"  {name:<18} {info['rows']:>7} rows  {settings.outputs / name}")
+    report = settings.outputs / "report" / "index.html"
+    if report.is_file():
+        print(f"  {'report':<18} {'':>7}       {report}")
     return 0
 
 

@@ -19,11 +19,11 @@ import pandas as pd
 from schemas.registry import DATASETS, arrow_schema, columns
 
 PREVIEW_ROWS = 10
-EXCERPT_CHARS = 120  # long texts are cut to this many characters in previews
+EXCERPT_CHARS = 100  # long texts are cut to this many characters in previews
 
 # The columns an analyst looks at first, in that order (title, date, language, source, text).
 PREVIEW_COLUMNS: dict[str, list[str]] = {
-    "documents": ["title", "published_date", "language", "source_name", "dateline_place", "text", "source_file"],
+    "documents": ["title", "published_date", "language", "source_name", "text", "source_file"],
     "segments": ["doc_id", "seq", "kind", "language", "text"],
     "sentences": ["doc_id", "seq", "language", "translation_status", "text", "text_en"],
     "related_headlines": ["doc_id", "seq", "language", "labels", "text"],

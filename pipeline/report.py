@@ -131,7 +131,7 @@ def documents_by_language(documents: pd.DataFrame) -> Chart:
         _whole_numbers(ax.yaxis)
         ax.set_ylabel("documents")
         dups = int(documents["duplicate_of"].notna().sum())
-        ax.set_title(f"{len(documents)} documents ({dups} marked as duplicates)", fontsize=10)
+        ax.set_title(f"{len(documents)} documents, of which {dups} duplicate{'s' if dups != 1 else ''} of another", fontsize=10)
     numbers = counts.rename("documents").rename_axis("language").reset_index()
     return Chart("documents_by_language.png", "Documents per language", "Language of the article body.", fig, numbers)
 
@@ -206,7 +206,7 @@ def top_entities(documents: pd.DataFrame, mentions: pd.DataFrame, entities: pd.D
                  for n, s, m in zip(top.index[::-1], top["surface"][::-1], top["mentions"][::-1], strict=True)]
     return Chart(
         "top_entities.png", "Top entities per language",
-        "Most mentioned people, organisations and places in each language's documents: English name · most frequent form as written.",
+        "Most mentioned people, organisations and places in each language's documents: English name · name in that language (the catalog's, else the commonest form as written).",
         fig, pd.DataFrame(rows),
     )
 

@@ -43,6 +43,7 @@ def test_prints_where_each_dataset_went(cli_run) -> None:
         assert f"{outputs / name}" in proc.stdout
         assert list((outputs / name).glob("*.parquet"))
     assert f"inbox:   {base / 'inbox'}" in proc.stdout
+    assert f"{outputs / 'report' / 'index.html'}" in proc.stdout
 
 
 def test_the_run_is_a_run_of_the_code_location(cli_run) -> None:

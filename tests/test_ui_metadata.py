@@ -98,12 +98,12 @@ def test_documents_preview_is_a_table_with_the_analyst_columns(run) -> None:
     preview = meta["preview"]
     assert isinstance(preview, dg.TableMetadataValue)
     names = [c.name for c in preview.schema.columns]
-    assert names[:6] == ["title", "published_date", "language", "source_name", "dateline_place", "text"]
+    assert names[:5] == ["title", "published_date", "language", "source_name", "text"]
     assert len(preview.records) == 2
     english = next(r.data for r in preview.records if r.data["language"] == "en")
     assert english["published_date"] == "2019-09-06"
     assert english["title"].startswith("Local governments")
-    assert 40 < len(english["text"]) <= 120
+    assert 40 < len(english["text"]) <= 100
     assert meta["documents_by_language"].value == {"en": 1, "ru": 1}
 
 
