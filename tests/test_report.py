@@ -101,3 +101,14 @@ def test_hangul_is_romanised_when_no_font_can_draw_it() -> None:
     assert _label("Владивосток", can_draw_hangul=False) == "Владивосток"  # DejaVu draws Cyrillic
     assert _label("블라디보스토크", can_draw_hangul=True) == "블라디보스토크"
     assert language_name("ko") == "ko (Korean)"
+
+
+def test_an_empty_publication_still_gets_a_report(tmp_path: Path) -> None:
+    from pipeline.publish import publish_all
+    from pipeline.report import write_report
+    from schemas.registry import DATASETS, conform, empty_frame
+
+    publish_all({name: conform(name, empty_frame(name)) for name in DATASETS}, tmp_path)
+    report = write_report(tmp_path)
+    assert report.files == sorted([*(f"{c}.png" for c in CHARTS), "index.html"])
+    assert "0 documents" in (tmp_path / REPORT_DIR / "index.html").read_text(encoding="utf-8")
