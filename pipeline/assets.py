@@ -11,12 +11,12 @@ from collections.abc import Callable
 import dagster as dg
 import pandas as pd
 
-from pipeline import frames
+from pipeline import frames, metadata
 from pipeline.mt_resource import TranslationResource
 from pipeline.publish import publish_all
 from pipeline.resources import PipelineConfig
 from pipeline.runner import StageRunner
-from schemas.registry import DATASETS, columns, describe
+from schemas.registry import DATASETS, describe
 
 CODE_VERSION = "1"  # bump when a stage's output for the same input changes
 
@@ -121,13 +121,6 @@ def tagged_documents(translated_documents: pd.DataFrame, settings: PipelineConfi
     return dg.Output(df, metadata={"mentions": n_mentions, **_cache_metadata(runner, "tag")})
 
 
-def _column_schema(name: str) -> dg.TableSchema:
-    return dg.TableSchema(columns=[
-        dg.TableColumn(name=c, type=str(col.dtype), description=col.description or "")
-        for c, col in columns(DATASETS[name]).items()
-    ])
-
-
 def _build_entities(mentions: pd.DataFrame) -> pd.DataFrame:
     from pipeline.text.tagging import load_catalog
 
@@ -136,30 +129,30 @@ def _build_entities(mentions: pd.DataFrame) -> pd.DataFrame:
 
 # One builder per published dataset (the datasets themselves are declared in the schema
 # registry): adding a dataset means its model in schemas/registry.py and one line here.
-# name -> (builder, the assets it reads, preview columns)
-BUILDERS: dict[str, tuple[Callable[..., pd.DataFrame], tuple[str, ...], list[str]]] = {
-    "documents": (frames.build_documents, ("tagged_documents",), ["doc_id", "source_file", "language", "title", "duplicate_of"]),
-    "segments": (frames.build_segments, ("tagged_documents",), ["doc_id", "seq", "kind", "language", "text"]),
-    "sentences": (frames.build_sentences, ("tagged_documents",), ["doc_id", "seq", "language", "translation_status", "text"]),
-    "related_headlines": (frames.build_related_headlines, ("tagged_documents",), ["doc_id", "seq", "labels", "text"]),
-    "mentions": (frames.build_mentions, ("tagged_documents",), ["doc_id", "surface", "entity_type", "entity_id", "name_en"]),
-    "entities": (_build_entities, ("mentions",), ["entity_id", "name_en", "n_mentions"]),
-    "topics": (frames.build_topics, ("tagged_documents",), ["doc_id", "topic", "score", "evidence"]),
-    "rejections": (frames.build_rejections, ("tagged_documents",), ["source_file", "source_record", "reason", "detail"]),
+# name -> (builder, the assets it reads)
+BUILDERS: dict[str, tuple[Callable[..., pd.DataFrame], tuple[str, ...]]] = {
+    "documents": (frames.build_documents, ("tagged_documents",)),
+    "segments": (frames.build_segments, ("tagged_documents",)),
+    "sentences": (frames.build_sentences, ("tagged_documents",)),
+    "related_headlines": (frames.build_related_headlines, ("tagged_documents",)),
+    "mentions": (frames.build_mentions, ("tagged_documents",)),
+    "entities": (_build_entities, ("mentions",)),
+    "topics": (frames.build_topics, ("tagged_documents",)),
+    "rejections": (frames.build_rejections, ("tagged_documents",)),
 }
 
 
 def _dataset_asset(name: str) -> dg.AssetsDefinition:
-    build, reads, preview_cols = BUILDERS[name]
+    build, reads = BUILDERS[name]
 
     @dg.asset(
         name=name, group_name="validate", code_version=CODE_VERSION, kinds={"pandas"},
         ins={dep: dg.AssetIn(dep) for dep in reads},
-        description=describe(DATASETS[name]), metadata={"dagster/column_schema": _column_schema(name)},
+        description=describe(DATASETS[name]), metadata={"dagster/column_schema": metadata.column_schema(name)},
     )
-    def _asset(**inputs: pd.DataFrame) -> dg.Output[pd.DataFrame]:
+    def _asset(settings: PipelineConfig, **inputs: pd.DataFrame) -> dg.Output[pd.DataFrame]:
         df = build(*(inputs[dep] for dep in reads))
-        return dg.Output(df, metadata={"dagster/row_count": len(df), "preview": _preview(df, preview_cols)})
+        return dg.Output(df, metadata=metadata.dataset_metadata(name, df, settings.outputs))
 
     return _asset
 
@@ -174,7 +167,7 @@ DATASET_ASSETS = [_dataset_asset(name) for name in DATASETS]
 def published_datasets(
     context: dg.AssetExecutionContext, settings: PipelineConfig, **datasets: pd.DataFrame
 ) -> dg.MaterializeResult:
-    """Writes every validated dataset to <outputs>/<name>/ as Parquet, each swapped in atomically."""
+    """Writes every validated dataset to `<outputs>/<name>/` as Parquet, each swapped in atomically."""
     published = publish_all(datasets, settings.outputs)
     for p in published:
         context.log.info(f"published {p.name}: {p.rows} rows -> {p.path}")

@@ -14,13 +14,14 @@ from __future__ import annotations
 import atexit
 import multiprocessing as mp
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import Any
 
 from pipeline.cache import StageCache, code_version, payload_key, reference_data_version
+from pipeline.progress import Progress
 
 MIN_DOCS_FOR_POOL = 16  # below this, worker start-up (~2 s with imports) costs more than it saves
 
@@ -65,12 +66,13 @@ def run_stage(
     runner = runner or StageRunner()
     cache = runner.cache
     if cache is None:
-        return _map(fn, list(payloads), runner.workers, batched)
+        return _map(fn, list(payloads), runner.workers, batched, Progress(stage, len(payloads)))
     version = runner.version(stage)
     keys = [payload_key(stage, version, p) for p in payloads]
     known = cache.get_many(stage, keys)
     todo = {k: p for k, p in zip(keys, payloads, strict=True) if k not in known}
-    computed = dict(zip(todo, _map(fn, list(todo.values()), runner.workers, batched), strict=True))
+    progress = Progress(stage, len(todo))  # the run log says where a long stage is
+    computed = dict(zip(todo, _map(fn, list(todo.values()), runner.workers, batched, progress), strict=True))
     cache.put_many(stage, computed)
     known.update(computed)
     counts = cache.count(stage)
@@ -104,20 +106,33 @@ def shutdown_pool() -> None:
 atexit.register(shutdown_pool)
 
 
-def _map(fn: Callable[[Any], Any], items: list[Any], workers: int, batched: bool) -> list[Any]:
+def _map(fn: Callable[[Any], Any], items: list[Any], workers: int, batched: bool, progress: Progress) -> list[Any]:
+    out: list[Any] = []
     if not batched:
-        return pool_map(fn, items, workers)
-    chunks = [items[i : i + BATCH_DOCS] for i in range(0, len(items), BATCH_DOCS)]
-    pooled = len(items) >= MIN_DOCS_FOR_POOL
-    return [r for chunk in pool_map(fn, chunks, workers if pooled else 1, chunksize=1) for r in chunk]
+        for result in pool_map(fn, items, workers):
+            out.append(result)
+            progress.advance()
+    else:
+        chunks = [items[i : i + BATCH_DOCS] for i in range(0, len(items), BATCH_DOCS)]
+        pooled = len(items) >= MIN_DOCS_FOR_POOL
+        for results in pool_map(fn, chunks, workers if pooled else 1, chunksize=1):
+            out.extend(results)
+            progress.advance(len(results))
+    progress.finish()
+    return out
 
 
-def pool_map(fn: Callable[[Any], Any], items: list[Any], workers: int, chunksize: int | None = None) -> list[Any]:
+def pool_map(fn: Callable[[Any], Any], items: list[Any], workers: int, chunksize: int | None = None) -> Iterator[Any]:
+    """`fn` over `items`, in order, as results arrive (in the worker pool when it pays)."""
     if workers <= 1 or (chunksize is None and len(items) < MIN_DOCS_FOR_POOL):
-        return [fn(item) for item in items]
+        yield from (fn(item) for item in items)
+        return
     chunksize = chunksize or max(1, min(16, len(items) // (workers * 8)))
+    done = 0
     try:
-        return list(_shared_pool(workers).map(fn, items, chunksize=chunksize))
-    except BrokenProcessPool:  # a worker died (killed, out of memory): one fresh pool, one retry
+        for result in _shared_pool(workers).map(fn, items, chunksize=chunksize):
+            done += 1
+            yield result
+    except BrokenProcessPool:  # a worker died (killed, out of memory): a fresh pool for the rest
         shutdown_pool()
-        return list(_shared_pool(workers).map(fn, items, chunksize=chunksize))
+        yield from _shared_pool(workers).map(fn, items[done:], chunksize=chunksize)
