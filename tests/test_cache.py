@@ -54,3 +54,16 @@ def test_unwritable_cache_only_costs_speed(tmp_path: Path) -> None:
     blocker.write_text("not a folder", encoding="utf-8")
     runner = StageRunner(cache=StageCache(str(blocker / "cache")), workers=1)
     assert run_stage("x", _shout, [{"text": "z"}], runner) == [{"out": "Z"}]
+
+
+def test_a_long_stage_reports_progress_on_what_it_computes(tmp_path: Path, caplog) -> None:
+    import logging
+
+    with caplog.at_level(logging.INFO, logger="dagster.builtin.progress"):
+        run_stage("x", _shout, [{"text": str(i)} for i in range(250)], _runner(tmp_path))
+    lines = [r.getMessage() for r in caplog.records if r.getMessage().startswith("x: ")]
+    assert lines and lines[0].startswith("x: 25/250 documents")
+    caplog.clear()
+    with caplog.at_level(logging.INFO, logger="dagster.builtin.progress"):
+        run_stage("x", _shout, [{"text": str(i)} for i in range(250)], _runner(tmp_path))
+    assert not [r for r in caplog.records if r.getMessage().startswith("x: ")], "all cache hits: nothing to report"
