@@ -52,15 +52,22 @@ def corpus_sources() -> list[Path]:
 
 
 def varied(data: bytes, suffix: str, n: int) -> bytes:
-    """The same document with a numbered line added, in the file's own encoding."""
-    line = f"\n\nRef. {n}\n"
+    """The same document with a numbered sentence inside its body, in the file's own encoding,
+    so that no two documents are equal even after extraction and cleaning (a line appended at
+    the end is dropped as page furniture by cleaning, and an HTML paragraph after the article
+    by extraction, which would let the cache merge copies)."""
+    sentence = f"Archive copy {n} of this report was filed under reference {n:06d}."
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data + line.encode("utf-16-le" if data.startswith(b"\xff\xfe") else "utf-16-be")
+        return data + f"\n\n{sentence}\n".encode("utf-16-le" if data.startswith(b"\xff\xfe") else "utf-16-be")
     if suffix in (".html", ".htm"):
-        marker = data.lower().rfind(b"</body>")
-        extra = f"<p>Ref. {n}</p>".encode("ascii")
-        return data[:marker] + extra + data[marker:] if marker >= 0 else data + extra
-    return data + line.encode("ascii")
+        marker = data.lower().find(b"</p>")
+        extra = f"<p>{sentence}</p>".encode("ascii")
+        return data[: marker + 4] + extra + data[marker + 4 :] if marker >= 0 else data + extra
+    start = min(len(data) // 5, 200)
+    cut = data.find(b"\n\n", start)
+    cut = cut if cut >= 0 else data.find(b"\n", start)  # no blank line: after a line break
+    extra = f"\n\n{sentence}".encode("ascii")
+    return data[:cut] + extra + data[cut:] if cut >= 0 else data + extra + b"\n"
 
 
 def build_inbox(dest: Path, n: int, start: int = 0) -> list[Path]:
