@@ -30,8 +30,12 @@ def _preview(df: pd.DataFrame, cols: list[str], n: int = 5) -> dg.MetadataValue:
 
 def _cache_metadata(runner: StageRunner, stage: str) -> dict[str, object]:
     """This stage's cache hits and misses (documents served from the cache / computed)."""
-    counts = runner.summary().get(stage, {"hits": 0, "misses": 0})
-    return {"cache_hits": counts["hits"], "cache_misses": counts["misses"], "workers": runner.workers}
+    counts = runner.summary().get(stage, {"hits": 0, "misses": 0, "computed": 0})
+    return {
+        "cache_hits": counts["hits"], "cache_misses": counts["misses"],
+        "computed": counts["computed"],  # misses with identical inputs are computed once
+        "workers": runner.workers,
+    }
 
 
 def _status_counts(df: pd.DataFrame) -> dict[str, int]:

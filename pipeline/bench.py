@@ -162,7 +162,7 @@ def _stage_stats(home: Path) -> dict[str, Any]:
             records = instance.fetch_materializations(dg.AssetKey(asset), limit=1).records
             if records:
                 meta = records[0].asset_materialization.metadata
-                for key in ("cache_hits", "cache_misses", "documents"):
+                for key in ("cache_hits", "cache_misses", "computed", "documents"):
                     if key in meta:
                         info[key] = meta[key].value
             out[stage] = info

@@ -116,7 +116,7 @@ class StageCache:
         return self.counts.setdefault(stage, StageCounts())
 
     def summary(self) -> dict[str, dict[str, int]]:
-        return {s: {"hits": c.hits, "misses": c.misses} for s, c in sorted(self.counts.items())}
+        return {s: {"hits": c.hits, "misses": c.misses, "computed": c.computed} for s, c in sorted(self.counts.items())}
 
 
 def default_cache_dir() -> str:

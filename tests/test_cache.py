@@ -32,10 +32,11 @@ def test_hits_misses_and_identical_inputs_computed_once(tmp_path: Path) -> None:
     runner = _runner(tmp_path)
     out = run_stage("x", _shout, [{"text": "a"}, {"text": "b"}, {"text": "a"}], runner)
     assert out == [{"out": "A"}, {"out": "B"}, {"out": "A"}] and CALLS == ["a", "b"]
+    assert runner.summary() == {"x": {"hits": 0, "misses": 3, "computed": 2}}
     again = _runner(tmp_path)
     assert run_stage("x", _shout, [{"text": "a"}, {"text": "c"}], again) == [{"out": "A"}, {"out": "C"}]
     assert CALLS == ["a", "b", "c"]
-    assert again.summary() == {"x": {"hits": 1, "misses": 1}}
+    assert again.summary() == {"x": {"hits": 1, "misses": 1, "computed": 1}}
 
 
 def test_new_version_recomputes_and_torn_entry_is_a_miss(tmp_path: Path) -> None:
