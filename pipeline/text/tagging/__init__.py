@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from pipeline.text.tagging import gazetteer, ner
+from pipeline.text.tagging import en_ner, filters, gazetteer, ner
 from pipeline.text.tagging.catalog import Catalog, CatalogEntry, load_catalog
 from pipeline.text.tagging.dates import find_dates
 from pipeline.text.tagging.romanize import romanize
@@ -104,9 +104,10 @@ def _block_mentions(text: str, bs: int, be: int, language: str) -> tuple[list[_M
     if _HAN.search(chunk):
         ko_tokens = gazetteer.ko_token_index(chunk)
         hits += gazetteer.find_korean(chunk, ko_tokens)
-        by_id = load_catalog().by_id
-        for s, e, eid in gazetteer.find_korean_pairs(chunk):
-            cands.append(_from_entry(bs + s, bs + e, by_id[eid], 0.8))
+    # "한·러" abbreviations are not place mentions (corpus convention), so find_korean_pairs
+    # is not used here. An agency or photographer in a credit is not a mention either.
+    credits = filters.credit_spans(chunk, 0, len(chunk))
+    hits = [h for h in hits if not _inside(h.start, h.end, credits)]
     cands += [_from_entry(bs + h.start, bs + h.end, h.entry) for h in hits]
     blocked = [(h.start, h.end) for h in hits]
     raw: list[ner.Cand] = []
@@ -115,11 +116,22 @@ def _block_mentions(text: str, bs: int, be: int, language: str) -> tuple[list[_M
     if ko_tokens is not None:
         raw += ner.korean_candidates(chunk, 0, len(chunk), ko_tokens)
     if _LAT.search(chunk) and language not in ("ru", "ko"):
-        raw += ner.english_candidates(chunk, 0, len(chunk), blocked)
+        model, absorbed = en_ner.english_spans(
+            chunk, 0, len(chunk), [(h.start, h.end, h.entry.entity_type) for h in hits])
+        if absorbed:  # a place inside an organisation's name is part of that name
+            cands = [c for c in cands if (c.start - bs, c.end - bs) not in absorbed]
+        # Patterns are the fallback for what the model missed (title + name, name shapes).
+        raw += model + [p for p in ner.english_candidates(chunk, 0, len(chunk), blocked)
+                        if not any(p.start < m.end and m.start < p.end for m in model)]
     truncated = not text[be:].strip() and text[be - 1 : be].isalnum()  # excerpts stop mid-word
     for c in raw:
         if truncated and bs + c.end == be:
             continue  # "Пхоха" is not a place name, just a cut one
+        if _inside(c.start, c.end, credits):
+            continue
+        if c.method == "ner" and _CYR.search(chunk[c.start : c.end]) and not filters.ru_name_ok(
+                chunk[c.start : c.end]):
+            continue  # "Совещание", "СМИ", "Школы налажены": not names
         if c.method == "ner" and c.entity_type == "PERSON" and _ADJECTIVE.search(chunk[c.start : c.end]):
             continue  # natasha tags lone adjectives ("Корейско-российской") as persons
         if c.entity_type == "TITLE":
@@ -136,6 +148,10 @@ def _block_mentions(text: str, bs: int, be: int, language: str) -> tuple[list[_M
             name = romanize(c.normal or surface, language, person=c.entity_type == "PERSON")
             cands.append(_M(bs + c.start, bs + c.end, c.entity_type, None, name, c.method, c.confidence))
     return cands, titles
+
+
+def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
 
 
 def _catalog_words() -> frozenset[str]:

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 import ahocorasick
 
+from pipeline.text.nlp import kiwi, morph
 from pipeline.text.tagging.catalog import CatalogEntry, load_catalog
 
 _LATIN = re.compile(r"[A-Za-z]")
@@ -35,20 +36,6 @@ class Hit:
     start: int
     end: int
     entry: CatalogEntry
-
-
-@lru_cache(maxsize=1)
-def morph():  # noqa: ANN201 - pymorphy3.MorphAnalyzer; loaded once (dictionary load ~0.3 s)
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer()
-
-
-@lru_cache(maxsize=1)
-def kiwi():  # noqa: ANN201 - kiwipiepy.Kiwi; model load ~1 s
-    from kiwipiepy import Kiwi
-
-    return Kiwi()
 
 
 def _fold(s: str) -> str:
@@ -84,6 +71,8 @@ def _latin_automaton() -> ahocorasick.Automaton:
                 continue
             form = re.sub(r"^the ", "", form)  # "the Arctic": the article is not part of the name
             variants = {form, form[0].upper() + form[1:]}
+            if entry.entity_type in ("GPE", "LOC") and len(form) >= 4:
+                variants.add(form.upper())  # datelines: "SEOUL, Sept. 6"
             for v in variants:
                 forms.setdefault(v, []).append(entry)
     automaton = ahocorasick.Automaton()

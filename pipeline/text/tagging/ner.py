@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from pipeline.text.tagging.gazetteer import eojeol_end, kiwi, ko_starts_word, ko_tail_ok
+from pipeline.text.nlp import kiwi, natasha_models
+from pipeline.text.tagging.gazetteer import eojeol_end, ko_starts_word, ko_tail_ok
 
 # --- shared ---------------------------------------------------------------------------
 
@@ -23,13 +23,6 @@ class Cand:
     method: str  # ner or pattern
     confidence: float
     normal: str | None = None  # normalised form (natasha), used for linking and romanisation
-
-
-@lru_cache(maxsize=1)
-def natasha_models():  # noqa: ANN201 - (Segmenter, NERTagger, MorphVocab); embeddings ship in the wheel
-    from natasha import MorphVocab, NewsEmbedding, NewsNERTagger, Segmenter
-
-    return Segmenter(), NewsNERTagger(NewsEmbedding()), MorphVocab()
 
 
 # --- Russian --------------------------------------------------------------------------
@@ -116,7 +109,7 @@ _EN_ORG_HEAD = re.compile(
 )
 
 
-def _en_person_shaped(tokens: list[str]) -> bool:
+def en_person_shaped(tokens: list[str]) -> bool:
     return 2 <= len(tokens) <= 4 and not any(t.rstrip(".") in _NOT_NAME for t in tokens) and all(
         not t.isupper() or len(t) == 2 for t in tokens
     )
@@ -166,7 +159,7 @@ def english_candidates(text: str, start: int, end: int, blocked: list[tuple[int,
             tokens = tokens[1:]
         if not tokens or s >= e:
             continue
-        if _en_person_shaped(tokens):
+        if en_person_shaped(tokens):
             conf = _en_person_evidence(tokens, text[max(start, s - 160) : s])
             if conf:
                 out.append(Cand(s, e, "PERSON", "pattern", conf))

@@ -1,0 +1,61 @@
+"""Precision filters: does a statistical/pattern span look like a name in its language?
+
+Rules rest on linguistic properties (capitalisation, pymorphy3's analysis), never on lists of
+particular names, so they carry over to documents the project has never seen.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from pipeline.text.nlp import morph
+
+_RU_WORD = re.compile(r"[А-Яа-яЁё]+")
+# pymorphy3 grammemes that mark a proper name (place, organisation, first name, surname, ...).
+_PROPER = frozenset({"Geox", "Orgn", "Name", "Surn", "Patr", "Trad"})
+# Parts of speech a name never contains: finite verbs, infinitives, short participles, gerunds.
+_PREDICATE = frozenset({"VERB", "INFN", "PRTS", "GRND"})
+# Two or more lower-case letters then a capital inside one word: menu labels glued together
+# by the crawl ("новостейОфициально", "назадВ").
+_GLUED = re.compile(r"[a-zа-яё]{2}[A-ZА-ЯЁ]")
+
+# Wire and photo credits: "(Yonhap) --", "(Itar-Tass) —", "(포항=연합뉴스)", "[서울=뉴스핌]",
+# "(사진=홍길동 기자)". An agency in a credit is not a mention of it (corpus convention).
+_CREDIT = re.compile(
+    r"[(\[][^()\[\]\n=]{1,30}=\s*[^()\[\]\n]{1,40}[)\]]"  # (place=agency), (photo=name)
+    r"|\([^()\n]{2,30}\)(?=\s*(?:--|—|–|-\s))"  # (Agency) -- after a dateline
+)
+
+
+def credit_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [(start + m.start(), start + m.end()) for m in _CREDIT.finditer(text[start:end])]
+
+
+@lru_cache(maxsize=65536)
+def _parses(word: str) -> tuple[tuple[str | None, frozenset[str], bool], ...]:
+    return tuple((p.tag.POS, frozenset(p.tag.grammemes), p.is_known) for p in morph().parse(word)[:4])
+
+
+def ru_common_noun(word: str) -> bool:
+    """A dictionary word none of whose readings is a proper name ("Совещание", "СМИ", "Президиума")."""
+    parses = _parses(word)
+    return bool(parses) and all(known for _, _, known in parses) \
+        and not any(g & _PROPER for _, g, _ in parses)
+
+
+def ru_name_ok(surface: str) -> bool:
+    """A Russian NER span that looks like a name: starts with a capital, no glued menu labels,
+    no predicate, and a single word is not a common noun (acronyms included: "СМИ")."""
+    if not surface[:1].isupper() or _GLUED.search(surface):
+        return False
+    words = _RU_WORD.findall(surface)
+    if not words:
+        return True
+    if any(_parses(w) and _parses(w)[0][0] in _PREDICATE and _parses(w)[0][2] for w in words):
+        return False  # a dictionary verb form, not a guess for an unknown (foreign) word
+    return not (len(words) == 1 and ru_common_noun(words[0]))
+
+
+def latin_name_ok(surface: str) -> bool:
+    return surface[:1].isupper() or surface[:1].isdigit()
