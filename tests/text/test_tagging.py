@@ -148,5 +148,15 @@ def test_only_content_blocks_are_tagged() -> None:
     text = "Putin met Moon in Seoul.\nBTS in Busan."
     blocks = [Block("body", 0, 24), Block("other", 25, len(text))]
     mentions, _ = tag_document(text, "en", blocks, [SentenceSpan(0, 0, 0, 24)], None)
-    assert {m.surface for m in mentions} == {"Putin", "Seoul"}
-    assert all(m.sentence_seq == 0 for m in mentions)
+    assert {"Putin", "Seoul"} <= {m.surface for m in mentions}
+    assert all(m.char_end <= 24 and m.sentence_seq == 0 for m in mentions)
+
+
+def test_boilerplate_blocks_are_not_tagged() -> None:
+    # The real-pages work adds a `boilerplate` segment kind outside CONTENT_KINDS: menus and
+    # widgets name places and agencies that the article never mentions.
+    text = "Lavrov met Kim Jong Un in Pyongyang.\nHome | World | Seoul weather | Yonhap News Agency"
+    blocks = [Block("body", 0, 36), Block("boilerplate", 37, len(text))]
+    mentions, _ = tag_document(text, "en", blocks, [SentenceSpan(0, 0, 0, 36)], None)
+    assert {"Lavrov", "Pyongyang"} <= {m.surface for m in mentions}
+    assert all(m.char_end <= 36 for m in mentions)
