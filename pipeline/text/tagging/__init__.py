@@ -114,7 +114,8 @@ def _block_mentions(text: str, bs: int, be: int, language: str) -> tuple[list[_M
     if _CYR.search(chunk):
         raw += ner.natasha_spans(chunk)
     if ko_tokens is not None:
-        raw += ner.korean_candidates(chunk, 0, len(chunk), ko_tokens)
+        raw += ner.korean_candidates(chunk, 0, len(chunk), ko_tokens,
+                                     [(h.start, h.end, h.entry.entity_type) for h in hits])
     if _LAT.search(chunk) and language not in ("ru", "ko"):
         model, absorbed = en_ner.english_spans(
             chunk, 0, len(chunk), [(h.start, h.end, h.entry.entity_type) for h in hits])

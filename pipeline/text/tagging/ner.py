@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.text.nlp import kiwi, natasha_models
+from pipeline.text.tagging import ko_names
 from pipeline.text.tagging.gazetteer import eojeol_end, ko_starts_word, ko_tail_ok
 
 # --- shared ---------------------------------------------------------------------------
@@ -221,14 +222,15 @@ KO_TITLE_SUFFIXES = (
     "기자", "대사", "장관", "차관", "대통령", "총리", "부총리", "위원장", "부위원장", "교수", "회장",
     "부회장", "원장", "이사장", "총장", "소장", "의원", "시장", "도지사", "지사", "주지사", "대표",
     "사장", "특파원", "연구위원", "박사", "센터장", "국장", "실장", "대변인", "서기장", "외무상",
-    "영사", "총영사", "청장", "단장", "주석", "국무위원장", "총비서",
+    "영사", "총영사", "청장", "단장", "주석", "국무위원장", "총비서", "의장", "부의장", "이사", "본부장",
 )
 _KO_TITLE_RE = re.compile(r"(?:前|전|현|초대)?[가-힣0-9]*(?:" + "|".join(KO_TITLE_SUFFIXES) + r")$")
 _KO_SURNAMES = frozenset("김이박최정강조윤장임한오서신권황안송홍유전고문양손배백허노남심하곽성차주우구민류나진지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예봉경"[:])
 _KO_ORG_SUFFIX = re.compile(
     r"(?:대학교|대학|재단|협회|위원회|포럼|공사|공단|연구소|연구원|센터|소사이어티|학회|그룹|은행|기구|"
-    r"협의회|연합회|진흥원|외무성|[가-힣]{2,}청)$"
+    r"협의회|연합회|진흥원|개발원|외무성|영사관|대사관|지부|아카데미|박물관|연합|[가-힣]{2,}청)$"
 )
+_KO_BUILDING = re.compile(r"(?:시|구|군|도)청$")  # "포항시청에서": the city hall as a venue
 _KO_PLACE_SUFFIX = re.compile(r"[가-힣]{1,4}(?:시|도|군|구|주)$")
 
 
@@ -252,28 +254,39 @@ def _noun_part(text: str, ws: int, we: int, tokens: dict) -> int:
     return min(last_noun, we) if last_noun > ws else we
 
 
-def korean_candidates(text: str, start: int, end: int, tokens: dict) -> list[Cand]:
+def korean_candidates(text: str, start: int, end: int, tokens: dict,
+                      blocked: list[tuple[int, int, str]] = ()) -> list[Cand]:
+    """PERSON/ORG/GPE/TITLE candidates from kiwi's analysis; `blocked` holds catalog hits."""
     words = _ko_words(text, start, end)
     out: list[Cand] = []
     nouns = [(ws, _noun_part(text, ws, we, tokens)) for ws, we in words]
     is_title = [bool(_KO_TITLE_RE.search(text[ws:ne])) and ne - ws >= 2 for ws, ne in nouns]
+    ejs = ko_names.eojeols(text, start, end, tokens)
+    not_name = [bool(_KO_ORG_SUFFIX.search(text[e.start:e.stem_end]))
+                or (e.stem_end - e.start >= 3 and bool(_KO_PLACE_SUFFIX.fullmatch(text[e.start:e.stem_end])))
+                for e in ejs]
+    persons = ko_names.role_persons(text, ejs, is_title, [(s, e) for s, e, _ in blocked], not_name, _KO_SURNAMES,
+                                    _KO_ORG_SUFFIX)
+    out += [Cand(s, e, "PERSON", "pattern", 0.7) for s, e in persons]
+    taken = {s for s, _ in persons}
     for i, (ws, ne) in enumerate(nouns):
         word = text[ws:ne]
+        if ws in taken:
+            continue
+        if re.fullmatch(r"[가-힣]*[A-Za-z]+[가-힣A-Za-z]*", word) and _KO_ORG_SUFFIX.search(word) \
+                and re.search("[가-힣]", word):
+            out.append(Cand(ws, ne, "ORG", "pattern", 0.6))  # "한국APEC학회"
+            continue
         if not re.fullmatch(r"[가-힣]+", word):
             continue
         nnp = any(t[1] == "NNP" for t in tokens.get(ws, []))
-        title_after = next((j for j in (i + 1, i + 2) if j < len(nouns) and is_title[j]), None)
-        title_before = i > 0 and is_title[i - 1] and text[words[i - 1][1] : ws] == " "
-        # Native names: 2-4 syllables, a common surname, next to a title/role word.
-        if 2 <= len(word) <= 4 and word[0] in _KO_SURNAMES and not is_title[i] and (
-            title_after is not None or title_before
-        ):
-            if title_after == i + 2 and not (_KO_ORG_SUFFIX.search(text[nouns[i + 1][0]:nouns[i + 1][1]])
-                                             or text[nouns[i + 1][0]:nouns[i + 1][1]].endswith("부")):
-                pass  # "X Y 대사": only an organisation may sit between name and title
-            else:
-                out.append(Cand(ws, ne, "PERSON", "pattern", 0.7))
-                continue
+        # "이사장 이근": a title, then a native name.
+        if i > 0 and is_title[i - 1] and text[words[i - 1][1] : ws] == " " and not is_title[i] \
+                and i - 1 < len(ejs) and ejs[i - 1].stem_end == ejs[i - 1].end \
+                and i < len(ejs) and ejs[i].start == ws and len(word) <= 4 and word[0] in _KO_SURNAMES \
+                and ko_names.name_like(text, ejs[i], _KO_SURNAMES):
+            out.append(Cand(ws, ne, "PERSON", "pattern", 0.7))
+            continue
         # Foreign names: NNP run followed by "(Latin Name)".
         if nnp and re.match(r"\s*\([A-Z][a-z]+(?: [A-Z][a-z.]+)+\)", text[ne : ne + 60]):
             j = i
@@ -282,16 +295,23 @@ def korean_candidates(text: str, start: int, end: int, tokens: dict) -> list[Can
                 j -= 1
             out.append(Cand(nouns[j][0], ne, "PERSON", "pattern", 0.75))
             continue
-        if _KO_ORG_SUFFIX.search(word) and len(word) >= 3:
+        if _KO_ORG_SUFFIX.search(word) and not _KO_BUILDING.search(word):
             j = i  # extend left over noun-only words ("한러수교 30주년 준비위원회")
-            while j > 0 and i - j < 3 and words[j - 1][1] + 1 == words[j][0] \
+            while j > 0 and i - j < 3 and words[j - 1][1] + 1 == words[j][0] and words[j - 1][0] not in taken \
+                    and not any(bs < words[j - 1][1] and words[j - 1][0] < be and bt == "PERSON"
+                                for bs, be, bt in blocked) \
+                    and not (j - 1 < len(ejs) and "NNB" in ejs[j - 1].tags) \
                     and text[words[j - 1][1]] == " " and ko_starts_word(text, words[j - 1][0]) \
                     and (words[j - 1][0] == 0 or text[words[j - 1][0] - 1] in " (<“‘\"'") \
                     and not re.fullmatch(r"제?\d+차?", text[words[j - 1][0]:words[j - 1][1]]) \
                     and nouns[j - 1][1] == words[j - 1][1] and not is_title[j - 1]:
                 j -= 1
             span_tokens = [t for p in range(nouns[j][0], ne) for t in tokens.get(p, [])]
-            if any(t[1] in ("NNP", "SL") for t in span_tokens):
+            own = [t for p in range(ws, ne) for t in tokens.get(p, []) if t[2] <= ne and t[1].startswith("NN")]
+            # A proper noun inside, or a compound of nouns written as one word ("해양수산개발원").
+            if ne - nouns[j][0] < 3:
+                continue  # a bare "포럼" is not a name
+            if any(t[1] in ("NNP", "SL") for t in span_tokens) or (len(own) >= 2 and len(word) >= 4):
                 out.append(Cand(nouns[j][0], ne, "ORG", "pattern", 0.6))
             continue
         if nnp and _KO_PLACE_SUFFIX.fullmatch(word) and ko_starts_word(text, ws) \
