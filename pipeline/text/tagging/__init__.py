@@ -11,9 +11,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from pipeline.text.tagging import en_ner, filters, gazetteer, ner
+from pipeline.text.tagging import en_ner, filters, gazetteer, ner, places
 from pipeline.text.tagging.catalog import Catalog, CatalogEntry, load_catalog
 from pipeline.text.tagging.dates import find_dates
+from pipeline.text.tagging.ids import unlinked_id
 from pipeline.text.tagging.romanize import romanize
 from pipeline.text.tagging.topics import score_topics
 from pipeline.text.types import CONTENT_KINDS, Block, Mention, SentenceSpan, TopicScore
@@ -35,6 +36,7 @@ def warm_up() -> None:
     gazetteer._latin_automaton()
     gazetteer._ru_trie()
     gazetteer._ko_automaton()
+    places.warm_up()
     ner.warm_up()
     from pipeline.text.tagging.topics import lexicons
 
@@ -106,6 +108,9 @@ def _block_mentions(text: str, bs: int, be: int, language: str) -> tuple[list[_M
         hits += gazetteer.find_korean(chunk, ko_tokens)
     # "한·러" abbreviations are not place mentions (corpus convention), so find_korean_pairs
     # is not used here. An agency or photographer in a credit is not a mention either.
+    # GeoNames cities the catalog lacks (the catalog's own hits win any overlap).
+    hits += [h for h in places.find_places(chunk, ko_tokens)
+             if not any(h.start < o.end and o.start < h.end for o in hits)]
     credits = filters.credit_spans(chunk, 0, len(chunk))
     hits = [h for h in hits if not _inside(h.start, h.end, credits)]
     cands += [_from_entry(bs + h.start, bs + h.end, h.entry) for h in hits]
@@ -140,6 +145,8 @@ def _block_mentions(text: str, bs: int, be: int, language: str) -> tuple[list[_M
             continue
         surface = chunk[c.start : c.end]
         entry = _link(surface, c.normal)
+        if entry is None and c.entity_type in ("GPE", "LOC"):
+            entry = places.link(surface, c.normal)
         if entry is not None:
             cands.append(_M(bs + c.start, bs + c.end, entry.entity_type, entry.entity_id, entry.name_en,
                             c.method, min(0.9, c.confidence + 0.15)))
@@ -147,7 +154,8 @@ def _block_mentions(text: str, bs: int, be: int, language: str) -> tuple[list[_M
             continue  # a catalog name's fragment the gazetteer declined (e.g. wrong case)
         else:
             name = romanize(c.normal or surface, language, person=c.entity_type == "PERSON")
-            cands.append(_M(bs + c.start, bs + c.end, c.entity_type, None, name, c.method, c.confidence))
+            cands.append(_M(bs + c.start, bs + c.end, c.entity_type, unlinked_id(c.entity_type, name), name,
+                            c.method, c.confidence))
     return cands, titles
 
 

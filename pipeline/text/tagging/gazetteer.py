@@ -7,7 +7,7 @@ mentions. Automata/tries are built once per process from the catalog.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -29,6 +29,9 @@ _KO_PARTICLES = re.compile(
     r"|처럼|보다|이다|이며|이고|에선|엔|과의|와의|에서의|으로의|로의)*"
 )
 _KO_FUNCTIONAL_TAGS = ("J", "E", "VCP", "XSN")
+
+
+KoTokens = dict[int, list[tuple[str, str, int]]]  # kiwi tokens by start offset: [(form, tag, end)]
 
 
 @dataclass(frozen=True)
@@ -104,9 +107,13 @@ def find_latin(text: str) -> list[Hit]:
 
 @lru_cache(maxsize=1)
 def _ru_trie() -> dict:
+    return build_ru_trie(load_catalog().entries)
+
+
+def build_ru_trie(entries: Iterable[CatalogEntry]) -> dict:
     """Nested dict keyed by alias lemma; the key None holds (entry, alias) at a name's end."""
     trie: dict = {}
-    for entry in load_catalog().entries:
+    for entry in entries:
         for form in entry.all_names():
             if not _CYRILLIC.search(form):
                 continue
@@ -130,9 +137,9 @@ def _case_ok(alias: str, surface: str) -> bool:
     return True
 
 
-def find_russian(text: str) -> list[Hit]:
+def find_russian(text: str, trie: dict | None = None) -> list[Hit]:
     tokens = [(m.start(), m.end(), m.group()) for m in _RU_WORD.finditer(text)]
-    trie, hits = _ru_trie(), []
+    trie, hits = trie if trie is not None else _ru_trie(), []
     for i in range(len(tokens)):
         best: tuple[int, CatalogEntry, str] | None = None
         frontier = [(trie, i)]
@@ -162,9 +169,13 @@ def find_russian(text: str) -> list[Hit]:
 
 @lru_cache(maxsize=1)
 def _ko_automaton() -> ahocorasick.Automaton:
+    return build_ko_automaton(load_catalog().entries)
+
+
+def build_ko_automaton(entries: Iterable[CatalogEntry]) -> ahocorasick.Automaton:
     automaton = ahocorasick.Automaton()
     seen: set[str] = set()
-    for entry in load_catalog().entries:
+    for entry in entries:
         for form in entry.all_names():
             if _HANGUL.search(form) and form not in seen:
                 seen.add(form)
@@ -208,9 +219,10 @@ def ko_starts_word(text: str, start: int) -> bool:
     return start == 0 or not text[start - 1].isalnum()
 
 
-def find_korean(text: str, tokens: dict[int, list[tuple[str, str, int]]] | None = None) -> list[Hit]:
+def find_korean(text: str, tokens: dict[int, list[tuple[str, str, int]]] | None = None,
+                automaton: ahocorasick.Automaton | None = None) -> list[Hit]:
     hits = []
-    for end_idx, (form, entry) in _ko_automaton().iter(text):
+    for end_idx, (form, entry) in (automaton if automaton is not None else _ko_automaton()).iter(text):
         start, end = end_idx - len(form) + 1, end_idx + 1
         if ko_starts_word(text, start) and ko_tail_ok(text, end, tokens):
             hits.append(Hit(start, end, entry))

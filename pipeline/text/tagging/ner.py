@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.text.nlp import kiwi, natasha_models
+from pipeline.text.nlp import kiwi, natasha_models, spacy_en
 from pipeline.text.tagging import ko_names
 from pipeline.text.tagging.gazetteer import eojeol_end, ko_starts_word, ko_tail_ok
 
@@ -330,3 +330,4 @@ def korean_word_end(text: str, pos: int) -> int:
 def warm_up() -> None:
     natasha_models()
     kiwi()
+    spacy_en()
