@@ -131,7 +131,7 @@ def test_unlinked_names_are_romanised() -> None:
     ru = _by_surface(_tag("сообщил ректор Борис Коробецкий на форуме.", "ru"))
     assert ru["Борис Коробецкий"].entity_id.startswith("per:x-")  # not in the catalog
     assert ru["Борис Коробецкий"].name_en.startswith("Boris")
-    ko = _by_surface(_tag("포항=하인식 기자", "ko"))
+    ko = _by_surface(_tag("하인식 교수가 발표했다.", "ko"))
     assert ko["하인식"].entity_type == "PERSON" and ko["하인식"].name_en == "Ha Insik"
 
 

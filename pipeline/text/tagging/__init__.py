@@ -113,22 +113,27 @@ def _block_mentions(text: str, bs: int, be: int, language: str) -> tuple[list[_M
              if not any(h.start < o.end and o.start < h.end for o in hits)]
     credits = filters.credit_spans(chunk, 0, len(chunk))
     hits = [h for h in hits if not _inside(h.start, h.end, credits)]
+    hits = [_with_initials(chunk, h, hits) for h in hits]
     cands += [_from_entry(bs + h.start, bs + h.end, h.entry) for h in hits]
     blocked = [(h.start, h.end) for h in hits]
-    raw: list[ner.Cand] = []
+    raw: list[ner.Cand] = [c for c in ner.initials_persons(chunk)
+                           if not any(c.start < h.end and h.start < c.end for h in hits)]
     if _CYR.search(chunk):
         raw += ner.natasha_spans(chunk)
     if ko_tokens is not None:
         raw += ner.korean_candidates(chunk, 0, len(chunk), ko_tokens,
                                      [(h.start, h.end, h.entry.entity_type) for h in hits])
     if _LAT.search(chunk) and language not in ("ru", "ko"):
-        model, absorbed = en_ner.english_spans(
+        model, absorbed, proper = en_ner.english_spans(
             chunk, 0, len(chunk), [(h.start, h.end, h.entry.entity_type) for h in hits])
         if absorbed:  # a place inside an organisation's name is part of that name
             cands = [c for c in cands if (c.start - bs, c.end - bs) not in absorbed]
-        # Patterns are the fallback for what the model missed (title + name, name shapes).
+        # Initials + surname beat the model ("I. Komissina" is no place); patterns are the
+        # fallback for what the model missed (title + name, name shapes), proper nouns only.
+        model = [m for m in model if not any(m.start < p.end and p.start < m.end for p in raw)]
         raw += model + [p for p in ner.english_candidates(chunk, 0, len(chunk), blocked)
-                        if not any(p.start < m.end and m.start < p.end for m in model)]
+                        if not any(p.start < m.end and m.start < p.end for m in model + raw)
+                        and (p.entity_type != "PERSON" or _all_proper(chunk, p, proper))]
     truncated = not text[be:].strip() and text[be - 1 : be].isalnum()  # excerpts stop mid-word
     for c in raw:
         if truncated and bs + c.end == be:
@@ -136,7 +141,7 @@ def _block_mentions(text: str, bs: int, be: int, language: str) -> tuple[list[_M
         if _inside(c.start, c.end, credits):
             continue
         if c.method == "ner" and _CYR.search(chunk[c.start : c.end]) and not filters.ru_name_ok(
-                chunk[c.start : c.end]):
+                chunk[c.start : c.end], c.entity_type):
             continue  # "Совещание", "СМИ", "Школы налажены": not names
         if c.method == "ner" and c.entity_type == "PERSON" and _ADJECTIVE.search(chunk[c.start : c.end]):
             continue  # natasha tags lone adjectives ("Корейско-российской") as persons
@@ -157,6 +162,21 @@ def _block_mentions(text: str, bs: int, be: int, language: str) -> tuple[list[_M
             cands.append(_M(bs + c.start, bs + c.end, c.entity_type, unlinked_id(c.entity_type, name), name,
                             c.method, c.confidence))
     return cands, titles
+
+
+def _with_initials(chunk: str, hit: gazetteer.Hit, hits: list[gazetteer.Hit]) -> gazetteer.Hit:
+    """A catalog person written with initials ("В. Н. Игнатенко") is mentioned with them."""
+    if hit.entry.entity_type != "PERSON":
+        return hit
+    start = ner.initials_start(chunk, hit.start)
+    if start == hit.start or any(o.end > start and o.start < hit.start for o in hits):
+        return hit
+    return gazetteer.Hit(start, hit.end, hit.entry)
+
+
+def _all_proper(chunk: str, cand: ner.Cand, proper: set[int]) -> bool:
+    """Every word of a pattern name is a proper noun to spaCy's tagger ("Higher Education" is not)."""
+    return all(m.start() in proper for m in re.finditer(r"[^\s-]+", chunk[cand.start:cand.end]))
 
 
 def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:

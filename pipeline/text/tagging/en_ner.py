@@ -8,7 +8,7 @@ its part-of-speech tags and kept only when it still looks like a name.
 from __future__ import annotations
 
 from pipeline.text.nlp import spacy_en
-from pipeline.text.tagging.ner import Cand, en_person_shaped
+from pipeline.text.tagging.ner import Cand, en_person_shaped, is_title
 
 _TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "FAC"}
 # Penn tags that may sit inside a multi-word name ("Ministry of Foreign Affairs and Trade",
@@ -16,6 +16,7 @@ _TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "
 _INNER = frozenset({"IN", "CC", "DT", "HYPH", "POS", ",", "TO"})
 _EDGE_JUNK = _INNER | frozenset({"''", "``", ".", ":", "SYM", "-LRB-", "-RRB-", "NFP", "PRP$", "WDT"})
 _PROPER = frozenset({"NNP", "NNPS"})
+_NOUNS = _PROPER | {"NN", "NNS"}  # the tagger reads some surnames as plurals ("Davies/NNS")
 
 
 def _is_acronym(word: str) -> bool:
@@ -47,6 +48,8 @@ def name_shaped(tokens: list, label: str) -> bool:  # noqa: ANN001 - spaCy token
     word must be a proper noun or an acronym; a person is proper nouns (and initials) only."""
     if not tokens:
         return False
+    if label in ("PERSON", "ORG") and is_title("".join(t.text_with_ws for t in tokens).strip()):
+        return False  # "Consul General": a title, not a name
     if any(t.tag_.startswith("VB") or t.tag_ in ("MD", "PRP", "WP") for t in tokens):
         return False
     content = [t for i, t in enumerate(tokens) if t.tag_ not in _INNER and not _joined(tokens, i)]
@@ -56,8 +59,8 @@ def name_shaped(tokens: list, label: str) -> bool:  # noqa: ANN001 - spaCy token
         word = content[0]
         if not (_is_acronym(word.text) or word.tag_ in _PROPER):
             return False  # a capitalised common noun ("Education", "Forum")
-    if label == "PERSON":  # proper nouns, initials and hyphenated given names only
-        return all(t.tag_ in _PROPER or t.tag_ == "HYPH" or _joined(tokens, i) for i, t in enumerate(tokens)) \
+    if label == "PERSON":  # (capitalised) nouns, initials and hyphenated given names only: no adjective
+        return all(t.tag_ in _NOUNS or t.tag_ == "HYPH" or _joined(tokens, i) for i, t in enumerate(tokens)) \
             and not any(c.isdigit() for t in tokens for c in t.text)
     return True
 
@@ -72,15 +75,17 @@ def _covered(t, spans: list[tuple[int, int]], offset: int) -> bool:  # noqa: ANN
 
 
 def english_spans(text: str, start: int, end: int, hits: list[tuple[int, int, str]]
-                  ) -> tuple[list[Cand], set[tuple[int, int]]]:
+                  ) -> tuple[list[Cand], set[tuple[int, int]], set[int]]:
     """PERSON/ORG/GPE/LOC/FAC spans of text[start:end] (offsets into text).
 
     `hits` are the catalog's (start, end, type) in text. A catalog name at a span's edge wins
     ("North Korea Glyn Davies" -> "Glyn Davies"); a catalog place inside an organisation's name
     ("Korea National Diplomatic Academy") gives way to the name: those hits come back in the
-    second value for the caller to drop.
+    second value for the caller to drop. The third value holds the offsets of the tokens the
+    tagger reads as proper nouns (the patterns' check).
     """
     doc = spacy_en()(text[start:end])
+    proper = {start + t.idx for t in doc if t.tag_ in _NOUNS and _capitalised(t.text)}
     out: list[Cand] = []
     absorbed: set[tuple[int, int]] = set()
     for ent in doc.ents:
@@ -117,4 +122,4 @@ def english_spans(text: str, start: int, end: int, hits: list[tuple[int, int, st
             continue
         s, e = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         out.append(Cand(start + s, start + e, label, "ner", 0.75))
-    return out, absorbed
+    return out, absorbed, proper

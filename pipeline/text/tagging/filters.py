@@ -25,6 +25,9 @@ _GLUED = re.compile(r"[a-zа-яё]{2}[A-ZА-ЯЁ]")
 _CREDIT = re.compile(
     r"[(\[][^()\[\]\n=]{1,30}=\s*[^()\[\]\n]{1,40}[)\]]"  # (place=agency), (photo=name)
     r"|\([^()\n]{2,30}\)(?=\s*(?:--|—|–|-\s))"  # (Agency) -- after a dateline
+    # Korean reporter bylines: "홍길동 기자 =", "=홍길동 기자" at a line's end, "홍길동 기자 (mail@...)".
+    r"|[가-힣]{2,4} ?(?:기자|특파원)(?=[ \t]*(?:=|$|\(?[\w.-]+@))",
+    re.M,
 )
 
 
@@ -44,9 +47,10 @@ def ru_common_noun(word: str) -> bool:
         and not any(g & _PROPER for _, g, _ in parses)
 
 
-def ru_name_ok(surface: str) -> bool:
+def ru_name_ok(surface: str, entity_type: str = "") -> bool:
     """A Russian NER span that looks like a name: starts with a capital, no glued menu labels,
-    no predicate, and a single word is not a common noun (acronyms included: "СМИ")."""
+    no predicate, a single word is not a common noun (acronyms included: "СМИ"), and a short
+    organisation is not a generic description ("Выставочного центра", "Сеульского вуза")."""
     if not surface[:1].isupper() or _GLUED.search(surface):
         return False
     words = _RU_WORD.findall(surface)
@@ -54,7 +58,11 @@ def ru_name_ok(surface: str) -> bool:
         return True
     if any(_parses(w) and _parses(w)[0][0] in _PREDICATE and _parses(w)[0][2] for w in words):
         return False  # a dictionary verb form, not a guess for an unknown (foreign) word
-    return not (len(words) == 1 and ru_common_noun(words[0]))
+    if len(words) == 1 and ru_common_noun(words[0]):
+        return False
+    generic = all(_parses(w) and all(k for _, _, k in _parses(w)) and not any(g & _PROPER for _, g, _ in _parses(w))
+                  and not w.isupper() for w in words)
+    return not (entity_type == "ORG" and len(words) == 2 and generic)
 
 
 def latin_name_ok(surface: str) -> bool:

@@ -74,7 +74,7 @@ def _latin_automaton() -> ahocorasick.Automaton:
                 continue
             form = re.sub(r"^the ", "", form)  # "the Arctic": the article is not part of the name
             variants = {form, form[0].upper() + form[1:]}
-            if entry.entity_type in ("GPE", "LOC") and len(form) >= 4:
+            if entry.entity_type == "GPE" and len(form) >= 4:
                 variants.add(form.upper())  # datelines: "SEOUL, Sept. 6"
             for v in variants:
                 forms.setdefault(v, []).append(entry)

@@ -53,6 +53,34 @@ _RU_TITLE_HEAD = re.compile(
     r"лидер|вице-премьер|полпред|представител[ьяюем]+|спецпредставител[ьяюем]+|посл[аеуо]м?)\w*"
 )
 
+# --- initials + surname (any script) ----------------------------------------------------
+
+# "В. Н. Игнатенко", "I. Komissina": one or two initials, each followed by a space, then a
+# capitalised word ("U.S. Army" has no space after "U." and is not taken).
+_INITIALS = r"(?:[A-ZА-ЯЁ]\.\s){1,2}"
+_INITIALS_NAME = re.compile(rf"(?<![\w.]){_INITIALS}[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁ][a-zа-яё]+)?\b")
+_INITIALS_BEFORE = re.compile(rf"(?<![\w.]){_INITIALS}$")
+
+
+def initials_persons(text: str) -> list[Cand]:
+    """Initials + surname, a common way to name people in Russian and in translated lists."""
+    from pipeline.text.tagging.filters import ru_common_noun
+
+    out = []
+    for m in _INITIALS_NAME.finditer(text):
+        surname = m.group().rsplit(None, 1)[-1]
+        if re.search("[а-яё]", surname) and ru_common_noun(surname):
+            continue  # "В. Москве" would be a preposition + place, never a person
+        out.append(Cand(m.start(), m.end(), "PERSON", "pattern", 0.75))
+    return out
+
+
+def initials_start(text: str, start: int) -> int:
+    """Where a name starting at `start` really starts, with its initials ("В. Н. Игнатенко")."""
+    m = _INITIALS_BEFORE.search(text, max(0, start - 8), start)
+    return m.start() if m else start
+
+
 # --- English --------------------------------------------------------------------------
 
 _EN_TITLE_HEAD = re.compile(
@@ -193,6 +221,11 @@ def _en_org_span(text: str, lo: int, head_start: int, head_end: int) -> tuple[in
     return s, e
 
 
+def is_title(phrase: str) -> bool:
+    """The whole phrase is a title ("Consul General", "Deputy Foreign Minister")."""
+    return bool(_EN_TITLE_HEAD.fullmatch(phrase))
+
+
 def english_title(text: str, lo: int, person_start: int) -> tuple[int, int] | None:
     before = text[lo:person_start]
     off = _title_tail(before, _EN_TITLE_HEAD)
@@ -300,7 +333,7 @@ def korean_candidates(text: str, start: int, end: int, tokens: dict,
             while j > 0 and i - j < 3 and words[j - 1][1] + 1 == words[j][0] and words[j - 1][0] not in taken \
                     and not any(bs < words[j - 1][1] and words[j - 1][0] < be and bt == "PERSON"
                                 for bs, be, bt in blocked) \
-                    and not (j - 1 < len(ejs) and "NNB" in ejs[j - 1].tags) \
+                    and not (j - 1 < len(ejs) and "NNB" in ejs[j - 1].tags and ejs[j - 1].tags[0] != "SN") \
                     and text[words[j - 1][1]] == " " and ko_starts_word(text, words[j - 1][0]) \
                     and (words[j - 1][0] == 0 or text[words[j - 1][0] - 1] in " (<“‘\"'") \
                     and not re.fullmatch(r"제?\d+차?", text[words[j - 1][0]:words[j - 1][1]]) \
