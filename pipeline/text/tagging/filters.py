@@ -67,3 +67,61 @@ def ru_name_ok(surface: str, entity_type: str = "") -> bool:
 
 def latin_name_ok(surface: str) -> bool:
     return surface[:1].isupper() or surface[:1].isdigit()
+
+
+# --- Russian nominative forms (stable romanisation and ids for inflected names) -------------
+
+_PERSON_GRAMMEMES = frozenset({"Name", "Surn", "Patr"})
+
+
+def _restore_case(word: str, form: str) -> str:
+    if word.isupper() and len(word) > 1:
+        return form.upper()
+    return form[:1].upper() + form[1:] if word[:1].isupper() else form
+
+
+@lru_cache(maxsize=65536)
+def _nominative(word: str, person: bool, gender: str) -> str:
+    parses = morph().parse(word)
+    if person:  # a singular person's-name reading of the name's gender first
+        def rank(p) -> tuple[bool, bool, bool]:  # noqa: ANN001 - pymorphy3 Parse
+            g = p.tag.grammemes
+            return (not (g & _PERSON_GRAMMEMES), "sing" not in g, gender not in g)
+        parses = sorted(parses, key=rank)
+    top = parses[0]
+    if "nomn" in top.tag.grammemes:
+        return word  # already nominative: keep it as written
+    if not top.is_known and (len(word) <= 5 or any("nomn" in p.tag.grammemes for p in parses)):
+        return word  # a guess for a short foreign name, likely nominative already ("Пхён", "Чхоль")
+    form = top.inflect({"nomn", "sing"} if person else {"nomn"})
+    return _restore_case(word, form.word) if form is not None else word
+
+
+def _gender(words: list[str]) -> str:
+    """The gender of a person's first name ("Анной" -> femn); masculine when unknown."""
+    for w in words:
+        for p in morph().parse(w)[:3]:
+            if "Name" in p.tag.grammemes and p.tag.gender:
+                return p.tag.gender
+    return "masc"
+
+
+def ru_nominative(phrase: str, entity_type: str) -> str:
+    """'Борисом Коробецким' -> 'Борис Коробецкий', 'Центральном совете' -> 'Центральный совет'.
+
+    Persons: every word. Other names: the words up to the first noun (its head); the rest is
+    a complement that stays as it is ("Министерстве иностранных дел" -> "Министерство
+    иностранных дел").
+    """
+    person = entity_type == "PERSON"
+    gender = _gender(_RU_WORD.findall(phrase)) if person else ""
+    out, head_done = [], False
+    for m in re.finditer(r"[А-Яа-яЁё]+|[^А-Яа-яЁё]+", phrase):
+        word = m.group()
+        if head_done or not _RU_WORD.fullmatch(word) or (word.isupper() and len(word) > 1):
+            out.append(word)
+            continue
+        out.append(_nominative(word, person, gender))
+        if not person and _parses(word) and _parses(word)[0][0] == "NOUN":
+            head_done = True
+    return "".join(out)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from pipeline.text.nlp import kiwi, natasha_models, spacy_en
 from pipeline.text.tagging import ko_names
+from pipeline.text.tagging.filters import ru_nominative
 from pipeline.text.tagging.gazetteer import eojeol_end, ko_starts_word, ko_tail_ok
 
 # --- shared ---------------------------------------------------------------------------
@@ -34,14 +35,16 @@ _NATASHA_TYPES = {"PER": "PERSON", "LOC": "GPE", "ORG": "ORG"}
 def natasha_spans(text: str) -> list[Cand]:
     from natasha import Doc
 
-    segmenter, tagger, vocab = natasha_models()
+    segmenter, tagger, _ = natasha_models()
     doc = Doc(text)
     doc.segment(segmenter)
     doc.tag_ner(tagger)
     out = []
     for span in doc.spans:
-        span.normalize(vocab)
-        out.append(Cand(span.start, span.stop, _NATASHA_TYPES.get(span.type, "ORG"), "ner", 0.7, span.normal))
+        etype = _NATASHA_TYPES.get(span.type, "ORG")
+        # natasha's own normal form needs its morphology tagger (3x the cost); pymorphy3 inflects
+        # the name to the nominative instead (stable romanisation and unlinked ids).
+        out.append(Cand(span.start, span.stop, etype, "ner", 0.7, ru_nominative(span.text, etype)))
     return out
 
 
@@ -167,6 +170,11 @@ def _title_tail(before: str, head_re: re.Pattern[str]) -> int | None:
     return None
 
 
+# A run right after "of"/"and"/"for" may continue a title or an organisation's name ("Minister
+# of Science and Higher Education"): the title before it is then no evidence of a person.
+_CONTINUES_PHRASE = re.compile(r"(?:\b(?:of|and|for|the)|&)\s+$")
+
+
 def english_candidates(text: str, start: int, end: int, blocked: list[tuple[int, int]]) -> list[Cand]:
     """PERSON (title/name-shape evidence) and ORG (head-word) runs inside text[start:end]."""
     out: list[Cand] = []
@@ -189,7 +197,8 @@ def english_candidates(text: str, start: int, end: int, blocked: list[tuple[int,
         if not tokens or s >= e:
             continue
         if en_person_shaped(tokens):
-            conf = _en_person_evidence(tokens, text[max(start, s - 160) : s])
+            continues = bool(_CONTINUES_PHRASE.search(text[max(start, s - 6):s]))
+            conf = _en_person_evidence(tokens, "" if continues else text[max(start, s - 160) : s])
             if conf:
                 out.append(Cand(s, e, "PERSON", "pattern", conf))
     for m in _EN_ORG_HEAD.finditer(chunk):
@@ -199,6 +208,9 @@ def english_candidates(text: str, start: int, end: int, blocked: list[tuple[int,
     return out
 
 
+# Closed-class words that start a noun phrase but never a name ("This Forum", "Our Ministry").
+_EN_FUNCTION_WORDS = frozenset("The A An This That These Those Our Its Their His Her My Your Each Every Any "  # noqa: SIM905
+                               "Some No All Both Such Which What Whose".split())
 _EN_ORG_CONT = re.compile(r"(?: (?:of|for) (?:the )?(?:[A-Z][a-z]+|and)(?: (?:[A-Z][a-z]+|and))*)?")
 
 
@@ -208,7 +220,7 @@ def _en_org_span(text: str, lo: int, head_start: int, head_end: int) -> tuple[in
     words = 0
     while True:
         m = re.search(r"(?:^|(?<= ))([A-Z][A-Za-z.&'-]*) $", text[lo:s])
-        if not m or m.group(1) in ("The", "A", "An"):
+        if not m or m.group(1) in _EN_FUNCTION_WORDS:
             break
         s = lo + m.start(1)
         words += 1

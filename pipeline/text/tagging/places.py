@@ -70,9 +70,17 @@ def _ko_automaton():  # noqa: ANN202 - ahocorasick.Automaton
     return gazetteer.build_ko_automaton(place_entries())
 
 
+def _in_compound(text: str, hit: gazetteer.Hit) -> bool:
+    """Part of a hyphenated word: "Йорке" in "Нью-Йорке" is not York."""
+    before = text[max(0, hit.start - 2):hit.start]
+    after = text[hit.end:hit.end + 2]
+    return (len(before) == 2 and before[1] == "-" and before[0].isalpha()) or \
+        (len(after) == 2 and after[0] == "-" and after[1].isalpha())
+
+
 def find_places(text: str, tokens: gazetteer.KoTokens | None) -> list[gazetteer.Hit]:
     """City names in text (Cyrillic by lemma, Hangul on eojeol boundaries and tagged NNP)."""
-    hits = [h for h in gazetteer.find_russian(text, _ru_trie()) if h.end - h.start >= 4] \
+    hits = [h for h in gazetteer.find_russian(text, _ru_trie()) if h.end - h.start >= 4 and not _in_compound(text, h)] \
         if _CYRILLIC.search(text) else []  # "Сан" (a syllable of a Korean name) is no "Сана"
     if tokens is not None:
         hits += [h for h in gazetteer.find_korean(text, tokens, _ko_automaton())

@@ -1,0 +1,168 @@
+"""False names the tagger must not produce, and what it must find instead (sentences written
+for these tests). One test per family: Korean predicates and common nouns, English title-case
+phrases, Russian common nouns, credits, common words that are also city names."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+
+from pipeline import frames
+from pipeline.text.tagging import load_catalog, tag_document
+from pipeline.text.tagging.ids import normalised_name, unlinked_id
+from pipeline.text.types import Block, Mention, SentenceSpan
+from schemas.entities import Entities
+
+NAMED = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
+
+
+def _tag(text: str, lang: str) -> list[Mention]:
+    blocks, sents = [], []
+    for i, m in enumerate(re.finditer(r"[^\n]+", text)):
+        blocks.append(Block("body", m.start(), m.end()))
+        sents.append(SentenceSpan(i, i, m.start(), m.end()))
+    mentions, _ = tag_document(text, lang, blocks, sents, None)
+    for m in mentions:
+        assert text[m.char_start : m.char_end] == m.surface
+    return mentions
+
+
+def _named(text: str, lang: str) -> dict[str, str]:
+    return {m.surface: m.entity_type for m in _tag(text, lang) if m.entity_type in NAMED}
+
+
+# --- Korean: predicates and common nouns are never names ----------------------------------
+
+
+@pytest.mark.parametrize("sentence", [
+    "양국은 에너지 협력을 확대하기로 합의했다.",
+    "지방정부 공동의장을 맡은 전문가들이 경제개발 방안을 논의했다.",
+    "정부 대표단은 회의를 주관하며 양국 관계를 점검했다.",
+    "한국쪽 참석자들은 대화를 이어가기로 했다.",
+])
+def test_korean_common_nouns_and_predicates_are_not_persons(sentence: str) -> None:
+    assert "PERSON" not in _named(sentence, "ko").values()
+
+
+def test_korean_name_before_a_role_phrase_is_a_person() -> None:
+    text = ("러시아 측에서는 드미트리 볼코프 하바롭스크주 경제개발 장관, 박민수 전 해양수산개발원장, "
+            "쿠드랴쇼프 극동연방대 총장 등이 참석했다.")
+    found = _named(text, "ko")
+    for name in ("드미트리 볼코프", "박민수", "쿠드랴쇼프"):
+        assert found.get(name) == "PERSON", (name, found)
+    assert not any(t == "PERSON" and ("장관" in s or "총장" in s) for s, t in found.items())
+
+
+def test_korean_compound_organisation_names() -> None:
+    found = _named("이번 행사는 에너지경제연구원과 한국APEC학회가 공동으로 주최했다.", "ko")
+    assert found.get("에너지경제연구원") == "ORG"
+    assert found.get("한국APEC학회") == "ORG"
+
+
+# --- English: title-case phrases that are not names ----------------------------------------
+
+
+def test_english_title_case_phrases_are_not_names() -> None:
+    text = ("This Forum will meet again next year.\n"
+            "The Consul General attended the opening.\n"
+            "[Deputy Minister of Science and Higher Education] Olga Petrova spoke first.")
+    found = _named(text, "en")
+    assert "This Forum" not in found and "Forum" not in found
+    assert "Consul General" not in found
+    assert "Higher Education" not in found
+    assert found.get("Olga Petrova") == "PERSON"
+
+
+def test_english_model_finds_names_without_titles() -> None:
+    found = _named("Talks between Lim Sung-nam and Glyn Davies ended in Khabarovsk on Monday.", "en")
+    assert found.get("Lim Sung-nam") == "PERSON"
+    assert found.get("Glyn Davies") == "PERSON"
+    assert found.get("Khabarovsk") == "GPE"
+
+
+def test_a_place_inside_an_organisation_name_stays_in_the_name() -> None:
+    found = _named("He teaches at the Korea National Diplomatic Academy in Seoul.", "en")
+    assert found.get("Korea National Diplomatic Academy") == "ORG"
+    assert found.get("Seoul") == "GPE"
+
+
+# --- Russian: common nouns tagged as organisations ----------------------------------------
+
+
+@pytest.mark.parametrize(("sentence", "not_a_name"), [
+    ("СМИ сообщили о новых переговорах.", "СМИ"),
+    ("Совещание прошло во Владивостоке.", "Совещание"),
+    ("Школы налажены для обучения студентов.", "Школы налажены"),
+    ("Делегация посетила выставку у Выставочного центра.", "Выставочного центра"),
+])
+def test_russian_common_nouns_are_not_organisations(sentence: str, not_a_name: str) -> None:
+    assert not_a_name not in _named(sentence, "ru")
+
+
+def test_russian_initials_and_surname_are_a_person() -> None:
+    found = _named("В заседании участвовал ректор Н. М. Кропачев.", "ru")
+    assert found.get("Н. М. Кропачев") == "PERSON"
+
+
+# --- credits: agencies and reporters in datelines and bylines -----------------------------
+
+
+def test_wire_and_byline_credits_are_not_mentions() -> None:
+    en = _named("SEOUL, May 3 (Yonhap) -- Seoul and Moscow agreed to expand trade.", "en")
+    assert "Yonhap" not in en and "Moscow" in en
+    ko = _named("(서울=연합뉴스) 김철수 기자 = 한국과 러시아가 협력하기로 했다.", "ko")
+    assert "연합뉴스" not in ko and "김철수" not in ko
+    assert "러시아" in ko
+
+
+# --- GeoNames: cities the catalog lacks, and common words that are city names -------------
+
+
+def test_cities_beyond_the_catalog_link_to_geonames() -> None:
+    ids = {m.surface: m.entity_id for m in _tag("Делегация из Тюмени прибыла в Самару.", "ru")}
+    assert ids["Тюмени"] == ids.get("Тюмени") and ids["Тюмени"].startswith("geonames:")
+    assert ids["Самару"].startswith("geonames:") and ids["Самару"] != ids["Тюмени"]
+    ko = {m.surface: m.entity_id for m in _tag("대표단은 튜멘을 방문했다.", "ko")}
+    assert ko.get("튜멘") == ids["Тюмени"]
+    en = {m.surface: m.entity_id for m in _tag("The delegation then flew to Tyumen.", "en")}
+    assert en.get("Tyumen") == ids["Тюмени"]
+    assert not any(e.startswith("geonames:") for e in load_catalog().by_id)
+
+
+def test_city_names_that_are_common_words_do_not_fire() -> None:
+    assert not _named("위원회 구성을 논의하고 개성 있는 방안을 찾았다.", "ko")
+    assert "Мирный" not in _named("Мирный процесс продолжится, заявил министр.", "ru")
+
+
+# --- stable ids for unlinked names ---------------------------------------------------------
+
+
+def test_unlinked_names_get_one_stable_id_across_documents_and_cases() -> None:
+    a = {m.surface: m for m in _tag("Ректор Борис Коробецкий выступил на форуме.", "ru")}
+    b = {m.surface: m for m in _tag("Мы встретились с Борисом Коробецким вчера.", "ru")}
+    assert a["Борис Коробецкий"].entity_id == b["Борисом Коробецким"].entity_id
+    assert a["Борис Коробецкий"].entity_id == unlinked_id("PERSON", "Boris Korobetskiy")
+    assert normalised_name("Igor\u2019 Morgulov.") == normalised_name("IGOR MORGULOV") == "igor morgulov"
+    assert unlinked_id("GPE", "Somewhere") is None
+
+
+def test_entities_dataset_holds_catalog_geonames_and_unlinked_ids() -> None:
+    text = "Ректор Борис Коробецкий прибыл в Тюмень, где его встретил Владимир Путин."
+    mentions = _tag(text, "ru")
+    df = pd.DataFrame({
+        "doc_id": ["0" * 16], "mentions": [frames._json([
+            [m.char_start, m.char_end, m.surface, m.entity_type, m.entity_id, m.name_en, m.method,
+             float(m.confidence), m.sentence_seq, None, m.linked_to] for m in mentions])],
+        "status": ["ok"],
+    })
+    built = frames.build_mentions(df)
+    entities = frames.build_entities(built, load_catalog().entries)
+    Entities.validate(entities)
+    ids = set(entities["entity_id"])
+    assert ids == set(built["entity_id"].dropna())
+    kinds = {i.split(":")[0] + (":x" if ":x-" in i else "") for i in ids}
+    assert kinds == {"per", "per:x", "geonames"}
+    unlinked = entities[entities["entity_id"].str.contains(":x-")].iloc[0]
+    assert unlinked["name_en"] == "Boris Korobetskiy" and unlinked["name_ru"] == "Борис Коробецкий"
