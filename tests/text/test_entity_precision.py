@@ -166,3 +166,12 @@ def test_entities_dataset_holds_catalog_geonames_and_unlinked_ids() -> None:
     assert kinds == {"per", "per:x", "geonames"}
     unlinked = entities[entities["entity_id"].str.contains(":x-")].iloc[0]
     assert unlinked["name_en"] == "Boris Korobetskiy" and unlinked["name_ru"] == "Борис Коробецкий"
+
+
+def test_russian_institution_named_by_a_lower_case_head() -> None:
+    found = _named("Об этом сообщила пресс-служба администрации Хабаровска. Профессор университета "
+                   "Кёнхи Пак Сон Мин выступил от правящей Демократической партии Ёндо Ли Мин Хо.", "ru")
+    assert found.get("администрации Хабаровска") == "ORG"
+    assert found.get("университета Кёнхи") == "ORG"
+    assert found.get("Демократической партии Ёндо") == "ORG"
+    assert found.get("Ли Мин Хо") == "PERSON"

@@ -122,7 +122,8 @@ def _block_mentions(text: str, bs: int, be: int, language: str) -> tuple[list[_M
     raw: list[ner.Cand] = [c for c in ner.initials_persons(chunk)
                            if not any(c.start < h.end and h.start < c.end for h in hits)]
     if _CYR.search(chunk):
-        raw += ner.natasha_spans(chunk)
+        orgs = ner.russian_org_heads(chunk)
+        raw += orgs + [_after(chunk, c, orgs) for c in ner.natasha_spans(chunk)]
     if ko_tokens is not None:
         raw += ner.korean_candidates(chunk, 0, len(chunk), ko_tokens,
                                      [(h.start, h.end, h.entry.entity_type) for h in hits])
@@ -141,6 +142,12 @@ def _block_mentions(text: str, bs: int, be: int, language: str) -> tuple[list[_M
         model = [m for m in model if not any(m.start < p.end and p.start < m.end for p in raw)
                  and not (m.entity_type != "PERSON" and ner.en_person_shaped(chunk[m.start:m.end].split())
                           and any(m.start < p.end and p.start < m.end for p in persons))]
+        # An organisation pattern that holds the model's span and runs on ("the Russian Center"
+        # + "of the APEC Studies") replaces it: the model cuts names at "of".
+        longer = [p for p in patterns if p.entity_type == "ORG" and any(
+            p.start <= m.start and m.end <= p.end and (p.end - p.start) > (m.end - m.start)
+            and m.entity_type == "ORG" for m in model)]
+        model = [m for m in model if not any(p.start <= m.start and m.end <= p.end for p in longer)]
         raw += model + [p for p in patterns if not any(p.start < m.end and m.start < p.end for m in model + raw)]
     truncated = not text[be:].strip() and text[be - 1 : be].isalnum()  # excerpts stop mid-word
     for c in raw:
@@ -180,6 +187,18 @@ def _with_initials(chunk: str, hit: gazetteer.Hit, hits: list[gazetteer.Hit]) ->
     if start == hit.start or any(o.end > start and o.start < hit.start for o in hits):
         return hit
     return gazetteer.Hit(start, hit.end, hit.entry)
+
+
+def _after(chunk: str, cand: ner.Cand, spans: list[ner.Cand]) -> ner.Cand:
+    """An NER span that starts inside a pattern span keeps only what follows it ("[партии
+    Тобуро] Мун Хи Сан": natasha took the party's name into the person's)."""
+    for p in spans:
+        if p.start <= cand.start < p.end < cand.end:
+            start = p.end + len(chunk[p.end:cand.end]) - len(chunk[p.end:cand.end].lstrip())
+            surface = chunk[start:cand.end]
+            normal = ner.ru_nominative(surface, cand.entity_type) if _CYR.search(surface) else None
+            return ner.Cand(start, cand.end, cand.entity_type, cand.method, cand.confidence, normal)
+    return cand
 
 
 def _all_proper(chunk: str, cand: ner.Cand, proper: set[int]) -> bool:

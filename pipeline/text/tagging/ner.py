@@ -48,6 +48,39 @@ def natasha_spans(text: str) -> list[Cand]:
     return out
 
 
+# Russian institutions are often named by a lower-case head noun and a proper name in the
+# genitive or in apposition: "администрации Владивостока", "университета Соган",
+# "Демократической партии Тобуро". Heads are pymorphy3 lemmas.
+_RU_ORG_HEADS = frozenset(
+    "администрация правительство мэрия министерство университет институт академия партия посольство "  # noqa: SIM905
+    "консульство генконсульство агентство ассамблея парламент совет комитет фонд ассоциация".split()
+)
+_RU_TOKEN = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*|[A-Z]{2,}")
+
+
+def russian_org_heads(text: str) -> list[Cand]:
+    from pipeline.text.tagging.filters import ru_common_noun
+    from pipeline.text.tagging.gazetteer import ru_lemma
+
+    toks = [(m.start(), m.end(), m.group()) for m in _RU_TOKEN.finditer(text)]
+    out = []
+    for i, (s, _, w) in enumerate(toks):
+        if ru_lemma(w) not in _RU_ORG_HEADS:
+            continue
+        j = i + 1  # the name: one capitalised word right after the head (a person may follow)
+        while j < len(toks) and j - i <= 1 and toks[j][2][:1].isupper() and re.fullmatch(r" ", text[toks[j - 1][1]:toks[j][0]]) \
+                and not ru_common_noun(toks[j][2].split("-")[0]):
+            j += 1
+        if j == i + 1:
+            continue
+        start = s
+        if i > 0 and toks[i - 1][2][:1].isupper() and text[toks[i - 1][1]:s] == " " \
+                and ru_lemma(toks[i - 1][2]).endswith(("ый", "ий", "ой")):
+            start = toks[i - 1][0]  # "Демократической партии Тобуро"
+        out.append(Cand(start, toks[j - 1][1], "ORG", "pattern", 0.6, None))
+    return out
+
+
 _RU_TITLE_HEAD = re.compile(
     r"(?i)\b(?:(?:перв(?:ый|ого|ому|ым)|втор(?:ой|ого|ому|ым)|заместител[ьяюем]+|зам\.?|вице-)\s+)*"
     r"(?:президент|премьер-министр|министр|посол|послом|губернатор|мэр|глав[аеуыой]|ректор|"
@@ -137,7 +170,8 @@ _NOT_NAME = frozenset(
 )
 _EN_ORG_HEAD = re.compile(
     r"\b(?:Ministry|University|Institute|Academy|Agency|Corporation|Corp\.|Company|Bank|Foundation|"
-    r"Association|Society|Forum|Railways|Council|Organization|Organisation|Commission)\b"
+    r"Association|Society|Forum|Railways|Council|Organization|Organisation|Commission|Center|Centre|"
+    r"Committee)\b"
 )
 
 
@@ -211,7 +245,7 @@ def english_candidates(text: str, start: int, end: int, blocked: list[tuple[int,
 # Closed-class words that start a noun phrase but never a name ("This Forum", "Our Ministry").
 _EN_FUNCTION_WORDS = frozenset("The A An This That These Those Our Its Their His Her My Your Each Every Any "  # noqa: SIM905
                                "Some No All Both Such Which What Whose".split())
-_EN_ORG_CONT = re.compile(r"(?: (?:of|for) (?:the )?(?:[A-Z][a-z]+|and)(?: (?:[A-Z][a-z]+|and))*)?")
+_EN_ORG_CONT = re.compile(r"(?: (?:of|for) (?:the )?(?:[A-Z][A-Za-z]+|and)(?: (?:[A-Z][A-Za-z]+|and|of|the))*)?")
 
 
 def _en_org_span(text: str, lo: int, head_start: int, head_end: int) -> tuple[int, int] | None:
@@ -228,8 +262,8 @@ def _en_org_span(text: str, lo: int, head_start: int, head_end: int) -> tuple[in
     e = cont.end() if cont else head_end
     if words == 0 and e == head_end:
         return None  # a bare "Ministry" is not a name; "Ministry of Foreign Affairs" is
-    if text[s:e].endswith(" and"):
-        e -= 4
+    while re.search(r" (?:and|of|the)$", text[s:e]):
+        e = s + text[s:e].rindex(" ")
     return s, e
 
 
