@@ -18,7 +18,8 @@ from pipeline.text.nlp import kiwi
 Tokens = dict[int, list[tuple[str, str, int]]]  # kiwi tokens by start offset: [(form, tag, end)]
 
 _HANGUL_WORD = re.compile(r"[가-힣]+")
-_EOJEOL = re.compile(r"[가-힣A-Za-z0-9·前]+")
+# An eojeol; "한-러", "한·러" pairs stay one word ("한-러 극동 포럼").
+EOJEOL = re.compile(r"[가-힣A-Za-z0-9·前]+(?:-[가-힣][가-힣A-Za-z0-9·]*)*")
 _MODIFIERS = frozenset({"전", "前", "현", "초대", "신임", "당시"})  # "이희범 전 산자부 장관"
 _PREDICATE_TAGS = ("V", "E", "XSV", "XSA", "VCP", "VCN", "MAG", "MAJ", "IC")
 _FUNCTIONAL = ("J", "E", "VCP", "XSN")
@@ -35,7 +36,7 @@ class Eojeol:
 
 def eojeols(text: str, start: int, end: int, tokens: Tokens) -> list[Eojeol]:
     out = []
-    for m in _EOJEOL.finditer(text, start, end):
+    for m in EOJEOL.finditer(text, start, end):
         ws, we = m.start(), m.end()
         toks = sorted((p, tag, tend) for p in range(ws, we) for _, tag, tend in tokens.get(p, []) if tend <= we)
         stem_end = we

@@ -309,12 +309,13 @@ _KO_ORG_SUFFIX = re.compile(
     r"(?:대학교|대학|재단|협회|위원회|포럼|공사|공단|연구소|연구원|센터|소사이어티|학회|그룹|은행|기구|"
     r"협의회|연합회|진흥원|개발원|외무성|영사관|대사관|지부|아카데미|박물관|연합|[가-힣]{2,}청)$"
 )
+_KO_PAIR_WORD = re.compile(r"[가-힣]+(?:[-·][가-힣]+)+")  # "한-러", "한·러"
 _KO_BUILDING = re.compile(r"(?:시|구|군|도)청$")  # "포항시청에서": the city hall as a venue
-_KO_PLACE_SUFFIX = re.compile(r"[가-힣]{1,4}(?:시|도|군|구|주)$")
+_KO_PLACE_SUFFIX = re.compile(r"[가-힣]{1,6}(?:시|도|군|구|주|관구|변강)$")
 
 
 def _ko_words(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    return [(start + m.start(), start + m.end()) for m in re.finditer(r"[가-힣A-Za-z0-9·前]+", text[start:end])]
+    return [(start + m.start(), start + m.end()) for m in ko_names.EOJEOL.finditer(text[start:end])]
 
 
 def _noun_part(text: str, ws: int, we: int, tokens: dict) -> int:
@@ -383,7 +384,8 @@ def korean_candidates(text: str, start: int, end: int, tokens: dict,
                     and text[words[j - 1][1]] == " " and ko_starts_word(text, words[j - 1][0]) \
                     and (words[j - 1][0] == 0 or text[words[j - 1][0] - 1] in " (<“‘\"'") \
                     and not re.fullmatch(r"제?\d+차?", text[words[j - 1][0]:words[j - 1][1]]) \
-                    and nouns[j - 1][1] == words[j - 1][1] and not is_title[j - 1]:
+                    and (nouns[j - 1][1] == words[j - 1][1] or _KO_PAIR_WORD.fullmatch(text[words[j - 1][0]:words[j - 1][1]])) \
+                    and not is_title[j - 1]:
                 j -= 1
             span_tokens = [t for p in range(nouns[j][0], ne) for t in tokens.get(p, [])]
             own = [t for p in range(ws, ne) for t in tokens.get(p, []) if t[2] <= ne and t[1].startswith("NN")]
@@ -393,8 +395,9 @@ def korean_candidates(text: str, start: int, end: int, tokens: dict,
             if any(t[1] in ("NNP", "SL") for t in span_tokens) or (len(own) >= 2 and len(word) >= 4):
                 out.append(Cand(nouns[j][0], ne, "ORG", "pattern", 0.6))
             continue
-        if nnp and _KO_PLACE_SUFFIX.fullmatch(word) and ko_starts_word(text, ws) \
-                and ko_tail_ok(text, ne, tokens) and len(tokens.get(ws, [])) and tokens[ws][0][2] == ne:
+        if _KO_PLACE_SUFFIX.fullmatch(word) and ko_starts_word(text, ws) and ko_tail_ok(text, ne, tokens) \
+                and (nnp and len(tokens.get(ws, [])) and tokens[ws][0][2] == ne
+                     or len(word) >= 4 and ko_names.could_be_proper(word)):  # "극동연방관구": unknown to kiwi
             out.append(Cand(ws, ne, "GPE", "pattern", 0.55))
     for i, (ws, ne) in enumerate(nouns):
         if is_title[i]:
