@@ -175,3 +175,20 @@ def test_russian_institution_named_by_a_lower_case_head() -> None:
     assert found.get("университета Кёнхи") == "ORG"
     assert found.get("Демократической партии Ёндо") == "ORG"
     assert found.get("Ли Мин Хо") == "PERSON"
+
+
+def test_english_title_words_generic_nouns_and_cut_names() -> None:
+    text = ("South Korea's Trade Minister Ahn Duk-geun arrived on Tuesday.\n"
+            "This Committee will report by June, officials at Busan Port said.\n"
+            "Weather in Seoul: rain.")
+    found = _named(text, "en")
+    assert found.get("Ahn Duk-geun") == "PERSON"  # the model stops at the hyphen; the name does not
+    assert "Trade" not in found and "Committee" not in found and "Port" not in found
+    assert "Weather" not in found and found.get("Seoul") == "GPE"
+
+
+def test_russian_menu_lines_and_unknown_surnames() -> None:
+    found = {m.surface: m for m in _tag("Главная Новости Регионы Контакты\n"
+                                        "Губернатор Дмитрий Демешин встретился с делегацией.", "ru")}
+    assert "Главная Новости Регионы Контакты" not in found
+    assert found["Дмитрий Демешин"].name_en == "Dmitriy Demeshin"  # a guessed parse does not inflect it

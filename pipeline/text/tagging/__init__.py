@@ -26,6 +26,7 @@ _CYR = re.compile(r"[А-Яа-яЁё]")
 _HAN = re.compile(r"[가-힣]")
 _LAT = re.compile(r"[A-Za-z]")
 _ADJECTIVE = re.compile(r"^[А-ЯЁа-яё-]+(?:ский|ской|ская|ское|ских|ского|скую|ный|ной|ная|ное)$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:|>•\n]\s*)$")
 _METHOD_RANK = {"gazetteer": 0, "pattern": 1, "ner": 2}
 
 
@@ -172,6 +173,9 @@ def _block_mentions(text: str, bs: int, be: int, language: str) -> tuple[list[_M
                             c.method, min(0.9, c.confidence + 0.15)))
         elif c.entity_type != "PERSON" and (c.normal or surface).casefold() in _catalog_words():
             continue  # a catalog name's fragment the gazetteer declined (e.g. wrong case)
+        elif c.entity_type in ("GPE", "LOC") and c.method == "ner" and _LAT.search(surface) \
+                and " " not in surface and not surface.isupper() and _SENTENCE_START.search(chunk[: c.start]):
+            continue  # sentence-initial, so its capital proves nothing, and no gazetteer knows it ("Weather in Seoul")
         else:
             name = romanize(c.normal or surface, language, person=c.entity_type == "PERSON")
             cands.append(_M(bs + c.start, bs + c.end, c.entity_type, unlinked_id(c.entity_type, name), name,

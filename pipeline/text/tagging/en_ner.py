@@ -7,8 +7,10 @@ its part-of-speech tags and kept only when it still looks like a name.
 
 from __future__ import annotations
 
+import re
+
 from pipeline.text.nlp import spacy_en
-from pipeline.text.tagging.ner import Cand, en_person_shaped, is_title
+from pipeline.text.tagging.ner import GENERIC_WORDS, Cand, en_person_shaped, is_title
 
 _TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "FAC"}
 # Penn tags that may sit inside a multi-word name ("Ministry of Foreign Affairs and Trade",
@@ -16,6 +18,8 @@ _TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "
 _INNER = frozenset({"IN", "CC", "DT", "HYPH", "POS", ",", "TO"})
 _EDGE_JUNK = _INNER | frozenset({"''", "``", ".", ":", "SYM", "-LRB-", "-RRB-", "NFP", "PRP$", "WDT"})
 _PROPER = frozenset({"NNP", "NNPS"})
+_HYPHEN_TAIL = re.compile(r"-[a-z]+\b")
+_TITLE_AFTER = re.compile(r" (?:Minister|Ministry|Ambassador|Envoy|Secretary|Commissioner|Spokesman|Spokeswoman)\b")
 _NOUNS = _PROPER | {"NN", "NNS"}  # the tagger reads some surnames as plurals ("Davies/NNS")
 
 
@@ -112,8 +116,8 @@ def english_spans(text: str, start: int, end: int, hits: list[tuple[int, int, st
                 while tokens and _covered(tokens[-1], spans, start):
                     tokens = tokens[:-1]
                 tokens = _trim(tokens)
-                if len(tokens) < len(whole) and label != "PERSON" and not en_person_shaped(_words(tokens)):
-                    continue  # what is left of an org/place beside its catalog part is not trusted
+                if len(tokens) < len(whole) and not en_person_shaped(_words(tokens)):
+                    continue  # what is left beside a catalog name is trusted only as a full person name
                 if tokens and len(tokens) < len(whole) and label != "PERSON":
                     label = "PERSON"  # "North Korea Glyn Davies": the model merged place and person
                 if any(_covered(t, spans, start) for t in tokens):
@@ -121,5 +125,12 @@ def english_spans(text: str, start: int, end: int, hits: list[tuple[int, int, st
         if not name_shaped(tokens, label):
             continue
         s, e = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        if label == "PERSON":  # "Ahn Duk" + "-geun": the model cut a hyphenated given name
+            m = _HYPHEN_TAIL.match(text, start + e)
+            e = m.end() - start if m else e
+        elif _TITLE_AFTER.match(text, start + e) and len(tokens) == 1 and not _is_acronym(tokens[0].text):
+            continue  # "Trade" in "Trade Minister": part of a title
+        if len(tokens) == 1 and tokens[0].text in GENERIC_WORDS:
+            continue  # "This Committee" -> "Committee": a common noun in title case
         out.append(Cand(start + s, start + e, label, "ner", 0.75))
     return out, absorbed, proper

@@ -62,6 +62,8 @@ def ru_name_ok(surface: str, entity_type: str = "") -> bool:
         return False
     generic = all(_parses(w) and all(k for _, _, k in _parses(w)) and not any(g & _PROPER for _, g, _ in _parses(w))
                   and not w.isupper() for w in words)
+    if generic and len(words) >= 3 and all(w[:1].isupper() for w in words):
+        return False  # "Главная Новости Регионы Контакты": a menu line, not a name
     return not (entity_type == "ORG" and len(words) == 2 and generic)
 
 
@@ -91,6 +93,8 @@ def _nominative(word: str, person: bool, gender: str) -> str:
     top = parses[0]
     if "nomn" in top.tag.grammemes:
         return word  # already nominative: keep it as written
+    if person and not (top.is_known or top.tag.grammemes & _PERSON_GRAMMEMES):
+        return word  # pymorphy3 only guesses ("Демешин" -> "демешина"): keep the name as written
     if not top.is_known and (len(word) <= 5 or any("nomn" in p.tag.grammemes for p in parses)):
         return word  # a guess for a short foreign name, likely nominative already ("Пхён", "Чхоль")
     form = top.inflect({"nomn", "sing"} if person else {"nomn"})

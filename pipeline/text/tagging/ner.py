@@ -77,7 +77,8 @@ def russian_org_heads(text: str) -> list[Cand]:
         if i > 0 and toks[i - 1][2][:1].isupper() and text[toks[i - 1][1]:s] == " " \
                 and ru_lemma(toks[i - 1][2]).endswith(("ый", "ий", "ой")):
             start = toks[i - 1][0]  # "Демократической партии Тобуро"
-        out.append(Cand(start, toks[j - 1][1], "ORG", "pattern", 0.6, None))
+        surface = text[start:toks[j - 1][1]]
+        out.append(Cand(start, toks[j - 1][1], "ORG", "pattern", 0.6, ru_nominative(surface, "ORG")))
     return out
 
 
@@ -168,6 +169,7 @@ _NOT_NAME = frozenset(
     "Representative Professor Policy Issues Home List Print Privacy Copyright Sitemap Information "
     "Countries Government Day Year Week GMT Arctic Far Snowflake Nuclear Development Local".split()
 )
+GENERIC_WORDS = _NOT_NAME  # capitalised common words that are never a name on their own
 _EN_ORG_HEAD = re.compile(
     r"\b(?:Ministry|University|Institute|Academy|Agency|Corporation|Corp\.|Company|Bank|Foundation|"
     r"Association|Society|Forum|Railways|Council|Organization|Organisation|Commission|Center|Centre|"
