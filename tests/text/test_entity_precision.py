@@ -192,3 +192,9 @@ def test_russian_menu_lines_and_unknown_surnames() -> None:
                                         "Губернатор Дмитрий Демешин встретился с делегацией.", "ru")}
     assert "Главная Новости Регионы Контакты" not in found
     assert found["Дмитрий Демешин"].name_en == "Dmitriy Demeshin"  # a guessed parse does not inflect it
+
+
+def test_korean_hanja_names_before_titles() -> None:
+    found = _named("회의에는 文在寅 대통령과 李明博 前 대통령이 참석했고 韓美 외교장관 회담도 열렸다.", "ko")
+    assert found.get("文在寅") == "PERSON" and found.get("李明博") == "PERSON"
+    assert "韓美" not in found  # a two-country abbreviation, not a name

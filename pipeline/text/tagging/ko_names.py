@@ -19,8 +19,9 @@ Tokens = dict[int, list[tuple[str, str, int]]]  # kiwi tokens by start offset: [
 
 _HANGUL_WORD = re.compile(r"[가-힣]+")
 # An eojeol; "한-러", "한·러" pairs stay one word ("한-러 극동 포럼").
-EOJEOL = re.compile(r"[가-힣A-Za-z0-9·前]+(?:-[가-힣][가-힣A-Za-z0-9·]*)*")
-_MODIFIERS = frozenset({"전", "前", "현", "초대", "신임", "당시"})  # "이희범 전 산자부 장관"
+EOJEOL = re.compile(r"[가-힣A-Za-z0-9·\u4e00-\u9fff]+(?:-[가-힣][가-힣A-Za-z0-9·]*)*")
+_HANJA_NAME = re.compile(r"[\u4e00-\u9fff]{3,4}")  # "文在寅" (not "韓美": two-character pairs are countries)
+_MODIFIERS = frozenset({"전", "前", "현", "現", "초대", "신임", "당시"})  # "이희범 전 산자부 장관"
 _PREDICATE_TAGS = ("V", "E", "XSV", "XSA", "VCP", "VCN", "MAG", "MAJ", "IC")
 _FUNCTIONAL = ("J", "E", "VCP", "XSN")
 _PROPER_MARGIN = 3.0  # log-score distance within which kiwi's proper-noun reading still counts
@@ -63,6 +64,8 @@ def could_be_proper(word: str) -> bool:
 def name_like(text: str, e: Eojeol, native_first: frozenset[str]) -> bool:
     """Could this eojeol's noun part be (part of) a person's name?"""
     word = text[e.start:e.stem_end]
+    if _HANJA_NAME.fullmatch(word) and word not in _MODIFIERS:
+        return True
     if not _HANGUL_WORD.fullmatch(word) or not 2 <= len(word) <= 7 or not e.tags:
         return False
     if any(t.startswith(_PREDICATE_TAGS) and t != "MAG" for t in e.tags):
