@@ -19,9 +19,10 @@ import pytest
 
 from tests.helpers import DEV_CORPUS, dev_manifest
 
-# Measured (this branch): recall en 0.907 ru 0.837 ko 0.898; precision en 0.915 ru 0.851 ko 0.974.
-RECALL_FLOOR = {"en": 0.90, "ru": 0.83, "ko": 0.89}
-PRECISION_FLOOR = {"en": 0.91, "ru": 0.84, "ko": 0.96}
+# Measured (this branch): recall en 0.920 ru 0.886 ko 0.922; precision en 0.929 ru 0.865 ko 0.990.
+# Russian stays under 0.90: gold names are nominative, surfaces are as written ("Сергеем Лавровым").
+RECALL_FLOOR = {"en": 0.91, "ru": 0.87, "ko": 0.91}
+PRECISION_FLOOR = {"en": 0.92, "ru": 0.85, "ko": 0.98}
 KINDS = {"PERSON": "persons", "ORG": "orgs", "GPE": "places", "LOC": "places", "FAC": "places"}
 
 pytestmark = pytest.mark.skipif(not (DEV_CORPUS / "manifest.csv").exists(),
