@@ -198,3 +198,9 @@ def test_korean_hanja_names_before_titles() -> None:
     found = _named("회의에는 文在寅 대통령과 李明博 前 대통령이 참석했고 韓美 외교장관 회담도 열렸다.", "ko")
     assert found.get("文在寅") == "PERSON" and found.get("李明博") == "PERSON"
     assert "韓美" not in found  # a two-country abbreviation, not a name
+
+
+def test_catalog_people_are_mentioned_with_their_initials_and_given_names() -> None:
+    en = {m.surface: m.entity_id for m in _tag("The forum was opened by Anatoly V. Torkunov on Monday.", "en")}
+    ru = {m.surface: m.entity_id for m in _tag("С докладом выступил А. В. Торкунов.", "ru")}
+    assert en.get("Anatoly V. Torkunov") == ru.get("А. В. Торкунов") == "per:anatoly_torkunov"

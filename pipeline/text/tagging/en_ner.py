@@ -102,6 +102,13 @@ def english_spans(text: str, start: int, end: int, hits: list[tuple[int, int, st
         ws, we = start + whole[0].idx, start + whole[-1].idx + len(whole[-1].text)
         inside = [(hs, he, ht) for hs, he, ht in hits if hs < we and ws < he]
         tokens = whole
+        normal = None
+        persons = [(hs, he) for hs, he, ht in inside if ht == "PERSON"]
+        if label == "PERSON" and len(persons) == 1 == len(inside) and persons[0][1] == we and persons[0][0] > ws:
+            # "Anatoly V. Torkunov" around the catalog's "Torkunov": the full name, linked through it.
+            absorbed.add(persons[0])
+            normal = re.sub(r"^(?:[A-Z]\.\s?)+", "", text[persons[0][0]:persons[0][1]])  # the catalog's form
+            inside = []
         if inside:
             places = [(hs, he) for hs, he, ht in inside if ht in ("GPE", "LOC") and ws <= hs and he < we]
             rest = [t for t in whole if start + t.idx >= max((he for _, he in places), default=ws)]
@@ -132,5 +139,5 @@ def english_spans(text: str, start: int, end: int, hits: list[tuple[int, int, st
             continue  # "Trade" in "Trade Minister": part of a title
         if len(tokens) == 1 and tokens[0].text in GENERIC_WORDS:
             continue  # "This Committee" -> "Committee": a common noun in title case
-        out.append(Cand(start + s, start + e, label, "ner", 0.75))
+        out.append(Cand(start + s, start + e, label, "ner", 0.75, normal))
     return out, absorbed, proper

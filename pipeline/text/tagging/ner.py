@@ -311,6 +311,8 @@ _KO_ORG_SUFFIX = re.compile(
     r"(?:대학교|대학|재단|협회|위원회|포럼|공사|공단|연구소|연구원|센터|소사이어티|학회|그룹|은행|기구|"
     r"협의회|연합회|진흥원|개발원|외무성|영사관|대사관|지부|아카데미|박물관|연합|[가-힣]{2,}청)$"
 )
+# Ordinals and times never start an organisation's name ("제3차", "8일 오후 5시 포항공과대학교").
+_KO_NOT_IN_NAME = re.compile(r"제?\d+차?|\d+(?:년|월|일|시|분)|오전|오후|지난|오는|이번")
 _KO_PAIR_WORD = re.compile(r"[가-힣]+(?:[-·][가-힣]+)+")  # "한-러", "한·러"
 _KO_BUILDING = re.compile(r"(?:시|구|군|도)청$")  # "포항시청에서": the city hall as a venue
 _KO_PLACE_SUFFIX = re.compile(r"[가-힣]{1,6}(?:시|도|군|구|주|관구|변강)$")
@@ -383,9 +385,10 @@ def korean_candidates(text: str, start: int, end: int, tokens: dict,
                     and not any(bs < words[j - 1][1] and words[j - 1][0] < be and bt == "PERSON"
                                 for bs, be, bt in blocked) \
                     and not (j - 1 < len(ejs) and "NNB" in ejs[j - 1].tags and ejs[j - 1].tags[0] != "SN") \
+                    and not (j - 1 < len(ejs) and (ejs[j - 1].tags == ("NNG",) or "NP" in ejs[j - 1].tags)) \
                     and text[words[j - 1][1]] == " " and ko_starts_word(text, words[j - 1][0]) \
                     and (words[j - 1][0] == 0 or text[words[j - 1][0] - 1] in " (<“‘\"'") \
-                    and not re.fullmatch(r"제?\d+차?", text[words[j - 1][0]:words[j - 1][1]]) \
+                    and not _KO_NOT_IN_NAME.fullmatch(text[words[j - 1][0]:words[j - 1][1]]) \
                     and (nouns[j - 1][1] == words[j - 1][1] or _KO_PAIR_WORD.fullmatch(text[words[j - 1][0]:words[j - 1][1]])) \
                     and not is_title[j - 1]:
                 j -= 1
