@@ -204,3 +204,10 @@ def test_catalog_people_are_mentioned_with_their_initials_and_given_names() -> N
     en = {m.surface: m.entity_id for m in _tag("The forum was opened by Anatoly V. Torkunov on Monday.", "en")}
     ru = {m.surface: m.entity_id for m in _tag("С докладом выступил А. В. Торкунов.", "ru")}
     assert en.get("Anatoly V. Torkunov") == ru.get("А. В. Торкунов") == "per:anatoly_torkunov"
+
+
+def test_a_ministry_with_a_country_adjective_is_that_countrys() -> None:
+    found = {m.surface: m for m in _tag("Глава южнокорейского МИД прибыл в Москву. "
+                                        "Представитель российского МИД это подтвердил.", "ru")}
+    assert found["южнокорейского МИД"].entity_type == "ORG"
+    assert found["южнокорейского МИД"].entity_id != found["МИД"].entity_id == "org:mfa_russia"

@@ -53,8 +53,15 @@ def natasha_spans(text: str) -> list[Cand]:
 # "Демократической партии Тобуро". Heads are pymorphy3 lemmas.
 _RU_ORG_HEADS = frozenset(
     "администрация правительство мэрия министерство университет институт академия партия посольство "  # noqa: SIM905
-    "консульство генконсульство агентство ассамблея парламент совет комитет фонд ассоциация".split()
+    "консульство генконсульство агентство ассамблея парламент совет комитет фонд ассоциация мид".split()
 )
+
+
+def _geo_adjective(word: str) -> bool:
+    """A place adjective ("южнокорейского"): its ministry is that country's, not Russia's."""
+    from pipeline.text.nlp import morph
+
+    return any(p.tag.POS == "ADJF" and "Geox" in p.tag.grammemes for p in morph().parse(word)[:2])
 _RU_TOKEN = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*|[A-Z]{2,}")
 
 
@@ -71,12 +78,13 @@ def russian_org_heads(text: str) -> list[Cand]:
         while j < len(toks) and j - i <= 1 and toks[j][2][:1].isupper() and re.fullmatch(r" ", text[toks[j - 1][1]:toks[j][0]]) \
                 and not ru_common_noun(toks[j][2].split("-")[0]):
             j += 1
-        if j == i + 1:
+        owner = i > 0 and w == "МИД" and text[toks[i - 1][1]:s] == " " and _geo_adjective(toks[i - 1][2])
+        if j == i + 1 and not owner:
             continue
         start = s
-        if i > 0 and toks[i - 1][2][:1].isupper() and text[toks[i - 1][1]:s] == " " \
-                and ru_lemma(toks[i - 1][2]).endswith(("ый", "ий", "ой")):
-            start = toks[i - 1][0]  # "Демократической партии Тобуро"
+        if owner or (i > 0 and toks[i - 1][2][:1].isupper() and text[toks[i - 1][1]:s] == " "
+                     and ru_lemma(toks[i - 1][2]).endswith(("ый", "ий", "ой"))):
+            start = toks[i - 1][0]  # "Демократической партии Тобуро", "южнокорейского МИД"
         surface = text[start:toks[j - 1][1]]
         out.append(Cand(start, toks[j - 1][1], "ORG", "pattern", 0.6, ru_nominative(surface, "ORG")))
     return out
