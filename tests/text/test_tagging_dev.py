@@ -19,9 +19,9 @@ import pytest
 
 from tests.helpers import DEV_CORPUS, dev_manifest
 
-# Measured (this branch): recall en 0.920 ru 0.886 ko 0.922; precision en 0.929 ru 0.865 ko 0.990.
+# Measured (this branch): recall en 0.920 ru 0.894 ko 0.922; precision en 0.929 ru 0.867 ko 0.989.
 # Russian stays under 0.90: gold names are nominative, surfaces are as written ("Сергеем Лавровым").
-RECALL_FLOOR = {"en": 0.91, "ru": 0.87, "ko": 0.91}
+RECALL_FLOOR = {"en": 0.91, "ru": 0.88, "ko": 0.91}
 PRECISION_FLOOR = {"en": 0.92, "ru": 0.85, "ko": 0.98}
 KINDS = {"PERSON": "persons", "ORG": "orgs", "GPE": "places", "LOC": "places", "FAC": "places"}
 
