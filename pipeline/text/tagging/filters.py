@@ -91,8 +91,8 @@ def _nominative(word: str, person: bool, gender: str) -> str:
             return (not (g & _PERSON_GRAMMEMES), "sing" not in g, gender not in g)
         parses = sorted(parses, key=rank)
     top = parses[0]
-    if "nomn" in top.tag.grammemes:
-        return word  # already nominative: keep it as written
+    if "nomn" in top.tag.grammemes or (not person and any("nomn" in p.tag.grammemes for p in parses[:4])):
+        return word  # already (possibly) nominative: keep it as written ("морской порт")
     if person and not (top.is_known or top.tag.grammemes & _PERSON_GRAMMEMES):
         return word  # pymorphy3 only guesses ("Демешин" -> "демешина"): keep the name as written
     if not top.is_known and (len(word) <= 5 or any("nomn" in p.tag.grammemes for p in parses)):
