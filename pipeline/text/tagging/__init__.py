@@ -110,8 +110,8 @@ def _block_mentions(text: str, bs: int, be: int, language: str) -> tuple[list[_M
         hits += [h for h in gazetteer.find_korean(chunk, ko_tokens)
                  if not (h.entry.entity_type == "GPE" and h.end - h.start <= 2
                          and all(t[1] == "NNG" for t in ko_tokens.get(h.start, [("", "NNG", 0)])))]
-    # "한·러" abbreviations are not place mentions (corpus convention), so find_korean_pairs
-    # is not used here. An agency or photographer in a credit is not a mention either.
+    # "한·러" abbreviations are not place mentions (corpus convention). An agency or
+    # photographer in a credit is not a mention either.
     # GeoNames cities the catalog lacks (the catalog's own hits win any overlap).
     hits += [h for h in places.find_places(chunk, ko_tokens)
              if not any(h.start < o.end and o.start < h.end for o in hits)]

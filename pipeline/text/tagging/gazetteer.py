@@ -7,7 +7,7 @@ mentions. Automata/tries are built once per process from the catalog.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -227,17 +227,6 @@ def find_korean(text: str, tokens: dict[int, list[tuple[str, str, int]]] | None 
         if ko_starts_word(text, start) and ko_tail_ok(text, end, tokens):
             hits.append(Hit(start, end, entry))
     return longest_first(hits)
-
-
-_KO_PAIR = re.compile(r"(?<![가-힣])([한북])\s?[·・‧ㆍ\-]?\s?(러)(?!시아)")
-
-
-def find_korean_pairs(text: str) -> Iterator[tuple[int, int, str]]:
-    """'한·러' / '한러' / '북·러': one-syllable country abbreviations, only in this compound."""
-    by_syllable = {"한": "gpe:south_korea", "북": "gpe:north_korea", "러": "gpe:russia"}
-    for m in _KO_PAIR.finditer(text):
-        for g in (1, 2):
-            yield m.start(g), m.end(g), by_syllable[m.group(g)]
 
 
 def longest_first(hits: list[Hit]) -> list[Hit]:
