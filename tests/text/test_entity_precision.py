@@ -96,6 +96,7 @@ def test_a_place_inside_an_organisation_name_stays_in_the_name() -> None:
     ("Совещание прошло во Владивостоке.", "Совещание"),
     ("Школы налажены для обучения студентов.", "Школы налажены"),
     ("Делегация посетила выставку у Выставочного центра.", "Выставочного центра"),
+    ("Министры провели встречу в формате 2+2 в Москве.", "2+2"),
 ])
 def test_russian_common_nouns_are_not_organisations(sentence: str, not_a_name: str) -> None:
     assert not_a_name not in _named(sentence, "ru")

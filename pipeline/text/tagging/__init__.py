@@ -120,11 +120,14 @@ def _block_mentions(text: str, bs: int, be: int, language: str) -> tuple[list[_M
     hits = [_with_initials(chunk, h, hits) for h in hits]
     cands += [_from_entry(bs + h.start, bs + h.end, h.entry) for h in hits]
     blocked = [(h.start, h.end) for h in hits]
+    natasha: set[int] = set()  # ids of natasha's candidates (the Russian filters apply to them)
     raw: list[ner.Cand] = [c for c in ner.initials_persons(chunk)
                            if not any(c.start < h.end and h.start < c.end for h in hits)]
     if _CYR.search(chunk):
         orgs = ner.russian_org_heads(chunk)
-        raw += orgs + [_after(chunk, c, orgs) for c in ner.natasha_spans(chunk)]
+        found = [_after(chunk, c, orgs) for c in ner.natasha_spans(chunk)]
+        natasha.update(id(c) for c in found)
+        raw += orgs + found
     if ko_tokens is not None:
         raw += ner.korean_candidates(chunk, 0, len(chunk), ko_tokens,
                                      [(h.start, h.end, h.entry.entity_type) for h in hits])
@@ -156,9 +159,8 @@ def _block_mentions(text: str, bs: int, be: int, language: str) -> tuple[list[_M
             continue  # "Пхоха" is not a place name, just a cut one
         if _inside(c.start, c.end, credits):
             continue
-        if c.method == "ner" and _CYR.search(chunk[c.start : c.end]) and not filters.ru_name_ok(
-                chunk[c.start : c.end], c.entity_type):
-            continue  # "Совещание", "СМИ", "Школы налажены": not names
+        if id(c) in natasha and not filters.ru_name_ok(chunk[c.start : c.end], c.entity_type):
+            continue  # "Совещание", "СМИ", "Школы налажены", "2+2": not names
         if c.method == "ner" and c.entity_type == "PERSON" and _ADJECTIVE.search(chunk[c.start : c.end]):
             continue  # natasha tags lone adjectives ("Корейско-российской") as persons
         if c.entity_type == "TITLE":

@@ -51,8 +51,8 @@ def ru_name_ok(surface: str, entity_type: str = "") -> bool:
     """A Russian NER span that looks like a name: starts with a capital, no glued menu labels,
     no predicate, a single word is not a common noun (acronyms included: "СМИ"), and a short
     organisation is not a generic description ("Выставочного центра", "Сеульского вуза")."""
-    if not surface[:1].isupper() or _GLUED.search(surface):
-        return False
+    if not surface[:1].isupper() or _GLUED.search(surface) or not any(c.isalpha() for c in surface):
+        return False  # "назадВ", "2+2"
     words = _RU_WORD.findall(surface)
     if not words:
         return True
