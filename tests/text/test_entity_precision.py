@@ -212,3 +212,11 @@ def test_a_ministry_with_a_country_adjective_is_that_countrys() -> None:
                                         "Представитель российского МИД это подтвердил.", "ru")}
     assert found["южнокорейского МИД"].entity_type == "ORG"
     assert found["южнокорейского МИД"].entity_id != found["МИД"].entity_id == "org:mfa_russia"
+
+
+def test_korean_foreign_name_after_a_title() -> None:
+    found = _named("러시아 부총리 드미트리 스베슈니코프는 회의에서 대변인 마리나 쿠즈네초바와 만났다. "
+                   "장관 회의에서 대표 발언이 이어졌다.", "ko")
+    assert found.get("드미트리 스베슈니코프") == "PERSON"
+    assert found.get("마리나 쿠즈네초바") == "PERSON"
+    assert [s for s, t in found.items() if t == "PERSON"] == ["드미트리 스베슈니코프", "마리나 쿠즈네초바"]

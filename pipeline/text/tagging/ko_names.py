@@ -121,6 +121,32 @@ def role_persons(text: str, words: list[Eojeol], is_title: list[bool], blocked: 
     return out
 
 
+def title_persons(text: str, words: list[Eojeol], is_title: list[bool], blocked: list[tuple[int, int]],
+                  not_name: list[bool], native_first: frozenset[str]) -> list[tuple[int, int]]:
+    """Names right after a bare title word: one to three name-like eojeols, the last of which may
+    carry a particle ("대변인 마리나 쿠즈네초바는")."""
+    out = []
+    for i in range(1, len(words)):
+        t, w = words[i - 1], words[i]
+        if not is_title[i - 1] or t.stem_end != t.end or text[t.end:w.start] != " ":
+            continue
+        j = i
+        while j < len(words) and j - i < 3 and _candidate(text, words[j], blocked, not_name[j], is_title[j],
+                                                          native_first):
+            if words[j].stem_end < words[j].end or j + 1 >= len(words) \
+                    or text[words[j].end:words[j + 1].start] != " ":
+                j += 1
+                break  # a particle or punctuation ends the name
+            j += 1
+        if j == i:
+            continue
+        if j - i == 1 and len(text[w.start:w.stem_end]) <= 4 and text[w.start] not in native_first \
+                and "NNP" not in w.tags:
+            continue  # one short word that is neither a Korean name nor a proper noun
+        out.append((w.start, words[j - 1].stem_end))
+    return out
+
+
 def _native(text: str, e: Eojeol, native_first: frozenset[str]) -> bool:
     word = text[e.start:e.stem_end]
     return 2 <= len(word) <= 4 and word[0] in native_first and "NNP" in e.tags and len(e.tags) == 1

@@ -359,6 +359,10 @@ def korean_candidates(text: str, start: int, end: int, tokens: dict,
                 for e in ejs]
     persons = ko_names.role_persons(text, ejs, is_title, [(s, e) for s, e, _ in blocked], not_name, _KO_SURNAMES,
                                     _KO_ORG_SUFFIX)
+    # "이사장 이근", "부총리 드미트리 스베슈니코프는": a title, then the name.
+    persons += [p for p in ko_names.title_persons(text, ejs, is_title, [(s, e) for s, e, _ in blocked], not_name,
+                                                  _KO_SURNAMES)
+                if not any(p[0] < e and s < p[1] for s, e in persons)]
     out += [Cand(s, e, "PERSON", "pattern", 0.7) for s, e in persons]
     taken = {s for s, _ in persons}
     for i, (ws, ne) in enumerate(nouns):
@@ -372,13 +376,6 @@ def korean_candidates(text: str, start: int, end: int, tokens: dict,
         if not re.fullmatch(r"[가-힣]+", word):
             continue
         nnp = any(t[1] == "NNP" for t in tokens.get(ws, []))
-        # "이사장 이근": a title, then a native name.
-        if i > 0 and is_title[i - 1] and text[words[i - 1][1] : ws] == " " and not is_title[i] \
-                and i - 1 < len(ejs) and ejs[i - 1].stem_end == ejs[i - 1].end \
-                and i < len(ejs) and ejs[i].start == ws and len(word) <= 4 and word[0] in _KO_SURNAMES \
-                and ko_names.name_like(text, ejs[i], _KO_SURNAMES):
-            out.append(Cand(ws, ne, "PERSON", "pattern", 0.7))
-            continue
         # Foreign names: NNP run followed by "(Latin Name)".
         if nnp and re.match(r"\s*\([A-Z][a-z]+(?: [A-Z][a-z.]+)+\)", text[ne : ne + 60]):
             j = i
