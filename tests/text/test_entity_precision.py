@@ -113,6 +113,9 @@ def test_russian_initials_and_surname_are_a_person() -> None:
 def test_wire_and_byline_credits_are_not_mentions() -> None:
     en = _named("SEOUL, May 3 (Yonhap) -- Seoul and Moscow agreed to expand trade.", "en")
     assert "Yonhap" not in en and "Moscow" in en
+    glued = _named("Fishing quota for South Korea rises again this year SEOUL, Dec. 2 (Yonhap) -- Boats will"
+                   " catch more.", "en")  # a crawl glued the headline to the dateline
+    assert "Yonhap" not in glued
     ko = _named("(서울=연합뉴스) 김철수 기자 = 한국과 러시아가 협력하기로 했다.", "ko")
     assert "연합뉴스" not in ko and "김철수" not in ko
     assert "러시아" in ko
@@ -220,3 +223,8 @@ def test_korean_foreign_name_after_a_title() -> None:
     assert found.get("드미트리 스베슈니코프") == "PERSON"
     assert found.get("마리나 쿠즈네초바") == "PERSON"
     assert [s for s, t in found.items() if t == "PERSON"] == ["드미트리 스베슈니코프", "마리나 쿠즈네초바"]
+
+
+def test_a_parenthesis_before_a_dash_inside_a_sentence_is_no_credit() -> None:
+    text = "Talks with the Democratic People's Republic of Korea and Russia (Moscow) – the first in years – ended."
+    assert "Moscow" in _named(text, "en")

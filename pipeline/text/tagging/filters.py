@@ -31,8 +31,18 @@ _CREDIT = re.compile(
 )
 
 
+_DATELINE_REACH = 60  # characters from a block's start within which a dateline's credit sits
+# "SEOUL, Dec. 24 " / "МОСКВА, 9 февраля " right before the credit (a headline may precede it).
+_DATELINE_BEFORE = re.compile(r"\b[A-ZА-ЯЁ]{3,}(?:[ -][A-ZА-ЯЁ]{3,})?,\s+(?:[A-Z][a-z]{2,}\.?\s+\d{1,2}|\d{1,2}\s+[а-яё]+)\s*$")
+
+
 def credit_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    return [(start + m.start(), start + m.end()) for m in _CREDIT.finditer(text[start:end])]
+    """Credits in text[start:end] (a block); "(Agency) --" only near the block's start, where a
+    dateline puts it ("SEOUL, May 3 (Yonhap) --"), not "(DPRK) – " inside a sentence."""
+    chunk = text[start:end]
+    return [(start + m.start(), start + m.end()) for m in _CREDIT.finditer(chunk)
+            if "=" in m.group() or "기자" in m.group() or "특파원" in m.group() or m.start() <= _DATELINE_REACH
+            or _DATELINE_BEFORE.search(chunk, max(0, m.start() - 40), m.start())]
 
 
 @lru_cache(maxsize=65536)
