@@ -228,3 +228,11 @@ def test_korean_foreign_name_after_a_title() -> None:
 def test_a_parenthesis_before_a_dash_inside_a_sentence_is_no_credit() -> None:
     text = "Talks with the Democratic People's Republic of Korea and Russia (Moscow) – the first in years – ended."
     assert "Moscow" in _named(text, "en")
+
+
+def test_a_block_longer_than_one_model_call_is_tagged_to_its_end() -> None:
+    from pipeline.text.tagging.en_ner import _WINDOW, english_spans
+
+    text = "Delegates met in Khabarovsk on Monday. " * (_WINDOW // 38 + 200)
+    cands, _, _ = english_spans(text, 0, len(text), [])
+    assert text[cands[-1].start : cands[-1].end] == "Khabarovsk" and cands[-1].start > _WINDOW

@@ -18,6 +18,7 @@ _TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "
 _INNER = frozenset({"IN", "CC", "DT", "HYPH", "POS", ",", "TO"})
 _EDGE_JUNK = _INNER | frozenset({"''", "``", ".", ":", "SYM", "-LRB-", "-RRB-", "NFP", "PRP$", "WDT"})
 _PROPER = frozenset({"NNP", "NNPS"})
+_WINDOW = 100_000  # characters per model call
 _HYPHEN_TAIL = re.compile(r"-[a-z]+\b")
 _TITLE_AFTER = re.compile(r" (?:Minister|Ministry|Ambassador|Envoy|Secretary|Commissioner|Spokesman|Spokeswoman)\b")
 _NOUNS = _PROPER | {"NN", "NNS"}  # the tagger reads some surnames as plurals ("Davies/NNS")
@@ -88,6 +89,11 @@ def english_spans(text: str, start: int, end: int, hits: list[tuple[int, int, st
     second value for the caller to drop. The third value holds the offsets of the tokens the
     tagger reads as proper nouns (the patterns' check).
     """
+    if end - start > _WINDOW:  # spaCy refuses texts over nlp.max_length; memory grows with length
+        cut = text.rfind("\n", start + _WINDOW // 2, start + _WINDOW)
+        cut = cut if cut > start else max(text.rfind(" ", start + _WINDOW // 2, start + _WINDOW), start + _WINDOW)
+        a, b = english_spans(text, start, cut, hits), english_spans(text, cut, end, hits)
+        return a[0] + b[0], a[1] | b[1], a[2] | b[2]
     doc = spacy_en()(text[start:end])
     proper = {start + t.idx for t in doc if t.tag_ in _NOUNS and _capitalised(t.text)}
     out: list[Cand] = []
