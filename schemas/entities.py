@@ -10,7 +10,7 @@ from schemas.mentions import ENTITY_TYPES
 
 
 class Entities(DatasetModel):
-    entity_id: Series[String] = pa.Field(unique=True, description="Stable id: catalog (e.g. per:vladimir_putin), geonames:<id> (GeoNames city), or per:x-/org:x-<hash> for a name not in the catalog.")
+    entity_id: Series[String] = pa.Field(unique=True, description="Stable id: catalog (e.g. per:vladimir_putin), geonames:ID (GeoNames city), or per:x-HASH / org:x-HASH for a name not in the catalog.")
     entity_type: Series[String] = pa.Field(isin=ENTITY_TYPES, description="PERSON, ORG, GPE, LOC, FAC or EVENT.")
     name_en: Series[String] = pa.Field(description="Canonical English name.")
     name_ru: Series[String] = pa.Field(nullable=True, description="Russian name (nominative).")
