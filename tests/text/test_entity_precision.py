@@ -41,6 +41,7 @@ def _named(text: str, lang: str) -> dict[str, str]:
     "지방정부 공동의장을 맡은 전문가들이 경제개발 방안을 논의했다.",
     "정부 대표단은 회의를 주관하며 양국 관계를 점검했다.",
     "한국쪽 참석자들은 대화를 이어가기로 했다.",
+    "블록체인 플랫폼 대표와 메타버스 산업 협회 회장이 참석했다.",  # loanwords kiwi knows, not names
 ])
 def test_korean_common_nouns_and_predicates_are_not_persons(sentence: str) -> None:
     assert "PERSON" not in _named(sentence, "ko").values()

@@ -113,7 +113,8 @@ def role_persons(text: str, words: list[Eojeol], is_title: list[bool], blocked: 
         if k < n and k - j <= 4 and is_title[k] and words[k - 1].stem_end == words[k - 1].end \
                 and text[words[k - 1].end:words[k].start] == " " and words[j].stem_end == words[j].end \
                 and not any(c.isdigit() for r in role for c in r) \
-                and not (role and org_suffix.fullmatch(role[0])):  # "한러미래 포럼 회장": an org's name
+                and not (role and org_suffix.fullmatch(role[0])) \
+                and (j > i or _lone_name_ok(text, w, native_first)):  # "블록체인 플랫폼 대표" is no person
             out.append((w.start, words[j].stem_end))
             i = k + 1
             continue
@@ -140,11 +141,25 @@ def title_persons(text: str, words: list[Eojeol], is_title: list[bool], blocked:
             j += 1
         if j == i:
             continue
-        if j - i == 1 and len(text[w.start:w.stem_end]) <= 4 and text[w.start] not in native_first \
-                and "NNP" not in w.tags:
-            continue  # one short word that is neither a Korean name nor a proper noun
+        if j - i == 1 and not _lone_name_ok(text, w, native_first):
+            continue  # one word that is neither a Korean name nor unknown to kiwi ("대표 메타버스")
         out.append((w.start, words[j - 1].stem_end))
     return out
+
+
+@lru_cache(maxsize=16384)
+def out_of_vocabulary(word: str) -> bool:
+    """kiwi has never seen the word: how transliterated foreign surnames look ("쥐르코프"), unlike
+    loanwords it knows, even as proper nouns ("블록체인", "메타버스")."""
+    tokens = kiwi().analyze(word, top_n=1)[0][0]
+    return len(tokens) == 1 and tokens[0].oov
+
+
+def _lone_name_ok(text: str, e: Eojeol, native_first: frozenset[str]) -> bool:
+    """A one-eojeol name: Korean-shaped (surname + given name), Hanja, or a word kiwi does not know."""
+    word = text[e.start:e.stem_end]
+    return (2 <= len(word) <= 4 and word[0] in native_first) or bool(_HANJA_NAME.fullmatch(word)) \
+        or out_of_vocabulary(word)
 
 
 def _native(text: str, e: Eojeol, native_first: frozenset[str]) -> bool:
