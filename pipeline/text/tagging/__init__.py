@@ -96,7 +96,8 @@ def _select(cands: list[_M]) -> list[_M]:
     return chosen
 
 
-def _block_mentions(text: str, bs: int, be: int, language: str) -> tuple[list[_M], list[ner.Cand]]:
+def _block_mentions(text: str, bs: int, be: int, language: str,
+                    en_doc: object | None = None) -> tuple[list[_M], list[ner.Cand]]:
     chunk = text[bs:be]
     cands: list[_M] = []
     titles: list[ner.Cand] = []
@@ -133,7 +134,7 @@ def _block_mentions(text: str, bs: int, be: int, language: str) -> tuple[list[_M
                                      [(h.start, h.end, h.entry.entity_type) for h in hits])
     if _LAT.search(chunk) and language not in ("ru", "ko"):
         model, absorbed, proper = en_ner.english_spans(
-            chunk, 0, len(chunk), [(h.start, h.end, h.entry.entity_type) for h in hits])
+            chunk, 0, len(chunk), [(h.start, h.end, h.entry.entity_type) for h in hits], en_doc)
         if absorbed:  # a place inside an organisation's name is part of that name
             cands = [c for c in cands if (c.start - bs, c.end - bs) not in absorbed]
         # Initials + surname beat the model ("I. Komissina" is no place); patterns are the
@@ -275,11 +276,14 @@ def tag_document(text: str, language: str, blocks: list[Block], sentences: list[
     sent_bounds = [(s.start, s.end) for s in sent_sorted]
     if not sent_bounds:
         sent_bounds = list(spans)
+    # The English model reads all of a document's blocks in one batch (faster than block by block).
+    en_docs = en_ner.parse_blocks(text, [(bs, be) for bs, be in spans if _LAT.search(text[bs:be])]) \
+        if language not in ("ru", "ko") else {}
     named_cands: list[_M] = []
     ko_titles: list[ner.Cand] = []
     dates: list[_M] = []
     for bs, be in spans:
-        cands, titles = _block_mentions(text, bs, be, language)
+        cands, titles = _block_mentions(text, bs, be, language, en_docs.get((bs, be)))
         named_cands += cands
         ko_titles += titles
         for s, e, d in find_dates(text, bs, be, language, published):

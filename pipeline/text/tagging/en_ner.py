@@ -79,7 +79,14 @@ def _covered(t, spans: list[tuple[int, int]], offset: int) -> bool:  # noqa: ANN
     return any(bs < e and s < be for bs, be in spans)
 
 
-def english_spans(text: str, start: int, end: int, hits: list[tuple[int, int, str]]
+def parse_blocks(text: str, spans: list[tuple[int, int]]) -> dict[tuple[int, int], object]:
+    """spaCy docs of text[s:e] for each span, parsed as one batch (spans over one window are left
+    to english_spans, which reads them in windows)."""
+    spans = [(s, e) for s, e in spans if e - s <= _WINDOW]
+    return dict(zip(spans, spacy_en().pipe([text[s:e] for s, e in spans], batch_size=32), strict=True))
+
+
+def english_spans(text: str, start: int, end: int, hits: list[tuple[int, int, str]], doc: object | None = None
                   ) -> tuple[list[Cand], set[tuple[int, int]], set[int]]:
     """PERSON/ORG/GPE/LOC/FAC spans of text[start:end] (offsets into text).
 
@@ -87,14 +94,15 @@ def english_spans(text: str, start: int, end: int, hits: list[tuple[int, int, st
     ("North Korea Glyn Davies" -> "Glyn Davies"); a catalog place inside an organisation's name
     ("Korea National Diplomatic Academy") gives way to the name: those hits come back in the
     second value for the caller to drop. The third value holds the offsets of the tokens the
-    tagger reads as proper nouns (the patterns' check).
+    tagger reads as proper nouns (the patterns' check). `doc`: text[start:end] already parsed.
     """
     if end - start > _WINDOW:  # spaCy refuses texts over nlp.max_length; memory grows with length
         cut = text.rfind("\n", start + _WINDOW // 2, start + _WINDOW)
         cut = cut if cut > start else max(text.rfind(" ", start + _WINDOW // 2, start + _WINDOW), start + _WINDOW)
         a, b = english_spans(text, start, cut, hits), english_spans(text, cut, end, hits)
         return a[0] + b[0], a[1] | b[1], a[2] | b[2]
-    doc = spacy_en()(text[start:end])
+    if doc is None:
+        doc = spacy_en()(text[start:end])
     proper = {start + t.idx for t in doc if t.tag_ in _NOUNS and _capitalised(t.text)}
     out: list[Cand] = []
     absorbed: set[tuple[int, int]] = set()
