@@ -237,3 +237,8 @@ def test_a_block_longer_than_one_model_call_is_tagged_to_its_end() -> None:
     text = "Delegates met in Khabarovsk on Monday. " * (_WINDOW // 38 + 200)
     cands, _, _ = english_spans(text, 0, len(text), [])
     assert text[cands[-1].start : cands[-1].end] == "Khabarovsk" and cands[-1].start > _WINDOW
+
+
+def test_korean_name_with_an_age_before_the_role() -> None:
+    found = _named("김철수(45) 서울대 교수와 박민수(38) 교수가 참석했다.", "ko")
+    assert found.get("김철수") == "PERSON" and found.get("박민수") == "PERSON"

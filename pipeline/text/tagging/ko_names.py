@@ -24,6 +24,7 @@ _HANJA_NAME = re.compile(r"[\u4e00-\u9fff]{3,4}")  # "文在寅" (not "韓美": 
 _MODIFIERS = frozenset({"전", "前", "현", "現", "초대", "신임", "당시"})  # "이희범 전 산자부 장관"
 _PREDICATE_TAGS = ("V", "E", "XSV", "XSA", "VCP", "VCN", "MAG", "MAJ", "IC")
 _FUNCTIONAL = ("J", "E", "VCP", "XSN")
+_AGE = re.compile(r"\(\d{1,3}(?:세)?\)")  # "김철수(45)"
 _PROPER_MARGIN = 3.0  # log-score distance within which kiwi's proper-noun reading still counts
 
 
@@ -104,14 +105,19 @@ def role_persons(text: str, words: list[Eojeol], is_title: list[bool], blocked: 
                 and _candidate(text, words[j + 1], blocked, not_name[j + 1], is_title[j + 1], native_first) \
                 and not _native(text, words[j + 1], native_first):
             j += 1
-        # The role: bare nouns (organisation, place, modifiers) up to a title word, same clause.
-        k = j + 1
-        while k < n and k - j <= 4 and not is_title[k] and words[k - 1].stem_end == words[k - 1].end \
-                and text[words[k - 1].end:words[k].start] == " ":
+        # An age may follow the name ("김철수(45) 교수"); then the role: bare nouns (organisation,
+        # place, modifiers), at most three, up to a title word, in the same clause.
+        age = _AGE.match(text, words[j].end)
+        first = next((x for x in range(j + 1, n) if words[x].start >= age.end()), n) if age else j + 1
+        prev_end = age.end() if age else words[j].end
+        k, ok = first, first < n and text[prev_end:words[first].start] == " "
+        while ok and k < n and not is_title[k]:
+            if k - first >= 3 or words[k].stem_end != words[k].end or k + 1 >= n \
+                    or text[words[k].end:words[k + 1].start] != " ":
+                ok = False
             k += 1
-        role = [text[x.start:x.stem_end] for x in words[j + 1:k]]
-        if k < n and k - j <= 4 and is_title[k] and words[k - 1].stem_end == words[k - 1].end \
-                and text[words[k - 1].end:words[k].start] == " " and words[j].stem_end == words[j].end \
+        role = [text[x.start:x.stem_end] for x in words[first:k]]
+        if ok and k < n and is_title[k] and words[j].stem_end == words[j].end \
                 and not any(c.isdigit() for r in role for c in r) \
                 and not (role and org_suffix.fullmatch(role[0])) \
                 and (j > i or _lone_name_ok(text, w, native_first)):  # "블록체인 플랫폼 대표" is no person
