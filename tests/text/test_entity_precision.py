@@ -242,3 +242,14 @@ def test_a_block_longer_than_one_model_call_is_tagged_to_its_end() -> None:
 def test_korean_name_with_an_age_before_the_role() -> None:
     found = _named("김철수(45) 서울대 교수와 박민수(38) 교수가 참석했다.", "ko")
     assert found.get("김철수") == "PERSON" and found.get("박민수") == "PERSON"
+
+
+def test_photo_credits_and_copyright_lines_are_not_mentions() -> None:
+    ru = _named("Фото: пресс-служба Правительства Приморского края\n"
+                "На фото: Владимир Путин и Мун Чжэ Ин во Владивостоке.", "ru")
+    assert "Приморского края" not in ru and "Правительства Приморского края" not in ru
+    assert ru.get("Владимир Путин") == "PERSON"  # a caption says who is pictured: a mention
+    en = _named("Photo: Yonhap\nCopyright © Korea Herald. All rights reserved.\nMoon met Putin in Seoul.", "en")
+    assert "Yonhap" not in en and "Korea Herald" not in en and en.get("Seoul") == "GPE"
+    ko = _named("ⓒ 연합뉴스, 무단 전재-재배포 금지\n문재인 대통령은 서울에서 말했다.", "ko")
+    assert "연합뉴스" not in ko and ko.get("문재인") == "PERSON"

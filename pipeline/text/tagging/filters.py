@@ -26,7 +26,11 @@ _CREDIT = re.compile(
     r"[(\[][^()\[\]\n=]{1,30}=\s*[^()\[\]\n]{1,40}[)\]]"  # (place=agency), (photo=name)
     r"|\([^()\n]{2,30}\)(?=\s*(?:--|—|–|-\s))"  # (Agency) -- after a dateline
     # Korean reporter bylines: "홍길동 기자 =", "=홍길동 기자" at a line's end, "홍길동 기자 (mail@...)".
-    r"|[가-힣]{2,4} ?(?:기자|특파원)(?=[ \t]*(?:=|$|\(?[\w.-]+@))",
+    r"|[가-힣]{2,4} ?(?:기자|특파원)(?=[ \t]*(?:=|$|\(?[\w.-]+@))"
+    # Photo credits opening a line ("Фото: пресс-служба ...", "Photo: Yonhap"; a caption "На фото:
+    # Путин" names who is pictured and stays) and copyright lines ("ⓒ 연합뉴스", "Copyright Yonhap").
+    r"|^[ \t]*(?:Фото|Photo|Photos|사진)[ \t]*[:：][^\n]{1,80}"
+    r"|(?:©|ⓒ|\bCopyright\b|\bCOPYRIGHT\b)[^\n]{0,80}",
     re.M,
 )
 
@@ -41,7 +45,7 @@ def credit_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     dateline puts it ("SEOUL, May 3 (Yonhap) --"), not "(DPRK) – " inside a sentence."""
     chunk = text[start:end]
     return [(start + m.start(), start + m.end()) for m in _CREDIT.finditer(chunk)
-            if "=" in m.group() or "기자" in m.group() or "특파원" in m.group() or m.start() <= _DATELINE_REACH
+            if not m.group().startswith("(") or "=" in m.group() or m.start() <= _DATELINE_REACH
             or _DATELINE_BEFORE.search(chunk, max(0, m.start() - 40), m.start())]
 
 
