@@ -253,3 +253,8 @@ def test_photo_credits_and_copyright_lines_are_not_mentions() -> None:
     assert "Yonhap" not in en and "Korea Herald" not in en and en.get("Seoul") == "GPE"
     ko = _named("ⓒ 연합뉴스, 무단 전재-재배포 금지\n문재인 대통령은 서울에서 말했다.", "ko")
     assert "연합뉴스" not in ko and ko.get("문재인") == "PERSON"
+
+
+def test_a_given_name_the_model_left_out_is_added_by_the_patterns() -> None:
+    found = _named("The consultation was held with Ambassador-at-Large Nikolay Korchunov in Moscow.", "en")
+    assert found.get("Nikolay Korchunov") == "PERSON" and "Large Nikolay Korchunov" not in found

@@ -147,11 +147,11 @@ def _block_mentions(text: str, bs: int, be: int, language: str,
         model = [m for m in model if not any(m.start < p.end and p.start < m.end for p in raw)
                  and not (m.entity_type != "PERSON" and ner.en_person_shaped(chunk[m.start:m.end].split())
                           and any(m.start < p.end and p.start < m.end for p in persons))]
-        # An organisation pattern that holds the model's span and runs on ("the Russian Center"
-        # + "of the APEC Studies") replaces it: the model cuts names at "of".
-        longer = [p for p in patterns if p.entity_type == "ORG" and any(
+        # A pattern that holds the model's span of the same type and runs on replaces it: the
+        # model cuts names at "of" ("the Russian Center" + "of the APEC Studies") and after titles.
+        longer = [p for p in patterns if p.entity_type in ("ORG", "PERSON") and any(
             p.start <= m.start and m.end <= p.end and (p.end - p.start) > (m.end - m.start)
-            and m.entity_type == "ORG" for m in model)]
+            and m.entity_type == p.entity_type for m in model)]  # also "Nikolay" + the model's "Korchunov"
         model = [m for m in model if not any(p.start <= m.start and m.end <= p.end for p in longer)]
         raw += model + [p for p in patterns if not any(p.start < m.end and m.start < p.end for m in model + raw)]
     truncated = not text[be:].strip() and text[be - 1 : be].isalnum()  # excerpts stop mid-word

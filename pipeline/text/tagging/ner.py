@@ -234,8 +234,9 @@ def english_candidates(text: str, start: int, end: int, blocked: list[tuple[int,
         while s < e and text[s] == " ":
             s += 1
         tokens = text[s:e].split(" ")
-        # Drop leading title words ("Deputy Foreign Minister Igor Morgulov" -> "Igor Morgulov").
-        while tokens and tokens[0].rstrip(".") in _NOT_NAME:
+        # Drop leading title words ("Deputy Foreign Minister Igor Morgulov" -> "Igor Morgulov") and
+        # the tail of a hyphenated word ("Ambassador-at-Large Nikolay Korchunov").
+        while tokens and (tokens[0].rstrip(".") in _NOT_NAME or (s > 0 and text[s - 1] == "-" and s == m.start() + start)):
             s += len(tokens[0]) + 1
             tokens = tokens[1:]
         if not tokens or s >= e:
