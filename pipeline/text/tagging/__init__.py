@@ -108,19 +108,18 @@ def _block_mentions(text: str, bs: int, be: int, language: str,
     if _HAN.search(chunk):
         ko_tokens = gazetteer.ko_token_index(chunk)
         # A one-word place that kiwi reads as a common noun where it stands ("개성 있는") is none.
+        # ("한·러" abbreviations are not place mentions either: corpus convention.)
         hits += [h for h in gazetteer.find_korean(chunk, ko_tokens)
                  if not (h.entry.entity_type == "GPE" and h.end - h.start <= 2
                          and all(t[1] == "NNG" for t in ko_tokens.get(h.start, [("", "NNG", 0)])))]
-    # "한·러" abbreviations are not place mentions (corpus convention). An agency or
-    # photographer in a credit is not a mention either.
     # GeoNames cities the catalog lacks (the catalog's own hits win any overlap).
     hits += [h for h in places.find_places(chunk, ko_tokens)
              if not any(h.start < o.end and o.start < h.end for o in hits)]
+    # An agency or photographer in a credit is not a mention.
     credits = filters.credit_spans(chunk, 0, len(chunk))
     hits = [h for h in hits if not _inside(h.start, h.end, credits)]
     hits = [_with_initials(chunk, h, hits) for h in hits]
     cands += [_from_entry(bs + h.start, bs + h.end, h.entry) for h in hits]
-    blocked = [(h.start, h.end) for h in hits]
     natasha: set[int] = set()  # ids of natasha's candidates (the Russian filters apply to them)
     raw: list[ner.Cand] = [c for c in ner.initials_persons(chunk)
                            if not any(c.start < h.end and h.start < c.end for h in hits)]
@@ -133,27 +132,10 @@ def _block_mentions(text: str, bs: int, be: int, language: str,
         raw += ner.korean_candidates(chunk, 0, len(chunk), ko_tokens,
                                      [(h.start, h.end, h.entry.entity_type) for h in hits])
     if _LAT.search(chunk) and language not in ("ru", "ko"):
-        model, absorbed, proper = en_ner.english_spans(
-            chunk, 0, len(chunk), [(h.start, h.end, h.entry.entity_type) for h in hits], en_doc)
+        english, absorbed = _english(chunk, hits, raw, en_doc)
+        raw += english
         if absorbed:  # a place inside an organisation's name is part of that name
             cands = [c for c in cands if (c.start - bs, c.end - bs) not in absorbed]
-        # Initials + surname beat the model ("I. Komissina" is no place); patterns are the
-        # fallback for what the model missed (title + name, name shapes), proper nouns only.
-        patterns = [p for p in ner.english_candidates(chunk, 0, len(chunk), blocked)
-                    if p.entity_type != "PERSON" or _all_proper(chunk, p, proper)]
-        # A person-shaped span the model typed ORG/GPE next to person evidence (a title, a
-        # given name) is the person: "Glyn Davies" is no organisation.
-        persons = raw + [p for p in patterns if p.entity_type == "PERSON"]
-        model = [m for m in model if not any(m.start < p.end and p.start < m.end for p in raw)
-                 and not (m.entity_type != "PERSON" and ner.en_person_shaped(chunk[m.start:m.end].split())
-                          and any(m.start < p.end and p.start < m.end for p in persons))]
-        # A pattern that holds the model's span of the same type and runs on replaces it: the
-        # model cuts names at "of" ("the Russian Center" + "of the APEC Studies") and after titles.
-        longer = [p for p in patterns if p.entity_type in ("ORG", "PERSON") and any(
-            p.start <= m.start and m.end <= p.end and (p.end - p.start) > (m.end - m.start)
-            and m.entity_type == p.entity_type for m in model)]  # also "Nikolay" + the model's "Korchunov"
-        model = [m for m in model if not any(p.start <= m.start and m.end <= p.end for p in longer)]
-        raw += model + [p for p in patterns if not any(p.start < m.end and m.start < p.end for m in model + raw)]
     truncated = not text[be:].strip() and text[be - 1 : be].isalnum()  # excerpts stop mid-word
     for c in raw:
         if truncated and bs + c.end == be:
@@ -184,6 +166,33 @@ def _block_mentions(text: str, bs: int, be: int, language: str,
             cands.append(_M(bs + c.start, bs + c.end, c.entity_type, unlinked_id(c.entity_type, name), name,
                             c.method, c.confidence))
     return cands, titles
+
+
+def _english(chunk: str, hits: list[gazetteer.Hit], raw: list[ner.Cand], en_doc: object | None
+             ) -> tuple[list[ner.Cand], set[tuple[int, int]]]:
+    """English candidates: the model's spans, then the patterns as a fallback; `raw` holds the
+    candidates already taken (initials + surname), which beat the model ("I. Komissina" is no
+    place). Returns the candidates and the catalog hits a model name absorbed."""
+    model, absorbed, proper = en_ner.english_spans(
+        chunk, 0, len(chunk), [(h.start, h.end, h.entry.entity_type) for h in hits], en_doc)
+    # Pattern persons must be nouns to the tagger ("Higher Education" is not a person).
+    patterns = [p for p in ner.english_candidates(chunk, 0, len(chunk), [(h.start, h.end) for h in hits])
+                if p.entity_type != "PERSON" or _all_proper(chunk, p, proper)]
+    # A person-shaped span the model typed ORG/GPE next to person evidence (a title, a given
+    # name) is the person: "Glyn Davies" is no organisation.
+    persons = raw + [p for p in patterns if p.entity_type == "PERSON"]
+    model = [m for m in model if not any(m.start < p.end and p.start < m.end for p in raw)
+             and not (m.entity_type != "PERSON" and ner.en_person_shaped(chunk[m.start:m.end].split())
+                      and any(m.start < p.end and p.start < m.end for p in persons))]
+    # A pattern that holds the model's span of the same type and runs on replaces it: the model
+    # cuts names at "of" ("the Russian Center" + "of the APEC Studies") and after titles
+    # ("Ambassador-at-Large Nikolay" + "Korchunov").
+    longer = [p for p in patterns if p.entity_type in ("ORG", "PERSON") and any(
+        p.start <= m.start and m.end <= p.end and (p.end - p.start) > (m.end - m.start)
+        and m.entity_type == p.entity_type for m in model)]
+    model = [m for m in model if not any(p.start <= m.start and m.end <= p.end for p in longer)]
+    return model + [p for p in patterns if not any(p.start < m.end and m.start < p.end for m in model + raw)], \
+        absorbed
 
 
 def _with_initials(chunk: str, hit: gazetteer.Hit, hits: list[gazetteer.Hit]) -> gazetteer.Hit:
