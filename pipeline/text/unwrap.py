@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from pipeline.text.models import morph
+from pipeline.text.nlp import morph
 
 _SENTENCE_END = tuple('.!?…:;»"”)')
 _LIST_START = re.compile(r"^(?:\d{1,2}[.)]\s|[•▪●◦·*]\s?|[-—–]\s)")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pipeline.text.models import kiwi_sentences, kiwi_tokenize, pieces
+from pipeline.text.nlp import kiwi_sentences, kiwi_tokenize, pieces
 from pipeline.text.tagging import ner
 
 RU = [
