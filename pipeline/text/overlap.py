@@ -13,6 +13,7 @@ overlap, and an empty span overlaps only a span that strictly contains its posit
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
@@ -48,3 +49,18 @@ def select_non_overlapping(
         ends.insert(i, e)
         kept.append(item)
     return kept
+
+
+class SpanIndex:
+    """"Does [s, e) overlap any of these spans?" in O(log n), for a fixed set of half-open spans
+    that may overlap each other: among the spans starting before e, the furthest end decides.
+    Replaces `any(a < e and s < b for a, b in spans)` inside loops, which is quadratic."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [s for s, _ in ordered]
+        self._max_end = list(itertools.accumulate((e for _, e in ordered), max))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self._starts, end)  # the spans that start before `end`
+        return i > 0 and self._max_end[i - 1] > start

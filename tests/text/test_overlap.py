@@ -56,3 +56,12 @@ def test_mention_selection_equals_brute_force(raw: list[tuple[int, int, str]]) -
     titles = sorted(cands, key=lambda m: -(m.end - m.start))
     assert [(m.start, m.end) for m in _select_titles(cands)] == _brute([(m.start, m.end) for m in titles])
 
+
+
+@settings(max_examples=300, deadline=None)
+@given(spans, st.integers(0, 70), st.integers(0, 12))
+def test_span_index_equals_any_overlap(given_spans: list[tuple[int, int]], s: int, n: int) -> None:
+    from pipeline.text.overlap import SpanIndex
+
+    e = s + n
+    assert SpanIndex(given_spans).overlaps(s, e) == any(a < e and s < b for a, b in given_spans)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline.text.nlp import kiwi
+from pipeline.text.overlap import SpanIndex
 
 Tokens = dict[int, list[tuple[str, str, int]]]  # kiwi tokens by start offset: [(form, tag, end)]
 
@@ -87,6 +88,7 @@ def role_persons(text: str, words: list[Eojeol], is_title: list[bool], blocked: 
     `blocked`: catalog/gazetteer spans (a known place or organisation is not a name);
     `not_name`: eojeols that end in an organisation or place suffix.
     """
+    index = SpanIndex(blocked)  # overlap tests in O(log n): a long text has many spans
     out = []
     n = len(words)
     i = 0
@@ -95,14 +97,14 @@ def role_persons(text: str, words: list[Eojeol], is_title: list[bool], blocked: 
         # Start a name only where the previous eojeol cannot be part of it.
         boundary = i == 0 or words[i - 1].stem_end < words[i - 1].end \
             or not text[words[i - 1].end:w.start].isspace() or is_title[i - 1] \
-            or not _candidate(text, words[i - 1], blocked, not_name[i - 1], False, native_first)
-        if not boundary or not _candidate(text, w, blocked, not_name[i], is_title[i], native_first):
+            or not _candidate(text, words[i - 1], index, not_name[i - 1], False, native_first)
+        if not boundary or not _candidate(text, w, index, not_name[i], is_title[i], native_first):
             i += 1
             continue
         j = i  # extend the name over up to three bare name-like eojeols
         while j + 1 < n and j - i < 2 and w.stem_end == w.end and words[j].stem_end == words[j].end \
                 and text[words[j].end:words[j + 1].start] == " " \
-                and _candidate(text, words[j + 1], blocked, not_name[j + 1], is_title[j + 1], native_first) \
+                and _candidate(text, words[j + 1], index, not_name[j + 1], is_title[j + 1], native_first) \
                 and not _native(text, words[j + 1], native_first):
             j += 1
         # An age may follow the name ("김철수(45) 교수"); then the role: bare nouns (organisation,
@@ -132,13 +134,14 @@ def title_persons(text: str, words: list[Eojeol], is_title: list[bool], blocked:
                   not_name: list[bool], native_first: frozenset[str]) -> list[tuple[int, int]]:
     """Names right after a bare title word: one to three name-like eojeols, the last of which may
     carry a particle ("대변인 마리나 쿠즈네초바는")."""
+    index = SpanIndex(blocked)  # overlap tests in O(log n): a long text has many spans
     out = []
     for i in range(1, len(words)):
         t, w = words[i - 1], words[i]
         if not is_title[i - 1] or t.stem_end != t.end or text[t.end:w.start] != " ":
             continue
         j = i
-        while j < len(words) and j - i < 3 and _candidate(text, words[j], blocked, not_name[j], is_title[j],
+        while j < len(words) and j - i < 3 and _candidate(text, words[j], index, not_name[j], is_title[j],
                                                           native_first):
             if words[j].stem_end < words[j].end or j + 1 >= len(words) \
                     or text[words[j].end:words[j + 1].start] != " ":
@@ -173,10 +176,10 @@ def _native(text: str, e: Eojeol, native_first: frozenset[str]) -> bool:
     return 2 <= len(word) <= 4 and word[0] in native_first and "NNP" in e.tags and len(e.tags) == 1
 
 
-def _candidate(text: str, e: Eojeol, blocked: list[tuple[int, int]], not_name: bool, title: bool,
+def _candidate(text: str, e: Eojeol, blocked: SpanIndex, not_name: bool, title: bool,
                native_first: frozenset[str]) -> bool:
     if title or not_name or text[e.start:e.stem_end] in _MODIFIERS:
         return False
-    if any(s < e.stem_end and e.start < t for s, t in blocked):
+    if blocked.overlaps(e.start, e.stem_end):
         return False
     return name_like(text, e, native_first)

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.text.nlp import kiwi, natasha_models, spacy_en
+from pipeline.text.overlap import SpanIndex
 from pipeline.text.tagging import ko_names
 from pipeline.text.tagging.filters import ru_nominative
 from pipeline.text.tagging.gazetteer import eojeol_end, ko_starts_word, ko_tail_ok
@@ -392,6 +393,7 @@ def korean_candidates(text: str, start: int, end: int, tokens: dict,
     nouns = [(ws, _noun_part(text, ws, we, tokens)) for ws, we in words]
     is_title = [bool(_KO_TITLE_RE.search(text[ws:ne])) and ne - ws >= 2 for ws, ne in nouns]
     ejs = ko_names.eojeols(text, start, end, tokens)
+    blocked_persons = SpanIndex((bs, be) for bs, be, bt in blocked if bt == "PERSON")  # O(log n) tests
     not_name = [bool(_KO_ORG_SUFFIX.search(text[e.start:e.stem_end]))
                 or (e.stem_end - e.start >= 3 and bool(_KO_PLACE_SUFFIX.fullmatch(text[e.start:e.stem_end])))
                 for e in ejs]
@@ -425,8 +427,7 @@ def korean_candidates(text: str, start: int, end: int, tokens: dict,
         if _KO_ORG_SUFFIX.search(word) and not _KO_BUILDING.search(word):
             j = i  # extend left over noun-only words ("한러수교 30주년 준비위원회")
             while j > 0 and i - j < 3 and words[j - 1][1] + 1 == words[j][0] and words[j - 1][0] not in taken \
-                    and not any(bs < words[j - 1][1] and words[j - 1][0] < be and bt == "PERSON"
-                                for bs, be, bt in blocked) \
+                    and not blocked_persons.overlaps(words[j - 1][0], words[j - 1][1]) \
                     and not (j - 1 < len(ejs) and "NNB" in ejs[j - 1].tags and ejs[j - 1].tags[0] != "SN") \
                     and not (j - 1 < len(ejs) and (ejs[j - 1].tags == ("NNG",) or "NP" in ejs[j - 1].tags)) \
                     and text[words[j - 1][1]] == " " and ko_starts_word(text, words[j - 1][0]) \
