@@ -1,0 +1,120 @@
+"""Is a line page furniture (boilerplate) rather than article text? Pure functions.
+
+Plain crawled text has no link density, so the rules look at what a line is made of: labels
+from `page_patterns` (menus, widgets, counters, metadata labels, notices), its shape (items
+glued into one word, several separators, no letters) and, for runs of capitalised words,
+jusText's stop-word lists (a menu has no function words; a sentence or headline has some).
+Position-based rules (above the headline, after a related-news header) live in `layout.py`.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from pipeline.text.page_patterns import (
+    APPEAL,
+    BYLINE,
+    CHROME_LINES,
+    COOKIE,
+    COPYRIGHT,
+    COUNTER,
+    IMAGE_PLACEHOLDER,
+    META_LABELS,
+    PHOTO_CREDIT,
+    PRINT_HEADER,
+    RELATED_HEADER,
+    RELATIVE_TIME,
+    SKIP_LINK,
+    WEATHER,
+    WIDGET_WORDS,
+)
+
+# "|" and "•" separate menu items however spaced; "·", "/", ">" only with spaces ("韓·中·日" is prose).
+_MENU_SPLIT = re.compile(r"\s*[|•]\s*|\s+[·›>»/]\s+")
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+_GLUED = re.compile(r"[a-zа-яё][A-ZА-ЯЁ]")  # "ГлавноеСобытия", "АудиоEnglish"
+_TOKEN = re.compile(r"[^\W\d_][\w'’.\-]*")
+_COPY_NOTICE = re.compile(r"\b(?:shortlink|link cop(?:ied|eid)|copied to clipboard)\b|скопирован|복사되었습니다", re.I)
+_SENTENCE_END = (".", "!", "?", "…", "»", '"', "”")
+MAX_CHROME_LINE = 300
+
+
+def _is_menu(line: str) -> bool:
+    """Several short items between separators: "Home | World | Politics"."""
+    items = [i for i in _MENU_SPLIT.split(line) if i]
+    return (
+        len(items) >= 3
+        and len(line) <= 160
+        and len(_MENU_SPLIT.findall(line)) >= 2
+        and all(len(i.split()) <= 3 for i in items)
+    )
+
+
+def _is_glued_menu(line: str) -> bool:
+    """Menu items the crawler ran together without spaces ("ГлавноеСобытияПартия")."""
+    return len(line) <= 200 and len(_GLUED.findall(line)) >= 2 and not line.endswith(_SENTENCE_END)
+
+
+def _is_widget_bar(line: str) -> bool:
+    tokens = line.casefold().replace("|", " ").split()
+    return 0 < len(tokens) <= 8 and all(t.strip("·•:") in WIDGET_WORDS or t.isdigit() for t in tokens)
+
+
+@lru_cache(maxsize=4)
+def _stoplist(language: str) -> frozenset[str]:
+    import justext  # ships stop-word lists for ~100 languages (BSD); loaded once
+
+    return frozenset(justext.get_stoplist(language))
+
+
+def _is_capitalised_run(line: str) -> bool:
+    """A run of capitalised words with no stop word: a menu ("MOFA Countries Information Press")."""
+    if len(line) > 100 or line.endswith(_SENTENCE_END) or any(ch in line for ch in ",:;«»\"“”'‘’"):
+        return False
+    tokens = _TOKEN.findall(line)
+    if len(tokens) < 4 or not all(t[0].isupper() for t in tokens):
+        return False
+    cyr = sum(any("\u0400" <= ch <= "\u04ff" for ch in t) for t in tokens)
+    stop = _stoplist("Russian" if cyr > len(tokens) / 2 else "English")
+    return not any(t.casefold() in stop for t in tokens)
+
+
+def boilerplate_reason(line: str) -> str | None:
+    """Why a whole paragraph is page furniture (a short label), or None for article text."""
+    folded = line.casefold().rstrip(": ")
+    if folded in CHROME_LINES:
+        return "chrome_label"
+    if not _HAS_LETTER.search(line):
+        return "no_letters" if len(line) <= 40 else None  # separators, counters, node ids
+    if len(line) > MAX_CHROME_LINE:
+        return None
+    checks = (
+        ("skip_link", lambda s: len(s) <= 80 and SKIP_LINK.match(s)),
+        ("widget", _is_widget_bar),
+        ("menu", _is_menu),
+        ("menu", _is_glued_menu),
+        ("related_header", lambda s: RELATED_HEADER.match(s)),
+        ("related_link", lambda s: len(s) <= 200 and RELATIVE_TIME.match(s)),
+        ("copyright", lambda s: COPYRIGHT.search(s)),
+        ("cookie_notice", lambda s: COOKIE.search(s)),
+        ("appeal", lambda s: len(s) <= 200 and APPEAL.search(s)),
+        ("counter", lambda s: len(s) <= 120 and COUNTER.search(s)),
+        ("metadata_label", lambda s: len(s) <= 120 and META_LABELS.match(s)),
+        ("byline", lambda s: len(s) <= 80 and BYLINE.match(s)),
+        ("photo_credit", lambda s: len(s) <= 120 and PHOTO_CREDIT.match(s)),
+        ("image", lambda s: IMAGE_PLACEHOLDER.match(s)),
+        ("print_header", lambda s: PRINT_HEADER.match(s)),
+        ("weather", lambda s: len(s) <= 80 and WEATHER.search(s)),
+        ("copy_notice", lambda s: len(s) <= 80 and _COPY_NOTICE.search(s)),
+        ("menu", _is_capitalised_run),
+    )
+    for reason, check in checks:
+        if check(line):
+            return reason
+    return None
+
+
+def is_chrome(line: str) -> bool:
+    """A whole paragraph that is page furniture rather than document content."""
+    return boilerplate_reason(line) is not None

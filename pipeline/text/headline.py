@@ -1,0 +1,118 @@
+"""Which line of a crawled page is the article's headline (or none). Pure functions.
+
+Evidence, strongest first: a labelled field ("제목 : …", "Title: …"); the container's title
+(HTML <title>/<h1> minus the site name, JSONL `title`) found among the first lines; a line the
+page prints twice (the second copy may be wrapped over two lines); otherwise the first line of
+the last run of headline-shaped lines above the first body paragraph, i.e. the line that sits
+just above the date/byline/dateline block or the lead. Section labels (one or two words above
+the headline), menus and metadata lines are never candidates. No body paragraph below a
+candidate: no headline.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.text.dateline import find_dateline
+from pipeline.text.page_patterns import AFTER_TITLE_LABELS, TITLE_LABELS
+
+_HAS_ALNUM = re.compile(r"\w")
+_LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[•▪●◦*])\s+\S")
+_DASH_ITEM = re.compile(r"^[-—–]\s+\S")
+_TITLE_LABEL = re.compile(
+    r"^(?:" + "|".join(map(re.escape, TITLE_LABELS)) + r")\s*[:：]\s*(?P<title>.+)$", re.I
+)
+_AFTER_TITLE = re.compile(r"\s+(?:" + "|".join(map(re.escape, AFTER_TITLE_LABELS)) + r")\s*[:：]", re.I)
+_SENTENCE_END = (".", "!", "?", "…", ";", ",", ":")
+SEARCH_LINES = 20  # the headline sits near the top of the page
+
+
+@dataclass(frozen=True)
+class Headline:
+    text: str
+    para: int | None  # paragraph holding it (None: from the container, not found in the text)
+    start: int = 0  # span inside the paragraph
+    end: int = 0
+    copies: tuple[int, ...] = ()  # other paragraphs that repeat it (page chrome)
+
+
+def norm(s: str) -> str:
+    return " ".join(s.split()).casefold()
+
+
+def is_section_label(p: str) -> bool:
+    return len(p) <= 20 and len(p.split()) <= 2 and all(ch.isalpha() or ch == " " for ch in p)
+
+
+def is_headline_shaped(p: str) -> bool:
+    return (
+        len(p) <= 160
+        and len(p.split()) <= 20
+        and not p.endswith(_SENTENCE_END)
+        and _HAS_ALNUM.search(p) is not None
+        and not _LIST_ITEM.match(p)
+        and not _DASH_ITEM.match(p)
+        and find_dateline(p) is None
+        and not is_section_label(p)
+    )
+
+
+def is_body_like(p: str) -> bool:
+    """A paragraph of running text (the lead or later), or a wire dateline."""
+    if find_dateline(p) is not None:
+        return True
+    words = len(p.split())
+    return (len(p) >= 60 and p.rstrip("»\"”’)").endswith((".", "!", "?", "…"))) or len(p) > 160 or words > 25
+
+
+def labelled_title(p: str) -> tuple[int, int] | None:
+    m = _TITLE_LABEL.match(p)
+    if not m:
+        return None
+    start = m.start("title")
+    cut = _AFTER_TITLE.search(p, start)
+    end = cut.start() if cut else len(p)
+    return (start, end) if p[start:end].strip() else None
+
+
+def _copies(paras: list[str], i: int, limit: int) -> tuple[int, ...]:
+    """Later paragraphs equal to paras[i], alone or as two consecutive lines."""
+    key = norm(paras[i])
+    out: list[int] = []
+    for j in range(i + 1, limit):
+        if norm(paras[j]) == key:
+            out.append(j)
+        elif j + 1 < len(paras) and norm(paras[j] + " " + paras[j + 1]) == key:
+            out.extend((j, j + 1))
+    return tuple(out)
+
+
+def find_headline(paras: list[str], boiler: list[bool], hint: str | None = None) -> Headline | None:
+    """The headline of a page whose paragraphs are `paras` (`boiler[i]`: paragraph i is furniture)."""
+    top = min(len(paras), SEARCH_LINES)
+    for i in range(top):
+        span = labelled_title(paras[i])
+        if span:
+            return Headline(paras[i][span[0] : span[1]].strip(), i, *span)
+    if hint and hint.strip():
+        key = norm(hint)
+        for i in range(top):
+            if norm(paras[i]) == key:
+                return Headline(paras[i], i, 0, len(paras[i]), _copies(paras, i, top))
+        return Headline(" ".join(hint.split()), None)
+
+    body = next((i for i in range(len(paras)) if not boiler[i] and is_body_like(paras[i])), None)
+    if body is None:
+        return None
+    cands = [i for i in range(min(body, top)) if not boiler[i] and is_headline_shaped(paras[i])]
+    for i in cands:
+        copies = _copies(paras, i, min(len(paras), body + 3))
+        if copies:
+            return Headline(paras[i], i, 0, len(paras[i]), copies)
+    if not cands:
+        return None
+    first = cands[-1]
+    while first - 1 in cands:
+        first -= 1
+    return Headline(paras[first], first, 0, len(paras[first]))

@@ -1,0 +1,139 @@
+"""Vocabulary of web-page furniture in English, Russian and Korean: data only, no logic.
+
+Each table names a KIND of line that crawled news pages carry around an article (menus,
+widgets, counters, labels of metadata lines, update stamps, related-story boxes). The rules
+that use them live in `boilerplate.py`, `published_date.py` and `headline.py`; extending the
+pipeline to a new site should mean adding a word here, never a rule for one site.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Whole lines that are navigation, share/print widgets or list labels (compared casefolded,
+# with trailing ":" and spaces dropped). A word inside a sentence is never matched.
+CHROME_LINES = frozenset(
+    s.casefold()
+    for s in (
+        # en
+        "All news", "Latest news", "More news", "Related news", "Related articles", "Related stories",
+        "Share", "Share this article", "Share this", "Print", "Print this article", "Subscribe",
+        "Email", "E-mail", "Tweet", "Facebook", "Twitter", "Telegram", "WhatsApp", "LinkedIn", "Home",
+        "Menu", "Main menu", "Back to top", "Go top", "Go to top", "Top", "Read more", "Comments",
+        "Comment", "Advertisement", "Skip to content", "Skip to main content", "Skip navigation",
+        "Go to contents", "Go to content", "Font size", "Close", "List", "Prev", "Next", "Previous",
+        "Search", "Login", "Log in", "Sign in", "Sign up", "Register", "Sitemap", "Site map",
+        "Top news", "Most read", "Most viewed", "Most popular", "Trending", "Editor's picks",
+        "Recommended", "You may also like", "See also", "Photos", "Video", "Videos", "Language",
+        "English", "Русский", "한국어", "KOR", "ENG", "RUS",
+        # ru
+        "Все новости", "Лента новостей", "Поделиться", "Печать", "Версия для печати", "Распечатать",
+        "Подписаться", "Читать также", "Читайте также", "Смотрите также", "Комментарии",
+        "Комментировать", "Реклама", "Наверх", "Главная", "Меню", "Поиск", "Войти", "Закрыть",
+        "Рекомендуем", "Популярное", "Самое читаемое", "Главное", "Новости партнеров", "Новости партнёров",
+        "Фото", "Видео", "Далее", "Назад", "Вперед", "Вперёд", "Подробнее", "Источник",
+        "Перейти к меню", "Перейти к содержанию", "Перейти к основному содержанию",
+        # ko
+        "공유하기", "인쇄", "프린트", "구독", "목록", "기사목록", "댓글", "맨위로", "위로", "스크랩",
+        "글씨 크기 조절", "글자크기", "글자 크기", "뷰페이지", "본문으로 바로가기", "본문 바로가기",
+        "주메뉴 바로가기", "메인메뉴 바로가기", "바로가기 메뉴", "검색창 열기", "전체메뉴", "메뉴",
+        "닫기", "이전", "다음", "이전글", "다음글", "많이 본 뉴스", "많이 본 기사", "인기기사",
+        "주요뉴스", "관련기사", "관련 기사", "추천기사", "광고", "광고삭제", "이 기사를 공유합니다",
+        "기사공유", "전체 페이지뷰", "페이스북", "트위터", "카카오톡", "카카오스토리", "홈", "HOME",
+        # end-of-story marks standing alone
+        "(끝)", "(END)", "(КОНЕЦ)",
+    )
+)
+
+# Words that make a short line a share bar or toolbar when every token is one of them.
+WIDGET_WORDS = frozenset(
+    w.casefold()
+    for w in (
+        "share", "print", "email", "e-mail", "tweet", "facebook", "twitter", "telegram", "whatsapp",
+        "linkedin", "vk", "vkontakte", "ok", "copy", "link", "url", "comments", "comment", "save",
+        "поделиться", "печать", "вконтакте", "одноклассники", "телеграм", "комментарии",
+        "공유", "공유하기", "인쇄", "프린트", "페이스북", "트위터", "카카오톡", "카카오스토리", "밴드",
+        "네이버", "블로그", "스크랩", "url복사", "링크복사", "댓글", "좋아요",
+    )
+)
+
+# Skip links / accessibility jumps: a short line made only of these phrases.
+SKIP_LINK = re.compile(
+    r"^(?:(?:skip to|go to|jump to)\b[^.]{0,40}|перейти к[^.]{0,40}|[가-힣 ]{0,12}바로\s?가기)+$", re.I
+)
+
+# Counters and board metadata: "조회수 1,428", "Views: 120", "Просмотров: 5", "댓글 0".
+COUNTER = re.compile(
+    r"(?:^|\s|•|\|)(?:조회수?|조회 수|추천수?|공감|댓글|글번호|첨부파일|분류|views?|hits|reads|comments?|likes?"
+    r"|просмотр(?:ов|ы)?|комментари(?:ев|и)|прочитано)\s*[:：]?\s*[\d,.]+(?:\s|$|\|)",
+    re.I,
+)
+# Labels of board-metadata lines whose value is not the article (author, category, file, id).
+META_LABELS = re.compile(
+    r"^(?:[•·▪\-]\s*)?(?:ID|Auther|Author|By|Writer|Source|Category|Tags?|Shortlink|Attachments?|Photo"
+    r"|Автор|Источник|Рубрика|Категория|Теги|Фото"
+    r"|글쓴이|작성자|기자|분류|첨부파일|글번호|출처|카테고리|태그|사진)\s?[:：]",
+    re.I,
+)
+# Bylines: "배달형 기자", "이현정 기자 hjlee@...", "By John Smith", "Автор: ...".
+BYLINE = re.compile(
+    r"^(?:[•·▪]\s*)?(?:[가-힣]{2,4}\s?(?:기자|특파원|통신원|논설위원)(?:\s+\S+@\S+)?"
+    r"|By\s[A-Z][\w.'\-]+(?:\s[A-Z][\w.'\-]+){0,3}|\S+@\S+\.\w+)$"
+)
+
+COPYRIGHT = re.compile(
+    r"^(?:©|\(c\)\s|<?저작권자|copyright\b)|all rights reserved|все права защищены|무단\s?전재|재배포\s?금지",
+    re.I,
+)
+COOKIE = re.compile(r"\bcookies?\b|\bкуки\b|файлы cookie|쿠키", re.I)
+# Appeals that are the page's, not the story's: donations, subscriptions, newsletters.
+APPEAL = re.compile(
+    r"\b(?:donat(?:e|ion)s?|support (?:us|our|the)\b|subscribe|subscription|newsletter|sign up"
+    r"|become a (?:member|subscriber)|пожертвова|поддержите|подпишитесь|подписк[аиу]|рассылк)"
+    r"|구독하기|후원하기|뉴스레터",
+    re.I,
+)
+# Photo credits ("(사진=배달형 기자)", "Фото: flickr.com / ...", "Photo: Yonhap").
+PHOTO_CREDIT = re.compile(r"^\(?(?:사진\s?=|사진제공\s?=|Фото\s?[:—–-]|Photo\s?(?:by|:)|Credit\s?:)", re.I)
+# Image placeholders left by the crawler: "aDSC08461.JPG", "28878554 [1]", "[image]".
+IMAGE_PLACEHOLDER = re.compile(r"^(?:\S+\.(?:jpe?g|png|gif|webp)|\d{5,}\s?\[\d+\]|\[(?:image|img|photo)\])$", re.I)
+# Print-view header "- SITE - https://site -" and bare URLs.
+PRINT_HEADER = re.compile(r"^(?:-\s.{1,60}\s-\s)?https?://\S+(?:\s-)?$")
+# Weather and clock widgets.
+WEATHER = re.compile(r"-?\d{1,2}\s?°\s?[CF]?\b|℃|погода|weather|날씨|맑음|흐림|미세먼지", re.I)
+# "Related news" style box headers: what follows them up to the end is a list of other stories.
+RELATED_HEADER = re.compile(
+    r"^(?:related(?: news| articles| stories)?|read (?:more|also)|see also|more (?:news|stories)"
+    r"|top news|most (?:read|viewed|popular)|читайте также|читать также|смотрите также|по теме"
+    r"|другие новости|новости по теме|관련\s?기사|관련\s?뉴스|많이 본 (?:뉴스|기사)|인기\s?기사|주요\s?뉴스)\s*:?$",
+    re.I,
+)
+# Relative time stamps glued to related-story links ("два дня назадВ Госдуме ...").
+RELATIVE_TIME = re.compile(
+    r"^(?:\d+\s)?(?:(?:минут[уы]?|час(?:а|ов)?|дн(?:я|ей)|день|недел[юи]|месяц(?:а|ев)?)\sназад"
+    r"|(?:два|три|четыре|пять)\s(?:дня|часа|минуты)\sназад|вчера|сегодня"
+    r"|\d+\s(?:minutes?|hours?|days?|weeks?)\sago|yesterday|\d+\s?(?:분|시간|일)\s?전)",
+    re.I,
+)
+# Print-edition stamp ("2017-09-07 3면", "стр. 5", "page A3"): a date of the paper, not the story.
+PRINT_EDITION = re.compile(r"\d\s?면$|\bстр\.\s?\d+$|\bpage\s[A-Z]?\d+$", re.I)
+
+# Labels that introduce the article's own publication stamp.
+PUBLISHED_LABELS = (
+    "Date", "Dated", "Posted", "Posted on", "Published", "Published on", "Publication date",
+    "Released", "Release date", "Write", "Written", "Created", "Issued", "Registered",
+    "Дата", "Дата публикации", "Опубликовано", "Опубликован", "Размещено", "Создано", "Добавлено",
+    "Дата создания", "Дата размещения",
+    "입력", "승인", "등록", "등록일", "등록일자", "작성일", "작성일자", "기사입력", "게재", "게재일",
+    "발행일", "게시일", "보도일", "배포일", "일자", "날짜",
+)
+# Labels of later stamps that must never win over the publication stamp.
+UPDATE_LABELS = (
+    "Update", "Updated", "Last updated", "Modified", "Last modified", "Edited", "Revised",
+    "Обновлено", "Обновлён", "Обновлен", "Изменено", "Дата изменения", "Отредактировано",
+    "업데이트", "수정", "수정일", "최종수정", "최종 수정", "기사수정", "수정일자", "편집",
+)
+# A headline given as a labelled field ("제목 : ...", "Title: ...").
+TITLE_LABELS = ("제목", "Title", "Subject", "Заголовок", "Тема")
+# Labels that may follow the title on the same board line ("제목 : X 글쓴이 : Y").
+AFTER_TITLE_LABELS = ("글쓴이", "작성자", "등록자", "작성일", "조회수", "Author", "Writer", "Date", "Автор", "Дата")

@@ -1,0 +1,176 @@
+"""Publication date of a crawled article: candidates by kind of line, decoys, conflicts.
+
+Every full date written on a metadata-like line becomes a candidate with the string as written
+(`evidence`) and its kind: `label` ("입력 2017-09-06", "Posted November. 29, 2002"), `stamp`
+(a line that is only a date and time), `byline` (a short name + date line), `dateline` (a wire
+dateline with a year, or whose month/day another full date of the text completes),
+`crawl_prefix` (" date 2019-09-05") and `metadata` (a container field). Decoys never compete:
+update stamps, related-story stamps glued to their links, print-edition stamps, page clocks and
+weather boxes, copyright years and dates inside body sentences. When the article's own
+candidates disagree the date is left empty: a wrong date is worse than none.
+
+Own patterns rather than `dateparser.search_dates`: the latter reads "May" or "8.11" in any
+sentence as a date and cannot tell a stamp from an event date; the shapes below are tight and
+explicit per language. (`htmldate`, used by trafilatura for HTML, only sees markup.)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from pipeline.text.dates_written import full_date_spans, two_digit_year_date
+from pipeline.text.page_patterns import (
+    COPYRIGHT,
+    PRINT_EDITION,
+    PUBLISHED_LABELS,
+    UPDATE_LABELS,
+    WEATHER,
+)
+
+# Sources in order of trust; `metadata` and `crawl_prefix` only count when the text is silent.
+SOURCES = ("label", "dateline", "stamp", "byline", "crawl_prefix", "metadata")
+
+
+@dataclass(frozen=True)
+class DateCandidate:
+    date: dt.date
+    kind: str  # one of SOURCES
+    evidence: str  # the date as written
+    para: int  # paragraph index (-1 for metadata)
+
+
+@dataclass(frozen=True)
+class PublishedDate:
+    date: dt.date
+    source: str
+    evidence: str
+
+
+def _label_rx(labels: tuple[str, ...]) -> re.Pattern[str]:
+    alts = "|".join(re.escape(lab) for lab in sorted(labels, key=len, reverse=True))
+    return re.compile(rf"(?:^|(?<=[\s|•·▪:\[(]))(?:{alts})(?![A-Za-zА-Яа-яЁё가-힣])\s*[:：.]?\s*", re.I)
+
+
+_PUBLISHED = _label_rx(PUBLISHED_LABELS)
+_UPDATED = _label_rx(UPDATE_LABELS)
+CRAWL_PREFIX = re.compile(r"^date\s(\d{4}-\d{2}-\d{2})\b", re.I)
+_TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s?(?:am|pm|a\.m\.|p\.m\.))?\b", re.I)
+_WEEKDAY = re.compile(
+    r"\b(?:mon|tue|wed|thu|fri|sat|sun)(?:[a-z]*day|s|n|r|rs)?\b\.?|"
+    r"\b(?:понедельник|вторник|среда|четверг|пятница|суббота|воскресенье|пн|вт|ср|чт|пт|сб|вс)\b|"
+    r"[월화수목금토일]요일|\((?:[월화수목금토일])\)",
+    re.I,
+)
+_FILLER = re.compile(
+    r"\[[^\]]{0,15}\]|\b(?:gmt|utc|kst|msk|мск|г\.|года|год)(?=\s|$|[^\w])|\bat\b|[\W\d_]", re.I
+)
+_NAMEISH = re.compile(r"^(?:[가-힣]{2,4}(?:\s?기자)?|[A-ZА-ЯЁ][\w.'\-]+(?:\s[A-ZА-ЯЁ][\w.'\-]+){0,2}|by\s.+)$")
+_MAX_META_LINE = 120
+
+
+def _residual(line: str, start: int, end: int) -> str:
+    rest = line[:start] + " " + line[end:]
+    rest = _TIME.sub(" ", rest)
+    rest = _WEEKDAY.sub(" ", rest)
+    return " ".join(_FILLER.sub(" ", rest).split())
+
+
+def _script(label: str) -> str:
+    if re.search(r"[가-힣]", label):
+        return "ko"
+    return "ru" if re.search(r"[А-Яа-яЁё]", label) else "en"
+
+
+def _dates_after(rx: re.Pattern[str], line: str) -> list[tuple[dt.date, str, int]]:
+    """(date, as written, label start) for each label of `rx` followed directly by a date."""
+    out = []
+    for m in rx.finditer(line):
+        lang = _script(m.group(0))
+        tail = line[m.end() :]
+        spans = full_date_spans(tail)
+        if spans and spans[0][1] == 0:
+            d, s, e = spans[0]
+            out.append((d, tail[s:e], m.start()))
+            continue
+        two = two_digit_year_date(tail, lang)
+        if two:
+            out.append((two[0], two[1], m.start()))
+    return out
+
+
+def line_candidates(i: int, line: str) -> tuple[list[DateCandidate], bool]:
+    """Candidates on one paragraph, and whether the paragraph is a date/metadata line."""
+    if len(line) > _MAX_META_LINE:
+        return [], False
+    m = CRAWL_PREFIX.match(line)
+    if m:
+        return [DateCandidate(dt.date.fromisoformat(m.group(1)), "crawl_prefix", m.group(0), i)], True
+    if COPYRIGHT.search(line) or WEATHER.search(line):
+        return [], bool(full_date_spans(line))  # copyright years, page clocks with weather
+    updated = _dates_after(_UPDATED, line)
+    published = _dates_after(_PUBLISHED, line)
+    if published or updated:
+        # Update stamps are dropped; a labelled publication stamp wins on its line.
+        cands = [DateCandidate(d, "label", ev, i) for d, ev, _ in published]
+        return cands, True
+    spans = full_date_spans(line)
+    if len(spans) != 1:
+        return [], False
+    d, s, e = spans[0]
+    if PRINT_EDITION.search(line):
+        return [], True
+    if e < len(line) and line[e].isalpha():
+        return [], False  # "17.04.2024Спасателям ...": a related-story link glued to its stamp
+    rest = _residual(line, s, e)
+    if not rest:
+        return [DateCandidate(d, "stamp", line[s:e], i)], True
+    if len(rest) <= 30 and _NAMEISH.match(rest):
+        return [DateCandidate(d, "byline", line[s:e], i)], True
+    return [], False
+
+
+def resolve(
+    cands: list[DateCandidate],
+    dateline_date: tuple[int, int, str] | None,
+    year_sources: list[tuple[dt.date, str]],
+    hint: dt.date | None,
+) -> PublishedDate | None:
+    """The article's own date, or None when there is none or its candidates conflict.
+
+    `dateline_date` is (month, day, as written) of a year-less wire dateline; `year_sources`
+    are other full dates of the text (captions, body) that may complete it on the same day.
+    """
+    own = [c for c in cands if c.kind in ("label", "dateline", "stamp", "byline")]
+    fallback = [c for c in cands if c.kind == "crawl_prefix"]
+    if dateline_date is not None and not any(c.kind == "dateline" for c in own):
+        month, day, written = dateline_date
+        same_day = [c for c in own if (c.date.month, c.date.day) == (month, day)]
+        if not same_day:
+            years = {d.year for d, _ in year_sources if (d.month, d.day) == (month, day)}
+            if len(years) == 1:
+                ev = next(w for d, w in year_sources if (d.month, d.day) == (month, day))
+                own.append(DateCandidate(dt.date(years.pop(), month, day), "dateline", f"{written} / {ev}", -1))
+            elif not own and hint and (hint.month, hint.day) == (month, day):
+                return PublishedDate(hint, "metadata", hint.isoformat())
+    if own:
+        labelled = [c for c in own if c.kind in ("label", "dateline")]
+        pool = labelled if labelled else own
+        dates = {c.date for c in pool}
+        if len(dates) != 1:
+            return None
+        best = pool[0]
+        # Unlabelled stamps that disagree with the label: a later one is a page clock or an
+        # update; an earlier one is a second claim to the article's date.
+        for c in own:
+            if c.kind in ("stamp", "byline") and c.date < best.date:
+                return None
+        return PublishedDate(best.date, best.kind, best.evidence)
+    if fallback:
+        return PublishedDate(fallback[0].date, "crawl_prefix", fallback[0].evidence) if len(
+            {c.date for c in fallback}
+        ) == 1 else None
+    if hint is not None and dateline_date is not None and (hint.month, hint.day) != dateline_date[:2]:
+        return None  # the container's date contradicts the dateline
+    return PublishedDate(hint, "metadata", hint.isoformat()) if hint else None
