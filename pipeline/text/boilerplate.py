@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from pipeline.text.page_patterns import (
     APPEAL,
+    APPEAL_SHORT,
     BYLINE,
     CHROME_LINES,
     COOKIE,
@@ -26,7 +27,8 @@ from pipeline.text.page_patterns import (
     RELATED_HEADER,
     RELATIVE_TIME,
     SKIP_LINK,
-    WEATHER,
+    TEMPERATURE,
+    WEATHER_WORD,
     WIDGET_WORDS,
 )
 
@@ -53,7 +55,7 @@ def _is_menu(line: str) -> bool:
 
 def _is_glued_menu(line: str) -> bool:
     """Menu items the crawler ran together without spaces ("ГлавноеСобытияПартия")."""
-    return len(line) <= 200 and len(_GLUED.findall(line)) >= 2 and not line.endswith(_SENTENCE_END)
+    return len(line) <= 200 and len(_GLUED.findall(line)) >= 3 and not line.endswith(_SENTENCE_END)
 
 
 def _is_widget_bar(line: str) -> bool:
@@ -73,11 +75,17 @@ def _is_capitalised_run(line: str) -> bool:
     if len(line) > 100 or line.endswith(_SENTENCE_END) or any(ch in line for ch in ",:;«»\"“”'‘’"):
         return False
     tokens = _TOKEN.findall(line)
-    if len(tokens) < 4 or not all(t[0].isupper() for t in tokens):
+    if len(tokens) < 6 or not all(t[0].isupper() for t in tokens):
         return False
     cyr = sum(any("\u0400" <= ch <= "\u04ff" for ch in t) for t in tokens)
     stop = _stoplist("Russian" if cyr > len(tokens) / 2 else "English")
     return not any(t.casefold() in stop for t in tokens)
+
+
+def is_weather(line: str) -> bool:
+    """A weather or clock box: a temperature or weather word on a short line, or both together."""
+    temp, word = TEMPERATURE.search(line), WEATHER_WORD.search(line)
+    return bool((temp and word) or (len(line) <= 40 and (temp or word)))
 
 
 def boilerplate_reason(line: str) -> str | None:
@@ -99,13 +107,14 @@ def boilerplate_reason(line: str) -> str | None:
         ("copyright", lambda s: COPYRIGHT.search(s)),
         ("cookie_notice", lambda s: COOKIE.search(s)),
         ("appeal", lambda s: len(s) <= 200 and APPEAL.search(s)),
+        ("appeal", lambda s: len(s) <= 60 and APPEAL_SHORT.search(s)),
         ("counter", lambda s: len(s) <= 120 and COUNTER.search(s)),
         ("metadata_label", lambda s: len(s) <= 120 and META_LABELS.match(s)),
         ("byline", lambda s: len(s) <= 80 and BYLINE.match(s)),
         ("photo_credit", lambda s: len(s) <= 120 and PHOTO_CREDIT.match(s)),
         ("image", lambda s: IMAGE_PLACEHOLDER.match(s)),
         ("print_header", lambda s: PRINT_HEADER.match(s)),
-        ("weather", lambda s: len(s) <= 80 and WEATHER.search(s)),
+        ("weather", is_weather),
         ("copy_notice", lambda s: len(s) <= 80 and _COPY_NOTICE.search(s)),
         ("menu", _is_capitalised_run),
     )

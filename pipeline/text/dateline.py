@@ -31,6 +31,9 @@ _EN_DATELINE = re.compile(
     rf"(?:,\s(?P<month>{EN_MONTH})\s(?P<day>\d{{1,2}})(?:,\s(?P<year>\d{{4}}))?)?"
     rf"(?:\s\((?P<agency>[^()]{{2,40}})\)\s?(?:--|—|–|-)|\.?\s/(?P<agency2>[^/]{{2,30}})/\.?)"
 )
+# "SEOUL -- ..." / "SEOUL — ..." (a capitalised place alone before a long dash)
+_EN_BARE_DATELINE = re.compile(r"^(?P<place>[A-Z]{4,}(?:\s[A-Z]{3,})?)\s(?:--|—)\s(?=\S)")
+_NOT_PLACES = frozenset({"UPDATE", "UPDATED", "BREAKING", "EXCLUSIVE", "ANALYSIS", "URGENT", "NOTE", "EDITOR"})
 _RU_PLACE = r"(?P<place>[А-ЯЁ][А-ЯЁа-яё\-]+(?:\s[А-ЯЁ][А-ЯЁа-яё\-]+)?)"
 _RU_DATE = (
     rf",\s(?P<day>\d{{1,2}})\s(?P<month>{RU_MONTH})(?:\s(?P<year>\d{{4}})(?:\sг(?:ода|\.)?)?)?"
@@ -42,6 +45,11 @@ _RU_DATELINES = (
     # "ТЮМЕНЬ, 9 декабря, ФедералПресс." (caps place: the agency follows the date after a comma)
     re.compile(
         rf"^(?P<place>[А-ЯЁ][А-ЯЁ\-]{{2,}}(?:\s[А-ЯЁ\-]{{2,}})?){_RU_DATE},\s(?P<agency>[^\s.,][^.,]{{1,30}})\.(?=\s)"
+    ),
+    # "МОСКВА. 5 июня. INTERFAX.RU -"
+    re.compile(
+        rf"^(?P<place>[А-ЯЁ][А-ЯЁ\-]{{2,}}(?:\s[А-ЯЁ\-]{{2,}})?)\.\s(?P<day>\d{{1,2}})\s(?P<month>{RU_MONTH})"
+        r"\.?\s(?P<agency>[A-Za-zА-Яа-яЁё.\-]{2,30})\s[–—-]\s"
     ),
     # "Владивосток, ИА Приморье24."
     re.compile(
@@ -55,7 +63,7 @@ _RU_DATELINES = (
 )
 # "[서울=뉴스핌] 홍길동 기자 =" / "(서울=연합뉴스) 홍길동 기자 ="
 _KO_DATELINE = re.compile(
-    r"^[\[(](?P<place>[가-힣]{1,10})=(?P<agency>[^\])=]{1,20})[\])]"
+    r"^[\[(【](?P<place>[가-힣]{1,10})=(?P<agency>[^\])】=]{1,20})[\])】]"
     r"(?:\s?[가-힣]{2,4}\s?(?:기자|특파원|통신원)(?:\s?=)?)?"
 )
 # Press-release wire: "서울--(뉴스와이어)--"
@@ -84,6 +92,9 @@ def find_dateline(paragraph: str) -> Dateline | None:
     m = _KO_DATELINE.match(paragraph) or _KO_NEWSWIRE.match(paragraph)
     if m:
         return Dateline(m.end(), m["place"], m["agency"].strip())
+    m = _EN_BARE_DATELINE.match(paragraph)
+    if m and len(paragraph) >= 80 and m["place"] not in _NOT_PLACES:
+        return Dateline(len(paragraph[: m.end()].rstrip()), m["place"], None)
     for rx in _RU_DATELINES:
         m = rx.match(paragraph)
         if m:

@@ -24,7 +24,9 @@ _TITLE_LABEL = re.compile(
     r"^(?:" + "|".join(map(re.escape, TITLE_LABELS)) + r")\s*[:：]\s*(?P<title>.+)$", re.I
 )
 _AFTER_TITLE = re.compile(r"\s+(?:" + "|".join(map(re.escape, AFTER_TITLE_LABELS)) + r")\s*[:：]", re.I)
-_SENTENCE_END = (".", "!", "?", "…", ";", ",", ":")
+_SENTENCE_END = (".", "…", ";", ",", ":")
+_QUESTION_END = ("?", "!")
+KICKER_WORDS = 3  # a line this short right above a longer headline-shaped line is its kicker
 SEARCH_LINES = 20  # the headline sits near the top of the page
 
 
@@ -50,6 +52,7 @@ def is_headline_shaped(p: str) -> bool:
         len(p) <= 160
         and len(p.split()) <= 20
         and not p.endswith(_SENTENCE_END)
+        and not (p.endswith(_QUESTION_END) and len(p) > 120)
         and _HAS_ALNUM.search(p) is not None
         and not _LIST_ITEM.match(p)
         and not _DASH_ITEM.match(p)
@@ -63,7 +66,13 @@ def is_body_like(p: str) -> bool:
     if find_dateline(p) is not None:
         return True
     words = len(p.split())
-    return (len(p) >= 60 and p.rstrip("»\"”’)").endswith((".", "!", "?", "…"))) or len(p) > 160 or words > 25
+    end = p.rstrip("»\"”’)")
+    return (
+        (len(p) >= 60 and end.endswith((".", "…")))
+        or (len(p) > 120 and end.endswith(_QUESTION_END))
+        or len(p) > 160
+        or words > 25
+    )
 
 
 def labelled_title(p: str) -> tuple[int, int] | None:
@@ -115,4 +124,6 @@ def find_headline(paras: list[str], boiler: list[bool], hint: str | None = None)
     first = cands[-1]
     while first - 1 in cands:
         first -= 1
+    if first + 1 in cands and len(paras[first].split()) <= KICKER_WORDS < len(paras[first + 1].split()):
+        first += 1  # "North Korea crisis" above the headline is a kicker, not the headline
     return Headline(paras[first], first, 0, len(paras[first]))

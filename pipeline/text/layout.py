@@ -153,14 +153,18 @@ def _related_zone(paras: list[str], boiler: list[bool]) -> int | None:
     return None
 
 
-def _mark_related_lists(paras: list[str], boiler: list[bool]) -> None:
-    """Headline-shaped lines right after a related-news header are links to other stories."""
+def _mark_related_lists(paras: list[str], boiler: list[bool]) -> set[int]:
+    """Headline-shaped lines (and their stamps) right after a related-news header are links
+    to other stories; returns the indices of the box."""
+    box: set[int] = set()
     for i, p in enumerate(paras):
         if RELATED_HEADER.match(p):
             j = i + 1
             while j < len(paras) and (boiler[j] or is_headline_shaped(paras[j])):
                 boiler[j] = True
+                box.add(j)
                 j += 1
+    return box
 
 
 def _find_dateline(
@@ -205,7 +209,8 @@ def analyse_layout(
         found, is_meta = line_candidates(i, p)
         cands.extend(found)
         boiler[i] = boiler[i] or is_meta
-    _mark_related_lists(paras, boiler)
+    box = _mark_related_lists(paras, boiler)
+    cands = [c for c in cands if c.para not in box]  # dates of other stories
     related = _related_zone(paras, boiler)
     if related is not None:
         for j in range(related, len(paras)):

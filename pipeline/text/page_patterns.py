@@ -59,13 +59,17 @@ WIDGET_WORDS = frozenset(
 
 # Skip links / accessibility jumps: a short line made only of these phrases.
 SKIP_LINK = re.compile(
-    r"^(?:(?:skip to|go to|jump to)\b[^.]{0,40}|перейти к[^.]{0,40}|[가-힣 ]{0,12}바로\s?가기)+$", re.I
+    r"^(?:(?:(?:skip|jump) to|go to (?:the )?(?:content|contents|main|menu|top|navigation|search))\b[^.]{0,30}"
+    r"|перейти к (?:меню|содержанию|основному|нужному|тексту|навигации|поиску)[^.]{0,30}"
+    r"|[가-힣 ]{0,12}바로\s?가기)+$",
+    re.I,
 )
 
 # Counters and board metadata: "조회수 1,428", "Views: 120", "Просмотров: 5", "댓글 0".
 COUNTER = re.compile(
-    r"(?:^|\s|•|\|)(?:조회수?|조회 수|추천수?|공감|댓글|글번호|첨부파일|분류|views?|hits|reads|comments?|likes?"
-    r"|просмотр(?:ов|ы)?|комментари(?:ев|и)|прочитано)\s*[:：]?\s*[\d,.]+(?:\s|$|\|)",
+    r"(?:^|\s|•|\|)(?:조회수?|조회 수|추천수?|공감|댓글|글번호|첨부파일|просмотр(?:ов|ы)?|комментари(?:ев|и)|прочитано)"
+    r"\s*[:：]?\s*[\d,.]+(?:\s|$|\|)"
+    r"|^(?:views?|comments?|hits)\s*[:：]?\s*[\d,.]+$",
     re.I,
 )
 # Labels of board-metadata lines whose value is not the article (author, category, file, id).
@@ -86,21 +90,23 @@ COPYRIGHT = re.compile(
     re.I,
 )
 COOKIE = re.compile(r"\bcookies?\b|\bкуки\b|файлы cookie|쿠키", re.I)
-# Appeals that are the page's, not the story's: donations, subscriptions, newsletters.
+# Appeals that are the page's, not the story's: donations, subscriptions, newsletters. The
+# strong words mark a line of any length up to 200 characters; "support"/"help us" only a short one.
 APPEAL = re.compile(
-    r"\b(?:donat(?:e|ion)s?|support (?:us|our|the)\b|subscribe|subscription|newsletter|sign up"
-    r"|become a (?:member|subscriber)|пожертвова|поддержите|подпишитесь|подписк[аиу]|рассылк)"
-    r"|구독하기|후원하기|뉴스레터",
+    r"\bdonat(?:e|es|ion|ions)\b|\bsubscri(?:be|ption)\b|\bnewsletter\b|\bpatreon\b"
+    r"|пожертвова|подпишитесь|подписывайтесь|рассылк|구독하기|후원하기|후원 계좌|뉴스레터",
     re.I,
 )
+APPEAL_SHORT = re.compile(r"\bsupport\b|\bhelp us\b|поддержите|поддержать|후원", re.I)
 # Photo credits ("(사진=배달형 기자)", "Фото: flickr.com / ...", "Photo: Yonhap").
 PHOTO_CREDIT = re.compile(r"^\(?(?:사진\s?=|사진제공\s?=|Фото\s?[:—–-]|Photo\s?(?:by|:)|Credit\s?:)", re.I)
 # Image placeholders left by the crawler: "aDSC08461.JPG", "28878554 [1]", "[image]".
 IMAGE_PLACEHOLDER = re.compile(r"^(?:\S+\.(?:jpe?g|png|gif|webp)|\d{5,}\s?\[\d+\]|\[(?:image|img|photo)\])$", re.I)
 # Print-view header "- SITE - https://site -" and bare URLs.
 PRINT_HEADER = re.compile(r"^(?:-\s.{1,60}\s-\s)?https?://\S+(?:\s-)?$")
-# Weather and clock widgets.
-WEATHER = re.compile(r"-?\d{1,2}\s?°\s?[CF]?\b|℃|погода|weather|날씨|맑음|흐림|미세먼지", re.I)
+# Weather and clock widgets: a temperature, or a weather word, on a short line.
+TEMPERATURE = re.compile(r"-?\d{1,2}(?:\.\d)?\s?(?:°\s?[CF]?|℃)")
+WEATHER_WORD = re.compile(r"\b(?:weather|погода)\b|날씨|맑음|흐림|미세먼지|초미세먼지", re.I)
 # "Related news" style box headers: what follows them up to the end is a list of other stories.
 RELATED_HEADER = re.compile(
     r"^(?:related(?: news| articles| stories)?|read (?:more|also)|see also|more (?:news|stories)"

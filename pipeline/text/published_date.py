@@ -20,14 +20,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from pipeline.text.boilerplate import is_weather
 from pipeline.text.dates_written import full_date_spans, two_digit_year_date
-from pipeline.text.page_patterns import (
-    COPYRIGHT,
-    PRINT_EDITION,
-    PUBLISHED_LABELS,
-    UPDATE_LABELS,
-    WEATHER,
-)
+from pipeline.text.page_patterns import COPYRIGHT, PRINT_EDITION, PUBLISHED_LABELS, UPDATE_LABELS
 
 # Sources in order of trust; `metadata` and `crawl_prefix` only count when the text is silent.
 SOURCES = ("label", "dateline", "stamp", "byline", "crawl_prefix", "metadata")
@@ -64,7 +59,7 @@ _WEEKDAY = re.compile(
     re.I,
 )
 _FILLER = re.compile(
-    r"\[[^\]]{0,15}\]|\b(?:gmt|utc|kst|msk|мск|г\.|года|год)(?=\s|$|[^\w])|\bat\b|[\W\d_]", re.I
+    r"\[[^\]]{0,15}\]|\b(?:gmt|utc|kst|msk|мск|г\.|года|год|at|on|в)(?=\s|$|[^\w])|오전|오후|[\W\d_]", re.I
 )
 _NAMEISH = re.compile(r"^(?:[가-힣]{2,4}(?:\s?기자)?|[A-ZА-ЯЁ][\w.'\-]+(?:\s[A-ZА-ЯЁ][\w.'\-]+){0,2}|by\s.+)$")
 _MAX_META_LINE = 120
@@ -107,7 +102,7 @@ def line_candidates(i: int, line: str) -> tuple[list[DateCandidate], bool]:
     m = CRAWL_PREFIX.match(line)
     if m:
         return [DateCandidate(dt.date.fromisoformat(m.group(1)), "crawl_prefix", m.group(0), i)], True
-    if COPYRIGHT.search(line) or WEATHER.search(line):
+    if COPYRIGHT.search(line) or is_weather(line):
         return [], bool(full_date_spans(line))  # copyright years, page clocks with weather
     updated = _dates_after(_UPDATED, line)
     published = _dates_after(_PUBLISHED, line)
