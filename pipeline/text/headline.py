@@ -26,7 +26,6 @@ _TITLE_LABEL = re.compile(
 _AFTER_TITLE = re.compile(r"\s+(?:" + "|".join(map(re.escape, AFTER_TITLE_LABELS)) + r")\s*[:：]", re.I)
 _SENTENCE_END = (".", "…", ";", ",", ":")
 _QUESTION_END = ("?", "!")
-KICKER_WORDS = 3  # a line this short right above a longer headline-shaped line is its kicker
 SEARCH_LINES = 20  # the headline sits near the top of the page
 
 
@@ -68,7 +67,7 @@ def is_body_like(p: str) -> bool:
     words = len(p.split())
     end = p.rstrip("»\"”’)")
     return (
-        (len(p) >= 60 and end.endswith((".", "…")))
+        ((len(p) >= 60 or words >= 8) and end.endswith((".", "…")))
         or (len(p) > 120 and end.endswith(_QUESTION_END))
         or len(p) > 160
         or words > 25
@@ -124,6 +123,4 @@ def find_headline(paras: list[str], boiler: list[bool], hint: str | None = None)
     first = cands[-1]
     while first - 1 in cands:
         first -= 1
-    if first + 1 in cands and len(paras[first].split()) <= KICKER_WORDS < len(paras[first + 1].split()):
-        first += 1  # "North Korea crisis" above the headline is a kicker, not the headline
     return Headline(paras[first], first, 0, len(paras[first]))

@@ -97,7 +97,9 @@ APPEAL = re.compile(
     r"|пожертвова|подпишитесь|подписывайтесь|рассылк|구독하기|후원하기|후원 계좌|뉴스레터",
     re.I,
 )
-APPEAL_SHORT = re.compile(r"\bsupport\b|\bhelp us\b|поддержите|поддержать|후원", re.I)
+APPEAL_SHORT = re.compile(
+    r"\b(?i:support) (?:(?i:us|our \w+)|[A-Z][\w.]*(?: [A-Z][\w.]*)*)\b|\b(?i:help us)\b|(?i:поддержите)|후원"
+)
 # Photo credits ("(사진=배달형 기자)", "Фото: flickr.com / ...", "Photo: Yonhap").
 PHOTO_CREDIT = re.compile(r"^\(?(?:사진\s?=|사진제공\s?=|Фото\s?[:—–-]|Photo\s?(?:by|:)|Credit\s?:)", re.I)
 # Image placeholders left by the crawler: "aDSC08461.JPG", "28878554 [1]", "[image]".
