@@ -256,3 +256,17 @@ def test_boilerplate_kept_with_exact_offsets_and_out_of_content() -> None:
         ("boilerplate", lines[4]), ("boilerplate", lines[5]), ("boilerplate", lines[6]),
     ]  # fmt: skip
     assert "boilerplate" not in CONTENT_KINDS
+
+
+def test_html_title_minus_site_name() -> None:
+    from pipeline.text.extract import extract_html
+
+    paragraphs = "".join(f"<p>{EN_BODY} {EN_BODY}</p>" for _ in range(3))
+    html = (
+        "<html><head><title>Harbour Daily - Ferry route to reopen</title></head><body>"
+        f"<nav>Home | News</nav><article><p>Ferry route to reopen</p>{paragraphs}</article></body></html>"
+    )
+    content = extract_html(html.encode("utf-8"))
+    assert content.title == "Ferry route to reopen"
+    doc = clean_document(content.text, source_format="html", title_hint=content.title)
+    assert doc.title == "Ferry route to reopen"
