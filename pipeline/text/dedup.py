@@ -29,6 +29,9 @@ NUM_PERM = 128
 BANDS, ROWS = 32, 4  # candidate when one band of 4 hashes agrees: Jaccard ~0.4 and up
 MIN_SHINGLES = 20  # shorter contents say too little to call two documents the same
 DUPLICATE_CONTAINMENT = 0.8
+# Also half of all their shingles shared: a short page whose content is mostly a block another
+# page also carries (an undetected appeal, a shared boxed text) is not a copy of that page.
+MIN_JACCARD = 0.5
 _PRIME = np.uint64(4294967291)  # largest prime below 2**32: (a*x + b) fits in 64 bits
 _rng = np.random.default_rng(20240613)  # fixed: the same corpus gives the same signatures
 _A = _rng.integers(1, int(_PRIME), NUM_PERM, dtype=np.uint64)
@@ -82,8 +85,12 @@ def find_duplicates(contents: Sequence[tuple[str, str]]) -> list[Duplicate]:
     return found
 
 
+def jaccard(a: set[int], b: set[int]) -> float:
+    return len(a & b) / len(a | b) if a or b else 0.0
+
+
 def _best_match(i: int, candidates: Iterable[int], sets: list[set[int]]) -> tuple[int, float] | None:
-    scored = [(containment(sets[i], sets[j]), -j) for j in candidates]
+    scored = [(containment(sets[i], sets[j]), -j) for j in candidates if jaccard(sets[i], sets[j]) >= MIN_JACCARD]
     if not scored:
         return None
     score, neg_j = max(scored)

@@ -66,7 +66,8 @@ _MAX_META_LINE = 120
 
 
 def _residual(line: str, start: int, end: int) -> str:
-    rest = line[:start] + " " + line[end:]
+    rest = re.sub(r"^T(?=\d{1,2}:\d{2})", " ", line[end:])  # ISO "2019-09-06T10:21"
+    rest = line[:start] + " " + rest
     rest = _TIME.sub(" ", rest)
     rest = _WEEKDAY.sub(" ", rest)
     return " ".join(_FILLER.sub(" ", rest).split())
@@ -116,7 +117,7 @@ def line_candidates(i: int, line: str) -> tuple[list[DateCandidate], bool]:
     d, s, e = spans[0]
     if PRINT_EDITION.search(line):
         return [], True
-    if e < len(line) and line[e].isalpha():
+    if e < len(line) and line[e].isalpha() and not re.match(r"T\d", line[e : e + 2]):
         return [], False  # "17.04.2024Спасателям ...": a related-story link glued to its stamp
     rest = _residual(line, s, e)
     if not rest:
