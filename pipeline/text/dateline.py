@@ -63,11 +63,15 @@ _RU_DATELINES = (
 )
 # "[서울=뉴스핌] 홍길동 기자 =" / "(서울=연합뉴스) 홍길동 기자 ="
 _KO_DATELINE = re.compile(
-    r"^[\[(【](?P<place>[가-힣]{1,10})=(?P<agency>[^\])】=]{1,20})[\])】]"
+    r"^[\[(【](?P<place>[가-힣]{1,10})=(?P<agency>(?![^\])】=]*기자)[^\])】=]{1,20})[\])】]"
     r"(?:\s?[가-힣]{2,4}\s?(?:기자|특파원|통신원)(?:\s?=)?)?"
 )
 # Press-release wire: "서울--(뉴스와이어)--"
-_KO_NEWSWIRE = re.compile(r"^(?P<place>[가-힣]{1,10})\s?-{2,}\s?\((?P<agency>[^()]{1,20})\)\s?-{2,}")
+# also with the release date: "서울--(뉴스와이어) 2013년 05월 15일 --"
+_KO_NEWSWIRE = re.compile(
+    r"^(?P<place>[가-힣]{1,10})\s?-{2,}\s?\((?P<agency>[^()]{1,20})\)\s?"
+    r"(?:(?P<year>\d{4})년\s?(?P<month>\d{1,2})월\s?(?P<day>\d{1,2})일\s?)?-{2,}"
+)
 # Byline at the end: "포항=하인식 기자 hais@hankyung.com"
 _KO_BYLINE = re.compile(r"^(?P<place>[가-힣]{1,10})=[가-힣]{2,4}\s?(?:기자|특파원|통신원)\b")
 
@@ -89,7 +93,12 @@ def find_dateline(paragraph: str) -> Dateline | None:
             month, int(m["day"]) if m["day"] else None, int(m["year"]) if m["year"] else None,
             _date_text(m),
         )  # fmt: skip
-    m = _KO_DATELINE.match(paragraph) or _KO_NEWSWIRE.match(paragraph)
+    m = _KO_NEWSWIRE.match(paragraph)
+    if m:
+        ymd = [int(m[g]) if m[g] else None for g in ("year", "month", "day")]
+        text = m.string[m.start("year") : m.end("day") + 1] if m["year"] else None  # through "일"
+        return Dateline(m.end(), m["place"], m["agency"].strip(), ymd[1], ymd[2], ymd[0], text)
+    m = _KO_DATELINE.match(paragraph)
     if m:
         return Dateline(m.end(), m["place"], m["agency"].strip())
     m = _EN_BARE_DATELINE.match(paragraph)

@@ -42,8 +42,14 @@ def norm(s: str) -> str:
     return " ".join(s.split()).casefold()
 
 
+_RUBRIC_BRACKETS = re.compile(r"^[\[(<【〈《]\s*(.*?)\s*[\])>】〉》]$")
+
+
 def is_section_label(p: str) -> bool:
-    return len(p) <= 20 and len(p.split()) <= 2 and all(ch.isalpha() or ch == " " for ch in p)
+    """A rubric: one or two words of letters, bare or bracketed ("Новости", "[사회]", "<Politics>")."""
+    m = _RUBRIC_BRACKETS.match(p)
+    p = m.group(1) if m else p
+    return 0 < len(p) <= 20 and len(p.split()) <= 2 and all(ch.isalpha() or ch == " " for ch in p)
 
 
 def is_headline_shaped(p: str) -> bool:

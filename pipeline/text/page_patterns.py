@@ -53,7 +53,8 @@ WIDGET_WORDS = frozenset(
         "linkedin", "vk", "vkontakte", "ok", "copy", "link", "url", "comments", "comment", "save",
         "поделиться", "печать", "вконтакте", "одноклассники", "телеграм", "комментарии",
         "공유", "공유하기", "인쇄", "프린트", "페이스북", "트위터", "카카오톡", "카카오스토리", "밴드",
-        "네이버", "블로그", "스크랩", "url복사", "링크복사", "댓글", "좋아요",
+        "네이버", "블로그", "스크랩", "url복사", "링크복사", "댓글", "좋아요", "복사하기", "바로가기", "본문",
+        "글씨", "글자", "키우기", "줄이기", "크게", "작게", "가", "저장", "메일", "이메일", "기사", "보내기",
     )
 )
 
@@ -109,6 +110,8 @@ PRINT_HEADER = re.compile(r"^(?:-\s.{1,60}\s-\s)?https?://\S+(?:\s-)?$")
 # Weather and clock widgets: a temperature, or a weather word, on a short line.
 TEMPERATURE = re.compile(r"-?\d{1,2}(?:\.\d)?\s?(?:°\s?[CF]?|℃)")
 WEATHER_WORD = re.compile(r"\b(?:weather|погода)\b|날씨|맑음|흐림|미세먼지|초미세먼지", re.I)
+# A clock box states "today" ("Сегодня 3 мая 2024", "Today is Friday, May 3, 2024", "오늘은 ...").
+CLOCK = re.compile(r"^(?:сегодня|today(?: is)?|now|сейчас|오늘(?:은)?|현재)\b", re.I)
 # "Related news" style box headers: what follows them up to the end is a list of other stories.
 RELATED_HEADER = re.compile(
     r"^(?:related(?: news| articles| stories)?|read (?:more|also)|see also|more (?:news|stories)"

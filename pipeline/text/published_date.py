@@ -22,7 +22,13 @@ from dataclasses import dataclass
 
 from pipeline.text.boilerplate import is_weather
 from pipeline.text.dates_written import full_date_spans, two_digit_year_date
-from pipeline.text.page_patterns import COPYRIGHT, PRINT_EDITION, PUBLISHED_LABELS, UPDATE_LABELS
+from pipeline.text.page_patterns import (
+    CLOCK,
+    COPYRIGHT,
+    PRINT_EDITION,
+    PUBLISHED_LABELS,
+    UPDATE_LABELS,
+)
 
 # Sources in order of trust; `metadata` and `crawl_prefix` only count when the text is silent.
 SOURCES = ("label", "dateline", "stamp", "byline", "crawl_prefix", "metadata")
@@ -103,7 +109,7 @@ def line_candidates(i: int, line: str) -> tuple[list[DateCandidate], bool]:
     m = CRAWL_PREFIX.match(line)
     if m:
         return [DateCandidate(dt.date.fromisoformat(m.group(1)), "crawl_prefix", m.group(0), i)], True
-    if COPYRIGHT.search(line) or is_weather(line):
+    if COPYRIGHT.search(line) or is_weather(line) or CLOCK.match(line):
         return [], bool(full_date_spans(line))  # copyright years, page clocks with weather
     updated = _dates_after(_UPDATED, line)
     published = _dates_after(_PUBLISHED, line)

@@ -55,6 +55,7 @@ def _doc(*lines: str, **hints):
         (["date 2021-03-04", "Ferry route to reopen", EN_BODY], (2021, 3, 4), "crawl_prefix", "date 2021-03-04"),
         # datelines with a year, or completed by a same-day full date elsewhere in the text
         (["Ferry route to reopen", f"BUSAN, March 4, 2021 (Yonhap) -- {EN_BODY}"], (2021, 3, 4), "dateline", "March 4, 2021"),
+        (["여객선 항로 재개", f"부산--(뉴스와이어) 2021년 03월 04일 -- {KO_BODY}"], (2021, 3, 4), "dateline", "2021년 03월 04일"),
         (["Ferry route to reopen", f"BUSAN, March 4 (Yonhap) -- {EN_BODY}",
           "Delegates talk in Busan on March 4, 2021. (Yonhap)"], (2021, 3, 4), "dateline", "March 4 / March 4, 2021"),
     ],
@@ -80,6 +81,8 @@ def test_written_date_shapes() -> None:
     ("kind", "lines", "date"),
     [
         ("page clock above the headline", ["2024.05.02 (목) 11:40", "여객선 항로 재개", "2021.03.04 09:15", KO_BODY],
+         (2021, 3, 4)),
+        ("clock box", ["Сегодня 2 мая 2024, четверг", "Паром возобновит рейсы", "04.03.2021 09:15", RU_BODY],
          (2021, 3, 4)),
         ("weather box with the date", ["서울 12℃ 맑음 2024.05.02", "여객선 항로 재개", "입력 2021-03-04 09:15", KO_BODY],
          (2021, 3, 4)),
@@ -135,6 +138,7 @@ def test_container_date_is_metadata_and_text_wins() -> None:
         (["글번호 : 1234", "제목 : 여객선 항로 재개 글쓴이 : 홍보팀", KO_BODY], "여객선 항로 재개"),
         (["Title: Ferry route to reopen", EN_BODY], "Ferry route to reopen"),
         (["Новости", "Паром возобновит рейсы", RU_BODY], "Паром возобновит рейсы"),  # rubric above
+        (["[사회]", "여객선 항로 재개", "입력 2021.03.04 14:22", KO_BODY], "여객선 항로 재개"),  # bracketed rubric
         (["Port news", "Ferry route between Busan and Vladivostok to reopen", EN_BODY],
          "Ferry route between Busan and Vladivostok to reopen"),  # two-word kicker
         (["Site promo line", "Share | Print | Email", "2021.03.04", "여객선 항로 재개", KO_BODY], "여객선 항로 재개"),
@@ -197,6 +201,7 @@ def test_container_title_found_in_text() -> None:
         ("(부산=연합뉴스) 김하늘 기자 = 본문이 이어진다.", "부산"),
         ("【부산=뉴시스】김하늘 기자 = 본문이 이어진다.", "부산"),
         ("부산--(뉴스와이어)--본문이 이어진다.", "부산"),
+        ("부산--(뉴스와이어) 2021년 03월 04일 -- 본문이 이어진다.", "부산"),
         ("BUSAN -- Officials from both countries agreed on Tuesday to widen cooperation in fisheries.", "BUSAN"),
     ],
 )
@@ -208,6 +213,10 @@ def test_dateline_forms(paragraph: str, place: str) -> None:
 def test_closing_korean_byline_is_the_dateline() -> None:
     doc = _doc(KO_BODY, KO_BODY, "부산=김하늘 기자 sky@example.co.kr")
     assert doc.dateline_place == "부산"
+
+
+def test_agency_and_reporter_bracket_is_not_a_place() -> None:
+    assert find_dateline("[하버데일리=김하늘 기자] 본문이 이어진다.") is None
 
 
 def test_no_bare_dateline_for_short_caps_lines() -> None:
