@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.text.dates_written import EN_MONTH, RU_MONTH, month_number
+from pipeline.text.page_patterns import KO_NOT_PLACES
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,7 @@ def find_dateline(paragraph: str) -> Dateline | None:
         text = m.string[m.start("year") : m.end("day") + 1] if m["year"] else None  # through "일"
         return Dateline(m.end(), m["place"], m["agency"].strip(), ymd[1], ymd[2], ymd[0], text)
     m = _KO_DATELINE.match(paragraph)
-    if m:
+    if m and m["place"] not in KO_NOT_PLACES:
         return Dateline(m.end(), m["place"], m["agency"].strip())
     m = _EN_BARE_DATELINE.match(paragraph)
     if m and len(paragraph) >= 80 and m["place"] not in _NOT_PLACES:

@@ -26,7 +26,22 @@ _TITLE_LABEL = re.compile(
 _AFTER_TITLE = re.compile(r"\s+(?:" + "|".join(map(re.escape, AFTER_TITLE_LABELS)) + r")\s*[:：]", re.I)
 _SENTENCE_END = (".", "…", ";", ",", ":")
 _QUESTION_END = ("?", "!")
-SEARCH_LINES = 20  # the headline sits near the top of the page
+SEARCH_LINES = 20
+_CAPTION_END = re.compile(
+    r"\((?:Yonhap|AFP|Reuters|AP|EPA|Xinhua|Kyodo|TASS|Newsis|News1|PHOTO NOT FOR SALE)\)$"
+)
+_CAPTION_START = re.compile(
+    r"^(?:This (?:file |handout )?(?:photo|image|picture)|In this (?:file )?photo|"
+    r"Фото(?::|\s[-—–])|사진\s?=)"
+)
+_CREDIT_INSIDE = re.compile(r"(?:^|\s)(?:Фото|Photo|사진)\s?[:=]", re.I)
+
+
+def is_caption(p: str) -> bool:
+    return bool(
+        _CAPTION_END.search(p) or _CAPTION_START.match(p) or (len(p) <= 150 and _CREDIT_INSIDE.search(p))
+    )
+  # the headline sits near the top of the page
 
 
 @dataclass(frozen=True)
@@ -63,6 +78,7 @@ def is_headline_shaped(p: str) -> bool:
         and not _DASH_ITEM.match(p)
         and find_dateline(p) is None
         and not is_section_label(p)
+        and not is_caption(p)
     )
 
 

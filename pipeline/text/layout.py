@@ -24,7 +24,13 @@ from pipeline.text.dates_written import (
     month_number,
     safe_date,
 )
-from pipeline.text.headline import Headline, find_headline, is_body_like, is_headline_shaped
+from pipeline.text.headline import (
+    Headline,
+    find_headline,
+    is_body_like,
+    is_caption,
+    is_headline_shaped,
+)
 from pipeline.text.page_patterns import RELATED_HEADER
 from pipeline.text.published_date import (
     CRAWL_PREFIX,
@@ -91,28 +97,12 @@ def split_trailer(paras: list[str]) -> tuple[list[str], list[RelatedHeadline]]:
 # --- kinds -----------------------------------------------------------------------------------
 _LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[•▪●◦*])\s+\S")
 _DASH_ITEM = re.compile(r"^[-—–]\s+\S")
-_CAPTION_END = re.compile(
-    r"\((?:Yonhap|AFP|Reuters|AP|EPA|Xinhua|Kyodo|TASS|Newsis|News1|PHOTO NOT FOR SALE)\)$"
-)
-_CAPTION_START = re.compile(
-    r"^(?:This (?:file |handout )?(?:photo|image|picture)|In this (?:file )?photo|"
-    r"Фото(?::|\s[-—–])|사진\s?=)"
-)
 _NO_FINAL = (".", ",", ";", "!", "?", "…")
 _KO_BYLINE = re.compile(r"^(?P<place>[가-힣]{1,10})=[가-힣]{2,4}\s?(?:기자|특파원|통신원)\b")
 
 
 def _words(p: str) -> int:
     return len(p.split())
-
-
-_CREDIT_INSIDE = re.compile(r"(?:^|\s)(?:Фото|Photo|사진)\s?[:=]", re.I)
-
-
-def is_caption(p: str) -> bool:
-    return bool(
-        _CAPTION_END.search(p) or _CAPTION_START.match(p) or (len(p) <= 150 and _CREDIT_INSIDE.search(p))
-    )
 
 
 SHORT_BLOCK = 30

@@ -146,6 +146,17 @@ UPDATE_LABELS = (
     "Обновлено", "Обновлён", "Обновлен", "Изменено", "Дата изменения", "Дата обновления", "Отредактировано",
     "업데이트", "수정", "수정일", "수정일시", "최종수정", "최종 수정", "기사수정", "수정일자", "수정시간", "편집",
 )
+# Labels of an event's date or place ("일시 : 2021년 3월 4일"): the date of what happens, not of the page.
+EVENT_LABELS = (
+    "일시", "기간", "행사일", "행사 일시", "일정", "장소", "When", "Event date", "Period", "Venue",
+    "Дата проведения", "Время проведения", "Когда", "Место проведения", "Сроки",
+)
+# Common Korean surnames: a 2-4 syllable word before a date is a reporter's name only if it starts with one.
+KO_SURNAMES = frozenset(
+    "김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부가복태목형피두감호"
+)
+# Words a Korean bracket dateline never has as its place ("(사진=연합뉴스)" is a photo credit).
+KO_NOT_PLACES = frozenset({"사진", "자료", "자료사진", "그래픽", "출처", "제공", "영상", "사진제공", "편집", "일러스트"})
 # A headline given as a labelled field ("제목 : ...", "Title: ...").
 TITLE_LABELS = ("제목", "Title", "Subject", "Заголовок", "Тема")
 # Labels that may follow the title on the same board line ("제목 : X 글쓴이 : Y").

@@ -25,6 +25,8 @@ from pipeline.text.dates_written import full_date_spans, two_digit_year_date
 from pipeline.text.page_patterns import (
     CLOCK,
     COPYRIGHT,
+    EVENT_LABELS,
+    KO_SURNAMES,
     PRINT_EDITION,
     PUBLISHED_LABELS,
     UPDATE_LABELS,
@@ -55,6 +57,7 @@ def _label_rx(labels: tuple[str, ...]) -> re.Pattern[str]:
 
 
 _PUBLISHED = _label_rx(PUBLISHED_LABELS)
+_EVENT = _label_rx(EVENT_LABELS)
 _UPDATED = _label_rx(UPDATE_LABELS)
 CRAWL_PREFIX = re.compile(r"^date\s(\d{4}-\d{2}-\d{2})\b", re.I)
 _TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s?(?:am|pm|a\.m\.|p\.m\.))?\b", re.I)
@@ -67,7 +70,10 @@ _WEEKDAY = re.compile(
 _FILLER = re.compile(
     r"\[[^\]]{0,15}\]|\b(?:gmt|utc|kst|msk|мск|г\.|года|год|at|on|в)(?=\s|$|[^\w])|오전|오후|[\W\d_]", re.I
 )
-_NAMEISH = re.compile(r"^(?:[가-힣]{2,4}(?:\s?기자)?|[A-ZА-ЯЁ][\w.'\-]+(?:\s[A-ZА-ЯЁ][\w.'\-]+){0,2}|by\s.+)$")
+_NAMEISH = re.compile(
+    r"^(?:[가-힣]{2,4}\s?(?:기자|특파원|논설위원|편집위원)|[A-ZА-ЯЁ][\w.'\-]+(?:\s[A-ZА-ЯЁ][\w.'\-]+){0,2}|by\s.+)$"
+)
+_KO_NAME = re.compile(r"^[가-힣]{2,4}$")
 _MAX_META_LINE = 120
 
 
@@ -109,7 +115,7 @@ def line_candidates(i: int, line: str) -> tuple[list[DateCandidate], bool]:
     m = CRAWL_PREFIX.match(line)
     if m:
         return [DateCandidate(dt.date.fromisoformat(m.group(1)), "crawl_prefix", m.group(0), i)], True
-    if COPYRIGHT.search(line) or is_weather(line) or CLOCK.match(line):
+    if COPYRIGHT.search(line) or is_weather(line) or CLOCK.match(line) or _EVENT.search(line):
         return [], bool(full_date_spans(line))  # copyright years, page clocks with weather
     updated = _dates_after(_UPDATED, line)
     published = _dates_after(_PUBLISHED, line)
@@ -128,7 +134,7 @@ def line_candidates(i: int, line: str) -> tuple[list[DateCandidate], bool]:
     rest = _residual(line, s, e)
     if not rest:
         return [DateCandidate(d, "stamp", line[s:e], i)], True
-    if len(rest) <= 30 and _NAMEISH.match(rest):
+    if len(rest) <= 30 and (_NAMEISH.match(rest) or (_KO_NAME.match(rest) and rest[0] in KO_SURNAMES)):
         return [DateCandidate(d, "byline", line[s:e], i)], True
     return [], False
 

@@ -113,6 +113,9 @@ def test_decoys_never_win(kind, lines, date) -> None:
         ("two own dates that disagree", ["2021년 3월 3일 수요일", "여객선 항로 재개", "김하늘 2021. 03. 04", KO_BODY]),
         ("two labels that disagree", ["Ferry route to reopen", "Date: 2021-03-04", "Posted: 2021-03-09", EN_BODY]),
         ("dateline without a year", ["Паром возобновит рейсы", f"НАХОДКА, 4 марта. /ТАСС/. {RU_BODY}"]),
+        ("event date after an event label (ko)", ["여객선 항로 재개", "일시 : 2021년 3월 4일(목) 14:00", KO_BODY]),
+        ("event date after an event label (ru)", ["Паром возобновит рейсы", "Дата проведения: 4 марта 2021", RU_BODY]),
+        ("a short line naming the event", ["여객선 항로 재개", "2021.03.04 개최", KO_BODY]),
         ("year only in a stamp-less URL line", ["Ferry route to reopen", "https://example.org/2021/03/04/ferry", EN_BODY]),
     ],
 )  # fmt: skip
@@ -217,6 +220,7 @@ def test_closing_korean_byline_is_the_dateline() -> None:
 
 def test_agency_and_reporter_bracket_is_not_a_place() -> None:
     assert find_dateline("[하버데일리=김하늘 기자] 본문이 이어진다.") is None
+    assert find_dateline("(사진=하버데일리) 부두에 정박한 여객선이 출항을 기다리고 있다.") is None
 
 
 def test_no_bare_dateline_for_short_caps_lines() -> None:
