@@ -43,13 +43,15 @@ MAX_CHROME_LINE = 300
 
 
 def _is_menu(line: str) -> bool:
-    """Several short items between separators: "Home | World | Politics"."""
+    """Several short items between separators: "Home | World | Politics"; a breadcrumb may end
+    with the page's own (longer) title: "Главная / Новости / Губернатор встретился с ..."."""
     items = [i for i in _MENU_SPLIT.split(line) if i]
     return (
         len(items) >= 3
-        and len(line) <= 160
+        and len(line) <= 200
         and len(_MENU_SPLIT.findall(line)) >= 2
-        and all(len(i.split()) <= 3 for i in items)
+        and all(len(i.split()) <= 3 for i in items[:-1])
+        and (len(items[-1].split()) <= 3 or all(len(i.split()) <= 2 for i in items[:-1]))
     )
 
 

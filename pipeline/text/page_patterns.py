@@ -95,7 +95,8 @@ COOKIE = re.compile(r"\bcookies?\b|\bкуки\b|файлы cookie|쿠키", re.I)
 # strong words mark a line of any length up to 200 characters; "support"/"help us" only a short one.
 APPEAL = re.compile(
     r"\bdonat(?:e|es|ion|ions)\b|\bsubscri(?:be|ption)\b|\bnewsletter\b|\bpatreon\b"
-    r"|пожертвова|подпишитесь|подписывайтесь|рассылк|구독하기|후원하기|후원 계좌|뉴스레터",
+    r"|\bfollow us\b|\bjoin (?:us|our) on\b|наш(?:ем|ему)? (?:telegram-)?канал|подписывайтесь|подпишитесь"
+    r"|пожертвова|рассылк|구독하기|후원하기|후원 계좌|뉴스레터|채널 추가|친구 추가",
     re.I,
 )
 APPEAL_SHORT = re.compile(
