@@ -31,7 +31,7 @@ from pipeline.text.headline import (
     is_caption,
     is_headline_shaped,
 )
-from pipeline.text.page_patterns import RELATED_HEADER
+from pipeline.text.page_patterns import ATTRIBUTED_HEADLINE, RELATED_HEADER
 from pipeline.text.published_date import (
     CRAWL_PREFIX,
     DateCandidate,
@@ -157,6 +157,17 @@ def _mark_related_lists(paras: list[str], boiler: list[bool]) -> set[int]:
     return box
 
 
+def _mark_inline_links(paras: list[str], boiler: list[bool], keep: int | None) -> None:
+    """An attributed headline between two body paragraphs links to another story."""
+    for i in range(1, len(paras) - 1):
+        p = paras[i]
+        if (
+            i != keep and not boiler[i] and is_headline_shaped(p) and ATTRIBUTED_HEADLINE.search(p)
+            and is_body_like(paras[i - 1]) and is_body_like(paras[i + 1])
+        ):  # fmt: skip
+            boiler[i] = True
+
+
 def _find_dateline(
     paras: list[str], boiler: list[bool], first: int
 ) -> tuple[Dateline | None, int | None]:
@@ -219,6 +230,7 @@ def analyse_layout(
             boiler[j] = True  # section labels, promos and menus above the headline; repeated copies
 
     _smooth(paras, boiler, head_para)
+    _mark_inline_links(paras, boiler, head_para)
     first = 0 if head_para is None else head_para + 1
     dateline, dateline_idx = _find_dateline(paras, boiler, first)
     if dateline is not None and dateline.year and dateline.month and dateline.day:

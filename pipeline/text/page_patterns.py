@@ -120,6 +120,12 @@ RELATED_HEADER = re.compile(
     r"|другие новости|новости по теме|관련\s?기사|관련\s?뉴스|많이 본 (?:뉴스|기사)|인기\s?기사|주요\s?뉴스)\s*:?$",
     re.I,
 )
+# A news headline with its attribution ("..., заявила Матвиенко", "..., says minister"): between two
+# body paragraphs it is an inline link to another story, not a subheading of this one.
+ATTRIBUTED_HEADLINE = re.compile(
+    r"[,—–]\s(?:заявил[аи]?|сообщил[аи]?|считает|уверен[аы]?|отметил[аи]?|said|says|told|warns|claims)"
+    r"\s[\w .\-]{2,40}$"
+)
 # Relative time stamps glued to related-story links ("два дня назадВ Госдуме ...").
 RELATIVE_TIME = re.compile(
     r"^(?:\d+\s)?(?:(?:минут[уы]?|час(?:а|ов)?|дн(?:я|ей)|день|недел[юи]|месяц(?:а|ев)?)\sназад"

@@ -262,6 +262,11 @@ def test_article_lines_are_not_boilerplate(line: str) -> None:
     assert boilerplate_reason(line) is None
 
 
+def test_inline_link_to_another_story_is_boilerplate() -> None:
+    doc = _doc("Паром возобновит рейсы", RU_BODY, "Порт нуждается в новых кранах, заявил мэр Находки", RU_BODY)
+    assert [b.kind for b in doc.blocks] == ["title", "body", "boilerplate", "body"]
+
+
 def test_boilerplate_kept_with_exact_offsets_and_out_of_content() -> None:
     from pipeline.text.types import CONTENT_KINDS
 
