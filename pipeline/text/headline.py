@@ -25,6 +25,8 @@ _TITLE_LABEL = re.compile(
 )
 _AFTER_TITLE = re.compile(r"\s+(?:" + "|".join(map(re.escape, AFTER_TITLE_LABELS)) + r")\s*[:：]", re.I)
 _SENTENCE_END = (".", "…", ";", ",", ":")
+_ELLIPSIS = ("…", "...")
+SHORT_ELLIPSIS = 80  # "푸틴, 방한 앞두고…": a short line may trail off and still be a headline
 _QUESTION_END = ("?", "!")
 SEARCH_LINES = 20
 _CAPTION_END = re.compile(
@@ -71,7 +73,7 @@ def is_headline_shaped(p: str) -> bool:
     return (
         len(p) <= 160
         and len(p.split()) <= 20
-        and not p.endswith(_SENTENCE_END)
+        and (not p.endswith(_SENTENCE_END) or (p.endswith(_ELLIPSIS) and len(p) <= SHORT_ELLIPSIS))
         and not (p.endswith(_QUESTION_END) and len(p) > 120)
         and _HAS_ALNUM.search(p) is not None
         and not _LIST_ITEM.match(p)
@@ -89,7 +91,9 @@ def is_body_like(p: str) -> bool:
     words = len(p.split())
     end = p.rstrip("»\"”’)")
     return (
-        ((len(p) >= 60 or words >= 8) and end.endswith((".", "…")))
+        ((len(p) >= 60 or words >= 8) and end.endswith((".", "…")) and not (
+            end.endswith(_ELLIPSIS) and len(p) <= SHORT_ELLIPSIS
+        ))
         or (len(p) > 120 and end.endswith(_QUESTION_END))
         or len(p) > 160
         or words > 25

@@ -146,6 +146,7 @@ def test_container_date_is_metadata_and_text_wins() -> None:
          "Ferry route between Busan and Vladivostok to reopen"),  # two-word kicker
         (["Site promo line", "Share | Print | Email", "2021.03.04", "여객선 항로 재개", KO_BODY], "여객선 항로 재개"),
         (["Will the ferry route reopen?", EN_BODY], "Will the ferry route reopen?"),
+        (["여객선 항로 재개 앞두고…", KO_BODY], "여객선 항로 재개 앞두고…"),
         (["여객선 항로 재개", "여객선 항로 재개 앞두고", KO_BODY], "여객선 항로 재개"),  # deck below
         (["본문으로 바로가기", "“여객선 항로 재개와 항만 협력”", "• 작성일2021/03/04", "“여객선 항로 재개와", "항만 협력”", KO_BODY],
          "“여객선 항로 재개와 항만 협력”"),  # repeated copy wrapped over two lines
