@@ -21,9 +21,11 @@ _HAS_ALNUM = re.compile(r"\w")
 _LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[•▪●◦*])\s+\S")
 _DASH_ITEM = re.compile(r"^[-—–]\s+\S")
 _TITLE_LABEL = re.compile(
-    r"^(?:" + "|".join(map(re.escape, TITLE_LABELS)) + r")\s*[:：]\s*(?P<title>.+)$", re.I
+    r"^(?:(?:" + "|".join(map(re.escape, TITLE_LABELS)) + r")\s*[:：]|제목\s)\s*(?P<title>.+)$", re.I
+)  # a Korean board's "제목" needs no colon
+_AFTER_TITLE = re.compile(
+    r"\s+(?:(?:" + "|".join(map(re.escape, AFTER_TITLE_LABELS)) + r")\s*[:：]|(?:글쓴이|작성자|등록자)\s)", re.I
 )
-_AFTER_TITLE = re.compile(r"\s+(?:" + "|".join(map(re.escape, AFTER_TITLE_LABELS)) + r")\s*[:：]", re.I)
 _SENTENCE_END = (".", "…", ";", ",", ":")
 _ELLIPSIS = ("…", "...")
 SHORT_ELLIPSIS = 80  # "푸틴, 방한 앞두고…": a short line may trail off and still be a headline

@@ -31,7 +31,7 @@ from pipeline.text.headline import (
     is_caption,
     is_headline_shaped,
 )
-from pipeline.text.page_patterns import ATTRIBUTED_HEADLINE, RELATED_HEADER
+from pipeline.text.page_patterns import ATTRIBUTED_HEADLINE, KO_SURNAMES, RELATED_HEADER
 from pipeline.text.published_date import (
     CRAWL_PREFIX,
     DateCandidate,
@@ -168,6 +168,23 @@ def _mark_inline_links(paras: list[str], boiler: list[bool], keep: int | None) -
             boiler[i] = True
 
 
+_NAME_LINE = re.compile(r"^[A-ZА-ЯЁ][a-zа-яё'’\-]+(?:\s[A-ZА-ЯЁ][a-zа-яё'’\-]+){1,3}$")
+
+
+def _is_name_line(p: str) -> bool:
+    return bool(_NAME_LINE.match(p)) or (2 <= len(p) <= 4 and p[0] in KO_SURNAMES and p.isalpha())
+
+
+def _mark_name_bylines(paras: list[str], boiler: list[bool], meta: list[bool], head: int | None) -> None:
+    """A bare name next to the date line under the headline is the author's byline."""
+    if head is None:
+        return
+    for i in range(head + 1, min(len(paras), head + 5)):
+        near_meta = any(0 <= j < len(paras) and meta[j] for j in (i - 1, i + 1))
+        if not boiler[i] and near_meta and _is_name_line(paras[i]):
+            boiler[i] = True
+
+
 def _find_dateline(
     paras: list[str], boiler: list[bool], first: int
 ) -> tuple[Dateline | None, int | None]:
@@ -206,10 +223,11 @@ def analyse_layout(
     paras, headlines = split_trailer(list(paragraphs))
     boiler = [boilerplate_reason(p) is not None for p in paras]
     cands: list[DateCandidate] = []
+    meta = [False] * len(paras)  # date and byline lines
     for i, p in enumerate(paras):
-        found, is_meta = line_candidates(i, p)
+        found, meta[i] = line_candidates(i, p)
         cands.extend(found)
-        boiler[i] = boiler[i] or is_meta
+        boiler[i] = boiler[i] or meta[i]
     box = _mark_related_lists(paras, boiler)
     cands = [c for c in cands if c.para not in box]  # dates of other stories
     related = _related_zone(paras, boiler)
@@ -231,6 +249,7 @@ def analyse_layout(
 
     _smooth(paras, boiler, head_para)
     _mark_inline_links(paras, boiler, head_para)
+    _mark_name_bylines(paras, boiler, meta, head_para)
     first = 0 if head_para is None else head_para + 1
     dateline, dateline_idx = _find_dateline(paras, boiler, first)
     if dateline is not None and dateline.year and dateline.month and dateline.day:

@@ -75,15 +75,18 @@ COUNTER = re.compile(
 )
 # Labels of board-metadata lines whose value is not the article (author, category, file, id).
 META_LABELS = re.compile(
-    r"^(?:[•·▪\-]\s*)?(?:ID|Auther|Author|By|Writer|Source|Category|Tags?|Shortlink|Attachments?|Photo"
-    r"|Автор|Источник|Рубрика|Категория|Теги|Фото"
-    r"|글쓴이|작성자|기자|분류|첨부파일|글번호|출처|카테고리|태그|사진)\s?[:：]",
+    r"^(?:[•·▪\-]\s*)?(?:(?:ID|Auther|Author|By|Writer|Source|Category|Tags?|Labels?|Keywords|Shortlink"
+    r"|Attachments?|Photo|Автор|Источник|Рубрика|Категория|Теги|Метки|Ключевые слова|Фото"
+    r"|기자|출처|카테고리|태그|키워드|사진)\s?[:：]"
+    # Korean board labels need no colon: "작성자 홍보팀", "첨부파일 요강.hwp", "번호 152"
+    r"|(?:글쓴이|작성자|등록자|분류|첨부파일|첨부|글번호|번호|조회|조회수|기자명)(?:\s?[:：]|\s|(?=\d)))",
     re.I,
 )
 # Bylines: "배달형 기자", "이현정 기자 hjlee@...", "By John Smith", "Автор: ...".
 BYLINE = re.compile(
     r"^(?:[•·▪]\s*)?(?:[가-힣]{2,4}\s?(?:기자|특파원|통신원|논설위원)(?:\s+\S+@\S+)?"
-    r"|By\s[A-Z][\w.'\-]+(?:\s[A-Z][\w.'\-]+){0,3}|\S+@\S+\.\w+)$"
+    r"|(?:Posted |Written )?[Bb]y\s[A-Z][\w.'\-]+(?:\s[A-Z][\w.'\-]+){0,3}(?:\s(?:at|on)\s.{1,25})?"
+    r"|\S+@\S+\.\w+)$"
 )
 
 COPYRIGHT = re.compile(
@@ -116,7 +119,8 @@ CLOCK = re.compile(r"^(?:сегодня|today(?: is)?|now|сейчас|오늘(?:
 # "Related news" style box headers: what follows them up to the end is a list of other stories.
 RELATED_HEADER = re.compile(
     r"^(?:related(?: news| articles| stories)?|read (?:more|also)|see also|more (?:news|stories)"
-    r"|top news|most (?:read|viewed|popular)|читайте также|читать также|смотрите также|по теме"
+    r"|top news|most (?:read|viewed|popular)|popular|читайте также|читать также|смотрите также|по теме"
+    r"|популярное|самое (?:популярное|читаемое)|популярные новости|главное за (?:день|неделю)"
     r"|другие новости|новости по теме|관련\s?기사|관련\s?뉴스|많이 본 (?:뉴스|기사)|인기\s?기사|주요\s?뉴스)\s*:?$",
     re.I,
 )

@@ -263,6 +263,22 @@ def test_article_lines_are_not_boilerplate(line: str) -> None:
     assert boilerplate_reason(line) is None
 
 
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["Паром возобновит рейсы", "Иван Петров", "4 марта 2021, 09:15", RU_BODY],
+        ["Ferry route to reopen", "March 4, 2021", "Jane Doe", EN_BODY],
+        ["Why the ferry matters", "Posted by Jane Doe at 10:15 AM", EN_BODY, "Labels: Ferry, Busan"],
+        ["번호 152", "제목 여객선 항로 재개", "작성자 홍보팀 등록일 2021-03-04 조회 231", KO_BODY, "첨부파일 요강.hwp"],
+    ],
+)
+def test_bylines_and_board_fields_are_boilerplate(lines) -> None:
+    doc = _doc(*lines)
+    kinds = [b.kind for b in doc.blocks]
+    assert kinds.count("title") == 1 and kinds.count("body") == 1
+    assert set(kinds) == {"title", "body", "boilerplate"}
+
+
 def test_inline_link_to_another_story_is_boilerplate() -> None:
     doc = _doc("Паром возобновит рейсы", RU_BODY, "Порт нуждается в новых кранах, заявил мэр Находки", RU_BODY)
     assert [b.kind for b in doc.blocks] == ["title", "body", "boilerplate", "body"]
