@@ -213,6 +213,14 @@ def _drop_page_clocks(cands: list[DateCandidate], headline_para: int | None) -> 
     return cands
 
 
+def _split_crawl_prefix(paras: list[str]) -> list[str]:
+    """A crawl prefix glued to the first line ("date 2019-09-05 Headline ...") becomes its own line."""
+    m = CRAWL_PREFIX.match(paras[0]) if paras else None
+    if m and paras[0][m.end() :].strip():
+        return [paras[0][: m.end()], paras[0][m.end() :].strip(), *paras[1:]]
+    return paras
+
+
 def analyse_layout(
     paragraphs: list[str],
     *,
@@ -220,7 +228,7 @@ def analyse_layout(
     published_hint: dt.date | None = None,
     source_name_hint: str | None = None,
 ) -> Layout:
-    paras, headlines = split_trailer(list(paragraphs))
+    paras, headlines = split_trailer(_split_crawl_prefix(list(paragraphs)))
     boiler = [boilerplate_reason(p) is not None for p in paras]
     cands: list[DateCandidate] = []
     meta = [False] * len(paras)  # date and byline lines
@@ -235,12 +243,6 @@ def analyse_layout(
         for j in range(related, len(paras)):
             boiler[j] = True
         cands = [c for c in cands if c.para < related]
-    # A crawl prefix glued to the first line ("date 2019-09-05 Headline ..."): only the prefix is furniture.
-    prefix = CRAWL_PREFIX.match(paras[0]) if paras else None
-    prefix_end = prefix.end() if prefix and len(paras[0]) > prefix.end() else 0
-    if prefix_end:
-        boiler[0] = False
-
     headline = find_headline(paras, boiler, title_hint)
     head_para = headline.para if headline else None
     if head_para is not None:
@@ -265,7 +267,7 @@ def analyse_layout(
     published = resolve(_drop_page_clocks(cands, head_para), partial, year_sources, published_hint)
 
     parts = [
-        _parts(paras, i, boiler, headline, dateline if i == dateline_idx else None, prefix_end if i == 0 else 0)
+        _parts(paras, i, boiler, headline, dateline if i == dateline_idx else None)
         for i in range(len(paras))
     ]
     return Layout(
@@ -282,7 +284,7 @@ def analyse_layout(
 
 
 def _parts(
-    paras: list[str], i: int, boiler: list[bool], headline: Headline | None, dateline: Dateline | None, prefix_end: int
+    paras: list[str], i: int, boiler: list[bool], headline: Headline | None, dateline: Dateline | None
 ) -> list[tuple[str, int, int]]:
     p = paras[i]
     if headline is not None and i == headline.para:
@@ -298,9 +300,6 @@ def _parts(
         cut = len(p[: dateline.end].rstrip())
         rest = len(p) - len(p[dateline.end :].lstrip())
         return [("dateline", 0, cut)] + ([("body", rest, len(p))] if rest < len(p) else [])
-    if prefix_end:
-        rest = len(p) - len(p[prefix_end:].lstrip())
-        return [("boilerplate", 0, prefix_end), (_kind(paras, i, headline, boiler), rest, len(p))]
     return [(_kind(paras, i, headline, boiler), 0, len(p))]
 
 

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.text.boilerplate import is_weather
-from pipeline.text.dates_written import full_date_spans, two_digit_year_date
+from pipeline.text.dates_written import full_date_spans, safe_date, two_digit_year_date
 from pipeline.text.page_patterns import (
     CLOCK,
     COPYRIGHT,
@@ -114,7 +114,8 @@ def line_candidates(i: int, line: str) -> tuple[list[DateCandidate], bool]:
         return [], False
     m = CRAWL_PREFIX.match(line)
     if m:
-        return [DateCandidate(dt.date.fromisoformat(m.group(1)), "crawl_prefix", m.group(0), i)], True
+        d = safe_date(*(int(x) for x in m.group(1).split("-")))
+        return ([DateCandidate(d, "crawl_prefix", m.group(0), i)] if d else []), True
     if COPYRIGHT.search(line) or is_weather(line) or CLOCK.match(line) or _EVENT.search(line):
         return [], bool(full_date_spans(line))  # copyright years, page clocks with weather
     updated = _dates_after(_UPDATED, line)

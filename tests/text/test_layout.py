@@ -158,9 +158,9 @@ def test_crawl_date_prefix() -> None:
     assert [(b.kind, doc.text[b.start : b.end]) for b in doc.blocks] == [
         ("boilerplate", "date 2019-09-05"), ("body", BODY)
     ]
-    glued = clean_document(f"date 2019-09-05 {BODY}", source_format="txt")
+    glued = clean_document(f"date 2019-09-05 Talks resume in Moscow\n{BODY}", source_format="txt")
     assert [(b.kind, glued.text[b.start : b.end]) for b in glued.blocks] == [
-        ("boilerplate", "date 2019-09-05"), ("body", BODY)
+        ("boilerplate", "date 2019-09-05"), ("title", "Talks resume in Moscow"), ("body", BODY)
     ]
     assert glued.published_date == dt.date(2019, 9, 5)
 
