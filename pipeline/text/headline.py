@@ -55,6 +55,7 @@ class Headline:
     start: int = 0  # span inside the paragraph
     end: int = 0
     copies: tuple[int, ...] = ()  # other paragraphs that repeat it (page chrome)
+    continued: int | None = None  # the next paragraph, when the headline was broken over two lines
 
 
 def norm(s: str) -> str:
@@ -151,4 +152,8 @@ def find_headline(paras: list[str], boiler: list[bool], hint: str | None = None)
     first = cands[-1]
     while first - 1 in cands:
         first -= 1
+    nxt = first + 1
+    if nxt in cands and paras[nxt][:1].islower() and not paras[first].endswith(_QUESTION_END):
+        # "Приморье и Корея проведут" / "первый форум": one headline broken over two lines
+        return Headline(f"{paras[first]} {paras[nxt]}", first, 0, len(paras[first]), continued=nxt)
     return Headline(paras[first], first, 0, len(paras[first]))

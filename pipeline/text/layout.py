@@ -294,6 +294,8 @@ def _parts(
         if p[e:].strip():
             out.append(("boilerplate", e + len(p[e:]) - len(p[e:].lstrip()), len(p)))
         return out
+    if headline is not None and i == headline.continued:
+        return [("title", 0, len(p))]
     if boiler[i]:
         return [("boilerplate", 0, len(p))]
     if dateline is not None:

@@ -186,6 +186,12 @@ def test_hard_wrapped_headline_is_joined() -> None:
     assert doc.title == f"{head} трёхлетнего перерыва"
 
 
+def test_headline_broken_over_two_lines_without_hard_wrap() -> None:
+    doc = _doc("Новости", "Приморье и Корея проведут", "первый межрегиональный форум", RU_BODY)
+    assert doc.title == "Приморье и Корея проведут первый межрегиональный форум"
+    assert [b.kind for b in doc.blocks] == ["boilerplate", "title", "title", "body"]
+
+
 def test_container_title_found_in_text() -> None:
     doc = _doc("Port news", "Ferry route to reopen", EN_BODY, title_hint="Ferry route to reopen")
     assert doc.title == "Ferry route to reopen"
