@@ -74,6 +74,8 @@ _NAMEISH = re.compile(
     r"^(?:[가-힣]{2,4}\s?(?:기자|특파원|논설위원|편집위원)|[A-ZА-ЯЁ][\w.'\-]+(?:\s[A-ZА-ЯЁ][\w.'\-]+){0,2}|by\s.+)$"
 )
 _KO_NAME = re.compile(r"^[가-힣]{2,4}$")
+_OTHER_LABEL = re.compile(r"^\s*[•·▪\-]?\s*([^\d:：|]{1,30}?)\s*[:：]")
+_AUTHOR_LABEL = re.compile(r"^(?:author|by|writer|автор|글쓴이|작성자|기자|기자명)$", re.I)
 _MAX_META_LINE = 120
 
 
@@ -132,6 +134,9 @@ def line_candidates(i: int, line: str) -> tuple[list[DateCandidate], bool]:
         return [], True
     if e < len(line) and line[e].isalpha() and not re.match(r"T\d", line[e : e + 2]):
         return [], False  # "17.04.2024Спасателям ...": a related-story link glued to its stamp
+    label = _OTHER_LABEL.match(line)
+    if label and not _AUTHOR_LABEL.match(label.group(1)):
+        return [], False  # "Deadline: …", "Срок подачи: …": a date of something else
     rest = _residual(line, s, e)
     if not rest:
         return [DateCandidate(d, "stamp", line[s:e], i)], True

@@ -51,6 +51,7 @@ def _doc(*lines: str, **hints):
         (["여객선 항로 재개", "2021년 03월 04일 (목) 09:15", KO_BODY], (2021, 3, 4), "stamp", "2021년 03월 04일"),
         # a name + date byline
         (["여객선 항로 재개", "김하늘 2021. 03. 04", KO_BODY], (2021, 3, 4), "byline", "2021. 03. 04"),
+        (["Паром возобновит рейсы", "Автор: Иван Петров, 4 марта 2021", RU_BODY], (2021, 3, 4), "byline", "4 марта 2021"),
         # crawl prefix
         (["date 2021-03-04", "Ferry route to reopen", EN_BODY], (2021, 3, 4), "crawl_prefix", "date 2021-03-04"),
         # datelines with a year, or completed by a same-day full date elsewhere in the text
@@ -116,6 +117,7 @@ def test_decoys_never_win(kind, lines, date) -> None:
         ("event date after an event label (ko)", ["여객선 항로 재개", "일시 : 2021년 3월 4일(목) 14:00", KO_BODY]),
         ("event date after an event label (ru)", ["Паром возобновит рейсы", "Дата проведения: 4 марта 2021", RU_BODY]),
         ("a short line naming the event", ["여객선 항로 재개", "2021.03.04 개최", KO_BODY]),
+        ("a date after another label", ["Ferry route to reopen", "Deadline: March 4, 2021", EN_BODY]),
         ("year only in a stamp-less URL line", ["Ferry route to reopen", "https://example.org/2021/03/04/ferry", EN_BODY]),
     ],
 )  # fmt: skip
