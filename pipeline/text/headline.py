@@ -36,7 +36,7 @@ _CAPTION_END = re.compile(
 )
 _CAPTION_START = re.compile(
     r"^(?:This (?:file |handout )?(?:photo|image|picture)|In this (?:file )?photo|"
-    r"Фото(?::|\s[-—–])|사진\s?=)"
+    r"Фото(?::|\s[-—–])|사진\s?=|▲)"
 )
 _CREDIT_INSIDE = re.compile(r"(?:^|\s)(?:Фото|Photo|사진)\s?[:=]", re.I)
 

@@ -106,7 +106,9 @@ APPEAL_SHORT = re.compile(
     r"\b(?i:support) (?:(?i:us|our \w+)|[A-Z][\w.]*(?: [A-Z][\w.]*)*)\b|\b(?i:help us)\b|(?i:поддержите)|후원"
 )
 # Photo credits ("(사진=배달형 기자)", "Фото: flickr.com / ...", "Photo: Yonhap").
-PHOTO_CREDIT = re.compile(r"^\(?(?:사진\s?=|사진제공\s?=|Фото\s?[:—–-]|Photo\s?(?:by|:)|Credit\s?:)", re.I)
+PHOTO_CREDIT = re.compile(r"^[(\[]?(?:사진\s?=|사진제공\s?=|Фото\s?[:—–-]|Photo\s?(?:by|:)|Credit\s?:)", re.I)
+# Pointers to other pages: "▶ 관련기사 …", "☞ 더 보기".
+POINTER_LINK = re.compile(r"^[▶☞►»]\s?\S")
 # Image placeholders left by the crawler: "aDSC08461.JPG", "28878554 [1]", "[image]".
 IMAGE_PLACEHOLDER = re.compile(r"^(?:\S+\.(?:jpe?g|png|gif|webp)|\d{5,}\s?\[\d+\]|\[(?:image|img|photo)\])$", re.I)
 # Print-view header "- SITE - https://site -" and bare URLs.

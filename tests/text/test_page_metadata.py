@@ -251,6 +251,7 @@ def test_no_bare_dateline_for_short_caps_lines() -> None:
         "<저작권자(c) 하버데일리, 무단 전재 및 재배포 금지>", "два часа назадПорт получил новый кран",
         "Related articles:", "Читайте также", "많이 본 뉴스", "(끝)", "Link copied to clipboard",
         "Главная / Новости / Губернатор встретился с генконсулом", "Все новости региона на нашем канале",
+        "[사진=하버데일리]", "▶ 관련기사 보기",
     ],
 )  # fmt: skip
 def test_boilerplate_lines(line: str) -> None:
