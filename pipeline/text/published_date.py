@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from pipeline.text.boilerplate import is_weather
 from pipeline.text.dates_written import full_date_spans, safe_date, two_digit_year_date
+from pipeline.text.headline import is_caption
 from pipeline.text.page_patterns import (
     CLOCK,
     COPYRIGHT,
@@ -120,6 +121,8 @@ def line_candidates(i: int, line: str) -> tuple[list[DateCandidate], bool]:
         return ([DateCandidate(d, "crawl_prefix", m.group(0), i)] if d else []), True
     if COPYRIGHT.search(line) or is_weather(line) or CLOCK.match(line) or _EVENT.search(line):
         return [], bool(full_date_spans(line))  # copyright years, page clocks with weather
+    if is_caption(line):
+        return [], False  # a photo's date (it may complete a dateline's year, see `resolve`)
     updated = _dates_after(_UPDATED, line)
     published = _dates_after(_PUBLISHED, line)
     if published or updated:
