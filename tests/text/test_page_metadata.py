@@ -252,7 +252,7 @@ def test_no_bare_dateline_for_short_caps_lines() -> None:
         "<저작권자(c) 하버데일리, 무단 전재 및 재배포 금지>", "два часа назадПорт получил новый кран",
         "Related articles:", "Читайте также", "많이 본 뉴스", "(끝)", "Link copied to clipboard",
         "Главная / Новости / Губернатор встретился с генконсулом", "Все новости региона на нашем канале",
-        "[사진=하버데일리]", "▶ 관련기사 보기",
+        "[사진=하버데일리]", "▶ 관련기사 보기", "• 분류보도자료", "작성자홍보팀",
     ],
 )  # fmt: skip
 def test_boilerplate_lines(line: str) -> None:
@@ -266,7 +266,7 @@ def test_boilerplate_lines(line: str) -> None:
         "Ferry route to reopen", "McDonald's and YouTube open offices in Vladivostok",
         "Temperatures in the Arctic rose to 3 °C above the seasonal average, scientists said on Monday.",
         "韓·中·日 주요 참석", "Go to war over fishing quotas? Not likely, experts say.", "Новости",
-        "It hits 5,000 tons this year",
+        "It hits 5,000 tons this year", "분류 작업이 늦어지면서 수출 물량이 줄었다고 업계는 밝혔다.",
     ],
 )  # fmt: skip
 def test_article_lines_are_not_boilerplate(line: str) -> None:
