@@ -15,6 +15,8 @@ from functools import lru_cache
 from pipeline.text.page_patterns import (
     APPEAL,
     APPEAL_SHORT,
+    BOARD_FIELD,
+    BOARD_FIELD_MAX,
     BYLINE,
     CHROME_LINES,
     COOKIE,
@@ -113,6 +115,7 @@ def boilerplate_reason(line: str) -> str | None:
         ("appeal", lambda s: len(s) <= 60 and APPEAL_SHORT.search(s)),
         ("counter", lambda s: len(s) <= 120 and COUNTER.search(s)),
         ("metadata_label", lambda s: len(s) <= 120 and META_LABELS.match(s)),
+        ("metadata_label", lambda s: len(s) <= BOARD_FIELD_MAX and not s.endswith(".") and BOARD_FIELD.match(s)),
         ("byline", lambda s: len(s) <= 80 and BYLINE.match(s)),
         ("photo_credit", lambda s: len(s) <= 120 and PHOTO_CREDIT.match(s)),
         ("image", lambda s: IMAGE_PLACEHOLDER.match(s)),

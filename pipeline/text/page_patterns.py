@@ -75,15 +75,18 @@ COUNTER = re.compile(
 )
 # Labels of board-metadata lines whose value is not the article (author, category, file, id).
 META_LABELS = re.compile(
-    r"^(?:[•·▪\-]\s*)?(?:(?:ID|Auther|Author|By|Writer|Source|Category|Tags?|Labels?|Keywords|Shortlink"
+    r"^(?:[•·▪\-]\s*)?(?:ID|Auther|Author|By|Writer|Source|Category|Tags?|Labels?|Keywords|Shortlink"
     r"|Attachments?|Photo|Автор|Источник|Рубрика|Категория|Теги|Метки|Ключевые слова|Фото"
-    r"|기자|출처|카테고리|태그|키워드|사진)\s?[:：]"
-    # Korean board labels need no colon: "작성자 홍보팀", "첨부파일 요강.hwp", "번호 152"
-    r"|(?:글쓴이|작성자|등록자|분류|첨부파일|첨부|글번호|번호|조회|조회수|기자명)(?:\s?[:：]|\s|(?=\d))"
-    # ... or glued to a short value: "분류보도자료", "작성자홍보팀"
-    r"|(?:분류|구분|카테고리|작성자|글쓴이|등록자)[가-힣A-Za-z0-9]{1,12}$)",
+    r"|기자|출처|카테고리|태그|키워드|사진)\s?[:：]",
     re.I,
 )
+# Korean board fields need no colon ("작성자 홍보팀", "첨부파일 요강.hwp", "번호 152") or are glued to
+# a short value ("분류보도자료"); only on a short line that is not a sentence.
+BOARD_FIELD = re.compile(
+    r"^(?:[•·▪\-]\s*)?(?:(?:글쓴이|작성자|등록자|분류|첨부파일|첨부|글번호|번호|조회|조회수|기자명)(?:\s?[:：]|\s|(?=\d))"
+    r"|(?:분류|구분|카테고리|작성자|글쓴이|등록자)[가-힣A-Za-z0-9]{1,12}$)"
+)
+BOARD_FIELD_MAX = 60
 # Bylines: "배달형 기자", "이현정 기자 hjlee@...", "By John Smith", "Автор: ...".
 BYLINE = re.compile(
     r"^(?:[•·▪]\s*)?(?:[가-힣]{2,4}\s?(?:기자|특파원|통신원|논설위원)(?:\s+\S+@\S+)?"
