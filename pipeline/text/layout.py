@@ -246,8 +246,11 @@ def analyse_layout(
     headline = find_headline(paras, boiler, title_hint)
     head_para = headline.para if headline else None
     if head_para is not None:
-        for j in (*range(head_para), *headline.copies):
-            boiler[j] = True  # section labels, promos and menus above the headline; repeated copies
+        # Section labels, promos and menus above the headline, and its repeated copies. Running
+        # text above a container-given headline keeps its own kind: it may be the article.
+        above = [j for j in range(head_para) if not is_body_like(paras[j])]
+        for j in (*above, *headline.copies):
+            boiler[j] = True
 
     _smooth(paras, boiler, head_para)
     _mark_inline_links(paras, boiler, head_para)

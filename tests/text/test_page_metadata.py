@@ -195,6 +195,11 @@ def test_headline_broken_over_two_lines_without_hard_wrap() -> None:
     assert [b.kind for b in doc.blocks] == ["boilerplate", "title", "title", "body"]
 
 
+def test_running_text_above_a_container_title_is_not_dropped() -> None:
+    doc = _doc(EN_BODY, "Ferry route to reopen", EN_BODY, title_hint="Ferry route to reopen")
+    assert [b.kind for b in doc.blocks] == ["body", "title", "body"]
+
+
 def test_container_title_found_in_text() -> None:
     doc = _doc("Port news", "Ferry route to reopen", EN_BODY, title_hint="Ferry route to reopen")
     assert doc.title == "Ferry route to reopen"
