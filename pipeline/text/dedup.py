@@ -25,8 +25,10 @@ import numpy as np
 from pipeline.text.types import CONTENT_KINDS, Block
 
 SHINGLE_WORDS = 5
-NUM_PERM = 128
-BANDS, ROWS = 32, 4  # candidate when one band of 4 hashes agrees: Jaccard ~0.4 and up
+# A pair becomes a candidate when one band of 3 hashes agrees: at Jaccard 0.5 (the lowest a
+# duplicate may have) that happens with probability 1 - (1 - 0.5**3)**42 > 0.99.
+BANDS, ROWS = 42, 3
+NUM_PERM = BANDS * ROWS
 MIN_SHINGLES = 20  # shorter contents say too little to call two documents the same
 DUPLICATE_CONTAINMENT = 0.8
 # Also half of all their shingles shared: a short page whose content is mostly a block another
