@@ -61,7 +61,9 @@ _PUBLISHED = _label_rx(PUBLISHED_LABELS)
 _EVENT = _label_rx(EVENT_LABELS)
 _UPDATED = _label_rx(UPDATE_LABELS)
 CRAWL_PREFIX = re.compile(r"^date\s(\d{4}-\d{2}-\d{2})\b", re.I)
-_TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s?(?:am|pm|a\.m\.|p\.m\.))?\b", re.I)
+_TIME = re.compile(
+    r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s?(?:am|pm|a\.m\.|p\.m\.))?\b|\d{1,2}시(?:\s?\d{1,2}분)?(?:\s?\d{1,2}초)?", re.I
+)
 _WEEKDAY = re.compile(
     r"\b(?:mon|tue|wed|thu|fri|sat|sun)(?:[a-z]*day|s|n|r|rs)?\b\.?|"
     r"\b(?:понедельник|вторник|среда|четверг|пятница|суббота|воскресенье|пн|вт|ср|чт|пт|сб|вс)\b|"
