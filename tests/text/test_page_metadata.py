@@ -119,6 +119,7 @@ def test_decoys_never_win(kind, lines, date) -> None:
         ("event date after an event label (ru)", ["Паром возобновит рейсы", "Дата проведения: 4 марта 2021", RU_BODY]),
         ("a short line naming the event", ["여객선 항로 재개", "2021.03.04 개최", KO_BODY]),
         ("a short caption with its date", ["Ferry route to reopen", EN_BODY, "Busan port, March 1, 2021 (Yonhap)"]),
+        ("a one-word line with a date", ["Ferry route to reopen", "Retrieved 2024-05-02", EN_BODY]),
         ("a date after another label", ["Ferry route to reopen", "Deadline: March 4, 2021", EN_BODY]),
         ("year only in a stamp-less URL line", ["Ferry route to reopen", "https://example.org/2021/03/04/ferry", EN_BODY]),
     ],
