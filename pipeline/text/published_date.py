@@ -59,6 +59,10 @@ def _label_rx(labels: tuple[str, ...]) -> re.Pattern[str]:
 
 _PUBLISHED = _label_rx(PUBLISHED_LABELS)
 _EVENT = _label_rx(EVENT_LABELS)
+# "Posted by Jane Doe on March 4, 2021", "Опубликовал Иван Петров, 4 марта 2021"
+_POSTED_BY = re.compile(
+    r"^(?:(?:posted|published|written) by|опубликовал[а]?)\s+[^,|\d]{2,40}?(?:\s+(?:on|at)\s+|\s*[,|]\s*)", re.I
+)
 _UPDATED = _label_rx(UPDATE_LABELS)
 CRAWL_PREFIX = re.compile(r"^date\s(\d{4}-\d{2}-\d{2})\b", re.I)
 _TIME = re.compile(
@@ -127,7 +131,7 @@ def line_candidates(i: int, line: str) -> tuple[list[DateCandidate], bool]:
     if is_caption(line):
         return [], False  # a photo's date (it may complete a dateline's year, see `resolve`)
     updated = _dates_after(_UPDATED, line)
-    published = _dates_after(_PUBLISHED, line)
+    published = _dates_after(_PUBLISHED, line) + _dates_after(_POSTED_BY, line)
     if published or updated:
         # Update stamps are dropped; a labelled publication stamp wins on its line.
         cands = [DateCandidate(d, "label", ev, i) for d, ev, _ in published]

@@ -47,6 +47,7 @@ def _doc(*lines: str, **hints):
         (["Паром возобновит рейсы", "04.03.2021 в 09:15", RU_BODY], (2021, 3, 4), "stamp", "04.03.2021"),
         (["Ferry route to reopen", "2021-03-04T09:15:00 KST", EN_BODY], (2021, 3, 4), "stamp", "2021-03-04"),
         (["Ferry route to reopen", "By Jane Doe | Mar 4, 2021", EN_BODY], (2021, 3, 4), "byline", "Mar 4, 2021"),
+        (["Ferry route to reopen", "Posted by Jane Doe on March 4, 2021", EN_BODY], (2021, 3, 4), "label", "March 4, 2021"),
         (["[제52호]2021년 3월 4일", "여객선 항로 재개", KO_BODY], (2021, 3, 4), "stamp", "2021년 3월 4일"),
         (["여객선 항로 재개", "2021년 03월 04일 (목) 09:15", KO_BODY], (2021, 3, 4), "stamp", "2021년 03월 04일"),
         (["여객선 항로 재개", "2021년 3월 4일 오후 3시 20분", KO_BODY], (2021, 3, 4), "stamp", "2021년 3월 4일"),
