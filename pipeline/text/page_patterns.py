@@ -76,7 +76,8 @@ COUNTER = re.compile(
 # Labels of board-metadata lines whose value is not the article (author, category, file, id).
 META_LABELS = re.compile(
     r"^(?:[•·▪\-]\s*)?(?:ID|Auther|Author|By|Writer|Source|Category|Tags?|Labels?|Keywords|Shortlink"
-    r"|Attachments?|Photo|Автор|Источник|Рубрика|Категория|Теги|Метки|Ключевые слова|Фото"
+    r"|Attachments?|Photo|Editor|Reporter|Автор|Текст|Редактор|Корреспондент|Источник|Рубрика|Категория|Теги|Метки"
+    r"|Ключевые слова|Фото"
     r"|기자|출처|카테고리|태그|키워드|사진)\s?[:：]",
     re.I,
 )
@@ -90,7 +91,7 @@ BOARD_FIELD_MAX = 60
 # Bylines: "배달형 기자", "이현정 기자 hjlee@...", "By John Smith", "Автор: ...".
 BYLINE = re.compile(
     r"^(?:[•·▪]\s*)?(?:[가-힣]{2,4}\s?(?:기자|특파원|통신원|논설위원)(?:\s+\S+@\S+)?"
-    r"|(?:Posted |Written )?[Bb]y\s[A-Z][\w.'\-]+(?:\s[A-Z][\w.'\-]+){0,3}(?:\s(?:at|on)\s.{1,25})?"
+    r"|(?:Posted |Written )?[Bb]y\s[A-Z][\w.'\-]+(?:,?\s[A-Z][\w.'\-]+){0,4}(?:\s(?:at|on)\s.{1,25})?"
     r"|\S+@\S+\.\w+)$"
 )
 
