@@ -339,3 +339,27 @@ def test_vocabularies_match_their_schema_copies() -> None:
 
     assert SOURCES == PUBLISHED_DATE_SOURCES
     assert SEGMENT_KINDS == SCHEMA_KINDS
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["뉴스홈 | 정치 | 경제", "[사회]", "여객선 항로 재개", "김하늘 기자", "입력 2021.03.04 14:22 | 수정 2021.03.05 09:01",
+         f"[부산=뉴스핌] 김하늘 기자 = {KO_BODY}", KO_BODY, "ⓒ 하버데일리 무단전재 및 재배포 금지"],
+        ["Главная / Новости / Политика", "Сегодня 2 мая 2024", "Паром возобновит рейсы", "Иван Петров",
+         "4 марта 2021, 09:15", f"НАХОДКА, 4 марта – PrimaMedia. {RU_BODY}", "Популярное", "Мэр посетил порт"],
+        ["date 2021-03-04", "Support our newsroom!", "Ferry route to reopen", "Ferry route to reopen",
+         f"BUSAN, March 4 (Yonhap) -- {EN_BODY}", "(END)", "(LEAD) Other story", "Another story"],
+    ],
+)  # fmt: skip
+def test_page_layout_is_stable_when_cleaned_again(lines) -> None:
+    once = _doc(*lines)
+    twice = clean_document(once.text, source_format="txt")
+    assert twice.text == once.text
+    assert twice.blocks == once.blocks
+    assert (twice.title, twice.published_date, twice.dateline_place) == (
+        once.title, once.published_date, once.dateline_place,
+    )  # fmt: skip
+    assert once.title and once.published_date == dt.date(2021, 3, 4)
+    for b in once.blocks:
+        assert once.text[b.start : b.end] == once.text[b.start : b.end].strip() and b.end > b.start
