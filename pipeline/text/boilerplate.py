@@ -12,17 +12,20 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from pipeline.text.headline import is_section_label
 from pipeline.text.page_patterns import (
     APPEAL,
     APPEAL_SHORT,
     BOARD_FIELD,
     BOARD_FIELD_MAX,
+    BRACKETED_NOTE,
     BYLINE,
     CHROME_LINES,
     COOKIE,
     COPYRIGHT,
     COUNTER,
     IMAGE_PLACEHOLDER,
+    LABELLED_URL,
     META_LABELS,
     PHOTO_CREDIT,
     POINTER_LINK,
@@ -120,6 +123,8 @@ def boilerplate_reason(line: str) -> str | None:
         ("photo_credit", lambda s: len(s) <= 120 and PHOTO_CREDIT.match(s)),
         ("image", lambda s: IMAGE_PLACEHOLDER.match(s)),
         ("related_link", lambda s: len(s) <= 100 and POINTER_LINK.match(s)),
+        ("link", lambda s: len(s) <= 150 and LABELLED_URL.match(s)),
+        ("bracketed_note", lambda s: BRACKETED_NOTE.match(s) and not is_section_label(s)),
         ("print_header", lambda s: PRINT_HEADER.match(s)),
         ("weather", is_weather),
         ("copy_notice", lambda s: len(s) <= 80 and _COPY_NOTICE.search(s)),

@@ -98,7 +98,10 @@ def split_trailer(paras: list[str]) -> tuple[list[str], list[RelatedHeadline]]:
 _LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[•▪●◦*])\s+\S")
 _DASH_ITEM = re.compile(r"^[-—–]\s+\S")
 _NO_FINAL = (".", ",", ";", "!", "?", "…")
-_KO_BYLINE = re.compile(r"^(?P<place>[가-힣]{1,10})=[가-힣]{2,4}\s?(?:기자|특파원|통신원)\b")
+# Closing bylines: "포항=하인식 기자 …", "/모스크바", "/모스크바=홍길동 특파원"
+_KO_BYLINE = re.compile(
+    r"^(?P<place>[가-힣]{1,10})=[가-힣]{2,4}\s?(?:기자|특파원|통신원)\b|^/(?P<place2>[가-힣]{2,10})(?:=[가-힣 ]{2,12})?$"
+)
 
 
 def _words(p: str) -> int:
@@ -197,7 +200,7 @@ def _find_dateline(
     for i in reversed(content[-3:]):
         m = _KO_BYLINE.match(paras[i])
         if m and len(paras[i]) <= 100:
-            return Dateline(len(paras[i]), m["place"], None), i
+            return Dateline(len(paras[i]), m["place"] or m["place2"], None), i
     return None, None
 
 

@@ -231,8 +231,9 @@ def test_dateline_forms(paragraph: str, place: str) -> None:
     assert d is not None and d.place == place
 
 
-def test_closing_korean_byline_is_the_dateline() -> None:
-    doc = _doc(KO_BODY, KO_BODY, "부산=김하늘 기자 sky@example.co.kr")
+@pytest.mark.parametrize("closing", ["부산=김하늘 기자 sky@example.co.kr", "/부산", "/부산=김하늘 특파원"])
+def test_closing_korean_byline_is_the_dateline(closing: str) -> None:
+    doc = _doc(KO_BODY, KO_BODY, closing, "ⓒ 하버데일리 무단전재 및 재배포 금지")
     assert doc.dateline_place == "부산"
 
 
