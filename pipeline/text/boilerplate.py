@@ -10,7 +10,6 @@ Position-based rules (above the headline, after a related-news header) live in `
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from pipeline.text.headline import is_section_label
 from pipeline.text.page_patterns import (
@@ -37,6 +36,7 @@ from pipeline.text.page_patterns import (
     WEATHER_WORD,
     WIDGET_WORDS,
 )
+from pipeline.text.stopwords import stopword_density
 
 # "|" and "•" separate menu items however spaced; "·", "/", ">" only with spaces ("韓·中·日" is prose).
 _MENU_SPLIT = re.compile(r"\s*[|•]\s*|\s+[·›>»/]\s+")
@@ -61,6 +61,14 @@ def _is_menu(line: str) -> bool:
     )
 
 
+_BREADCRUMB = re.compile(r"\s[>»›]\s")
+
+
+def _is_breadcrumb(line: str) -> bool:
+    """"Россия. Корея > Экономика > ria.ru, 14 марта 2024": a trail of two or more '>' steps."""
+    return len(line) <= 200 and len(_BREADCRUMB.findall(line)) >= 2
+
+
 def _is_glued_menu(line: str) -> bool:
     """Menu items the crawler ran together without spaces ("ГлавноеСобытияПартия")."""
     return len(line) <= 200 and len(_GLUED.findall(line)) >= 3 and not line.endswith(_SENTENCE_END)
@@ -71,13 +79,6 @@ def _is_widget_bar(line: str) -> bool:
     return 0 < len(tokens) <= 8 and all(t.strip("·•:") in WIDGET_WORDS or t.isdigit() for t in tokens)
 
 
-@lru_cache(maxsize=4)
-def _stoplist(language: str) -> frozenset[str]:
-    import justext  # ships stop-word lists for ~100 languages (BSD); loaded once
-
-    return frozenset(justext.get_stoplist(language))
-
-
 def _is_capitalised_run(line: str) -> bool:
     """A run of capitalised words with no stop word: a menu ("MOFA Countries Information Press")."""
     if len(line) > 100 or line.endswith(_SENTENCE_END) or any(ch in line for ch in ",:;«»\"“”'‘’"):
@@ -85,9 +86,7 @@ def _is_capitalised_run(line: str) -> bool:
     tokens = _TOKEN.findall(line)
     if len(tokens) < 6 or not all(t[0].isupper() for t in tokens):
         return False
-    cyr = sum(any("\u0400" <= ch <= "\u04ff" for ch in t) for t in tokens)
-    stop = _stoplist("Russian" if cyr > len(tokens) / 2 else "English")
-    return not any(t.casefold() in stop for t in tokens)
+    return stopword_density(line) == 0.0
 
 
 def is_weather(line: str) -> bool:
@@ -110,6 +109,7 @@ def boilerplate_reason(line: str) -> str | None:
         ("widget", _is_widget_bar),
         ("menu", _is_menu),
         ("menu", _is_glued_menu),
+        ("menu", _is_breadcrumb),
         ("related_header", lambda s: RELATED_HEADER.match(s)),
         ("related_link", lambda s: len(s) <= 200 and RELATIVE_TIME.match(s)),
         ("copyright", lambda s: COPYRIGHT.search(s)),

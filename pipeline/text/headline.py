@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from pipeline.text.dateline import find_dateline
 from pipeline.text.page_patterns import AFTER_TITLE_LABELS, TITLE_LABELS
+from pipeline.text.stopwords import stopword_density
 
 _HAS_ALNUM = re.compile(r"\w")
 _LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[•▪●◦*])\s+\S")
@@ -65,11 +66,31 @@ def norm(s: str) -> str:
 _RUBRIC_BRACKETS = re.compile(r"^[\[(<【〈《]\s*(.*?)\s*[\])>】〉》]$")
 
 
+_LETTER_WORD = re.compile(r"[^\W\d_]+")
+
+
 def is_section_label(p: str) -> bool:
-    """A rubric: one or two words of letters, bare or bracketed ("Новости", "[사회]", "<Politics>")."""
+    """A rubric or widget label: one or two words, bare or bracketed, no digits ("Новости",
+    "[사회]", "<Politics>", "Избранное ?")."""
     m = _RUBRIC_BRACKETS.match(p)
     p = m.group(1) if m else p
-    return 0 < len(p) <= 20 and len(p.split()) <= 2 and all(ch.isalpha() or ch == " " for ch in p)
+    return (
+        0 < len(p) <= 20
+        and not any(ch.isdigit() for ch in p)
+        and 0 < len(_LETTER_WORD.findall(p)) <= 2
+        and len(p.split()) <= 3
+    )
+
+
+MIN_STOPWORDS = 0.15  # jusText-style: en/ru sentences and headlines run ~0.3-0.8 stop words
+
+
+def _few_stopwords(p: str, min_words: int = 6) -> bool:
+    """A line of codes, tags or links: many words, almost none of them function words."""
+    if len(p.split()) < min_words:
+        return False
+    density = stopword_density(p)
+    return density is not None and density < MIN_STOPWORDS
 
 
 def is_headline_shaped(p: str) -> bool:
@@ -84,7 +105,10 @@ def is_headline_shaped(p: str) -> bool:
         and find_dateline(p) is None
         and not is_section_label(p)
         and not is_caption(p)
+        and not _few_stopwords(p)
     )
+
+
 
 
 def is_body_like(p: str) -> bool:
@@ -92,9 +116,12 @@ def is_body_like(p: str) -> bool:
     if find_dateline(p) is not None:
         return True
     words = len(p.split())
+    if _few_stopwords(p, 8):
+        return False  # a long line of labels, codes or links is not running text
     end = p.rstrip("»\"”’)")
+    hangul = sum("\uac00" <= ch <= "\ud7a3" for ch in p) > len(p) / 3  # Korean packs a sentence in fewer characters
     return (
-        ((len(p) >= 60 or words >= 8) and end.endswith((".", "…")) and not (
+        ((len(p) >= 60 or (hangul and words >= 8)) and end.endswith((".", "…")) and not (
             end.endswith(_ELLIPSIS) and len(p) <= SHORT_ELLIPSIS
         ))
         or (len(p) > 120 and end.endswith(_QUESTION_END))

@@ -64,7 +64,7 @@ _POSTED_BY = re.compile(
     r"^(?:(?:posted|published|written) by|опубликовал[а]?)\s+[^,|\d]{2,40}?(?:\s+(?:on|at)\s+|\s*[,|]\s*)", re.I
 )
 _UPDATED = _label_rx(UPDATE_LABELS)
-CRAWL_PREFIX = re.compile(r"^date\s(\d{4}-\d{2}-\d{2})\b", re.I)
+CRAWL_PREFIX = re.compile(r"^date\s(\d{4}-\d{2}(?:-\d{2})?)\b", re.I)  # "date 2020-11" has no day
 _TIME = re.compile(
     r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s?(?:am|pm|a\.m\.|p\.m\.))?\b|\d{1,2}시(?:\s?\d{1,2}분)?(?:\s?\d{1,2}초)?", re.I
 )
@@ -124,7 +124,8 @@ def line_candidates(i: int, line: str) -> tuple[list[DateCandidate], bool]:
         return [], False
     m = CRAWL_PREFIX.match(line)
     if m:
-        d = safe_date(*(int(x) for x in m.group(1).split("-")))
+        parts = [int(x) for x in m.group(1).split("-")]
+        d = safe_date(*parts) if len(parts) == 3 else None
         return ([DateCandidate(d, "crawl_prefix", m.group(0), i)] if d else []), True
     if COPYRIGHT.search(line) or is_weather(line) or CLOCK.match(line) or _EVENT.search(line):
         return [], bool(full_date_spans(line))  # copyright years, page clocks with weather

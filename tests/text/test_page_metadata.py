@@ -192,6 +192,18 @@ def test_hard_wrapped_headline_is_joined() -> None:
     assert doc.title == f"{head} трёхлетнего перерыва"
 
 
+def test_crawl_prefix_without_a_day_is_furniture_not_a_date() -> None:
+    doc = _doc("date 2021-03 Паром возобновит рейсы между Владивостоком и Пусаном", RU_BODY)
+    assert doc.title == "Паром возобновит рейсы между Владивостоком и Пусаном"
+    assert doc.published_date is None
+    assert doc.text[doc.blocks[0].start : doc.blocks[0].end] == "date 2021-03"
+
+
+def test_a_long_line_of_codes_is_not_the_start_of_the_story() -> None:
+    doc = _doc("Перевод: ruru enen kzkk zh-CN ky uz az de fr es cs sk he ar tr", "Паром возобновит рейсы", RU_BODY)
+    assert doc.title == "Паром возобновит рейсы"
+
+
 def test_headline_broken_over_two_lines_without_hard_wrap() -> None:
     doc = _doc("Новости", "Приморье и Корея проведут", "первый межрегиональный форум", RU_BODY)
     assert doc.title == "Приморье и Корея проведут первый межрегиональный форум"
@@ -261,6 +273,7 @@ def test_no_bare_dateline_for_short_caps_lines() -> None:
         "<저작권자(c) 하버데일리, 무단 전재 및 재배포 금지>", "два часа назадПорт получил новый кран",
         "Related articles:", "Читайте также", "많이 본 뉴스", "(끝)", "Link copied to clipboard",
         "Главная / Новости / Губернатор встретился с генконсулом", "Все новости региона на нашем канале",
+        "Россия. Корея > Экономика > harbour.example, 4 марта 2021",
         "[사진=하버데일리]", "▶ 관련기사 보기", "• 분류보도자료", "작성자홍보팀", "By Jane Doe, Harbour Daily",
         "Текст: Иван Петров",
     ],
