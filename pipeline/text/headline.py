@@ -93,6 +93,15 @@ def _few_stopwords(p: str, min_words: int = 6) -> bool:
     return density is not None and density < MIN_STOPWORDS
 
 
+def _is_code_list(p: str) -> bool:
+    """Many tiny tokens ("ruru enen kzkk zh-CN ky uz az de fr"): language switches, tags, codes.
+    (Headlinese is poor in stop words, so their density cannot tell a headline from a list.)"""
+    if any("\uac00" <= ch <= "\ud7a3" for ch in p):
+        return False  # Korean words are short by nature
+    words = _LETTER_WORD.findall(p)
+    return len(words) >= 8 and sum(map(len, words)) / len(words) < 3.5
+
+
 def is_headline_shaped(p: str) -> bool:
     return (
         len(p) <= 160
@@ -105,7 +114,7 @@ def is_headline_shaped(p: str) -> bool:
         and find_dateline(p) is None
         and not is_section_label(p)
         and not is_caption(p)
-        and not _few_stopwords(p)
+        and not _is_code_list(p)
     )
 
 

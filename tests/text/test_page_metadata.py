@@ -152,6 +152,10 @@ def test_container_date_is_metadata_and_text_wins() -> None:
          "Ferry route between Busan and Vladivostok to reopen"),  # two-word kicker
         (["Site promo line", "Share | Print | Email", "2021.03.04", "여객선 항로 재개", KO_BODY], "여객선 항로 재개"),
         (["Will the ferry route reopen?", EN_BODY], "Will the ferry route reopen?"),
+        (["Back To Top", "Busan, Vladivostok mayors hold talks over ferry link", EN_BODY],
+         "Busan, Vladivostok mayors hold talks over ferry link"),  # headlinese: few stop words
+        (["부산시, 내달 블라디보스토크 잇는 여객선 항로 재개 위해 러 연해주와 협의", KO_BODY],
+         "부산시, 내달 블라디보스토크 잇는 여객선 항로 재개 위해 러 연해주와 협의"),  # many short Korean words
         (["여객선 항로 재개 앞두고…", KO_BODY], "여객선 항로 재개 앞두고…"),
         (["여객선 항로 재개", "여객선 항로 재개 앞두고", KO_BODY], "여객선 항로 재개"),  # deck below
         (["본문으로 바로가기", "“여객선 항로 재개와 항만 협력”", "• 작성일2021/03/04", "“여객선 항로 재개와", "항만 협력”", KO_BODY],
