@@ -30,7 +30,7 @@ CHROME_LINES = frozenset(
         "Все новости", "Лента новостей", "Поделиться", "Печать", "Версия для печати", "Распечатать",
         "Подписаться", "Читать также", "Читайте также", "Смотрите также", "Комментарии",
         "Комментировать", "Реклама", "Наверх", "Главная", "Меню", "Поиск", "Войти", "Закрыть",
-        "Рекомендуем", "Популярное", "Самое читаемое", "Главное", "Новости партнеров", "Новости партнёров",
+        "Рекомендуем", "Популярное", "Напечатать", "Самое читаемое", "Главное", "Новости партнеров", "Новости партнёров",
         "Фото", "Видео", "Далее", "Назад", "Вперед", "Вперёд", "Подробнее", "Источник",
         "Перейти к меню", "Перейти к содержанию", "Перейти к основному содержанию",
         # ko
@@ -70,7 +70,7 @@ SKIP_LINK = re.compile(
 
 # Counters and board metadata: "조회수 1,428", "Views: 120", "Просмотров: 5", "댓글 0".
 COUNTER = re.compile(
-    r"(?:^|\s|•|\|)(?:조회수?|조회 수|추천수?|공감|댓글|글번호|첨부파일|просмотр(?:ов|ы)?|комментари(?:ев|и)|прочитано)"
+    r"^\d[\d\s,.]*\s?(?:просмотр\w*|прочтени\w*|views?|reads|조회)$|(?:^|\s|•|\|)(?:조회수?|조회 수|추천수?|공감|댓글|글번호|첨부파일|просмотр(?:ов|ы)?|комментари(?:ев|и)|прочитано)"
     r"\s*[:：]?\s*[\d,.]+(?:\s|$|\|)"
     r"|^(?:views?|comments?|hits)\s*[:：]?\s*[\d,.]+$",
     re.I,
@@ -124,6 +124,8 @@ BRACKETED_NOTE = re.compile(r"^\[[^\]=]{2,80}\]$")
 # Image placeholders left by the crawler: "aDSC08461.JPG", "28878554 [1]", "[image]".
 IMAGE_PLACEHOLDER = re.compile(r"^(?:\S+\.(?:jpe?g|png|gif|webp)|\d{5,}\s?\[\d+\]|\[(?:image|img|photo)\])$", re.I)
 # Print-view header "- SITE - https://site -" and bare URLs.
+# A bare domain name on its own line ("Top.Mail.Ru" counters, site names).
+DOMAIN_LINE = re.compile(r"^(?:www\.)?[\w\-]+(?:\.[\w\-]+)*\.(?:ru|com|net|org|kr|info|io|media|tv|su|рф)$", re.I)
 PRINT_HEADER = re.compile(r"^(?:-\s.{1,60}\s-\s)?https?://\S+(?:\s-)?$")
 # Weather and clock widgets: a temperature, or a weather word, on a short line.
 TEMPERATURE = re.compile(r"-?\d{1,2}(?:\.\d)?\s?(?:°\s?[CF]?|℃)")
@@ -145,11 +147,13 @@ ATTRIBUTED_HEADLINE = re.compile(
     r"\s[\w .\-]{2,40}$"
 )
 # Relative time stamps glued to related-story links ("два дня назадВ Госдуме ...").
+# Only glued to the link's text ("два дня назадВ …") or alone on the line: a sentence may well
+# begin with "Сегодня" or "Yesterday".
 RELATIVE_TIME = re.compile(
-    r"^(?:\d+\s)?(?:(?:минут[уы]?|час(?:а|ов)?|дн(?:я|ей)|день|недел[юи]|месяц(?:а|ев)?)\sназад"
+    r"^(?:(?:\d+\s)?(?:(?:минут[уы]?|час(?:а|ов)?|дн(?:я|ей)|день|недел[юи]|месяц(?:а|ев)?)\sназад"
     r"|(?:два|три|четыре|пять)\s(?:дня|часа|минуты)\sназад|вчера|сегодня"
-    r"|\d+\s(?:minutes?|hours?|days?|weeks?)\sago|yesterday|\d+\s?(?:분|시간|일)\s?전)",
-    re.I,
+    r"|\d+\s(?:minutes?|hours?|days?|weeks?)\sago|yesterday|\d+\s?(?:분|시간|일)\s?전))"
+    r"(?:(?=[A-ZА-ЯЁ])|\s*$)"
 )
 # Print-edition stamp ("2017-09-07 3면", "стр. 5", "page A3"): a date of the paper, not the story.
 PRINT_EDITION = re.compile(r"\d\s?면$|\bстр\.\s?\d+$|\bpage\s[A-Z]?\d+$", re.I)

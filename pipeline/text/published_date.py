@@ -85,6 +85,7 @@ _KO_NAME = re.compile(r"^[가-힣]{2,4}$")
 _OTHER_LABEL = re.compile(r"^\s*[•·▪\-]?\s*([^\d:：|]{1,30}?)\s*[:：]")
 _AUTHOR_LABEL = re.compile(r"^(?:author|by|writer|автор|글쓴이|작성자|기자|기자명)$", re.I)
 _MAX_META_LINE = 120
+CLOCK_LINE = 50  # "Сегодня 2 мая 2024, четверг" is a clock; a longer line starting "Сегодня" is a sentence
 
 
 def _residual(line: str, start: int, end: int) -> str:
@@ -127,7 +128,8 @@ def line_candidates(i: int, line: str) -> tuple[list[DateCandidate], bool]:
         parts = [int(x) for x in m.group(1).split("-")]
         d = safe_date(*parts) if len(parts) == 3 else None
         return ([DateCandidate(d, "crawl_prefix", m.group(0), i)] if d else []), True
-    if COPYRIGHT.search(line) or is_weather(line) or CLOCK.match(line) or _EVENT.search(line):
+    clock = len(line) <= CLOCK_LINE and CLOCK.match(line)
+    if COPYRIGHT.search(line) or is_weather(line) or clock or _EVENT.search(line):
         return [], bool(full_date_spans(line))  # copyright years, page clocks with weather
     if is_caption(line):
         return [], False  # a photo's date (it may complete a dateline's year, see `resolve`)

@@ -293,7 +293,9 @@ def test_boilerplate_lines(line: str) -> None:
         "Ferry route to reopen", "McDonald's and YouTube open offices in Vladivostok",
         "Temperatures in the Arctic rose to 3 °C above the seasonal average, scientists said on Monday.",
         "韓·中·日 주요 참석", "Go to war over fishing quotas? Not likely, experts say.", "Новости",
-        "It hits 5,000 tons this year", "분류 작업이 늦어지면서 수출 물량이 줄었다고 업계는 밝혔다.",
+        "It hits 5,000 tons this year", "Сегодня во Владивосток прибыл новый генеральный консул Республики Корея.",
+        "Yesterday the ferry left Busan for Vladivostok with 300 passengers on board.",
+        "Сегодня, 4 марта, в порту Находки открылся новый терминал.", "분류 작업이 늦어지면서 수출 물량이 줄었다고 업계는 밝혔다.",
     ],
 )  # fmt: skip
 def test_article_lines_are_not_boilerplate(line: str) -> None:
