@@ -55,7 +55,9 @@ WIDGET_WORDS = frozenset(
         "linkedin", "vk", "vkontakte", "ok", "copy", "link", "url", "comments", "comment", "save",
         "поделиться", "печать", "вконтакте", "одноклассники", "телеграм", "комментарии",
         "공유", "공유하기", "인쇄", "프린트", "페이스북", "트위터", "카카오톡", "카카오스토리", "밴드",
-        "네이버", "블로그", "스크랩", "url복사", "링크복사", "댓글", "좋아요", "복사하기", "바로가기", "본문",
+        "네이버", "블로그", "스크랩", "url복사", "링크복사", "댓글", "좋아요", "복사하기", "바로가기", "본문", "상태바",
+        "google", "google+", "plus", "pinterest", "kakao", "story", "band", "naver", "instagram", "youtube",
+        "reddit", "line", "weibo", "wechat", "odnoklassniki", "vk.com", "ok.ru",
         "글씨", "글자", "키우기", "줄이기", "크게", "작게", "가", "저장", "메일", "이메일", "기사", "보내기",
     )
 )
@@ -94,6 +96,7 @@ BOARD_FIELD_MAX = 60
 BYLINE = re.compile(
     r"^(?:[•·▪]\s*)?(?:[가-힣]{2,4}\s?(?:기자|특파원|통신원|논설위원)(?:\s+\S+@\S+)?"
     r"|(?:Posted |Written )?[Bb]y\s[A-Z][\w.'\-]+(?:,?\s[A-Z][\w.'\-]+){0,4}(?:\s(?:at|on)\s.{1,25})?"
+    r"|[A-Za-z][\w .]{1,20}\s?=\s?[가-힣]{2,4}\s?(?:기자|특파원|통신원|칼럼니스트|논설위원)"  # "Newsroh=김원일 칼럼니스트"
     r"|\S+@\S+\.\w+)$"
 )
 
@@ -124,6 +127,14 @@ BRACKETED_NOTE = re.compile(r"^\[[^\]=]{2,80}\]$")
 # Image placeholders left by the crawler: "aDSC08461.JPG", "28878554 [1]", "[image]".
 IMAGE_PLACEHOLDER = re.compile(r"^(?:\S+\.(?:jpe?g|png|gif|webp)|\d{5,}\s?\[\d+\]|\[(?:image|img|photo)\])$", re.I)
 # Print-view header "- SITE - https://site -" and bare URLs.
+# A short line that signs off with the site's address ("글로벌웹진 NEWSROH www.newsroh.com").
+SITE_SIGNATURE = re.compile(r"(?:^|\s)(?:https?://|www\.)\S+$", re.I)
+# A link to another story with its date in brackets: "Ferry route reopens (2018.7.19.)".
+DATED_LINK = re.compile(r"\(\d{4}[./-]\s?\d{1,2}[./-]\s?\d{1,2}\.?\)$")
+# Attachment lines: "1. photo.jpg (File Size:67.5KB/Download:37)", "요강.hwp (120KB)".
+ATTACHMENT = re.compile(
+    r"\S\.(?:jpe?g|png|gif|webp|pdf|hwpx?|docx?|xlsx?|pptx?|zip)\b.*(?:\d\s?[KM]B\b|download|다운로드|\(\d)", re.I
+)
 # A bare domain name on its own line ("Top.Mail.Ru" counters, site names).
 DOMAIN_LINE = re.compile(r"^(?:www\.)?[\w\-]+(?:\.[\w\-]+)*\.(?:ru|com|net|org|kr|info|io|media|tv|su|рф)$", re.I)
 PRINT_HEADER = re.compile(r"^(?:-\s.{1,60}\s-\s)?https?://\S+(?:\s-)?$")
@@ -137,6 +148,8 @@ RELATED_HEADER = re.compile(
     r"^(?:related(?: news| articles| stories)?|read (?:more|also)|see also|more (?:news|stories)"
     r"|top news|most (?:read|viewed|popular)|popular|читайте также|читать также|смотрите также|по теме"
     r"|популярное|самое (?:популярное|читаемое)|популярные новости|главное за (?:день|неделю)"
+    # a board's list of other posts starts with its column labels: "번호 분류 제목 글쓴이 날짜"
+    r"|(?:번호|분류|제목|글쓴이|작성자|날짜|조회수?|등록일|추천|파일)(?:\s+(?:번호|분류|제목|글쓴이|작성자|날짜|조회수?|등록일|추천|파일)){2,}"
     r"|другие новости|новости по теме|관련\s?기사|관련\s?뉴스|많이 본 (?:뉴스|기사)|인기\s?기사|주요\s?뉴스)\s*:?$",
     re.I,
 )

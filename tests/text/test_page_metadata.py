@@ -318,6 +318,12 @@ def test_bylines_and_board_fields_are_boilerplate(lines) -> None:
     assert set(kinds) == {"title", "body", "boilerplate"}
 
 
+def test_board_list_after_the_story_is_boilerplate() -> None:
+    doc = _doc("여객선 항로 재개", KO_BODY, KO_BODY, "번호 분류 제목 글쓴이 날짜",
+               "12 러시아 항만 협력 확대 file 홍보팀 21.03.01.", "11 러시아 수산 협력 file 홍보팀 21.02.20.")  # fmt: skip
+    assert [b.kind for b in doc.blocks] == ["title", "body", "body", "boilerplate", "boilerplate", "boilerplate"]
+
+
 def test_inline_link_to_another_story_is_boilerplate() -> None:
     doc = _doc("Паром возобновит рейсы", RU_BODY, "Порт нуждается в новых кранах, заявил мэр Находки", RU_BODY)
     assert [b.kind for b in doc.blocks] == ["title", "body", "boilerplate", "body"]
