@@ -161,8 +161,11 @@ def _copies(paras: list[str], i: int, limit: int) -> tuple[int, ...]:
     return tuple(out)
 
 
-def find_headline(paras: list[str], boiler: list[bool], hint: str | None = None) -> Headline | None:
-    """The headline of a page whose paragraphs are `paras` (`boiler[i]`: paragraph i is furniture)."""
+def find_headline(
+    paras: list[str], boiler: list[bool], hint: str | None = None, meta: list[bool] | None = None
+) -> Headline | None:
+    """The headline of a page whose paragraphs are `paras` (`boiler[i]`: paragraph i is furniture;
+    `meta[i]`: paragraph i is a date or byline line)."""
     top = min(len(paras), SEARCH_LINES)
     for i in range(top):
         span = labelled_title(paras[i])
@@ -188,6 +191,12 @@ def find_headline(paras: list[str], boiler: list[bool], hint: str | None = None)
     first = cands[-1]
     while first - 1 in cands:
         first -= 1
+    # In that run, the line right above the date/byline block is the headline (a blog or
+    # section name may sit above it); else the run's first line (decks follow the headline).
+    run = range(first, cands[-1] + 1)
+    above_meta = [i for i in run if meta and i + 1 < len(paras) and meta[i + 1]]
+    if above_meta:
+        first = above_meta[0]
     nxt = first + 1
     if nxt in cands and paras[nxt][:1].islower() and not paras[first].endswith(_QUESTION_END):
         # "Приморье и Корея проведут" / "первый форум": one headline broken over two lines

@@ -246,7 +246,8 @@ def analyse_layout(
         for j in range(related, len(paras)):
             boiler[j] = True
         cands = [c for c in cands if c.para < related]
-    headline = find_headline(paras, boiler, title_hint)
+    bylines = [meta[i] or boilerplate_reason(p) in ("byline", "metadata_label") for i, p in enumerate(paras)]
+    headline = find_headline(paras, boiler, title_hint, bylines)
     head_para = headline.para if headline else None
     if head_para is not None:
         # Section labels, promos and menus above the headline, and its repeated copies. Running

@@ -23,6 +23,9 @@ CHROME_LINES = frozenset(
         "Comment", "Advertisement", "Skip to content", "Skip to main content", "Skip navigation",
         "Go to contents", "Go to content", "Font size", "Close", "List", "Prev", "Next", "Previous",
         "Search", "Login", "Log in", "Sign in", "Sign up", "Register", "Sitemap", "Site map",
+        "Continue reading", "Leave a comment", "Add comment", "Write a comment", "Show more", "Load more",
+        "Читать далее", "Читать полностью", "Показать ещё", "Показать еще", "Оставить комментарий",
+        "더보기", "기사 더보기", "댓글쓰기", "댓글 쓰기",
         "Top news", "Most read", "Most viewed", "Most popular", "Trending", "Editor's picks",
         "Recommended", "You may also like", "See also", "Photos", "Video", "Videos", "Language",
         "English", "Русский", "한국어", "KOR", "ENG", "RUS",
@@ -128,7 +131,9 @@ BRACKETED_NOTE = re.compile(r"^\[[^\]=]{2,80}\]$")
 IMAGE_PLACEHOLDER = re.compile(r"^(?:\S+\.(?:jpe?g|png|gif|webp)|\d{5,}\s?\[\d+\]|\[(?:image|img|photo)\])$", re.I)
 # Print-view header "- SITE - https://site -" and bare URLs.
 # A short line that signs off with the site's address ("글로벌웹진 NEWSROH www.newsroh.com").
-SITE_SIGNATURE = re.compile(r"(?:^|\s)(?:https?://|www\.)\S+$", re.I)
+SITE_SIGNATURE = re.compile(
+    r"(?:^|\s)(?:https?://|www\.)\S+$|\s[\w\-]+\.(?:com|net|org|ru|kr|co\.kr|info|tv|media)$", re.I
+)
 # A link to another story with its date in brackets: "Ferry route reopens (2018.7.19.)".
 DATED_LINK = re.compile(r"\(\d{4}[./-]\s?\d{1,2}[./-]\s?\d{1,2}\.?\)$")
 # Attachment lines: "1. photo.jpg (File Size:67.5KB/Download:37)", "요강.hwp (120KB)".

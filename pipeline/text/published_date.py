@@ -181,6 +181,8 @@ def resolve(
                 own.append(DateCandidate(dt.date(years.pop(), month, day), "dateline", f"{written} / {ev}", -1))
             elif not own and hint and (hint.month, hint.day) == (month, day):
                 return PublishedDate(hint, "metadata", hint.isoformat())
+    if own and dateline_date is not None and not any((c.date.month, c.date.day) == dateline_date[:2] for c in own):
+        return None  # the wire dateline names another day than every stamp of the page
     if own:
         labelled = [c for c in own if c.kind in ("label", "dateline")]
         pool = labelled if labelled else own

@@ -115,6 +115,8 @@ def test_decoys_never_win(kind, lines, date) -> None:
         ("copyright year only", ["Ferry route to reopen", EN_BODY, "© 2019-2024 Harbour Daily. All rights reserved."]),
         ("two own dates that disagree", ["2021년 3월 3일 수요일", "여객선 항로 재개", "김하늘 2021. 03. 04", KO_BODY]),
         ("two labels that disagree", ["Ferry route to reopen", "Date: 2021-03-04", "Posted: 2021-03-09", EN_BODY]),
+        ("stamp and dateline name different days", ["Mar 3, 2021", "Ferry route to reopen",
+                                                     f"BUSAN, March 4 (Reuters) - {EN_BODY}"]),
         ("dateline without a year", ["Паром возобновит рейсы", f"НАХОДКА, 4 марта. /ТАСС/. {RU_BODY}"]),
         ("event date after an event label (ko)", ["여객선 항로 재개", "일시 : 2021년 3월 4일(목) 14:00", KO_BODY]),
         ("event date after an event label (ru)", ["Паром возобновит рейсы", "Дата проведения: 4 марта 2021", RU_BODY]),
@@ -152,6 +154,8 @@ def test_container_date_is_metadata_and_text_wins() -> None:
          "Ferry route between Busan and Vladivostok to reopen"),  # two-word kicker
         (["Site promo line", "Share | Print | Email", "2021.03.04", "여객선 항로 재개", KO_BODY], "여객선 항로 재개"),
         (["Will the ferry route reopen?", EN_BODY], "Will the ferry route reopen?"),
+        (["Harbour Notes", "Why the ferry matters for Busan", "By Jane Doe on March 4, 2021",
+          "Special to Harbour.com", EN_BODY], "Why the ferry matters for Busan"),  # blog name above
         (["Back To Top", "Busan, Vladivostok mayors hold talks over ferry link", EN_BODY],
          "Busan, Vladivostok mayors hold talks over ferry link"),  # headlinese: few stop words
         (["부산시, 내달 블라디보스토크 잇는 여객선 항로 재개 위해 러 연해주와 협의", KO_BODY],
