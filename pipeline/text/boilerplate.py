@@ -21,6 +21,7 @@ from pipeline.text.page_patterns import (
     BRACKETED_NOTE,
     BYLINE,
     CHROME_LINES,
+    CODE_TOKEN,
     COOKIE,
     COPYRIGHT,
     COUNTER,
@@ -36,6 +37,7 @@ from pipeline.text.page_patterns import (
     RELATIVE_TIME,
     SITE_SIGNATURE,
     SKIP_LINK,
+    SOCIAL_NETWORKS,
     TEMPERATURE,
     WEATHER_WORD,
     WIDGET_WORDS,
@@ -93,6 +95,14 @@ def _is_capitalised_run(line: str) -> bool:
     return stopword_density(line) == 0.0
 
 
+def _is_tag_list(line: str) -> bool:
+    """"в мире, южная корея, россия, ли чжэ мен, сеул": five or more short items, no sentence."""
+    if line.endswith(_SENTENCE_END) or len(line) > 300:
+        return False
+    items = [i.strip() for i in line.split(",")]
+    return len(items) >= 5 and all(0 < len(i.split()) <= 3 for i in items)
+
+
 def is_weather(line: str) -> bool:
     """A weather or clock box: a temperature or weather word on a short line, or both together."""
     temp, word = TEMPERATURE.search(line), WEATHER_WORD.search(line)
@@ -131,6 +141,9 @@ def boilerplate_reason(line: str) -> str | None:
         ("bracketed_note", lambda s: BRACKETED_NOTE.match(s) and not is_section_label(s)),
         ("print_header", lambda s: PRINT_HEADER.match(s)),
         ("domain", lambda s: DOMAIN_LINE.match(s)),
+        ("code", lambda s: CODE_TOKEN.match(s)),
+        ("social_links", lambda s: len(s) <= 200 and len(SOCIAL_NETWORKS.findall(s)) >= 2),
+        ("tags", _is_tag_list),
         ("site_signature", lambda s: len(s) <= 60 and SITE_SIGNATURE.search(s)),
         ("related_link", lambda s: len(s) <= 120 and DATED_LINK.search(s)),
         ("attachment", lambda s: len(s) <= 120 and ATTACHMENT.search(s)),

@@ -80,9 +80,9 @@ _KO_BYLINE = re.compile(r"^(?P<place>[가-힣]{1,10})=[가-힣]{2,4}\s?(?:기자
 def _date_text(m: re.Match[str]) -> str | None:
     if not m.groupdict().get("month"):
         return None
-    end = m.end("year") if m.groupdict().get("year") else m.end("day")
+    end = m.end("year") if m.groupdict().get("year") else max(m.end("day"), m.end("month"))
     start = min(m.start("month"), m.start("day"))
-    return m.string[start:end]
+    return m.string[start:end].rstrip(".")  # "5 сентября." ends the dateline, not the month
 
 
 def find_dateline(paragraph: str) -> Dateline | None:

@@ -39,7 +39,7 @@ _CAPTION_START = re.compile(
     r"^(?:This (?:file |handout )?(?:photo|image|picture)|In this (?:file )?photo|"
     r"Фото(?::|\s[-—–])|사진\s?=|▲)"
 )
-_CREDIT_INSIDE = re.compile(r"(?:^|\s)(?:Фото|Photo|사진)\s?[:=]", re.I)
+_CREDIT_INSIDE = re.compile(r"(?:^|\s)(?:Фото|Photo|사진)\s?[:=]|©\s?\w", re.I)
 
 
 def is_caption(p: str) -> bool:
@@ -161,6 +161,15 @@ def _copies(paras: list[str], i: int, limit: int) -> tuple[int, ...]:
     return tuple(out)
 
 
+_SUFFIX_SEP = re.compile(r"^\s*(?:[-–—|:»]|::)\s")
+
+
+def _with_suffix(longer: str, shorter: str) -> bool:
+    """`longer` is `shorter` plus a " - Site" / " | Section" suffix."""
+    a, b = norm(longer), norm(shorter)
+    return len(b) >= 15 and a.startswith(b) and bool(_SUFFIX_SEP.match(a[len(b) :]))
+
+
 def find_headline(
     paras: list[str], boiler: list[bool], hint: str | None = None, meta: list[bool] | None = None
 ) -> Headline | None:
@@ -186,6 +195,10 @@ def find_headline(
         copies = _copies(paras, i, min(len(paras), body + 3))
         if copies:
             return Headline(paras[i], i, 0, len(paras[i]), copies)
+    for i in cands:  # "Headline - Site, 29.12.2025" (the page title) above "Headline"
+        for j in cands:
+            if j > i and _with_suffix(paras[i], paras[j]):
+                return Headline(paras[j], j, 0, len(paras[j]), (i,))
     if not cands:
         return None
     first = cands[-1]

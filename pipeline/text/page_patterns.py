@@ -140,6 +140,15 @@ DATED_LINK = re.compile(r"\(\d{4}[./-]\s?\d{1,2}[./-]\s?\d{1,2}\.?\)$")
 ATTACHMENT = re.compile(
     r"\S\.(?:jpe?g|png|gif|webp|pdf|hwpx?|docx?|xlsx?|pptx?|zip)\b.*(?:\d\s?[KM]B\b|download|다운로드|\(\d)", re.I
 )
+# Ad-slot and template identifiers the crawler kept: "news_header_top_970_100".
+CODE_TOKEN = re.compile(r"^[A-Za-z0-9]+(?:[_\-][A-Za-z0-9]+){2,}$")
+# Social networks: a line naming two or more of them is a follow/share bar.
+SOCIAL_NETWORKS = re.compile(
+    r"telegram|телеграм|vkontakte|вконтакте|\bvk\b|одноклассник|\bok\.ru|дзен|dzen|youtube|ютуб|rutube"
+    r"|facebook|фейсбук|twitter|твиттер|instagram|инстаграм|whatsapp|viber|kakao|카카오|페이스북|트위터|유튜브"
+    r"|인스타그램|네이버\s?(?:블로그|밴드|포스트)|linkedin|reddit|pinterest",
+    re.I,
+)
 # A bare domain name on its own line ("Top.Mail.Ru" counters, site names).
 DOMAIN_LINE = re.compile(r"^(?:www\.)?[\w\-]+(?:\.[\w\-]+)*\.(?:ru|com|net|org|kr|info|io|media|tv|su|рф)$", re.I)
 PRINT_HEADER = re.compile(r"^(?:-\s.{1,60}\s-\s)?https?://\S+(?:\s-)?$")

@@ -58,6 +58,9 @@ def _label_rx(labels: tuple[str, ...]) -> re.Pattern[str]:
 
 
 _PUBLISHED = _label_rx(PUBLISHED_LABELS)
+_UPDATE_ALTS = "|".join(re.escape(lab) for lab in sorted(UPDATE_LABELS, key=len, reverse=True))
+# An update label with its stamp, in brackets or not: "(обновлено: 15:15 29.12.2025)".
+_UPDATE_CLAUSE = re.compile(rf"\(?\s*(?:{_UPDATE_ALTS})\s*[:：.]?\s*[^()|]*?\d{{4}}[^()|]*\)?", re.I)
 _EVENT = _label_rx(EVENT_LABELS)
 # "Posted by Jane Doe on March 4, 2021", "Опубликовал Иван Петров, 4 марта 2021"
 _POSTED_BY = re.compile(
@@ -85,6 +88,8 @@ _KO_NAME = re.compile(r"^[가-힣]{2,4}$")
 _OTHER_LABEL = re.compile(r"^\s*[•·▪\-]?\s*([^\d:：|]{1,30}?)\s*[:：]")
 _AUTHOR_LABEL = re.compile(r"^(?:author|by|writer|автор|글쓴이|작성자|기자|기자명)$", re.I)
 _MAX_META_LINE = 120
+_LEADING_TIME = re.compile(r"(?:\d{1,2}:\d{2}(?::\d{2})?\s*,?\s*)?")
+_SOURCE_AFTER = re.compile(r"^[\s\d:,|]*(?:Источник|Source|출처|Автор|Author|By)\s?[:：]", re.I)
 CLOCK_LINE = 50  # "Сегодня 2 мая 2024, четверг" is a clock; a longer line starting "Сегодня" is a sentence
 
 
@@ -108,6 +113,7 @@ def _dates_after(rx: re.Pattern[str], line: str) -> list[tuple[dt.date, str, int
     for m in rx.finditer(line):
         lang = _script(m.group(0))
         tail = line[m.end() :]
+        tail = tail[len(_LEADING_TIME.match(tail).group(0)) :]  # "обновлено: 15:15 29.12.2025"
         spans = full_date_spans(tail)
         if spans and spans[0][1] == 0:
             d, s, e = spans[0]
@@ -135,10 +141,12 @@ def line_candidates(i: int, line: str) -> tuple[list[DateCandidate], bool]:
         return [], False  # a photo's date (it may complete a dateline's year, see `resolve`)
     updated = _dates_after(_UPDATED, line)
     published = _dates_after(_PUBLISHED, line) + _dates_after(_POSTED_BY, line)
-    if published or updated:
-        # Update stamps are dropped; a labelled publication stamp wins on its line.
-        cands = [DateCandidate(d, "label", ev, i) for d, ev, _ in published]
-        return cands, True
+    if published:  # a labelled publication stamp wins on its line; update stamps are dropped
+        return [DateCandidate(d, "label", ev, i) for d, ev, _ in published], True
+    if updated:  # "15:10 29.12.2025 (обновлено: 15:15 29.12.2025)": the unlabelled stamp is the article's
+        rest = _UPDATE_CLAUSE.sub(" ", line)
+        found, _ = line_candidates(i, rest) if rest != line else ([], False)
+        return [c for c in found if c.kind == "stamp"], True
     spans = full_date_spans(line)
     if len(spans) != 1:
         return [], False
@@ -151,6 +159,8 @@ def line_candidates(i: int, line: str) -> tuple[list[DateCandidate], bool]:
     if label and not _AUTHOR_LABEL.match(label.group(1)):
         return [], False  # "Deadline: …", "Срок подачи: …": a date of something else
     rest = _residual(line, s, e)
+    if _SOURCE_AFTER.match(line[e:]):  # "09:05 03.12.2025 Источник: ТАСС"
+        return [DateCandidate(d, "stamp", line[s:e], i)], True
     if not rest:
         return [DateCandidate(d, "stamp", line[s:e], i)], True
     if len(rest) <= 30 and (_NAMEISH.match(rest) or (_KO_NAME.match(rest) and rest[0] in KO_SURNAMES)):

@@ -45,6 +45,10 @@ def _doc(*lines: str, **hints):
         (["Паром возобновит рейсы", "04.03.2021 09:15", RU_BODY], (2021, 3, 4), "stamp", "04.03.2021"),
         (["Паром возобновит рейсы", "4 марта 2021", RU_BODY], (2021, 3, 4), "stamp", "4 марта 2021"),
         (["Паром возобновит рейсы", "04.03.2021 в 09:15", RU_BODY], (2021, 3, 4), "stamp", "04.03.2021"),
+        (["Паром возобновит рейсы", "09:15 04.03.2021 (обновлено: 11:20 05.03.2021)", RU_BODY], (2021, 3, 4), "stamp",
+         "04.03.2021"),
+        (["Паром возобновит рейсы", "09:05 04.03.2021 Источник: Портовые новости", RU_BODY], (2021, 3, 4), "stamp",
+         "04.03.2021"),
         (["Ferry route to reopen", "2021-03-04T09:15:00 KST", EN_BODY], (2021, 3, 4), "stamp", "2021-03-04"),
         (["Ferry route to reopen", "By Jane Doe | Mar 4, 2021", EN_BODY], (2021, 3, 4), "byline", "Mar 4, 2021"),
         (["Ferry route to reopen", "Posted by Jane Doe on March 4, 2021", EN_BODY], (2021, 3, 4), "label", "March 4, 2021"),
@@ -156,6 +160,8 @@ def test_container_date_is_metadata_and_text_wins() -> None:
         (["Will the ferry route reopen?", EN_BODY], "Will the ferry route reopen?"),
         (["Harbour Notes", "Why the ferry matters for Busan", "By Jane Doe on March 4, 2021",
           "Special to Harbour.com", EN_BODY], "Why the ferry matters for Busan"),  # blog name above
+        (["Паром возобновит рейсы - Портовые новости, 04.03.2021", "09:15 04.03.2021", "Паром возобновит рейсы", RU_BODY],
+         "Паром возобновит рейсы"),  # the page title with a site suffix above the headline
         (["Back To Top", "Busan, Vladivostok mayors hold talks over ferry link", EN_BODY],
          "Busan, Vladivostok mayors hold talks over ferry link"),  # headlinese: few stop words
         (["부산시, 내달 블라디보스토크 잇는 여객선 항로 재개 위해 러 연해주와 협의", KO_BODY],
@@ -295,6 +301,7 @@ def test_boilerplate_lines(line: str) -> None:
     [
         EN_BODY, RU_BODY, KO_BODY, "Russia will support the initiative to reopen the route.",
         "Ferry route to reopen", "McDonald's and YouTube open offices in Vladivostok",
+        "Moscow, Seoul, Tokyo, Beijing and Washington agreed to meet again in the spring.",
         "Temperatures in the Arctic rose to 3 °C above the seasonal average, scientists said on Monday.",
         "韓·中·日 주요 참석", "Go to war over fishing quotas? Not likely, experts say.", "Новости",
         "It hits 5,000 tons this year", "Сегодня во Владивосток прибыл новый генеральный консул Республики Корея.",
