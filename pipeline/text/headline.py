@@ -24,6 +24,7 @@ _DASH_ITEM = re.compile(r"^[-—–]\s+\S")
 _TITLE_LABEL = re.compile(
     r"^(?:(?:" + "|".join(map(re.escape, TITLE_LABELS)) + r")\s*[:：]|제목\s)\s*(?P<title>.+)$", re.I
 )  # a Korean board's "제목" needs no colon
+_TITLE_LABEL_ALONE = re.compile(r"^(?:" + "|".join(map(re.escape, TITLE_LABELS)) + r")\s*[:：]?$", re.I)
 _AFTER_TITLE = re.compile(
     r"\s+(?:(?:" + "|".join(map(re.escape, AFTER_TITLE_LABELS)) + r")\s*[:：]|(?:글쓴이|작성자|등록자)\s)", re.I
 )
@@ -32,6 +33,7 @@ _ELLIPSIS = ("…", "...")
 SHORT_ELLIPSIS = 80  # "푸틴, 방한 앞두고…": a short line may trail off and still be a headline
 _QUESTION_END = ("?", "!")
 SEARCH_LINES = 20
+LABEL_SEARCH_LINES = 40  # a board's "제목" field may follow a long sidebar
 _CAPTION_END = re.compile(
     r"\((?:Yonhap|AFP|Reuters|AP|EPA|Xinhua|Kyodo|TASS|Newsis|News1|PHOTO NOT FOR SALE)\)$"
 )
@@ -57,6 +59,7 @@ class Headline:
     end: int = 0
     copies: tuple[int, ...] = ()  # other paragraphs that repeat it (page chrome)
     continued: int | None = None  # the next paragraph, when the headline was broken over two lines
+    source: str = "layout"  # label, container, repeated or layout: how it was found
 
 
 def norm(s: str) -> str:
@@ -176,16 +179,18 @@ def find_headline(
     """The headline of a page whose paragraphs are `paras` (`boiler[i]`: paragraph i is furniture;
     `meta[i]`: paragraph i is a date or byline line)."""
     top = min(len(paras), SEARCH_LINES)
-    for i in range(top):
+    for i in range(min(len(paras), LABEL_SEARCH_LINES)):
         span = labelled_title(paras[i])
         if span:
-            return Headline(paras[i][span[0] : span[1]].strip(), i, *span)
+            return Headline(paras[i][span[0] : span[1]].strip(), i, *span, source="label")
+        if _TITLE_LABEL_ALONE.match(paras[i]) and i + 1 < len(paras) and is_headline_shaped(paras[i + 1]):
+            return Headline(paras[i + 1], i + 1, 0, len(paras[i + 1]), source="label")  # "제목" / "<title>"
     if hint and hint.strip():
         key = norm(hint)
         for i in range(top):
             if norm(paras[i]) == key:
-                return Headline(paras[i], i, 0, len(paras[i]), _copies(paras, i, top))
-        return Headline(" ".join(hint.split()), None)
+                return Headline(paras[i], i, 0, len(paras[i]), _copies(paras, i, top), source="container")
+        return Headline(" ".join(hint.split()), None, source="container")
 
     body = next((i for i in range(len(paras)) if not boiler[i] and is_body_like(paras[i])), None)
     if body is None:
@@ -194,11 +199,11 @@ def find_headline(
     for i in cands:
         copies = _copies(paras, i, min(len(paras), body + 3))
         if copies:
-            return Headline(paras[i], i, 0, len(paras[i]), copies)
+            return Headline(paras[i], i, 0, len(paras[i]), copies, source="repeated")
     for i in cands:  # "Headline - Site, 29.12.2025" (the page title) above "Headline"
         for j in cands:
             if j > i and _with_suffix(paras[i], paras[j]):
-                return Headline(paras[j], j, 0, len(paras[j]), (i,))
+                return Headline(paras[j], j, 0, len(paras[j]), (i,), source="repeated")
     if not cands:
         return None
     first = cands[-1]

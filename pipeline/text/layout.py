@@ -35,6 +35,7 @@ from pipeline.text.page_patterns import ATTRIBUTED_HEADLINE, KO_SURNAMES, RELATE
 from pipeline.text.published_date import (
     CRAWL_PREFIX,
     DateCandidate,
+    field_label,
     line_candidates,
     resolve,
 )
@@ -146,6 +147,29 @@ def _related_zone(paras: list[str], boiler: list[bool]) -> int | None:
     return None
 
 
+def _label_lines(paras: list[str], boiler: list[bool], cands: list[DateCandidate]) -> list[DateCandidate]:
+    """Board fields printed as a label line and a value line ("작성일" / "2023.06.02"): both are
+    furniture, and a date value takes the label's kind (a publication or an update stamp)."""
+    out = list(cands)
+    for i in range(len(paras) - 1):
+        kind = field_label(paras[i])
+        if kind is None:
+            continue
+        boiler[i] = True
+        if len(paras[i + 1]) <= SHORT_VALUE:
+            boiler[i + 1] = True
+        value = [c for c in out if c.para == i + 1]
+        out = [c for c in out if c.para != i + 1]
+        if kind == "published":
+            out += [DateCandidate(c.date, "label", c.evidence, c.para) for c in value]
+        elif kind not in ("updated", "event"):
+            out += value
+    return out
+
+
+SHORT_VALUE = 40
+
+
 def _mark_related_lists(paras: list[str], boiler: list[bool]) -> set[int]:
     """Headline-shaped lines (and their stamps) right after a related-news header are links
     to other stories; returns the indices of the box."""
@@ -171,11 +195,12 @@ def _mark_inline_links(paras: list[str], boiler: list[bool], keep: int | None) -
             boiler[i] = True
 
 
-_NAME_LINE = re.compile(r"^[A-ZА-ЯЁ][a-zа-яё'’\-]+(?:\s[A-ZА-ЯЁ][a-zа-яё'’\-]+){1,3}$")
+_NAME_LINE = re.compile(r"^(?:[•·▪]\s*)?[A-ZА-ЯЁ][a-zа-яё'’\-]+(?:\s[A-ZА-ЯЁ][a-zа-яё'’\-]+){1,3}$")
 
 
 def _is_name_line(p: str) -> bool:
-    return bool(_NAME_LINE.match(p)) or (2 <= len(p) <= 4 and p[0] in KO_SURNAMES and p.isalpha())
+    bare = p.lstrip("•·▪ ")
+    return bool(_NAME_LINE.match(p)) or (2 <= len(bare) <= 4 and bare[0] in KO_SURNAMES and bare.isalpha())
 
 
 def _mark_name_bylines(paras: list[str], boiler: list[bool], meta: list[bool], head: int | None) -> None:
@@ -239,6 +264,7 @@ def analyse_layout(
         found, meta[i] = line_candidates(i, p)
         cands.extend(found)
         boiler[i] = boiler[i] or meta[i]
+    cands = _label_lines(paras, boiler, cands)
     box = _mark_related_lists(paras, boiler)
     cands = [c for c in cands if c.para not in box]  # dates of other stories
     related = _related_zone(paras, boiler)
@@ -252,7 +278,7 @@ def analyse_layout(
     if head_para is not None:
         # Section labels, promos and menus above the headline, and its repeated copies. Running
         # text above a container-given headline keeps its own kind: it may be the article.
-        above = [j for j in range(head_para) if not is_body_like(paras[j])]
+        above = [j for j in range(head_para) if headline.source == "label" or not is_body_like(paras[j])]
         for j in (*above, *headline.copies):
             boiler[j] = True
 

@@ -88,6 +88,11 @@ _KO_NAME = re.compile(r"^[가-힣]{2,4}$")
 _OTHER_LABEL = re.compile(r"^\s*[•·▪\-]?\s*([^\d:：|]{1,30}?)\s*[:：]")
 _AUTHOR_LABEL = re.compile(r"^(?:author|by|writer|автор|글쓴이|작성자|기자|기자명)$", re.I)
 _MAX_META_LINE = 120
+_OTHER_FIELD = re.compile(
+    r"^[•·▪]?\s*(?:작성자|글쓴이|등록자|조회수?|첨부파일|분류|내용|번호|출처|Author|Views|Source|Автор|Источник"
+    r"|Просмотров|Рубрика)\s*[:：]?$",
+    re.I,
+)
 _LEADING_TIME = re.compile(r"(?:\d{1,2}:\d{2}(?::\d{2})?\s*,?\s*)?")
 _SOURCE_AFTER = re.compile(r"^[\s\d:,|]*(?:Источник|Source|출처|Автор|Author|By)\s?[:：]", re.I)
 CLOCK_LINE = 50  # "Сегодня 2 мая 2024, четверг" is a clock; a longer line starting "Сегодня" is a sentence
@@ -123,6 +128,21 @@ def _dates_after(rx: re.Pattern[str], line: str) -> list[tuple[dt.date, str, int
         if two:
             out.append((two[0], two[1], m.start()))
     return out
+
+
+_FIELD_ONLY = re.compile(r"^\s*[:：]?\s*$")
+
+
+def field_label(line: str) -> str | None:
+    """The kind of a line that is only a field label: published, updated, event or other
+    (author, views, attachments ...); None for any other line."""
+    for kind, rx in (("updated", _UPDATED), ("published", _PUBLISHED), ("event", _EVENT)):
+        m = rx.match(line.lstrip("•·▪ "))
+        if m and _FIELD_ONLY.match(line.lstrip("•·▪ ")[m.end() :]):
+            return kind
+    if _OTHER_FIELD.match(line.strip()):
+        return "other"
+    return None
 
 
 def line_candidates(i: int, line: str) -> tuple[list[DateCandidate], bool]:

@@ -329,6 +329,16 @@ def test_bylines_and_board_fields_are_boilerplate(lines) -> None:
     assert set(kinds) == {"title", "body", "boilerplate"}
 
 
+def test_board_fields_on_their_own_lines() -> None:
+    sidebar = "재단은 1990년 설립 이후 한국과 러시아의 학술 교류를 꾸준히 지원해 왔으며 여러 사업을 운영하고 있다."
+    doc = _doc("MY MENU", "재단 소개", sidebar, "제목", "한-러 청년 교류 프로그램 참가자 모집", "작성자", "관리자",
+               "수정일", "2021.03.09", "작성일", "2021.03.04", "조회수", "150", "내용", KO_BODY)  # fmt: skip
+    assert doc.title == "한-러 청년 교류 프로그램 참가자 모집"
+    assert (doc.published_date, doc.published_date_source) == (dt.date(2021, 3, 4), "label")
+    kinds = [b.kind for b in doc.blocks]
+    assert kinds == ["boilerplate"] * 4 + ["title"] + ["boilerplate"] * 9 + ["body"]
+
+
 def test_board_list_after_the_story_is_boilerplate() -> None:
     doc = _doc("여객선 항로 재개", KO_BODY, KO_BODY, "번호 분류 제목 글쓴이 날짜",
                "12 러시아 항만 협력 확대 file 홍보팀 21.03.01.", "11 러시아 수산 협력 file 홍보팀 21.02.20.")  # fmt: skip
