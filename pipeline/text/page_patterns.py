@@ -91,7 +91,8 @@ META_LABELS = re.compile(
 # Korean board fields need no colon ("작성자 홍보팀", "첨부파일 요강.hwp", "번호 152") or are glued to
 # a short value ("분류보도자료"); only on a short line that is not a sentence.
 BOARD_FIELD = re.compile(
-    r"^(?:[•·▪\-]\s*)?(?:(?:글쓴이|작성자|등록자|분류|첨부파일|첨부|글번호|번호|조회|조회수|기자명)(?:\s?[:：]|\s|(?=\d))"
+    r"^(?:[•·▪\-]\s*)?(?:(?:글쓴이|작성자|등록자|분류|첨부파일|첨부|글번호|번호|조회|조회수|기자명|담당부서|담당자|연락처"
+    r"|전화번호)(?:\s?[:：]|\s|(?=\d))"
     r"|(?:분류|구분|카테고리|작성자|글쓴이|등록자)[가-힣A-Za-z0-9]{1,12}$)"
 )
 BOARD_FIELD_MAX = 60

@@ -89,7 +89,8 @@ _OTHER_LABEL = re.compile(r"^\s*[•·▪\-]?\s*([^\d:：|]{1,30}?)\s*[:：]")
 _AUTHOR_LABEL = re.compile(r"^(?:author|by|writer|автор|글쓴이|작성자|기자|기자명)$", re.I)
 _MAX_META_LINE = 120
 _OTHER_FIELD = re.compile(
-    r"^[•·▪]?\s*(?:작성자|글쓴이|등록자|조회수?|첨부파일|분류|내용|번호|출처|Author|Views|Source|Автор|Источник"
+    r"^[•·▪]?\s*(?:작성자|글쓴이|등록자|조회수?|첨부파일|분류|내용|번호|출처|담당부서|담당자|연락처|Author|Views|Source"
+    r"|Автор|Источник"
     r"|Просмотров|Рубрика)\s*[:：]?$",
     re.I,
 )
