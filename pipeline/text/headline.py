@@ -173,6 +173,15 @@ def _with_suffix(longer: str, shorter: str) -> bool:
     return len(b) >= 15 and a.startswith(b) and bool(_SUFFIX_SEP.match(a[len(b) :]))
 
 
+_ITEM_SEP = re.compile(r"(?:[/>»›|]|\s-)\s*$")
+
+
+def _ends_with_item(line: str, title: str) -> bool:
+    """`line` is a trail whose last item is `title` ("… / Новости / <title>")."""
+    a, b = norm(line), norm(title)
+    return len(b) >= 15 and len(a) > len(b) and a.endswith(b) and bool(_ITEM_SEP.search(a[: -len(b)]))
+
+
 def find_headline(
     paras: list[str], boiler: list[bool], hint: str | None = None, meta: list[bool] | None = None
 ) -> Headline | None:
@@ -200,6 +209,9 @@ def find_headline(
         copies = _copies(paras, i, min(len(paras), body + 3))
         if copies:
             return Headline(paras[i], i, 0, len(paras[i]), copies, source="repeated")
+    for i in cands:  # a breadcrumb ending with the headline: "Главная / Новости / Headline"
+        if any(_ends_with_item(paras[j], paras[i]) for j in range(min(body, top)) if j != i):
+            return Headline(paras[i], i, 0, len(paras[i]), source="repeated")
     for i in cands:  # "Headline - Site, 29.12.2025" (the page title) above "Headline"
         for j in cands:
             if j > i and _with_suffix(paras[i], paras[j]):

@@ -160,6 +160,8 @@ def test_container_date_is_metadata_and_text_wins() -> None:
         (["Will the ferry route reopen?", EN_BODY], "Will the ferry route reopen?"),
         (["Harbour Notes", "Why the ferry matters for Busan", "By Jane Doe on March 4, 2021",
           "Special to Harbour.com", EN_BODY], "Why the ferry matters for Busan"),  # blog name above
+        (["RU", " / Главная / Все новости / Паром возобновит рейсы в Пусан", "Паром возобновит рейсы в Пусан",
+          "Редакция портала «Порт»", "04.03.2021", RU_BODY], "Паром возобновит рейсы в Пусан"),  # breadcrumb ends with it
         (["Паром возобновит рейсы - Портовые новости, 04.03.2021", "09:15 04.03.2021", "Паром возобновит рейсы", RU_BODY],
          "Паром возобновит рейсы"),  # the page title with a site suffix above the headline
         (["Back To Top", "Busan, Vladivostok mayors hold talks over ferry link", EN_BODY],
