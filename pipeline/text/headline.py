@@ -33,7 +33,8 @@ _ELLIPSIS = ("…", "...")
 SHORT_ELLIPSIS = 80  # "푸틴, 방한 앞두고…": a short line may trail off and still be a headline
 _QUESTION_END = ("?", "!")
 SEARCH_LINES = 20
-LABEL_SEARCH_LINES = 40  # a board's "제목" field may follow a long sidebar
+LABEL_SEARCH_LINES = 40
+SITE_NAME_WORDS = 4  # a board's "제목" field may follow a long sidebar
 _CAPTION_END = re.compile(
     r"\((?:Yonhap|AFP|Reuters|AP|EPA|Xinhua|Kyodo|TASS|Newsis|News1|PHOTO NOT FOR SALE)\)$"
 )
@@ -221,12 +222,14 @@ def find_headline(
     first = cands[-1]
     while first - 1 in cands:
         first -= 1
-    # In that run, the line right above the date/byline block is the headline (a blog or
-    # section name may sit above it); else the run's first line (decks follow the headline).
+    # The run's first line, since decks and subtitles follow the headline; but a short line
+    # (a blog or site name) above a longer one that sits right on the date/byline is not it.
     run = range(first, cands[-1] + 1)
     above_meta = [i for i in run if meta and i + 1 < len(paras) and meta[i + 1]]
-    if above_meta:
-        first = above_meta[0]
+    if above_meta and above_meta[0] != first:
+        short = len(paras[first].split())
+        if short <= SITE_NAME_WORDS and short < len(paras[above_meta[0]].split()):
+            first = above_meta[0]
     nxt = first + 1
     if nxt in cands and paras[nxt][:1].islower() and not paras[first].endswith(_QUESTION_END):
         # "Приморье и Корея проведут" / "первый форум": one headline broken over two lines

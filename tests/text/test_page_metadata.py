@@ -157,6 +157,8 @@ def test_container_date_is_metadata_and_text_wins() -> None:
         (["Port news", "Ferry route between Busan and Vladivostok to reopen", EN_BODY],
          "Ferry route between Busan and Vladivostok to reopen"),  # two-word kicker
         (["Site promo line", "Share | Print | Email", "2021.03.04", "여객선 항로 재개", KO_BODY], "여객선 항로 재개"),
+        (["[단독] 부산-블라디보스토크 여객선 항로 재개 추진", "정부, 내년 예산에 반영 검토", "김하늘 기자",
+          "입력 2021.03.04 14:22", KO_BODY], "[단독] 부산-블라디보스토크 여객선 항로 재개 추진"),  # subtitle below
         (["Will the ferry route reopen?", EN_BODY], "Will the ferry route reopen?"),
         (["Harbour Notes", "Why the ferry matters for Busan", "By Jane Doe on March 4, 2021",
           "Special to Harbour.com", EN_BODY], "Why the ferry matters for Busan"),  # blog name above
