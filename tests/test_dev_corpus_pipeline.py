@@ -121,7 +121,7 @@ def test_near_duplicate_pair_and_no_false_duplicate(run) -> None:
         assert docs.loc[original, "doc_id"] in pair or docs.loc[copy, "doc_id"] in pair
     flagged = docs[docs["duplicate_of"].notna()]
     assert set(flagged.index) <= set(expected) | set(expected.values())
-    assert flagged["duplicate_similarity"].between(0.8, 1.0).all()
+    assert flagged["duplicate_similarity"].between(0.9, 1.0).all()
     assert docs[docs["duplicate_of"].isna()]["duplicate_similarity"].isna().all()
 
 

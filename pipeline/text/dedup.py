@@ -30,7 +30,7 @@ SHINGLE_WORDS = 5
 BANDS, ROWS = 42, 3
 NUM_PERM = BANDS * ROWS
 MIN_SHINGLES = 20  # shorter contents say too little to call two documents the same
-DUPLICATE_CONTAINMENT = 0.8
+DUPLICATE_CONTAINMENT = 0.9  # two crawls of one article share their text exactly; a shared sidebar does not reach it
 # Also half of all their shingles shared: a short page whose content is mostly a block another
 # page also carries (an undetected appeal, a shared boxed text) is not a copy of that page.
 MIN_JACCARD = 0.5

@@ -54,3 +54,10 @@ def test_chain_points_to_the_first_copy_and_short_texts_are_left_alone() -> None
 def test_many_unrelated_documents_give_no_duplicate() -> None:
     docs = [(f"d{i}", " ".join(f"word{i}x{j}" for j in range(60))) for i in range(300)]
     assert find_duplicates(docs) == []
+
+
+def test_pages_sharing_a_sidebar_are_not_duplicates() -> None:
+    sidebar = " ".join(STORY)  # the same long institutional text on every page of a site
+    a = f"{sidebar}\nThe port of Busan opened a new ferry terminal for passengers travelling to Vladivostok this week."
+    b = f"{sidebar}\nA delegation from Primorye visited Seoul to discuss fisheries quotas and joint research."
+    assert find_duplicates([("a", a), ("b", b)]) == []
