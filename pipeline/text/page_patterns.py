@@ -23,7 +23,7 @@ CHROME_LINES = frozenset(
         "Comment", "Advertisement", "Skip to content", "Skip to main content", "Skip navigation",
         "Go to contents", "Go to content", "Font size", "Close", "List", "Prev", "Next", "Previous",
         "Search", "Login", "Log in", "Sign in", "Sign up", "Register", "Sitemap", "Site map",
-        "Continue reading", "Leave a comment", "Add comment", "Write a comment", "Show more", "Load more",
+        "Continue reading", "Leave a comment", "Rate this article", "Оцените статью", "Оценить статью", "Add comment", "Write a comment", "Show more", "Load more",
         "Читать далее", "Читать полностью", "Показать ещё", "Показать еще", "Оставить комментарий",
         "더보기", "기사 더보기", "댓글쓰기", "댓글 쓰기",
         "Top news", "Most read", "Most viewed", "Most popular", "Trending", "Editor's picks",
@@ -75,7 +75,8 @@ SKIP_LINK = re.compile(
 
 # Counters and board metadata: "조회수 1,428", "Views: 120", "Просмотров: 5", "댓글 0".
 COUNTER = re.compile(
-    r"^\d[\d\s,.]*\s?(?:просмотр\w*|прочтени\w*|views?|reads|조회)$|(?:^|\s|•|\|)(?:조회수?|조회 수|추천수?|공감|댓글|글번호|첨부파일|просмотр(?:ов|ы)?|комментари(?:ев|и)|прочитано)"
+    r"^\(?(?:\d[\d\s,.]*|no)\s?(?:просмотр\w*|прочтени\w*|голос\w*|оцен\w*|views?|reads|votes?|likes?|ratings?"
+    r"|조회|추천)\)?$|(?:^|\s|•|\|)(?:조회수?|조회 수|추천수?|공감|댓글|글번호|첨부파일|просмотр(?:ов|ы)?|комментари(?:ев|и)|прочитано)"
     r"\s*[:：]?\s*[\d,.]+(?:\s|$|\|)"
     r"|^(?:views?|comments?|hits)\s*[:：]?\s*[\d,.]+$",
     re.I,
