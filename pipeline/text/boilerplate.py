@@ -29,6 +29,7 @@ from pipeline.text.page_patterns import (
     DOMAIN_LINE,
     IMAGE_PLACEHOLDER,
     LABELLED_URL,
+    LANGUAGE_SWITCH,
     META_LABELS,
     PHOTO_CREDIT,
     POINTER_LINK,
@@ -121,6 +122,7 @@ def boilerplate_reason(line: str) -> str | None:
     checks = (
         ("skip_link", lambda s: len(s) <= 80 and SKIP_LINK.match(s)),
         ("widget", _is_widget_bar),
+        ("language_switch", lambda s: len(s) <= 40 and LANGUAGE_SWITCH.search(s)),
         ("menu", _is_menu),
         ("menu", _is_glued_menu),
         ("menu", _is_breadcrumb),

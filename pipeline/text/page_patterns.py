@@ -143,6 +143,12 @@ DATED_LINK = re.compile(r"\(\d{4}[./-]\s?\d{1,2}[./-]\s?\d{1,2}\.?\)$")
 ATTACHMENT = re.compile(
     r"\S\.(?:jpe?g|png|gif|webp|pdf|hwpx?|docx?|xlsx?|pptx?|zip)\b.*(?:\d\s?[KM]B\b|download|다운로드|\(\d)", re.I
 )
+# Language switches ("Читать на русском", "Read in English", "English version").
+LANGUAGE_SWITCH = re.compile(
+    r"(?:read|view)\s(?:it\s)?in\s(?:english|russian|korean)|читать на (?:русском|английском|корейском)"
+    r"|english version|русская версия|версия на русском|한국어\s?(?:버전|보기)|영문\s?(?:버전|보기)",
+    re.I,
+)
 # Ad-slot and template identifiers the crawler kept: "news_header_top_970_100".
 CODE_TOKEN = re.compile(r"^[A-Za-z0-9]+(?:[_\-][A-Za-z0-9]+){2,}$")
 # Social networks: a line naming two or more of them is a follow/share bar.
