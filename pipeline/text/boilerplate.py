@@ -122,6 +122,7 @@ def boilerplate_reason(line: str) -> str | None:
     checks = (
         ("skip_link", lambda s: len(s) <= 80 and SKIP_LINK.match(s)),
         ("widget", _is_widget_bar),
+        ("dangling_separator", lambda s: len(s) <= 60 and s.endswith((" |", " /", " ·"))),
         ("language_switch", lambda s: len(s) <= 40 and LANGUAGE_SWITCH.search(s)),
         ("menu", _is_menu),
         ("menu", _is_glued_menu),

@@ -88,6 +88,8 @@ _KO_NAME = re.compile(r"^[가-힣]{2,4}$")
 _OTHER_LABEL = re.compile(r"^\s*[•·▪\-]?\s*([^\d:：|]{1,30}?)\s*[:：]")
 _AUTHOR_LABEL = re.compile(r"^(?:author|by|writer|автор|글쓴이|작성자|기자|기자명)$", re.I)
 _MAX_META_LINE = 120
+# Korean labels written after the stamp: "2016/06/02 14:55 송고", "2021.03.04 입력".
+_POSTFIX_LABEL = re.compile(r"\d(?:\s\d{1,2}:\d{2}(?::\d{2})?)?\s?(?:송고|입력)\s*(?:$|[|)\]>])")
 _OTHER_FIELD = re.compile(
     r"^[•·▪]?\s*(?:작성자|글쓴이|등록자|조회수?|첨부파일|분류|내용|번호|출처|담당부서|담당자|연락처|Author|Views|Source"
     r"|Автор|Источник"
@@ -150,6 +152,12 @@ def line_candidates(i: int, line: str) -> tuple[list[DateCandidate], bool]:
     """Candidates on one paragraph, and whether the paragraph is a date/metadata line."""
     if len(line) > _MAX_META_LINE:
         return [], False
+    post = _POSTFIX_LABEL.search(line)
+    if post:  # "… 2016/06/02 14:55 송고": the label after the stamp, even on a copyright line
+        spans = full_date_spans(line[: post.start() + 1])
+        if spans:
+            d, s, e = spans[-1]
+            return [DateCandidate(d, "label", line[s:e], i)], True
     m = CRAWL_PREFIX.match(line)
     if m:
         parts = [int(x) for x in m.group(1).split("-")]

@@ -37,6 +37,8 @@ def _doc(*lines: str, **hints):
         (["여객선 항로 재개", "• 작성일2021/03/04", "• 조회수1,203", KO_BODY], (2021, 3, 4), "label", "2021/03/04"),
         (["여객선 항로 재개", "기사입력 2021.03.04 오후 3:20", KO_BODY], (2021, 3, 4), "label", "2021.03.04"),
         (["여객선 항로 재개", "송고시간2021-03-04 09:15", KO_BODY], (2021, 3, 4), "label", "2021-03-04"),
+        (["여객선 항로 재개", KO_BODY, "<저작권자(c) 하버데일리, 무단 전재-재배포 금지> 2021/03/04 14:55 송고"], (2021, 3, 4),
+         "label", "2021/03/04"),
         # two-digit year after a Korean label reads YY.MM.DD
         (["글번호 : 1234", "작성일 : 21.03.04 | 조회수 : 57", "여객선 항로 재개", KO_BODY], (2021, 3, 4), "label", "21.03.04"),
         # a line that is only a date (and time, weekday)
@@ -127,6 +129,7 @@ def test_decoys_never_win(kind, lines, date) -> None:
         ("a short line naming the event", ["여객선 항로 재개", "2021.03.04 개최", KO_BODY]),
         ("a short caption with its date", ["Ferry route to reopen", EN_BODY, "Busan port, March 1, 2021 (Yonhap)"]),
         ("a one-word line with a date", ["Ferry route to reopen", "Retrieved 2024-05-02", EN_BODY]),
+        ("a registration in a short sentence", ["여객선 항로 재개", "2021년 3월 4일 등록 절차가 끝났다", KO_BODY]),
         ("a date after another label", ["Ferry route to reopen", "Deadline: March 4, 2021", EN_BODY]),
         ("year only in a stamp-less URL line", ["Ferry route to reopen", "https://example.org/2021/03/04/ferry", EN_BODY]),
     ],
