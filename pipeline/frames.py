@@ -24,6 +24,7 @@ from pipeline.text.clean import clean_document
 from pipeline.text.dedup import content_text, find_duplicates
 from pipeline.text.inbox import iter_inbox
 from pipeline.text.language import detect_many
+from pipeline.text.pages import block_pages
 from pipeline.text.segment import segment_document
 from pipeline.text.translate import Outcome
 from pipeline.text.types import CONTENT_KINDS, Block, Extracted, Rejection, SentenceSpan
@@ -56,7 +57,7 @@ def _utc(ts: dt.datetime | None) -> dt.datetime:
 RAW_COLUMNS = [
     "source_file", "source_record", "status", "stage", "reason", "detail", "source_format",
     "encoding", "content_sha256", "n_bytes", "raw_text", "meta_title", "meta_published", "url",
-    "meta_source_name", "record_id", "modified_at",
+    "meta_source_name", "record_id", "modified_at", "page_starts", "meta_published_source",
 ]
 
 
@@ -67,7 +68,8 @@ def _row(item: Extracted | Rejection) -> dict[str, Any]:
             "stage": item.stage, "reason": item.reason, "detail": item.detail, "source_format": None,
             "encoding": None, "content_sha256": None, "n_bytes": item.n_bytes, "raw_text": None,
             "meta_title": None, "meta_published": None, "url": None, "meta_source_name": None,
-            "record_id": None, "modified_at": _utc(item.modified_at),
+            "record_id": None, "modified_at": _utc(item.modified_at), "page_starts": None,
+            "meta_published_source": None,
         }
     return {
         "source_file": item.source_file, "source_record": item.source_record, "status": "ok",
@@ -77,6 +79,8 @@ def _row(item: Extracted | Rejection) -> dict[str, Any]:
         "meta_published": item.published.isoformat() if item.published else None, "url": item.url,
         "meta_source_name": item.source_name, "record_id": item.record_id,
         "modified_at": _utc(item.modified_at),
+        "page_starts": _json(list(item.page_starts)) if item.page_starts else None,
+        "meta_published_source": item.published_source,
     }
 
 
@@ -101,7 +105,7 @@ def clean_frame(raw: pd.DataFrame) -> pd.DataFrame:
     """Clean each document; a document whose cleaned text is empty becomes a rejection."""
     df = raw.copy()
     for col in ("doc_id", "text", "title", "dateline_place", "source_name", "published_date",
-                "published_date_evidence", "published_date_source", "blocks", "related"):
+                "published_date_evidence", "published_date_source", "blocks", "related", "block_pages"):
         df[col] = None
     for i, row in df[df["status"] == "ok"].iterrows():
         published = dt.date.fromisoformat(row["meta_published"]) if row["meta_published"] else None
@@ -121,9 +125,15 @@ def clean_frame(raw: pd.DataFrame) -> pd.DataFrame:
         df.at[i, "source_name"] = cleaned.source_name
         df.at[i, "published_date"] = cleaned.published_date.isoformat() if cleaned.published_date else None
         df.at[i, "published_date_evidence"] = cleaned.published_date_evidence
-        df.at[i, "published_date_source"] = cleaned.published_date_source
+        container = row["meta_published_source"] if isinstance(row["meta_published_source"], str) else None
+        df.at[i, "published_date_source"] = (
+            (container or "metadata") if cleaned.published_date_source == "metadata" else cleaned.published_date_source
+        )  # the container's own field name when it has one (pdf_info, pdf_xmp, docx_core)
         df.at[i, "blocks"] = _json([[b.kind, b.start, b.end] for b in cleaned.blocks])
         df.at[i, "related"] = _json([[h.text, list(h.labels)] for h in cleaned.related_headlines])
+        df.at[i, "block_pages"] = _json(
+            block_pages(row["raw_text"], _loads(row["page_starts"]), cleaned.text, cleaned.blocks)
+        )
     return df.drop(columns=["raw_text"])
 
 
@@ -312,12 +322,13 @@ def build_segments(df: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for _, row in documents_only(df).iterrows():
         text = row["text"]
+        pages = _loads(row.get("block_pages"))
         for seq, (block, (lang, conf)) in enumerate(zip(_blocks(row), _loads(row["segment_languages"]), strict=True)):
             lang, conf = _inherit(lang, conf, row)
             rows.append({
                 "doc_id": row["doc_id"], "seq": seq, "kind": block.kind, "char_start": block.start,
                 "char_end": block.end, "text": text[block.start:block.end], "language": lang,
-                "language_confidence": conf,
+                "language_confidence": conf, "page": pages[seq] if pages else None,
             })
     return _frame("segments", rows)
 

@@ -19,7 +19,9 @@ from schemas.base import (
 )
 
 SOURCE_FORMATS = ("txt", "md", "html", "jsonl", "pdf", "docx")
-PUBLISHED_DATE_SOURCES = ("label", "dateline", "stamp", "byline", "crawl_prefix", "metadata")
+PUBLISHED_DATE_SOURCES = (
+    "label", "dateline", "stamp", "byline", "crawl_prefix", "metadata", "pdf_info", "pdf_xmp", "docx_core",
+)
 
 
 class Documents(DatasetModel):
@@ -46,7 +48,7 @@ class Documents(DatasetModel):
     )
     published_date_source: Series[String] = pa.Field(
         nullable=True, isin=PUBLISHED_DATE_SOURCES,
-        description="Kind of line published_date came from: label (a date label such as Posted/Опубликовано/입력/작성일), dateline (a wire dateline), stamp (a line holding only a date and time), byline (a name + date line), crawl_prefix (the crawler's ' date YYYY-MM-DD'), metadata (a container field: HTML meta, JSONL, PDF/DOCX properties).",
+        description="Kind of line published_date came from: label (a date label such as Posted/Опубликовано/입력/작성일), dateline (a wire dateline), stamp (a line holding only a date and time), byline (a name + date line), crawl_prefix (the crawler's ' date YYYY-MM-DD'), metadata (a container field: HTML meta, JSONL), pdf_info / pdf_xmp / docx_core (the PDF Info dictionary, PDF XMP, DOCX core properties).",
     )
     language: Series[String] = pa.Field(str_matches=LANGUAGE_PATTERN, description="ISO 639-1 language of the article body (boilerplate excluded); 'und' when unknown.")
     language_confidence: Series[Float64] = pa.Field(ge=0, le=1, description="Detector confidence for `language` (0..1).")

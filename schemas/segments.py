@@ -23,6 +23,10 @@ class Segments(DatasetModel):
     text: Series[String] = pa.Field(description="The segment's text, exactly documents.text[char_start:char_end].")
     language: Series[String] = pa.Field(str_matches=LANGUAGE_PATTERN, description="ISO 639-1 language of the segment; 'und' when there is no letter to judge.")
     language_confidence: Series[Float64] = pa.Field(ge=0, le=1, description="Detector confidence for `language` (0..1).")
+    page: Series[Int64] = pa.Field(
+        nullable=True, ge=1,
+        description="1-based page of the source PDF on which the segment starts (physical page order, not the printed page label); null for formats without pages (text, HTML, JSONL, DOCX).",
+    )
 
     @pa.dataframe_check(description="char_start < char_end")
     def ordered_offsets(cls, df):  # noqa: N805 - pandera passes the class

@@ -10,7 +10,6 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import hashlib
-import io
 import json
 import logging
 import re
@@ -59,6 +58,10 @@ class Content:
     source_name: str | None = None
     record_id: str | None = None
     notes: tuple[str, ...] = ()
+    # Paged containers (PDF): offset in `text` where each page starts, page 1 first.
+    page_starts: tuple[int, ...] = ()
+    # Which container field `published` came from (pdf_info, pdf_xmp, docx_core), if any.
+    published_source: str | None = None
 
 
 def is_blank(text: str) -> bool:
@@ -238,51 +241,6 @@ def extract_html(data: bytes) -> Content:
         source_name=sitename, notes=decoded.notes,
     )
     return _nonblank(content, "HTML page")
-
-
-# --- PDF and DOCX -----------------------------------------------------------------------
-
-
-def extract_pdf(data: bytes) -> Content:
-    import pypdf
-
-    try:
-        reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise ExtractionError("unreadable", "PDF is encrypted with a password")
-        pages = []
-        for page in reader.pages:
-            pages.append(page.extract_text() or "")
-    except ExtractionError:
-        raise
-    except Exception as exc:  # pypdf raises many types on damaged files
-        raise ExtractionError("unreadable", f"cannot parse PDF: {type(exc).__name__}: {exc}") from exc
-    text = normalize_newlines("\n\n".join(p.strip("\n") for p in pages))
-    if is_blank(text):
-        raise ExtractionError("empty", f"PDF with {len(pages)} page(s) has no text layer (scanned?)")
-    return Content(text, CONTAINER_ENCODING)
-
-
-def extract_docx(data: bytes) -> Content:
-    import docx
-    from docx.table import Table
-
-    try:
-        document = docx.Document(io.BytesIO(data))
-        parts: list[str] = []
-        for block in document.iter_inner_content():  # paragraphs and tables in reading order
-            if isinstance(block, Table):
-                for row in block.rows:
-                    parts.append("\t".join(cell.text for cell in row.cells))
-            else:
-                parts.append(block.text)
-        title = _clean_ws(document.core_properties.title)
-    except Exception as exc:  # BadZipFile, KeyError (no document part), lxml errors
-        raise ExtractionError(
-            "unreadable", f"cannot read DOCX: {type(exc).__name__}: {exc}"
-        ) from exc
-    text = normalize_newlines("\n".join(parts))
-    return _nonblank(Content(text, CONTAINER_ENCODING, title=title), "DOCX document")
 
 
 # --- JSON Lines -------------------------------------------------------------------------

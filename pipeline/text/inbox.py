@@ -16,6 +16,7 @@ Nothing here raises for a bad file: every problem becomes a Rejection with a hum
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import os
 import stat
@@ -25,12 +26,12 @@ from pathlib import Path
 from pipeline.text.extract import (
     Content,
     ExtractionError,
-    extract_docx,
     extract_html,
-    extract_pdf,
     extract_plain,
     iter_jsonl,
 )
+from pipeline.text.extract_docx import extract_docx
+from pipeline.text.extract_pdf import extract_pdf
 from pipeline.text.types import Extracted, Rejection
 
 TEXT_EXTENSIONS = {".txt": "txt", ".text": "txt", ".md": "md"}
@@ -138,32 +139,35 @@ def _process(path: Path, rel: str, root: Path, max_bytes: int) -> Iterator[Extra
     if len(data) > max_bytes:
         yield reject("too_large", f"file grew past the limit of {max_bytes} bytes", len(data), st)
         return
-    yield from _extract(data, rel, st, reject)
+    yield from _extract(data, rel, st, reject, max_bytes)
 
 
 def _extract(
-    data: bytes, rel: str, st: os.stat_result, reject: Callable[..., Rejection]
+    data: bytes, rel: str, st: os.stat_result, reject: Callable[..., Rejection], max_bytes: int
 ) -> Iterator[Extracted | Rejection]:
     ext = os.path.splitext(rel)[1].lower()
     n = len(data)
     mtime = _mtime(st)
+    # Containers inflate: the input limit also bounds what they may expand to.
+    pdf = functools.partial(extract_pdf, max_bytes=max_bytes)
+    docx = functools.partial(extract_docx, max_bytes=max_bytes)
 
     extractor: Callable[[bytes], Content] | None
     if data[:1024].lstrip().startswith(_PDF_MAGIC):  # content beats a wrong extension
-        fmt, extractor = "pdf", extract_pdf
+        fmt, extractor = "pdf", pdf
     elif ext in JSONL_EXTENSIONS:
         yield from _jsonl(data, rel, mtime, reject)
         return
     elif ext in TEXT_EXTENSIONS:
         fmt, extractor = TEXT_EXTENSIONS[ext], extract_plain
         if data.startswith(_ZIP_MAGIC):  # a Word file saved with the wrong name?
-            fmt, extractor = "docx", _docx_or_binary
+            fmt, extractor = "docx", functools.partial(_docx_or_binary, max_bytes=max_bytes)
     elif ext in HTML_EXTENSIONS:
         fmt, extractor = "html", extract_html
     elif ext == ".pdf":
-        fmt, extractor = "pdf", extract_pdf
+        fmt, extractor = "pdf", pdf
     elif ext == ".docx":
-        fmt, extractor = "docx", extract_docx
+        fmt, extractor = "docx", docx
     else:
         what = f"extension {ext!r}" if ext else "no file extension"
         yield reject(
@@ -185,13 +189,16 @@ def _extract(
         text=content.text, content_sha256=hashlib.sha256(data).hexdigest(), n_bytes=n,
         title=content.title, published=content.published, url=content.url,
         source_name=content.source_name, record_id=content.record_id, modified_at=mtime,
+        page_starts=content.page_starts or None, published_source=content.published_source,
     )
 
 
-def _docx_or_binary(data: bytes) -> Content:
+def _docx_or_binary(data: bytes, max_bytes: int) -> Content:
     try:
-        return extract_docx(data)
+        return extract_docx(data, max_bytes)
     except ExtractionError as err:
+        if err.reason == "too_large":
+            raise
         raise ExtractionError("binary", f"zip archive, not a readable DOCX ({err.detail})") from err
 
 

@@ -35,6 +35,8 @@ from pipeline.text.page_patterns import (
 
 # Sources in order of trust; `metadata` and `crawl_prefix` only count when the text is silent.
 SOURCES = ("label", "dateline", "stamp", "byline", "crawl_prefix", "metadata")
+# Finer kinds of `metadata` a container reports (`Extracted.published_source`).
+CONTAINER_SOURCES = ("pdf_info", "pdf_xmp", "docx_core")
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,8 @@ REJECTION_REASONS = (
     "malformed_record",
     "unsupported_format",
     "unreadable",
+    "encrypted",  # a PDF that needs a password
+    "no_text_layer",  # a PDF of page images only (scanned), nothing to read without OCR
 )
 
 # Paragraph-level block kinds (the `segments.kind` vocabulary).
@@ -65,6 +67,10 @@ class Extracted:
     source_name: str | None = None  # publisher from container metadata (og:site_name, JSONL)
     record_id: str | None = None  # the record's own id (JSONL `id`)
     modified_at: dt.datetime | None = None  # the input's own mtime (UTC), for a stable ingested_at
+    # Paged formats (PDF): offset in `text` where each page starts; None for other formats.
+    page_starts: tuple[int, ...] | None = None
+    # Finer kind of where `published` came from (pdf_info, pdf_xmp, docx_core); None = generic.
+    published_source: str | None = None
 
 
 @dataclass(frozen=True)
