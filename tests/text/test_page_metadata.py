@@ -417,3 +417,18 @@ def test_page_layout_is_stable_when_cleaned_again(lines) -> None:
     assert once.title and once.published_date == dt.date(2021, 3, 4)
     for b in once.blocks:
         assert once.text[b.start : b.end] == once.text[b.start : b.end].strip() and b.end > b.start
+
+
+def test_container_date_field_is_the_date_source(tmp_path) -> None:
+    from pipeline.frames import clean_frame, ingest_frame
+    from tests.paged_documents import PagedText
+
+    layout = PagedText("Helvetica", None, None, title="Ferry route to reopen", creation_date="D:20210304120000+09'00'")
+    (tmp_path / "release.pdf").write_bytes(layout.build([["Ferry route to reopen", EN_BODY]]))
+    (tmp_path / "page.txt").write_text(f"Ferry route to reopen\nPosted: 2021-03-05\n{EN_BODY}\n", encoding="utf-8")
+    cleaned = clean_frame(ingest_frame(tmp_path, 1 << 20)).set_index("source_file")
+    assert (cleaned.loc["release.pdf", "published_date"], cleaned.loc["release.pdf", "published_date_source"]) == (
+        "2021-03-04", "pdf_info",
+    )  # fmt: skip
+    assert cleaned.loc["page.txt", "published_date_source"] == "label"
+    assert cleaned.loc["page.txt", "published_date_evidence"] == "2021-03-05"
