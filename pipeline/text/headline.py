@@ -33,6 +33,7 @@ _ELLIPSIS = ("…", "...")
 SHORT_ELLIPSIS = 80  # "푸틴, 방한 앞두고…": a short line may trail off and still be a headline
 _QUESTION_END = ("?", "!")
 SEARCH_LINES = 20
+MAX_HEADLINE_CHARS, MAX_HEADLINE_WORDS = 200, 28  # longer unpunctuated lines are running text
 LABEL_SEARCH_LINES = 40
 SITE_NAME_WORDS = 4  # a board's "제목" field may follow a long sidebar
 _CAPTION_END = re.compile(
@@ -108,8 +109,8 @@ def _is_code_list(p: str) -> bool:
 
 def is_headline_shaped(p: str) -> bool:
     return (
-        len(p) <= 160
-        and len(p.split()) <= 20
+        len(p) <= MAX_HEADLINE_CHARS
+        and len(p.split()) <= MAX_HEADLINE_WORDS
         and (not p.endswith(_SENTENCE_END) or (p.endswith(_ELLIPSIS) and len(p) <= SHORT_ELLIPSIS))
         and not (p.endswith(_QUESTION_END) and len(p) > 120)
         and _HAS_ALNUM.search(p) is not None
@@ -138,8 +139,8 @@ def is_body_like(p: str) -> bool:
             end.endswith(_ELLIPSIS) and len(p) <= SHORT_ELLIPSIS
         ))
         or (len(p) > 120 and end.endswith(_QUESTION_END))
-        or len(p) > 160
-        or words > 25
+        or len(p) > MAX_HEADLINE_CHARS
+        or words > MAX_HEADLINE_WORDS
     )
 
 

@@ -79,7 +79,7 @@ COUNTER = re.compile(
     r"^\(?(?:\d[\d\s,.]*|no)\s?(?:просмотр\w*|прочтени\w*|голос\w*|оцен\w*|views?|reads|votes?|likes?|ratings?"
     r"|조회|추천)\)?$|(?:^|\s|•|\|)(?:조회수?|조회 수|추천수?|공감|댓글|글번호|첨부파일|просмотр(?:ов|ы)?|комментари(?:ев|и)|прочитано)"
     r"\s*[:：]?\s*[\d,.]+(?:\s|$|\|)"
-    r"|^(?:views?|comments?|hits)\s*[:：]?\s*[\d,.]+$",
+    r"|^(?:[•·▪]\s*)?(?:views?|comments?|hits?|reads)\s*[:：]?\s*[\d,.]+$",
     re.I,
 )
 # Labels of board-metadata lines whose value is not the article (author, category, file, id).

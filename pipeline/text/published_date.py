@@ -93,7 +93,7 @@ _MAX_META_LINE = 120
 # Korean labels written after the stamp: "2016/06/02 14:55 송고", "2021.03.04 입력".
 _POSTFIX_LABEL = re.compile(r"\d(?:\s\d{1,2}:\d{2}(?::\d{2})?)?\s?(?:송고|입력)\s*(?:$|[|)\]>])")
 _OTHER_FIELD = re.compile(
-    r"^[•·▪]?\s*(?:작성자|글쓴이|등록자|조회수?|첨부파일|분류|내용|번호|출처|담당부서|담당자|연락처|Author|Views|Source"
+    r"^[•·▪]?\s*(?:작성자|글쓴이|등록자|조회수?|첨부파일|분류|내용|번호|출처|담당부서|담당자|연락처|Author|Views|Hits?|Source"
     r"|Автор|Источник"
     r"|Просмотров|Рубрика)\s*[:：]?$",
     re.I,

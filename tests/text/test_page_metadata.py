@@ -17,6 +17,10 @@ RU_BODY = "Представители двух стран договорилис
 KO_BODY = "양국 대표단은 수산업과 항만 물류 분야의 협력을 확대하기로 합의했다고 관계자가 전했다."
 
 
+LONG_HEAD = ("Port officials: ”Regular ferry service between Busan and Vladivostok should resume before the summer "
+             "season and help exporters of fish and timber”")
+
+
 def _doc(*lines: str, **hints):
     return clean_document("\n".join(lines), source_format="txt", **hints)
 
@@ -163,6 +167,7 @@ def test_container_date_is_metadata_and_text_wins() -> None:
         (["[단독] 부산-블라디보스토크 여객선 항로 재개 추진", "정부, 내년 예산에 반영 검토", "김하늘 기자",
           "입력 2021.03.04 14:22", KO_BODY], "[단독] 부산-블라디보스토크 여객선 항로 재개 추진"),  # subtitle below
         (["Will the ferry route reopen?", EN_BODY], "Will the ferry route reopen?"),
+        ([LONG_HEAD, EN_BODY], LONG_HEAD),  # a long headline without final punctuation
         (["Harbour Notes", "Why the ferry matters for Busan", "By Jane Doe on March 4, 2021",
           "Special to Harbour.com", EN_BODY], "Why the ferry matters for Busan"),  # blog name above
         (["RU", " / Главная / Все новости / Паром возобновит рейсы в Пусан", "Паром возобновит рейсы в Пусан",
