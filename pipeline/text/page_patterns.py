@@ -44,7 +44,7 @@ CHROME_LINES = frozenset(
         "주요뉴스", "관련기사", "관련 기사", "추천기사", "광고", "광고삭제", "이 기사를 공유합니다",
         "기사공유", "전체 페이지뷰", "페이스북", "트위터", "카카오톡", "카카오스토리", "홈", "HOME",
         # a byline split over lines ("이창희" / "기자")
-        "기자", "특파원",
+        "기자", "특파원", "제보하기", "기사제보", "■ 제보하기",
         # end-of-story marks standing alone
         "(끝)", "(END)", "(КОНЕЦ)",
     )
@@ -117,7 +117,7 @@ COOKIE = re.compile(r"\bcookies?\b|\bкуки\b|файлы cookie|쿠키", re.I)
 APPEAL = re.compile(
     r"\bdonat(?:e|es|ion|ions)\b|\bsubscri(?:be|ption)\b|\bnewsletter\b|\bpatreon\b"
     r"|\bfollow us\b|\bjoin (?:us|our) on\b|наш(?:ем|ему)? (?:telegram-)?канал|подписывайтесь|подпишитесь"
-    r"|пожертвова|рассылк|구독하기|채널 구독|구독\s?[:：]|후원하기|후원 계좌|뉴스레터|채널 추가|친구 추가",
+    r"|пожертвова|рассылк|구독하기|구독해|채널 구독|구독\s?[:：]|후원하기|후원 계좌|뉴스레터|채널 추가|친구 추가",
     re.I,
 )
 APPEAL_SHORT = re.compile(
@@ -126,7 +126,7 @@ APPEAL_SHORT = re.compile(
 # Photo credits ("(사진=배달형 기자)", "Фото: flickr.com / ...", "Photo: Yonhap").
 PHOTO_CREDIT = re.compile(r"^[(\[]?(?:사진\s?=|사진제공\s?=|Фото\s?[:—–-]|Photo\s?(?:by|:)|Credit\s?:)", re.I)
 # Pointers to other pages: "▶ 관련기사 …", "☞ 더 보기".
-POINTER_LINK = re.compile(r"^[▶☞►»▣]\s?\S")
+POINTER_LINK = re.compile(r"^[▶▷☞►»▣]\s?\S")
 # A labelled link: "기사 원문 : http://…", "Source: https://…".
 LABELLED_URL = re.compile(r"^[^:：]{1,30}[:：]\s*https?://\S+")
 # A whole line in square brackets that is not a dateline: a site signature or notice.
