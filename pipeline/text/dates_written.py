@@ -61,27 +61,30 @@ _SHAPES = (
 )
 
 
-def _to_date(order: str, groups: tuple[str, ...]) -> dt.date | None:
+def _to_date(order: str, groups: tuple[str, ...], day_first: bool) -> dt.date | None:
     if order == "ysmsd":
         y, _, m, d = groups
         return safe_date(int(y), int(m), int(d))
-    if order == "slash":  # US month-first unless the first number cannot be a month
+    if order == "slash":  # US month-first (day-first on Russian pages) unless that cannot be a month
         a, b, y = (int(g) for g in groups)
+        if day_first:
+            a, b = b, a
         return safe_date(y, a, b) if a <= 12 else safe_date(y, b, a)
     parts = dict(zip(order, groups, strict=True))
     month = int(parts["m"]) if parts["m"].isdigit() else month_number(parts["m"])
     return safe_date(int(parts["y"]), month, int(parts["d"])) if month else None
 
 
-def full_date_spans(text: str) -> list[tuple[dt.date, int, int]]:
-    """Every complete (day, month, year) date in the text: (date, start, end), by position."""
+def full_date_spans(text: str, day_first: bool = False) -> list[tuple[dt.date, int, int]]:
+    """Every complete (day, month, year) date in the text: (date, start, end), by position.
+    `day_first` reads "05/12/2016" as 5 December (Russian pages), else as May 12."""
     found: list[tuple[dt.date, int, int]] = []
     taken: list[tuple[int, int]] = []
     for rx, order in _SHAPES:
         for m in rx.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
-            d = _to_date(order, m.groups())
+            d = _to_date(order, m.groups(), day_first)
             if d:
                 end = m.end() - (1 if m.group(0).endswith(".") and order == "ysmsd" else 0)
                 found.append((d, m.start(), end))
@@ -91,6 +94,13 @@ def full_date_spans(text: str) -> list[tuple[dt.date, int, int]]:
 
 def full_dates(text: str) -> list[dt.date]:
     return [d for d, _, _ in full_date_spans(text)]
+
+
+def is_day_first(text: str) -> bool:
+    """Slash dates are day-first where the page is mostly Cyrillic."""
+    cyr = sum("\u0400" <= ch <= "\u04ff" for ch in text)
+    lat = sum("a" <= ch.lower() <= "z" for ch in text)
+    return cyr > lat
 
 
 _TWO_DIGIT = re.compile(r"^(\d{2})([./-])(\d{2})\2(\d{2})(?![\d./-])")

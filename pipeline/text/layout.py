@@ -21,6 +21,7 @@ from pipeline.text.dates_written import (
     RU_MONTH,
     full_date_spans,
     full_dates,
+    is_day_first,
     month_number,
     safe_date,
 )
@@ -260,8 +261,9 @@ def analyse_layout(
     boiler = [boilerplate_reason(p) is not None for p in paras]
     cands: list[DateCandidate] = []
     meta = [False] * len(paras)  # date and byline lines
+    day_first = is_day_first(" ".join(paras))
     for i, p in enumerate(paras):
-        found, meta[i] = line_candidates(i, p)
+        found, meta[i] = line_candidates(i, p, day_first)
         cands.extend(found)
         boiler[i] = boiler[i] or meta[i]
     cands = _label_lines(paras, boiler, cands)
@@ -295,7 +297,7 @@ def analyse_layout(
     if dateline is not None and dateline.month and dateline.day and not dateline.year:
         partial = (dateline.month, dateline.day, dateline.date_text or "")
     year_sources = [
-        (d, p[s:e]) for i, p in enumerate(paras) if not boiler[i] for d, s, e in full_date_spans(p)
+        (d, p[s:e]) for i, p in enumerate(paras) if not boiler[i] for d, s, e in full_date_spans(p, day_first)
     ]
     published = resolve(_drop_page_clocks(cands, head_para), partial, year_sources, published_hint)
 

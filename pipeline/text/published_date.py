@@ -117,14 +117,14 @@ def _script(label: str) -> str:
     return "ru" if re.search(r"[А-Яа-яЁё]", label) else "en"
 
 
-def _dates_after(rx: re.Pattern[str], line: str) -> list[tuple[dt.date, str, int]]:
+def _dates_after(rx: re.Pattern[str], line: str, day_first: bool = False) -> list[tuple[dt.date, str, int]]:
     """(date, as written, label start) for each label of `rx` followed directly by a date."""
     out = []
     for m in rx.finditer(line):
         lang = _script(m.group(0))
         tail = line[m.end() :]
         tail = tail[len(_LEADING_TIME.match(tail).group(0)) :]  # "обновлено: 15:15 29.12.2025"
-        spans = full_date_spans(tail)
+        spans = full_date_spans(tail, day_first)
         if spans and spans[0][1] == 0:
             d, s, e = spans[0]
             out.append((d, tail[s:e], m.start()))
@@ -150,13 +150,13 @@ def field_label(line: str) -> str | None:
     return None
 
 
-def line_candidates(i: int, line: str) -> tuple[list[DateCandidate], bool]:
+def line_candidates(i: int, line: str, day_first: bool = False) -> tuple[list[DateCandidate], bool]:
     """Candidates on one paragraph, and whether the paragraph is a date/metadata line."""
     if len(line) > _MAX_META_LINE:
         return [], False
     post = _POSTFIX_LABEL.search(line)
     if post:  # "… 2016/06/02 14:55 송고": the label after the stamp, even on a copyright line
-        spans = full_date_spans(line[: post.start() + 1])
+        spans = full_date_spans(line[: post.start() + 1], day_first)
         if spans:
             d, s, e = spans[-1]
             return [DateCandidate(d, "label", line[s:e], i)], True
@@ -167,18 +167,18 @@ def line_candidates(i: int, line: str) -> tuple[list[DateCandidate], bool]:
         return ([DateCandidate(d, "crawl_prefix", m.group(0), i)] if d else []), True
     clock = len(line) <= CLOCK_LINE and CLOCK.match(line)
     if COPYRIGHT.search(line) or is_weather(line) or clock or _EVENT.search(line):
-        return [], bool(full_date_spans(line))  # copyright years, page clocks with weather
+        return [], bool(full_date_spans(line, day_first))  # copyright years, page clocks with weather
     if is_caption(line):
         return [], False  # a photo's date (it may complete a dateline's year, see `resolve`)
-    updated = _dates_after(_UPDATED, line)
-    published = _dates_after(_PUBLISHED, line) + _dates_after(_POSTED_BY, line)
+    updated = _dates_after(_UPDATED, line, day_first)
+    published = _dates_after(_PUBLISHED, line, day_first) + _dates_after(_POSTED_BY, line, day_first)
     if published:  # a labelled publication stamp wins on its line; update stamps are dropped
         return [DateCandidate(d, "label", ev, i) for d, ev, _ in published], True
     if updated:  # "15:10 29.12.2025 (обновлено: 15:15 29.12.2025)": the unlabelled stamp is the article's
         rest = _UPDATE_CLAUSE.sub(" ", line)
-        found, _ = line_candidates(i, rest) if rest != line else ([], False)
+        found, _ = line_candidates(i, rest, day_first) if rest != line else ([], False)
         return [c for c in found if c.kind == "stamp"], True
-    spans = full_date_spans(line)
+    spans = full_date_spans(line, day_first)
     if len(spans) != 1:
         return [], False
     d, s, e = spans[0]
