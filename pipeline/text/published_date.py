@@ -90,6 +90,7 @@ _KO_NAME = re.compile(r"^[가-힣]{2,4}$")
 _OTHER_LABEL = re.compile(r"^\s*[•·▪\-]?\s*([^\d:：|]{1,30}?)\s*[:：]")
 _AUTHOR_LABEL = re.compile(r"^(?:author|by|writer|автор|글쓴이|작성자|기자|기자명)$", re.I)
 _MAX_META_LINE = 120
+_COUNTER_WORD = re.compile(r"\b(?:просмотр\w*|комментари\w*|views?|hits?|comments?)\b|조회수?|댓글|추천수?", re.I)
 # Korean labels written after the stamp: "2016/06/02 14:55 송고", "2021.03.04 입력".
 _POSTFIX_LABEL = re.compile(r"\d(?:\s\d{1,2}:\d{2}(?::\d{2})?)?\s?(?:송고|입력)\s*(?:$|[|)\]>])")
 _OTHER_FIELD = re.compile(
@@ -189,7 +190,7 @@ def line_candidates(i: int, line: str, day_first: bool = False) -> tuple[list[Da
     label = _OTHER_LABEL.match(line)
     if label and not _AUTHOR_LABEL.match(label.group(1)):
         return [], False  # "Deadline: …", "Срок подачи: …": a date of something else
-    rest = _residual(line, s, e)
+    rest = _COUNTER_WORD.sub(" ", _residual(line, s, e)).strip()  # "15.12.2016 | 12:30 | Просмотров: 120"
     if _SOURCE_AFTER.match(line[e:]):  # "09:05 03.12.2025 Источник: ТАСС"
         return [DateCandidate(d, "stamp", line[s:e], i)], True
     if not rest:
