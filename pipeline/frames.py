@@ -25,6 +25,7 @@ import pandas as pd
 from pipeline.cache import payload_key
 from pipeline.runner import StageRunner, run_stage
 from pipeline.text.clean import clean_document
+from pipeline.text.dedup import content_text, find_duplicates
 from pipeline.text.inbox import ExtractFn, extract_file, iter_inbox
 from pipeline.text.language import detect_many
 from pipeline.text.pages import block_pages
@@ -153,7 +154,8 @@ def sort_inputs(df: pd.DataFrame) -> pd.DataFrame:
 
 
 CLEAN_COLUMNS = (
-    "doc_id", "text", "title", "dateline_place", "source_name", "published_date", "blocks", "related", "block_pages",
+    "doc_id", "text", "title", "dateline_place", "source_name", "published_date", "published_date_evidence",
+    "published_date_source", "blocks", "related", "block_pages",
 )
 
 
@@ -170,6 +172,10 @@ def clean_one(p: dict[str, Any]) -> dict[str, Any]:
         "text": cleaned.text, "title": cleaned.title, "dateline_place": cleaned.dateline_place,
         "source_name": cleaned.source_name,
         "published_date": cleaned.published_date.isoformat() if cleaned.published_date else None,
+        "published_date_evidence": cleaned.published_date_evidence,
+        # the container's own field name when it has one (pdf_info, pdf_xmp, docx_core)
+        "published_date_source": (p["published_source_hint"] or "metadata")
+        if cleaned.published_date_source == "metadata" else cleaned.published_date_source,
         "blocks": _json([[b.kind, b.start, b.end] for b in cleaned.blocks]),
         "related": _json([[h.text, list(h.labels)] for h in cleaned.related_headlines]),
         "block_pages": _json(block_pages(p["raw_text"], _loads(p["page_starts"]), cleaned.text, cleaned.blocks)),
@@ -191,10 +197,11 @@ def clean_frame(raw: pd.DataFrame, max_chars: int | None = None, runner: StageRu
             f"{n} characters of text, above the budget of {max_chars} (max_document_chars)" for n in lengths[big]
         ]
         ok &= ~big
-    rows = df.loc[ok, ["raw_text", "source_format", "meta_title", "meta_published", "meta_source_name", "page_starts"]]
+    rows = df.loc[ok, ["raw_text", "source_format", "meta_title", "meta_published", "meta_source_name", "page_starts",
+                       "meta_published_source"]]
     payloads = [
         {"raw_text": r[0], "source_format": r[1], "title_hint": r[2], "published_hint": r[3], "source_name_hint": r[4],
-         "page_starts": r[5]}
+         "page_starts": r[5], "published_source_hint": r[6] if isinstance(r[6], str) else None}
         for r in rows.itertuples(index=False, name=None)
     ]
     results = run_stage("clean", clean_one, payloads, runner)
@@ -413,11 +420,17 @@ def near_duplicate_key(text: str) -> str:
 
 def build_documents(df: pd.DataFrame) -> pd.DataFrame:
     docs = documents_only(df)
+    near = {d.doc_id: d for d in find_duplicates(
+        [(row["doc_id"], content_text(row["text"], _blocks(row))) for row in records(docs)]
+    )}  # fmt: skip
     first_by_key: dict[str, str] = {}
     rows = []
     for row in records(docs):
         key = near_duplicate_key(row["text"])
         duplicate_of = first_by_key.setdefault(key, row["doc_id"])
+        similarity = 1.0 if duplicate_of != row["doc_id"] else None
+        if similarity is None and row["doc_id"] in near:
+            duplicate_of, similarity = near[row["doc_id"]].duplicate_of, near[row["doc_id"]].similarity
         n_sentences = len(_loads(row["sentences"]))
         rows.append({
             "doc_id": row["doc_id"], "source_file": row["source_file"], "source_record": row["source_record"],
@@ -425,10 +438,13 @@ def build_documents(df: pd.DataFrame) -> pd.DataFrame:
             "content_sha256": row["content_sha256"], "n_bytes": row["n_bytes"], "url": row["url"],
             "title": row["title"], "source_name": row["source_name"], "dateline_place": row["dateline_place"],
             "published_date": dt.date.fromisoformat(row["published_date"]) if row["published_date"] else None,
+            "published_date_evidence": row["published_date_evidence"],
+            "published_date_source": row["published_date_source"],
             "language": row["language"], "language_confidence": row["language_confidence"],
             "text": row["text"], "n_chars": len(row["text"]), "n_segments": len(_loads(row["blocks"])),
             "n_sentences": n_sentences, "text_en": row.get("text_en"),
             "duplicate_of": None if duplicate_of == row["doc_id"] else duplicate_of,
+            "duplicate_similarity": similarity,
             "ingested_at": row["modified_at"],
         })
     return _frame("documents", rows)

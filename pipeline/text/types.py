@@ -70,6 +70,8 @@ class CleanedDocument:
     dateline_place: str | None = None
     source_name: str | None = None
     published_date: dt.date | None = None
+    published_date_evidence: str | None = None  # the date as written
+    published_date_source: str | None = None  # label, dateline, stamp, byline, crawl_prefix, metadata
     related_headlines: list[RelatedHeadline] = field(default_factory=list)
 
 

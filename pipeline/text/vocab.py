@@ -28,10 +28,13 @@ SEGMENT_KINDS = (
     "list_item",
     "heading",
     "related_headline",
+    "boilerplate",
     "other",
 )
 
 # Kinds whose text is the article proper; language, tagging and topics only look at these.
+# `boilerplate` is page furniture kept in the text (menus, widgets, counters, date/byline
+# lines, notices, related-story boxes); `other` is a block no rule could place.
 CONTENT_KINDS = frozenset({"title", "dateline", "body", "caption", "list_item", "heading"})
 
 # Entity types (`mentions.entity_type`); catalog entities use the named ones only.
