@@ -103,8 +103,9 @@ def sort_inputs(df: pd.DataFrame) -> pd.DataFrame:
 def clean_frame(raw: pd.DataFrame) -> pd.DataFrame:
     """Clean each document; a document whose cleaned text is empty becomes a rejection."""
     df = raw.copy()
-    for col in ("doc_id", "text", "title", "dateline_place", "source_name", "published_date", "blocks", "related", "block_pages"):
+    for col in ("doc_id", "text", "title", "dateline_place", "source_name", "published_date", "blocks", "related"):
         df[col] = None
+    df["block_pages"] = None  # source page of each block (paged formats), see pipeline.text.pages
     for i, row in df[df["status"] == "ok"].iterrows():
         published = dt.date.fromisoformat(row["meta_published"]) if row["meta_published"] else None
         cleaned = clean_document(
