@@ -34,7 +34,7 @@ models: $(STAMP)
 	$(PY) -m pipeline.cli models $(ARGS)
 
 dictionary: $(STAMP)
-	$(PY) -m pipeline.cli dictionary
+	$(PY) -m pipeline.cli dictionary --out docs/DATA_DICTIONARY.md
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

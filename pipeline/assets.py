@@ -11,11 +11,11 @@ from collections.abc import Callable
 import dagster as dg
 import pandas as pd
 
-from pipeline import frames
+from pipeline import frames, metadata
 from pipeline.mt_resource import TranslationResource
 from pipeline.publish import publish_all
 from pipeline.resources import PipelineConfig
-from schemas.registry import DATASETS, columns, describe
+from schemas.registry import DATASETS, describe
 
 CODE_VERSION = "1"  # bump when a stage's output for the same input changes
 
@@ -106,43 +106,36 @@ def tagged_documents(translated_documents: pd.DataFrame) -> dg.Output[pd.DataFra
     return dg.Output(df, metadata={"mentions": n_mentions})
 
 
-def _column_schema(name: str) -> dg.TableSchema:
-    return dg.TableSchema(columns=[
-        dg.TableColumn(name=c, type=str(col.dtype), description=col.description or "")
-        for c, col in columns(DATASETS[name]).items()
-    ])
-
-
-def _dataset_asset(name: str, build: Callable[[pd.DataFrame], pd.DataFrame], preview_cols: list[str]) -> dg.AssetsDefinition:
+def _dataset_asset(name: str, build: Callable[[pd.DataFrame], pd.DataFrame]) -> dg.AssetsDefinition:
     @dg.asset(
         name=name, group_name="validate", code_version=CODE_VERSION, kinds={"pandas"},
-        description=describe(DATASETS[name]), metadata={"dagster/column_schema": _column_schema(name)},
+        description=describe(DATASETS[name]), metadata={"dagster/column_schema": metadata.column_schema(name)},
     )
-    def _asset(tagged_documents: pd.DataFrame) -> dg.Output[pd.DataFrame]:
+    def _asset(tagged_documents: pd.DataFrame, settings: PipelineConfig) -> dg.Output[pd.DataFrame]:
         df = build(tagged_documents)
-        return dg.Output(df, metadata={"dagster/row_count": len(df), "preview": _preview(df, preview_cols)})
+        return dg.Output(df, metadata=metadata.dataset_metadata(name, df, settings.outputs))
 
     return _asset
 
 
-documents = _dataset_asset("documents", frames.build_documents, ["doc_id", "source_file", "language", "title", "duplicate_of"])
-segments = _dataset_asset("segments", frames.build_segments, ["doc_id", "seq", "kind", "language", "text"])
-sentences = _dataset_asset("sentences", frames.build_sentences, ["doc_id", "seq", "language", "translation_status", "text"])
-related_headlines = _dataset_asset("related_headlines", frames.build_related_headlines, ["doc_id", "seq", "labels", "text"])
-rejections = _dataset_asset("rejections", frames.build_rejections, ["source_file", "source_record", "reason", "detail"])
-mentions = _dataset_asset("mentions", frames.build_mentions, ["doc_id", "surface", "entity_type", "entity_id", "name_en"])
-topics = _dataset_asset("topics", frames.build_topics, ["doc_id", "topic", "score", "evidence"])
+documents = _dataset_asset("documents", frames.build_documents)
+segments = _dataset_asset("segments", frames.build_segments)
+sentences = _dataset_asset("sentences", frames.build_sentences)
+related_headlines = _dataset_asset("related_headlines", frames.build_related_headlines)
+rejections = _dataset_asset("rejections", frames.build_rejections)
+mentions = _dataset_asset("mentions", frames.build_mentions)
+topics = _dataset_asset("topics", frames.build_topics)
 
 
 @dg.asset(
     group_name="validate", code_version=CODE_VERSION, kinds={"pandas"}, description=describe(DATASETS["entities"]),
-    metadata={"dagster/column_schema": _column_schema("entities")},
+    metadata={"dagster/column_schema": metadata.column_schema("entities")},
 )
-def entities(mentions: pd.DataFrame) -> dg.Output[pd.DataFrame]:
+def entities(mentions: pd.DataFrame, settings: PipelineConfig) -> dg.Output[pd.DataFrame]:
     from pipeline.text.tagging import load_catalog
 
     df = frames.build_entities(mentions, load_catalog().entries)
-    return dg.Output(df, metadata={"dagster/row_count": len(df), "preview": _preview(df, ["entity_id", "name_en", "n_mentions"])})
+    return dg.Output(df, metadata=metadata.dataset_metadata("entities", df, settings.outputs))
 
 
 DATASET_ASSETS = [documents, segments, sentences, related_headlines, mentions, entities, topics, rejections]
@@ -154,7 +147,7 @@ def published_datasets(
     sentences: pd.DataFrame, related_headlines: pd.DataFrame, mentions: pd.DataFrame, entities: pd.DataFrame,
     topics: pd.DataFrame, rejections: pd.DataFrame,
 ) -> dg.MaterializeResult:
-    """Writes every validated dataset to <outputs>/<name>/ as Parquet, each swapped in atomically."""
+    """Writes every validated dataset to `<outputs>/<name>/` as Parquet, each swapped in atomically."""
     frames_by_name = {
         "documents": documents, "segments": segments, "sentences": sentences, "related_headlines": related_headlines,
         "mentions": mentions, "entities": entities, "topics": topics, "rejections": rejections,

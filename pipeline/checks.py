@@ -1,37 +1,68 @@
 """Blocking asset checks: a failure stops `published_datasets`, so the previous
-datasets stay as they were."""
+datasets stay as they were.
 
+Every check is a one-spec `multi_asset_check`: its output is then named after the check
+(`mentions_mentions_schema`) instead of `result`. Dagster orders a dataset's blocking checks
+by output name when it wires them into the job, so equal names were ordered by set iteration,
+which changes with the process' hash seed: the job snapshot of `make run`'s code server
+differed from the webserver's and the UI warned on "Re-execute".
+"""
 
+import functools
+from collections.abc import Callable, Mapping
 
 import dagster as dg
 import pandas as pd
 
+from pipeline.metadata import failure_metadata
 from pipeline.resources import PipelineConfig
 from pipeline.text.inbox import list_inbox  # the walker's own rule for what is an input
 from schemas.registry import DATASETS, validate
 
-SAMPLE_ROWS = 10
 
+def blocking_check(
+    asset: str, name: str, description: str, ins: Mapping[str, str], also_on: tuple[str, ...] = (),
+) -> Callable[[Callable[..., dg.AssetCheckResult]], dg.AssetChecksDefinition]:
+    """A blocking check on `asset` (and on each of `also_on`, with the same verdict) whose inputs
+    are the named assets; the decorated function returns one AssetCheckResult."""
+    specs = [
+        dg.AssetCheckSpec(
+            name=name, asset=key, blocking=True, description=description,
+            additional_deps=sorted({dep for dep in ins.values() if dep != key}),
+        )
+        for key in (asset, *also_on)
+    ]
 
-def _sample(df: pd.DataFrame) -> dg.MetadataValue:
-    head = df.head(SAMPLE_ROWS).astype("string").fillna("")
-    return dg.MetadataValue.md(head.to_markdown(index=False) if len(head) else "_(none)_")
+    def decorate(fn: Callable[..., dg.AssetCheckResult]) -> dg.AssetChecksDefinition:
+        @dg.multi_asset_check(
+            name=f"{asset}_{name}", specs=specs, description=description,
+            ins={arg: dg.AssetIn(key) for arg, key in ins.items()},
+        )
+        @functools.wraps(fn)  # Dagster reads the inputs and resources from fn's signature
+        def _check(**kwargs):
+            result = fn(**kwargs)
+            for spec in specs:
+                yield dg.AssetCheckResult(
+                    asset_key=spec.asset_key, check_name=spec.name, passed=result.passed,
+                    severity=result.severity, metadata=result.metadata,
+                )
+
+        return _check
+
+    return decorate
 
 
 def _schema_check(name: str) -> dg.AssetChecksDefinition:
-    @dg.asset_check(
-        asset=name, name=f"{name}_schema", blocking=True,
+    @blocking_check(
+        name, f"{name}_schema", ins={"df": name},
         description=f"Validates `{name}` against the Pandera model {DATASETS[name].__name__} (lazy, all failures).",
     )
-    def _check(context: dg.AssetCheckExecutionContext, df: pd.DataFrame) -> dg.AssetCheckResult:
+    def _check(df: pd.DataFrame) -> dg.AssetCheckResult:
         _, failures = validate(name, df)
         if failures is None:
-            return dg.AssetCheckResult(passed=True, metadata={"rows": len(df)})
-        context.log.error(f"{name}: {len(failures)} schema failures")
-        return dg.AssetCheckResult(
-            passed=False, severity=dg.AssetCheckSeverity.ERROR,
-            metadata={"num_failures": len(failures), "failure_sample": _sample(failures)},
-        )
+            return dg.AssetCheckResult(passed=True, metadata=failure_metadata([], rows=len(df)))
+        dg.get_dagster_logger().error(f"{name}: {len(failures)} schema failures")
+        return dg.AssetCheckResult(passed=False, metadata=failure_metadata(failures, rows=len(df)))
 
     return _check
 
@@ -50,16 +81,13 @@ def offset_failures(doc_text: pd.Series, spans: pd.DataFrame, text_col: str) -> 
 
 
 def _offsets_check(name: str, text_col: str) -> dg.AssetChecksDefinition:
-    @dg.asset_check(
-        asset=name, name=f"{name}_offsets", blocking=True,
-        additional_ins={"documents": dg.AssetIn("documents")},
-        description=f"documents.text[char_start:char_end] == {name}.{text_col} for every row.",
+    @blocking_check(
+        name, f"{name}_offsets", ins={"documents": "documents", "df": name},
+        description=f"`documents.text[char_start:char_end] == {name}.{text_col}` for every row.",
     )
     def _check(documents: pd.DataFrame, df: pd.DataFrame) -> dg.AssetCheckResult:
         bad = offset_failures(documents.set_index("doc_id")["text"], df, text_col)
-        return dg.AssetCheckResult(
-            passed=bad.empty, metadata={"rows": len(df), "num_failures": len(bad), "failure_sample": _sample(bad)},
-        )
+        return dg.AssetCheckResult(passed=bad.empty, metadata=failure_metadata(bad, rows=len(df)))
 
     return _check
 
@@ -90,9 +118,8 @@ def conservation_failures(inbox_files: list[str], documents: pd.DataFrame, rejec
     return problems
 
 
-@dg.asset_check(
-    asset="rejections", name="conservation", blocking=True,
-    additional_ins={"documents": dg.AssetIn("documents")},
+@blocking_check(
+    "rejections", "conservation", ins={"documents": "documents", "rejections": "rejections"}, also_on=("documents",),
     description="Every input file (and JSONL record) is a document or a rejection: never neither, never twice.",
 )
 def conservation(settings: PipelineConfig, documents: pd.DataFrame, rejections: pd.DataFrame) -> dg.AssetCheckResult:
@@ -100,14 +127,13 @@ def conservation(settings: PipelineConfig, documents: pd.DataFrame, rejections: 
     problems = conservation_failures(inbox_files, documents, rejections)
     return dg.AssetCheckResult(passed=not problems, metadata={
         "inbox_files": len(inbox_files), "documents": len(documents), "rejections": len(rejections),
-        "num_failures": len(problems), "failure_sample": dg.MetadataValue.md("\n".join(f"- {p}" for p in problems[:20]) or "_(none)_"),
+        **failure_metadata(problems),
     })
 
 
-@dg.asset_check(
-    asset="entities", name="entities_match_mentions", blocking=True,
-    additional_ins={"mentions": dg.AssetIn("mentions")},
-    description="Every linked mention's entity is in `entities`, and n_mentions/n_documents equal the mention counts.",
+@blocking_check(
+    "entities", "entities_match_mentions", ins={"entities": "entities", "mentions": "mentions"},
+    description="Every linked mention's entity is in `entities`, and `n_mentions`/`n_documents` equal the mention counts.",
 )
 def entities_match_mentions(entities: pd.DataFrame, mentions: pd.DataFrame) -> dg.AssetCheckResult:
     linked = mentions[mentions["entity_id"].notna()]
@@ -117,8 +143,7 @@ def entities_match_mentions(entities: pd.DataFrame, mentions: pd.DataFrame) -> d
     bad = merged[(merged["n_mentions_expected"] != merged["n_mentions_published"])
                  | (merged["n_documents_expected"] != merged["n_documents_published"])]
     return dg.AssetCheckResult(passed=bad.empty, metadata={
-        "entities": len(entities), "linked_mentions": len(linked), "num_failures": len(bad),
-        "failure_sample": _sample(bad.reset_index()),
+        "entities": len(entities), "linked_mentions": len(linked), **failure_metadata(bad.reset_index()),
     })
 
 

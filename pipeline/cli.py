@@ -23,16 +23,16 @@ def run() -> int:
     _ensure_dagster_home()
     import dagster as dg
 
-    from pipeline.definitions import defs
+    from pipeline.launch import run_job
     from pipeline.resources import PipelineConfig
 
     settings = PipelineConfig()
     print(f"inbox:   {settings.inbox}")
     print(f"outputs: {settings.outputs}")
-    run_config = {"loggers": {"console": {"config": {"log_level": os.environ.get("PIPELINE_LOG_LEVEL", "INFO")}}}}
+
     with dg.DagsterInstance.get() as instance:
-        result = defs.resolve_job_def("refresh_datasets").execute_in_process(
-            instance=instance, raise_on_error=False, run_config=run_config
+        result = run_job(
+            instance, log_level=os.environ.get("PIPELINE_LOG_LEVEL", "INFO"), tags={"launched_by": "make run"}
         )
     failed_checks = [
         f"{e.asset_key.to_user_string()}:{e.check_name}"
@@ -54,6 +54,9 @@ def run() -> int:
     print(f"run {result.run_id} published:")
     for name, info in manifest["datasets"].items():
         print(f"  {name:<18} {info['rows']:>7} rows  {settings.outputs / name}")
+    report = settings.outputs / "report" / "index.html"
+    if report.is_file():
+        print(f"  {'report':<18} {'':>7}       {report}")
     return 0
 
 

@@ -9,6 +9,7 @@ import dagster as dg
 from pipeline import assets
 from pipeline.checks import build_checks
 from pipeline.mt_resource import TranslationResource
+from pipeline.report import report_asset
 from pipeline.resources import ParquetIOManagerFactory, PipelineConfig
 from pipeline.text.inbox import list_inbox
 
@@ -16,7 +17,7 @@ STAGE_ASSETS = [
     assets.raw_documents, assets.clean_documents, assets.segmented_documents, assets.language_documents,
     assets.translated_documents, assets.tagged_documents,
 ]
-ALL_ASSETS = [*STAGE_ASSETS, *assets.DATASET_ASSETS, assets.published_datasets]
+ALL_ASSETS = [*STAGE_ASSETS, *assets.DATASET_ASSETS, assets.published_datasets, report_asset]
 
 refresh_job = dg.define_asset_job(
     "refresh_datasets", selection=dg.AssetSelection.all(),

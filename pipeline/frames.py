@@ -20,6 +20,7 @@ from typing import Any
 
 import pandas as pd
 
+from pipeline.progress import track_rows
 from pipeline.text.clean import clean_document
 from pipeline.text.inbox import iter_inbox
 from pipeline.text.language import detect_many
@@ -106,7 +107,7 @@ def clean_frame(raw: pd.DataFrame) -> pd.DataFrame:
     for col in ("doc_id", "text", "title", "dateline_place", "source_name", "published_date", "blocks", "related"):
         df[col] = None
     df["block_pages"] = None  # source page of each block (paged formats), see pipeline.text.pages
-    for i, row in df[df["status"] == "ok"].iterrows():
+    for i, row in track_rows("clean", df[df["status"] == "ok"]):
         published = dt.date.fromisoformat(row["meta_published"]) if row["meta_published"] else None
         cleaned = clean_document(
             row["raw_text"], source_format=row["source_format"], title_hint=row["meta_title"],
@@ -153,7 +154,7 @@ def documents_only(df: pd.DataFrame) -> pd.DataFrame:
 def segment_frame(cleaned: pd.DataFrame) -> pd.DataFrame:
     df = cleaned.copy()
     df["sentences"] = None
-    for i, row in documents_only(df).iterrows():
+    for i, row in track_rows("segment", documents_only(df)):
         _, sentences = segment_document(row["text"], _blocks(row))
         df.at[i, "sentences"] = _json([[s.seq, s.segment_seq, s.start, s.end] for s in sentences])
     return df
@@ -167,7 +168,7 @@ def language_frame(segmented: pd.DataFrame, languages: Sequence[str]) -> pd.Data
     df = segmented.copy()
     for col in ("language", "language_confidence", "segment_languages", "sentence_languages", "related_languages"):
         df[col] = None
-    for i, row in documents_only(df).iterrows():
+    for i, row in track_rows("language", documents_only(df)):
         text, blocks, sentences = row["text"], _blocks(row), _sentences(row)
         content = "\n".join(text[b.start:b.end] for b in blocks if b.kind in CONTENT_KINDS) or text
         related = [h[0] for h in _loads(row["related"])]
@@ -257,7 +258,7 @@ def tag_frame(df_in: pd.DataFrame) -> pd.DataFrame:
     df = df_in.copy()
     df["mentions"] = None
     df["topics"] = None
-    for i, row in documents_only(df).iterrows():
+    for i, row in track_rows("tag", documents_only(df)):
         published = dt.date.fromisoformat(row["published_date"]) if row["published_date"] else None
         mentions, topics = tag_document(row["text"], row["language"], _blocks(row), _sentences(row), published)
         df.at[i, "mentions"] = _json([

@@ -18,6 +18,8 @@ import dagster as dg
 from pydantic import Field, PrivateAttr
 
 from pipeline import PROJECT_ROOT
+from pipeline.progress import Progress
+from pipeline.text.scripts import has_letters
 from pipeline.text.translate import (
     BatchFn,
     Outcome,
@@ -152,10 +154,24 @@ class TranslationResource(dg.ConfigurableResource):
             for pkg in self.packages():
                 if pkg.to_code == TARGET_LANGUAGE:
                     by_source[pkg.from_code] = pkg
-        memory = _GuardedMemory(self)  # opens the SQLite file only when a lookup happens
-        return translate_items(
-            items, by_source, self._loader, memory, self.max_batch_size, TARGET_LANGUAGE
-        )
+        # Progress over the distinct sentences that need a model: memory hits, then model batches.
+        work = {(by_source[lang].model_id, text) for lang, text in items if lang in by_source and has_letters(text)}
+        progress = Progress("translate", len(work), unit="sentences")
+        memory = _GuardedMemory(self, progress)  # opens the SQLite file only when a lookup happens
+
+        def load(package: PackageInfo) -> BatchFn:
+            batch = self._loader(package)
+
+            def run(texts: list[str]) -> list[str]:
+                out = batch(texts)
+                progress.advance(len(texts))
+                return out
+
+            return run
+
+        outcomes = translate_items(items, by_source, load, memory, self.max_batch_size, TARGET_LANGUAGE)
+        progress.finish()
+        return outcomes
 
     def describe(self) -> dict[str, Any]:
         """JSON-serialisable summary: packages, settings, and this instance's memory counters."""
@@ -189,11 +205,15 @@ class _GuardedMemory:
     """The resource's translation memory as `translate_items` wants it: opened lazily, and a
     database error never stops translation."""
 
-    def __init__(self, owner: TranslationResource) -> None:
+    def __init__(self, owner: TranslationResource, progress: Progress | None = None) -> None:
         self._owner = owner
+        self._progress = progress
 
     def get_many(self, model_id: str, sources: Iterable[str]) -> dict[str, str]:
-        return self._owner._memory_get(model_id, sources)
+        found = self._owner._memory_get(model_id, sources)
+        if self._progress is not None:
+            self._progress.advance(len(found))
+        return found
 
     def put_many(self, model_id: str, pairs: Sequence[tuple[str, str]]) -> int:
         return self._owner._memory_put(model_id, pairs)

@@ -3,8 +3,17 @@
 from __future__ import annotations
 
 import csv
+import json
 import os
 import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import dagster as dg
@@ -84,3 +93,52 @@ def minimal_pdf(text: str) -> bytes:
     out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
     return bytes(out)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def graphql(base: str, query: str, variables: dict | None = None) -> dict:
+    req = urllib.request.Request(
+        f"{base}/graphql", data=json.dumps({"query": query, "variables": variables or {}}).encode(),
+        headers={"Content-Type": "application/json"},
+    )
+    with urllib.request.urlopen(req, timeout=60) as resp:
+        body = json.load(resp)
+    assert "errors" not in body, body["errors"]
+    return body["data"]
+
+
+_LOCATIONS = "{ workspaceOrError { ... on Workspace { locationEntries { name loadStatus } } } }"
+
+
+@contextmanager
+def webserver(env: dict[str, str], timeout: float = 120) -> Iterator[str]:
+    """`make ui` on a free localhost port in its own process group; yields the base URL once the
+    code location is loaded, kills the whole group afterwards."""
+    port = free_port()
+    bin_dir = Path(sys.executable).parent
+    proc = subprocess.Popen(
+        [str(bin_dir / "dagster-webserver"), "-w", "workspace.yaml", "-h", "127.0.0.1", "-p", str(port)],
+        cwd=PROJECT_ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + timeout
+        status: dict[str, str] = {}
+        while status.get("korea_russia_etl") != "LOADED":
+            if time.monotonic() > deadline or proc.poll() is not None:
+                pytest.fail(f"webserver did not load the code location: {status}")
+            try:
+                entries = graphql(base, _LOCATIONS)["workspaceOrError"]["locationEntries"]
+                status = {e["name"]: e["loadStatus"] for e in entries}
+            except OSError:
+                pass
+            time.sleep(0.5)
+        yield base
+    finally:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=30)

@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import os
-import signal
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
-import pytest
-
 from pipeline import PROJECT_ROOT
+from tests.helpers import graphql, webserver
 
 BIN = Path(sys.executable).parent
 
@@ -47,45 +41,26 @@ def test_definitions_hold_the_pipeline() -> None:
     assert defs.resolve_sensor_def("inbox_sensor") is not None
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def test_webserver_loads_the_location_on_localhost(tmp_path: Path) -> None:
-    port = _free_port()
-    proc = subprocess.Popen(
-        [str(BIN / "dagster-webserver"), "-w", "workspace.yaml", "-h", "127.0.0.1", "-p", str(port)],
-        cwd=PROJECT_ROOT, env=_env(tmp_path), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        start_new_session=True,
+    with webserver(_env(tmp_path)) as base:
+        entries = graphql(base, "{ workspaceOrError { ... on Workspace { locationEntries { name loadStatus } } } }")
+    status = {e["name"]: e["loadStatus"] for e in entries["workspaceOrError"]["locationEntries"]}
+    assert status == {"korea_russia_etl": "LOADED"}
+
+
+def test_job_snapshot_does_not_depend_on_the_hash_seed() -> None:
+    """The webserver's code server and `make run`'s are different processes: the job snapshot
+    they compute must be the same, or the UI flags every run as made from another snapshot."""
+    code = (
+        "from pipeline.definitions import defs;"
+        "print(defs.resolve_job_def('refresh_datasets').get_job_snapshot().snapshot_id)"
     )
-    try:
-        base = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                with urllib.request.urlopen(f"{base}/server_info", timeout=5) as resp:
-                    if resp.status == 200:
-                        break
-            except OSError:
-                if time.monotonic() > deadline or proc.poll() is not None:
-                    pytest.fail("webserver did not come up")
-                time.sleep(0.5)
-        query = "{ workspaceOrError { ... on Workspace { locationEntries { name loadStatus } } } }"
-        status = None
-        while time.monotonic() < deadline:
-            req = urllib.request.Request(
-                f"{base}/graphql", data=json.dumps({"query": query}).encode(),
-                headers={"Content-Type": "application/json"},
-            )
-            with urllib.request.urlopen(req, timeout=30) as resp:
-                entries = json.load(resp)["data"]["workspaceOrError"]["locationEntries"]
-            status = {e["name"]: e["loadStatus"] for e in entries}
-            if status.get("korea_russia_etl") == "LOADED":
-                break
-            time.sleep(0.5)
-        assert status == {"korea_russia_etl": "LOADED"}
-    finally:
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait(timeout=30)
+    ids = set()
+    for seed in ("1", "2", "3"):
+        proc = subprocess.run(
+            [sys.executable, "-c", code], cwd=PROJECT_ROOT, env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True, text=True, timeout=300,
+        )
+        assert proc.returncode == 0, proc.stderr[-2000:]
+        ids.add(proc.stdout.strip().splitlines()[-1])
+    assert len(ids) == 1, ids

@@ -250,3 +250,24 @@ def test_unusable_memory_does_not_stop_translation(models_dir: Path, tmp_path: P
 def test_version_order() -> None:
     versions = ["2.0", "1.10", "2.0-beta", "1.9", "2.0.1"]
     assert sorted(versions, key=version_key) == ["1.9", "1.10", "2.0-beta", "2.0", "2.0.1"]
+
+
+def test_translation_progress_counts_model_batches_and_memory_hits(
+    models_dir: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """250 distinct Russian sentences: a line every tenth while the model works; the second run
+    is answered by the translation memory in one lookup, which is over at once and says nothing."""
+    items = [("ru", f"{RU[i % len(RU)]} Пункт {i}.") for i in range(250)] + [("en", "Seoul.")]
+    res = resource(models_dir, tmp_path / "tm.sqlite", max_batch_size=25)
+    logged = []
+    for _ in range(2):
+        caplog.clear()
+        with caplog.at_level("INFO", logger="dagster.builtin.progress"):
+            out = res.translate(items)
+        assert {o.status for o in out[:250]} == {"translated"}
+        logged.append([r.getMessage() for r in caplog.records if r.name == "dagster.builtin.progress"])
+    first, second = logged
+    assert len(first) == 10
+    assert first[0].startswith("translate: 25/250 sentences (10%)")
+    assert first[-1].startswith("translate: 250/250 sentences (100%)") and "done in" in first[-1]
+    assert second == []

@@ -1,0 +1,381 @@
+"""The visual report: PNG charts of the published datasets and an index.html embedding them.
+
+Charts are drawn with matplotlib's Agg canvas (no display, no pyplot state). Labels mix
+English names with the original Russian and Korean forms: DejaVu Sans (shipped with
+matplotlib) covers Latin and Cyrillic; Hangul needs NanumGothic (SIL OFL 1.1), which the
+`koreanize-matplotlib` package ships and which is used from its folder without importing it
+(importing it would change matplotlib's global settings). Any installed Hangul font works
+too; with none, Korean labels are romanised (Revised Romanization) instead of drawn as boxes.
+
+The report is written to `<outputs>/report/` through the same staging-and-swap as the
+datasets, so a reader never sees half a report; it is not a dataset and not in the manifest.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import importlib.util
+import re
+import textwrap
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import dagster as dg
+import pandas as pd
+from matplotlib import font_manager, rc_context
+from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
+
+from pipeline.publish import STAGING, clear_staging, swap_in
+from pipeline.resources import PipelineConfig
+
+REPORT_DIR = "report"
+TOP_ENTITIES = 10
+NAMED_TYPES = ("PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT")
+DPI = 100
+_HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
+# Sentence translation statuses, in the order they are stacked.
+STATUSES = ("source_english", "translated", "no_model", "failed")
+STATUS_COLOURS = {"source_english": "#4c78a8", "translated": "#54a24b", "no_model": "#bab0ac", "failed": "#e45756"}
+LANGUAGE_COLOURS = {"en": "#4c78a8", "ru": "#e45756", "ko": "#54a24b", "und": "#bab0ac"}
+OTHER_COLOURS = ("#f58518", "#b279a2", "#9d755d", "#72b7b2", "#eeca3b")
+
+
+def language_colour(code: str) -> str:
+    if code in LANGUAGE_COLOURS:
+        return LANGUAGE_COLOURS[code]
+    return OTHER_COLOURS[sum(map(ord, code)) % len(OTHER_COLOURS)]
+
+
+@dataclass
+class Chart:
+    file: str
+    title: str
+    caption: str
+    figure: Figure
+    numbers: pd.DataFrame = field(default_factory=pd.DataFrame)
+
+
+def hangul_font() -> str | None:
+    """Name of a font that draws Hangul: NanumGothic from koreanize-matplotlib, else an installed one."""
+    spec = importlib.util.find_spec("koreanize_matplotlib")
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        regular = Path(folder, "fonts", "NanumGothic.ttf")
+        if regular.is_file():
+            for ttf in (regular, regular.with_name("NanumGothicExtraBold.ttf")):
+                if ttf.is_file():
+                    font_manager.fontManager.addfont(str(ttf))
+            return font_manager.FontProperties(fname=str(regular)).get_name()
+    for entry in font_manager.fontManager.ttflist:
+        if re.search(r"Nanum|Noto Sans (CJK|KR)|Noto Serif (CJK|KR)|UnDotum|Baekmuk|Malgun|AppleGothic", entry.name):
+            return entry.name
+    return None
+
+
+def _wrap(text: str, width: int = 48) -> str:
+    return "\n".join(textwrap.wrap(text, width)) or text
+
+
+def _label(text: str, can_draw_hangul: bool) -> str:
+    if can_draw_hangul or not _HANGUL.search(text):
+        return text
+    from pipeline.text.tagging.romanize import romanize_ko
+
+    return romanize_ko(text)
+
+
+def language_name(code: str) -> str:
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        name = Locale("en").languages.get(code)
+    except UnknownLocaleError:
+        name = None
+    return f"{code} ({name})" if name else code
+
+
+def _figure(height: float = 4.0, width: float = 8.0) -> Figure:
+    fig = Figure(figsize=(width, height), dpi=DPI, layout="constrained")
+    return fig
+
+
+def _empty(ax, message: str) -> None:
+    ax.text(0.5, 0.5, message, ha="center", va="center", fontsize=12, color="#555555", transform=ax.transAxes)
+    ax.set_axis_off()
+
+
+def _bar_labels(ax, bars) -> None:
+    ax.bar_label(bars, padding=2, fontsize=8)
+
+
+def _whole_numbers(axis) -> None:
+    axis.set_major_locator(MaxNLocator(integer=True))
+
+
+def _legend_above(ax, n: int) -> None:
+    ax.legend(fontsize=8, ncols=max(1, n), loc="lower left", bbox_to_anchor=(0, 1.0), frameon=False)
+
+
+def documents_by_language(documents: pd.DataFrame) -> Chart:
+    counts = documents["language"].value_counts().sort_index()
+    fig = _figure(3.2)
+    ax = fig.add_subplot()
+    if counts.empty:
+        _empty(ax, "no documents")
+    else:
+        bars = ax.bar([language_name(c) for c in counts.index], counts.values,
+                      color=[language_colour(c) for c in counts.index], width=0.6)
+        _bar_labels(ax, bars)
+        _whole_numbers(ax.yaxis)
+        ax.set_ylabel("documents")
+        dups = int(documents["duplicate_of"].notna().sum())
+        ax.set_title(f"{len(documents)} documents, of which {dups} duplicate{'s' if dups != 1 else ''} of another", fontsize=10)
+    numbers = counts.rename("documents").rename_axis("language").reset_index()
+    return Chart("documents_by_language.png", "Documents per language", "Language of the article body.", fig, numbers)
+
+
+def documents_by_month(documents: pd.DataFrame) -> Chart:
+    dated = documents[documents["published_date"].notna()]
+    months = pd.to_datetime(dated["published_date"]).dt.to_period("M").astype(str)
+    table = pd.crosstab(months, dated["language"]) if len(dated) else pd.DataFrame()
+    fig = _figure(3.6)
+    ax = fig.add_subplot()
+    undated = len(documents) - len(dated)
+    if table.empty:
+        _empty(ax, f"no document states a publication date ({undated} undated)")
+    else:
+        full = pd.period_range(min(table.index), max(table.index), freq="M").astype(str)
+        table = table.reindex(full, fill_value=0)
+        bottom = pd.Series(0, index=table.index)
+        positions = range(len(table.index))
+        for lang in table.columns:
+            ax.bar(positions, table[lang], bottom=bottom, label=language_name(lang), color=language_colour(lang), width=0.8)
+            bottom += table[lang]
+        ax.set_xlim(-0.5 - max(0, 3 - len(table)), len(table) - 0.5 + max(0, 3 - len(table)))
+        _whole_numbers(ax.yaxis)
+        ax.set_ylabel("documents")
+        _legend_above(ax, len(table.columns))
+        ax.set_title(f"{len(dated)} dated documents; {undated} without a stated date", fontsize=9, loc="right")
+        step = max(1, len(table.index) // 12)
+        ax.set_xticks(range(0, len(table.index), step), table.index[::step], rotation=45, ha="right", fontsize=8)
+    numbers = table.reset_index(names="month") if not table.empty else pd.DataFrame()
+    return Chart("documents_by_month.png", "Documents per month", "Month of `published_date`, by language.", fig, numbers)
+
+
+def _native_names(entities: pd.DataFrame, lang: str) -> dict[str, str]:
+    """entity_id -> the catalog's name in the document language (nominative), where it has one."""
+    col = f"name_{lang}"
+    if col not in entities.columns:
+        return {}
+    return {k: v for k, v in zip(entities["entity_id"], entities[col], strict=True) if isinstance(v, str) and v}
+
+
+def top_entities(documents: pd.DataFrame, mentions: pd.DataFrame, entities: pd.DataFrame, can_draw_hangul: bool) -> Chart:
+    named = mentions[mentions["entity_type"].isin(NAMED_TYPES)].merge(
+        documents[["doc_id", "language"]], on="doc_id", how="inner"
+    )
+    languages = sorted(named["language"].unique())
+    fig = _figure(max(3.0, 2.9 * max(1, len(languages))), 8.5)
+    rows = []
+    if not languages:
+        _empty(fig.add_subplot(), "no named entities")
+    for i, lang in enumerate(languages):
+        ax = fig.add_subplot(len(languages), 1, i + 1)
+        mine = named[named["language"] == lang].copy()
+        native = _native_names(entities, lang)
+        # As written in the language: the catalog's own name when linked, else the commonest form.
+        mine["native"] = [native.get(e) if isinstance(e, str) else None for e in mine["entity_id"]]
+        mine["native"] = mine["native"].fillna(mine["surface"])
+        top = mine.groupby("name_en").agg(
+            mentions=("doc_id", "size"), documents=("doc_id", "nunique"),
+            surface=("native", lambda s: s.value_counts().index[0]),
+        ).sort_values(["mentions", "documents"], ascending=False, kind="stable").head(TOP_ENTITIES)
+        top = top.iloc[::-1]
+        labels = [
+            _wrap(name if lang == "en" or surface == name else f"{name} · {_label(surface, can_draw_hangul)}")
+            for name, surface in zip(top.index, top["surface"], strict=True)
+        ]
+        bars = ax.barh(labels, top["mentions"], color=language_colour(lang))
+        _bar_labels(ax, bars)
+        _whole_numbers(ax.xaxis)
+        ax.set_title(f"{language_name(lang)} documents", fontsize=10)
+        ax.tick_params(axis="y", labelsize=8)
+        rows += [{"language": lang, "name_en": n, "as_written": s, "mentions": int(m)}
+                 for n, s, m in zip(top.index[::-1], top["surface"][::-1], top["mentions"][::-1], strict=True)]
+    return Chart(
+        "top_entities.png", "Top entities per language",
+        "Most mentioned people, organisations and places in each language's documents: English name · name in that language (the catalog's, else the commonest form as written).",
+        fig, pd.DataFrame(rows),
+    )
+
+
+def topic_mix(documents: pd.DataFrame, topics: pd.DataFrame) -> Chart:
+    joined = topics.merge(documents[["doc_id", "language"]], on="doc_id", how="inner")
+    per_lang = documents["language"].value_counts()
+    table = pd.crosstab(joined["topic"], joined["language"]) if len(joined) else pd.DataFrame()
+    fig = _figure(max(3.0, 0.4 * len(table) + 1.5), 7.5)
+    ax = fig.add_subplot()
+    if table.empty:
+        _empty(ax, "no topics")
+        numbers = pd.DataFrame()
+    else:
+        share = (table / per_lang.reindex(table.columns)).fillna(0) * 100
+        image = ax.imshow(share.values, cmap="Blues", vmin=0, vmax=100, aspect="auto")
+        ax.set_xticks(range(len(share.columns)), [language_name(c) for c in share.columns], fontsize=8)
+        ax.set_yticks(range(len(share.index)), share.index, fontsize=8)
+        for (r, c), value in pd.DataFrame(share.values).stack().items():
+            ax.text(c, r, f"{value:.0f}%\n({table.values[r, c]})", ha="center", va="center", fontsize=7,
+                    color="white" if value > 60 else "black")
+        fig.colorbar(image, ax=ax, label="% of the language's documents")
+        numbers = table.reset_index()
+    return Chart("topic_mix.png", "Topic mix by language",
+                 "Share (and number) of each language's documents in which a topic fired.", fig, numbers)
+
+
+def rejections_by_reason(rejections: pd.DataFrame) -> Chart:
+    counts = rejections["reason"].value_counts().sort_values()
+    fig = _figure(max(2.2, 0.45 * len(counts) + 1.2))
+    ax = fig.add_subplot()
+    if counts.empty:
+        _empty(ax, "no input was rejected")
+    else:
+        bars = ax.barh(counts.index, counts.values, color="#e45756", height=0.6)
+        _bar_labels(ax, bars)
+        _whole_numbers(ax.xaxis)
+        ax.set_xlabel("inputs")
+    numbers = counts.sort_values(ascending=False).rename("inputs").rename_axis("reason").reset_index()
+    return Chart("rejections_by_reason.png", "Rejections by reason", "Inputs that could not become a document.", fig, numbers)
+
+
+def translation_status(sentences: pd.DataFrame) -> Chart:
+    table = pd.crosstab(sentences["language"], sentences["translation_status"]) if len(sentences) else pd.DataFrame()
+    fig = _figure(max(2.2, 0.5 * len(table) + 1.4))
+    ax = fig.add_subplot()
+    if table.empty:
+        _empty(ax, "no sentences")
+    else:
+        table = table.reindex(columns=[s for s in STATUSES if s in table.columns])
+        left = pd.Series(0, index=table.index)
+        names = [language_name(c) for c in table.index]
+        for status in table.columns:
+            ax.barh(names, table[status], left=left, label=status, color=STATUS_COLOURS[status], height=0.6)
+            left += table[status]
+        ax.set_xlabel("sentences")
+        _whole_numbers(ax.xaxis)
+        _legend_above(ax, len(table.columns))
+    numbers = table.reset_index() if not table.empty else pd.DataFrame()
+    return Chart("translation_status.png", "Translation status by language",
+                 "Sentences per language: English already, machine-translated, no model installed, or failed.", fig, numbers)
+
+
+def build_charts(outputs: Path) -> list[Chart]:
+    """Every chart, from the published datasets (what analysts actually have)."""
+    read = {
+        name: pd.read_parquet(outputs / name)
+        for name in ("documents", "sentences", "mentions", "entities", "topics", "rejections")
+    }
+    hangul = hangul_font()
+    families = ["DejaVu Sans", *([hangul] if hangul else [])]
+    with rc_context({"font.family": families, "axes.spines.top": False, "axes.spines.right": False}):
+        return [
+            documents_by_language(read["documents"]),
+            documents_by_month(read["documents"]),
+            top_entities(read["documents"], read["mentions"], read["entities"], hangul is not None),
+            topic_mix(read["documents"], read["topics"]),
+            translation_status(read["sentences"]),
+            rejections_by_reason(read["rejections"]),
+        ]
+
+
+def _save(chart: Chart, folder: Path, families: list[str]) -> Path:
+    path = folder / chart.file
+    with rc_context({"font.family": families}):
+        chart.figure.suptitle(chart.title, fontsize=12, fontweight="bold")
+        chart.figure.savefig(path, format="png", metadata={"Software": None})
+    return path
+
+
+def _html_table(df: pd.DataFrame) -> str:
+    if df.empty:
+        return ""
+    return df.to_html(index=False, border=0, classes="numbers", escape=True)
+
+
+def index_html(charts: list[Chart], summary: str) -> str:
+    parts = [
+        "<!doctype html>", '<html lang="en"><head><meta charset="utf-8">',
+        "<title>Korea–Russia documents: report</title>",
+        "<style>body{font-family:sans-serif;max-width:960px;margin:2em auto;color:#222}"
+        "img{max-width:100%;border:1px solid #ddd}table.numbers{border-collapse:collapse;font-size:13px}"
+        "table.numbers td,table.numbers th{padding:2px 8px;border-bottom:1px solid #eee;text-align:left}</style>",
+        "</head><body>", "<h1>Korea–Russia documents: report</h1>", f"<p>{html.escape(summary)}</p>",
+    ]
+    for chart in charts:
+        parts += [
+            f"<h2>{html.escape(chart.title)}</h2>",
+            f"<p>{html.escape(chart.caption.replace('`', ''))}</p>",
+            f'<img src="{chart.file}" alt="{html.escape(chart.title)}">',
+            "<details><summary>numbers</summary>", _html_table(chart.numbers), "</details>",
+        ]
+    parts.append("</body></html>")
+    return "\n".join(parts) + "\n"
+
+
+def summary_line(outputs: Path) -> str:
+    docs = pd.read_parquet(outputs / "documents", columns=["language"])
+    rej = pd.read_parquet(outputs / "rejections", columns=["reason"])
+    langs = ", ".join(f"{k}: {v}" for k, v in docs["language"].value_counts().sort_index().items())
+    return f"{len(docs)} documents ({langs}); {len(rej)} rejected inputs."
+
+
+@dataclass(frozen=True)
+class Report:
+    folder: Path
+    files: list[str]
+    markdown: str
+
+
+def write_report(outputs: Path) -> Report:
+    """Draw every chart into a staging folder, then swap it in as `<outputs>/report/`."""
+    charts = build_charts(outputs)
+    summary = summary_line(outputs)
+    hangul = hangul_font()
+    families = ["DejaVu Sans", *([hangul] if hangul else [])]
+    clear_staging(outputs)
+    staging = outputs / STAGING / f"{REPORT_DIR}-{uuid.uuid4().hex[:12]}"
+    staging.mkdir(parents=True)
+    images = {chart.file: _save(chart, staging, families).read_bytes() for chart in charts}
+    (staging / "index.html").write_text(index_html(charts, summary), encoding="utf-8")
+    live = outputs / REPORT_DIR
+    swap_in(staging, live)
+    clear_staging(outputs)
+    return Report(live, sorted([*images, "index.html"]), ui_markdown(charts, images, summary, live))
+
+
+def ui_markdown(charts: list[Chart], images: dict[str, bytes], summary: str, folder: Path) -> str:
+    """The report for the Dagster UI: its Markdown renderer accepts data: image sources."""
+    lines = [f"**{summary}**", "", f"Files: `{folder}/index.html`", ""]
+    for chart in charts:
+        encoded = base64.b64encode(images[chart.file]).decode("ascii")
+        lines += [f"### {chart.title}", "", chart.caption, "", f"![{chart.title}](data:image/png;base64,{encoded})", ""]
+    return "\n".join(lines)
+
+
+@dg.asset(
+    name="report", group_name="publish", kinds={"matplotlib", "html"}, deps=["published_datasets"],
+    code_version="1",
+)
+def report_asset(settings: PipelineConfig) -> dg.MaterializeResult:
+    """Charts of the published datasets, written to `<outputs>/report/` (open `index.html`):
+    documents per language and per month, top entities per language, topic mix, translation
+    status and rejections."""
+    written = write_report(settings.outputs)
+    return dg.MaterializeResult(metadata={
+        "dagster/uri": written.folder.as_uri() + "/",
+        "index_html": dg.MetadataValue.path(str(written.folder / "index.html")),
+        "files": dg.MetadataValue.json(written.files),
+        "hangul_labels": "drawn (NanumGothic)" if hangul_font() else "romanised (no Hangul font found)",
+        "report": dg.MetadataValue.md(written.markdown),
+    })

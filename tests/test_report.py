@@ -1,0 +1,114 @@
+"""The `report` asset: PNG charts and an index.html beside the datasets, every language shown,
+Cyrillic and Hangul drawn (or Hangul romanised when no font can draw it)."""
+
+from __future__ import annotations
+
+import json
+import re
+import warnings
+from pathlib import Path
+
+import dagster as dg
+import pandas as pd
+import pytest
+from PIL import Image
+
+from pipeline.report import REPORT_DIR, _label, build_charts, hangul_font, language_name
+from tests.helpers import copy_seeds, dev_corpus, run_pipeline
+
+CHARTS = ("documents_by_language", "documents_by_month", "top_entities", "topic_mix", "translation_status",
+          "rejections_by_reason")
+
+
+def _run(base: Path, inbox: Path) -> tuple[dg.ExecuteInProcessResult, Path]:
+    result = run_pipeline(inbox, base / "outputs", base / "storage")
+    assert result.success
+    return result, base / "outputs"
+
+
+@pytest.fixture(scope="module")
+def seeds(tmp_path_factory: pytest.TempPathFactory) -> tuple[dg.ExecuteInProcessResult, Path]:
+    base = tmp_path_factory.mktemp("report_seeds")
+    return _run(base, copy_seeds(base / "inbox"))
+
+
+def test_report_files_are_written_beside_the_datasets(seeds) -> None:
+    result, outputs = seeds
+    folder = outputs / REPORT_DIR
+    assert sorted(p.name for p in folder.iterdir()) == sorted([*(f"{c}.png" for c in CHARTS), "index.html"])
+    for chart in CHARTS:
+        with Image.open(folder / f"{chart}.png") as image:
+            assert image.format == "PNG" and image.width >= 600 and image.height >= 150
+    index = (folder / "index.html").read_text(encoding="utf-8")
+    assert all(f'src="{c}.png"' in index for c in CHARTS)
+    # not a dataset: the manifest (the publication contract) lists the datasets only
+    manifest = json.loads((outputs / "manifest.json").read_text(encoding="utf-8"))
+    assert REPORT_DIR not in manifest["datasets"]
+    assert not (outputs / ".staging").exists()
+
+
+def test_report_asset_shows_the_charts_in_the_ui(seeds) -> None:
+    result, outputs = seeds
+    (event,) = [e for e in result.get_asset_materialization_events() if e.asset_key.to_user_string() == "report"]
+    meta = event.step_materialization_data.materialization.metadata
+    assert meta["dagster/uri"].value == (outputs / REPORT_DIR).as_uri() + "/"
+    markdown = meta["report"].value
+    assert markdown.count("](data:image/png;base64,") == len(CHARTS)
+
+
+def _languages_shown(outputs: Path) -> None:
+    """Every document language appears in the per-language charts' numbers in index.html."""
+    index = (outputs / REPORT_DIR / "index.html").read_text(encoding="utf-8")
+    languages = set(pd.read_parquet(outputs / "documents")["language"])
+    assert languages
+    sections = dict(re.findall(r"<h2>(.*?)</h2>(.*?)(?=<h2>|</body>)", index, flags=re.S))
+    for title in ("Documents per language", "Translation status by language", "Topic mix by language"):
+        for language in languages:
+            assert f"<td>{language}</td>" in sections[title] or f"<th>{language}</th>" in sections[title], (title, language)
+    top = sections["Top entities per language"]
+    with_mentions = set(pd.read_parquet(outputs / "mentions").merge(
+        pd.read_parquet(outputs / "documents")[["doc_id", "language"]], on="doc_id")["language"])
+    assert all(f"<td>{language}</td>" in top for language in with_mentions)
+
+
+def test_every_language_of_the_seeds_is_in_the_report(seeds) -> None:
+    _, outputs = seeds
+    _languages_shown(outputs)
+
+
+@pytest.mark.slow
+def test_every_language_of_the_dev_corpus_is_in_the_report(tmp_path: Path) -> None:
+    _, outputs = _run(tmp_path, dev_corpus() / "docs")
+    assert {"en", "ru", "ko"} <= set(pd.read_parquet(outputs / "documents")["language"])
+    _languages_shown(outputs)
+
+
+def test_cyrillic_and_hangul_labels_are_drawn_without_missing_glyphs(seeds) -> None:
+    _, outputs = seeds
+    assert hangul_font() is not None, "koreanize-matplotlib (NanumGothic) is a dependency"
+    with warnings.catch_warnings():
+        warnings.filterwarnings("error", message=".*[Gg]lyph.*missing.*")
+        charts = build_charts(outputs)
+        for chart in charts:
+            ax = chart.figure.axes[0]
+            ax.set_xlabel("Москва · 블라디보스토크")
+            chart.figure.canvas.draw()
+
+
+def test_hangul_is_romanised_when_no_font_can_draw_it() -> None:
+    romanised = _label("블라디보스토크", can_draw_hangul=False)
+    assert romanised.startswith("Beulladiboseu") and romanised.isascii()
+    assert _label("Владивосток", can_draw_hangul=False) == "Владивосток"  # DejaVu draws Cyrillic
+    assert _label("블라디보스토크", can_draw_hangul=True) == "블라디보스토크"
+    assert language_name("ko") == "ko (Korean)"
+
+
+def test_an_empty_publication_still_gets_a_report(tmp_path: Path) -> None:
+    from pipeline.publish import publish_all
+    from pipeline.report import write_report
+    from schemas.registry import DATASETS, conform, empty_frame
+
+    publish_all({name: conform(name, empty_frame(name)) for name in DATASETS}, tmp_path)
+    report = write_report(tmp_path)
+    assert report.files == sorted([*(f"{c}.png" for c in CHARTS), "index.html"])
+    assert "0 documents" in (tmp_path / REPORT_DIR / "index.html").read_text(encoding="utf-8")
