@@ -155,7 +155,7 @@ def test_markdown_metadata_renders_as_written(run) -> None:
 def test_previews_keep_angle_brackets_and_cut_long_text() -> None:
     from pipeline.metadata import EXCERPT_CHARS, table
 
-    title = "<2020 제19차 한러경정포럼> 개최"  # a real headline shape: Korean titles quote with <...>
+    title = "<2031 한러 교류 포럼> 안내"  # invented; Korean headlines often quote names in <...>
     df = pd.DataFrame({"title": [title], "text": ["Москва " * 100], "labels": [["LEAD", "News Focus"]]})
     (record,) = table(df).records
     assert record.data["title"] == title
