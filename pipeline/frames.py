@@ -388,9 +388,13 @@ def build_topics(df: pd.DataFrame) -> pd.DataFrame:
 
 def build_entities(mentions: pd.DataFrame, catalog: Iterable[Any]) -> pd.DataFrame:
     """Catalog entities seen in the corpus, counted from the mentions."""
+    from pipeline.text.tagging.ids import beyond_catalog
+
     linked = mentions[mentions["entity_id"].notna()]
     counts = linked.groupby("entity_id").agg(n_mentions=("doc_id", "size"), n_documents=("doc_id", "nunique"))
     by_id = {e.entity_id: e for e in catalog}
+    by_id |= beyond_catalog(zip(linked["entity_id"], linked["entity_type"], linked["name_en"], linked["surface"],
+                                strict=True), by_id)  # GeoNames cities, unlinked names (per:x-...)
     rows = []
     for entity_id, c in counts.iterrows():
         e = by_id.get(entity_id)

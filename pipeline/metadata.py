@@ -127,7 +127,8 @@ def dataset_metadata(name: str, df: pd.DataFrame, outputs: Path) -> dict[str, An
         meta["rejections_by_reason"] = dg.MetadataValue.json(counts(df["reason"]))
     if name == "mentions":
         meta["mentions_by_type"] = dg.MetadataValue.json(counts(df["entity_type"]))
-        meta["linked_share"] = round(float(df["entity_id"].notna().mean()), 3) if len(df) else 0.0
+        linked = df["entity_id"].notna() & ~df["entity_id"].fillna("").str.contains(":x-", regex=False)  # per:x- = unlinked
+        meta["linked_share"] = round(float(linked.mean()), 3) if len(df) else 0.0
     if name == "topics":
         meta["documents_by_topic"] = dg.MetadataValue.json(counts(df["topic"]))
     return meta

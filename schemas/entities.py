@@ -1,4 +1,4 @@
-"""`entities`: catalog entities seen in this corpus, with counts."""
+"""`entities`: entities seen in this corpus (catalog, GeoNames cities, unlinked names), with counts."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from schemas.mentions import ENTITY_TYPES
 
 
 class Entities(DatasetModel):
-    entity_id: Series[String] = pa.Field(unique=True, description="Stable catalog id (e.g. per:vladimir_putin).")
+    entity_id: Series[String] = pa.Field(unique=True, description="Stable id: catalog (e.g. per:vladimir_putin), geonames:ID (GeoNames city), or per:x-HASH / org:x-HASH for a name not in the catalog.")
     entity_type: Series[String] = pa.Field(isin=ENTITY_TYPES, description="PERSON, ORG, GPE, LOC, FAC or EVENT.")
     name_en: Series[String] = pa.Field(description="Canonical English name.")
     name_ru: Series[String] = pa.Field(nullable=True, description="Russian name (nominative).")

@@ -19,7 +19,7 @@ class Mentions(DatasetModel):
     char_end: Series[Int64] = pa.Field(ge=0, description="End offset in documents.text (exclusive); text[char_start:char_end] == surface.")
     surface: Series[String] = pa.Field(description="The mention as written, original script and inflection.")
     entity_type: Series[String] = pa.Field(isin=ENTITY_TYPES, description="PERSON, ORG, GPE, LOC, FAC, EVENT, TITLE or DATE.")
-    entity_id: Series[String] = pa.Field(nullable=True, description="Catalog entity id when linked (entities.entity_id), else null.")
+    entity_id: Series[String] = pa.Field(nullable=True, description="Entity id (entities.entity_id): a catalog id, geonames:ID for a GeoNames city, per:x-HASH / org:x-HASH (hash of the normalised English name) for an unlinked person/organisation (stable across documents); null for other unlinked mentions.")
     name_en: Series[String] = pa.Field(
         str_length={"min_value": 1}, description="Canonical English name when linked, else a standard romanisation (BGN/PCGN, Revised Romanization); ISO date for DATE."
     )

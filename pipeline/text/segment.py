@@ -8,20 +8,13 @@ and script is the signal the splitters themselves depend on.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
 
 import razdel
 from sentencex import segment as sentencex_segment
 
+from pipeline.text.nlp import kiwi
 from pipeline.text.scripts import dominant_script, has_letters
 from pipeline.text.types import Block, SentenceSpan
-
-
-@lru_cache(maxsize=1)
-def _kiwi():
-    from kiwipiepy import Kiwi  # loaded once per process: model load takes ~1 s
-
-    return Kiwi()
 
 
 def _spans_from_strings(text: str, pieces: Sequence[str]) -> list[tuple[int, int]]:
@@ -44,7 +37,7 @@ def _raw_sentence_spans(chunk: str) -> list[tuple[int, int]]:
     if script == "cyrillic":
         return [(s.start, s.stop) for s in razdel.sentenize(chunk)]
     if script == "hangul":
-        return [(s.start, s.end) for s in _kiwi().split_into_sents(chunk)]
+        return [(s.start, s.end) for s in kiwi().split_into_sents(chunk)]
     return _spans_from_strings(chunk, list(sentencex_segment("en", chunk)))
 
 

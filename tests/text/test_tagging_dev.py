@@ -1,141 +1,137 @@
-"""Entity recall/precision of the tagger on the dev corpus (gold in manifest.csv).
+"""Entity recall and agreement precision per language on the dev corpus (gold in manifest.csv).
 
-Run with -s to see the table. Floors sit slightly below the measured figures so a change
-that loses entities fails loudly. Skipped when the dev corpus is not on this machine.
+The documents go through the real stages (ingest, clean, segment, language, tag, mentions
+dataset) and are scored the way the project's scorer (shared/eval/score.py) scores them:
+typed recall (a gold person must be found as PERSON; every `|` variant counts; surfaces and
+English names; Russian case endings stripped) and agreement precision (share of distinct
+PERSON/ORG/GPE/LOC/FAC surfaces per document that match a gold name of that document).
+Run with -s to see the table, TAGGING_DEV_VERBOSE=1 for the misses. Floors sit just below the
+measured figures. Skipped when the dev corpus is not on this machine.
 """
 
 from __future__ import annotations
 
-import csv
-import html
 import os
 import re
+import unicodedata
 
 import pytest
 
-from pipeline.text.tagging import load_catalog, tag_document
-from pipeline.text.tagging.gazetteer import ru_lemma
-from pipeline.text.types import Block, SentenceSpan
-from tests.helpers import DEV_CORPUS
+from tests.helpers import DEV_CORPUS, dev_manifest
 
-DEV = DEV_CORPUS
-NAMED = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT"}
-SCORED = {"PERSON", "ORG", "GPE", "LOC"}  # precision: talks/summits (EVENT) are not gold orgs
-# Measured on dev: recall en 1.000 ru 0.978 ko 1.000; precision en 0.974 ru 0.961 ko 1.000.
-RECALL_FLOOR = {"en": 0.95, "ru": 0.93, "ko": 0.95}
-PRECISION_FLOOR = {"en": 0.93, "ru": 0.92, "ko": 0.95}
+# Measured (this branch): recall en 0.920 ru 0.894 ko 0.916; precision en 0.929 ru 0.867 ko 0.989.
+# Russian stays under 0.90: gold names are nominative, surfaces are as written ("Сергеем Лавровым").
+RECALL_FLOOR = {"en": 0.91, "ru": 0.88, "ko": 0.91}
+PRECISION_FLOOR = {"en": 0.92, "ru": 0.85, "ko": 0.98}
+KINDS = {"PERSON": "persons", "ORG": "orgs", "GPE": "places", "LOC": "places", "FAC": "places"}
 
-pytestmark = pytest.mark.skipif(not (DEV / "manifest.csv").exists(),
-                                reason=f"dev corpus not found at {DEV} (set PIPELINE_DEV_CORPUS)")
+pytestmark = pytest.mark.skipif(not (DEV_CORPUS / "manifest.csv").exists(),
+                                reason=f"dev corpus not found at {DEV_CORPUS} (set PIPELINE_DEV_CORPUS)")
 
+# --- the scorer's matching rules ---------------------------------------------------------
 
-def _decode(data: bytes, encoding: str) -> str:
-    for enc in ("utf-8-sig", encoding or "utf-8"):
-        try:
-            return data.decode(enc)
-        except (UnicodeDecodeError, LookupError):
-            continue
-    return data.decode("utf-8", errors="replace")
-
-
-def _prepare(row: dict[str, str]) -> str:
-    name = row["file"]
-    clean = DEV / "gold_text" / f"{name}.clean.txt"  # hard-wrapped originals: use the unwrapped text
-    text = clean.read_text(encoding="utf-8") if clean.exists() else _decode(
-        (DEV / "docs" / name).read_bytes(), row["encoding"])
-    if name.endswith(".html"):  # crude: the <main> element's paragraphs
-        main = re.search(r"<main.*?</main>", text, re.S)
-        text = html.unescape(re.sub(r"<[^>]+>", "\n", main.group() if main else text))
-    text = text.replace("\r\n", "\n")
-    cut = re.search(r"^GMT \d\d:\d\d", text, re.M)  # related-headline trailer with timestamps
-    return text[: cut.start()] if cut else text
-
-
-def _doc(text: str) -> tuple[list[Block], list[SentenceSpan]]:
-    blocks, sents = [], []
-    for i, m in enumerate(re.finditer(r"[^\n]*\S[^\n]*", text)):
-        s = m.start() + len(m.group()) - len(m.group().lstrip())
-        e = m.end() - (len(m.group()) - len(m.group().rstrip()))
-        blocks.append(Block("body", s, e))
-        sents.append(SentenceSpan(i, i, s, e))
-    return blocks, sents
+_RU_ENDINGS = sorted("ыми ими ого его ому ему ами ями иях ах ях ой ей ий ый ая яя ое ее ую юю ом ем ов ев ам "  # noqa: SIM905
+                     "ям ия ии ию ие а я о е у ю ы и ь й".split(), key=len, reverse=True)
 
 
 def _norm(s: str) -> str:
-    return re.sub(r"[\W_]+", "", s.casefold().replace("ё", "е"))
+    s = unicodedata.normalize("NFKC", str(s)).casefold().replace("ё", "е")
+    s = re.sub(r"[\"'«»“”‘’()\[\]·・,.:;!?]", " ", s)
+    return " ".join(s.split())
 
 
-def _lemmas(s: str) -> str:
-    return " ".join(ru_lemma(w) for w in re.findall(r"[^\W\d_]+", s))
+def _stem(tok: str) -> str:
+    for e in _RU_ENDINGS:
+        if tok.endswith(e) and len(tok) - len(e) >= 3:
+            return tok[: -len(e)]
+    return tok
 
 
-def _same(a: str, b: str) -> bool:
-    na, nb = _norm(a), _norm(b)
-    if not na or not nb:
+def _tokens(s: str) -> tuple[str, ...]:
+    return tuple(_stem(t) if re.search(r"[а-я]", t) and len(t) > 4 else t for t in _norm(s).replace("-", " ").split())
+
+
+def _matches(gold: str, predicted: set[tuple[str, ...]]) -> bool:
+    g = _tokens(gold)
+    if not g:
         return False
-    if na == nb:
-        return True
-    short, long_ = sorted((na, nb), key=len)
-    if len(short) >= 3 and long_.startswith(short) and len(long_) - len(short) <= 3:
-        return True  # inflection ("Владивостоке", "한국과")
-    return bool(re.search("[а-я]", na)) and _lemmas(a) == _lemmas(b)
-
-
-def _names(mention, by_id) -> list[str]:  # noqa: ANN001
-    names = [mention.surface, mention.name_en]
-    if mention.entity_id and mention.entity_id in by_id:
-        names += list(by_id[mention.entity_id].all_names())
-    return names
-
-
-def _agrees(mention, item: list[str], by_id) -> bool:  # noqa: ANN001
-    return any(_same(n, alt) for n in _names(mention, by_id) for alt in item)
+    return any(p == g or any(p[i : i + len(g)] == g for i in range(len(p) - len(g) + 1))
+               for p in predicted if len(p) >= len(g))
 
 
 def _items(cell: str) -> list[list[str]]:
-    return [[a.strip() for a in item.split("|") if a.strip()] for item in cell.split(";") if item.strip()]
+    return [[a.strip() for a in e.split("|") if a.strip()] for e in (cell or "").split(";") if e.strip()]
+
+
+# --- the run ---------------------------------------------------------------------------
+
+
+def _mentions_by_file() -> tuple[dict[str, str], dict[str, list[tuple[str, str, str]]]]:
+    from pipeline import frames
+    from pipeline.text.language import DEFAULT_LANGUAGES
+
+    raw = frames.ingest_frame(DEV_CORPUS / "docs", 64 * 1024 * 1024)
+    df = frames.language_frame(frames.segment_frame(frames.clean_frame(raw)), DEFAULT_LANGUAGES)
+    df, _ = frames.translate_frame(df, None)
+    tagged = frames.tag_frame(df)
+    docs = frames.build_documents(tagged)
+    mentions = frames.build_mentions(tagged)
+    file_of = {d: f.replace("\\", "/").rsplit("/", 1)[-1] for d, f in zip(docs["doc_id"], docs["source_file"], strict=True)}
+    by_file: dict[str, list[tuple[str, str, str]]] = {}
+    for did, surface, name_en, etype in zip(mentions["doc_id"], mentions["surface"], mentions["name_en"],
+                                            mentions["entity_type"], strict=True):
+        by_file.setdefault(file_of[did], []).append((surface, name_en, etype))
+    return file_of, by_file
 
 
 def evaluate() -> dict[str, dict[str, float]]:
-    by_id = load_catalog().by_id
-    stats: dict[str, dict[str, int]] = {}
-    misses: list[str] = []
-    with (DEV / "manifest.csv").open(encoding="utf-8") as fh:
-        rows = [r for r in csv.DictReader(fh) if r["expect"] == "ok" and r["expected_language"]]
-    for row in rows:
-        lang = row["expected_language"]
-        text = _prepare(row)
-        blocks, sents = _doc(text)
-        mentions, _ = tag_document(text, lang, blocks, sents, None)
-        named = [m for m in mentions if m.entity_type in NAMED]
-        gold = [i for col in ("expected_persons", "expected_orgs", "expected_places") for i in _items(row[col])]
-        st = stats.setdefault(lang, {"gold": 0, "found": 0, "pred": 0, "agree": 0})
-        for item in gold:
-            st["gold"] += 1
-            if any(_agrees(m, item, by_id) for m in named):
-                st["found"] += 1
-            else:
-                misses.append(f"  MISS {row['file']}: {item[0]}")
-        for m in named:
-            if m.entity_type not in SCORED:
-                continue
-            st["pred"] += 1
-            if any(_agrees(m, item, by_id) for item in gold):
-                st["agree"] += 1
-            else:
-                misses.append(f"  EXTRA {row['file']}: {m.entity_type} {m.surface!r}")
-    table = {lang: {"recall": st["found"] / max(1, st["gold"]), "precision": st["agree"] / max(1, st["pred"]),
-                    "gold": st["gold"], "pred": st["pred"]} for lang, st in sorted(stats.items())}
-    print("\nlang  recall  precision  gold  predicted")
-    for lang, t in table.items():
-        print(f"{lang:4}  {t['recall']:.3f}   {t['precision']:.3f}     {t['gold']:4}  {t['pred']:4}")
+    file_of, by_file = _mentions_by_file()
+    present = set(file_of.values())
+    stats: dict[str, dict[str, list[int]]] = {}
+    notes: list[str] = []
+    for row in dev_manifest():
+        if not (row["expect"] == "ok" or row["expect"].startswith("duplicate_of:")) or row["file"] not in present:
+            continue
+        found = by_file.get(row["file"], [])
+        typed: dict[str, set[tuple[str, ...]]] = {}
+        for surface, name_en, etype in found:
+            for v in (surface, name_en):
+                typed.setdefault(KINDS.get(etype, "other"), set()).add(_tokens(v))
+        st = stats.setdefault(row["expected_language"], {k: [0, 0] for k in ("persons", "orgs", "places", "precision")})
+        golds = []
+        for kind in ("persons", "orgs", "places"):
+            for item in _items(row[f"expected_{kind}"]):
+                golds += item
+                hit = any(_matches(a, typed.get(kind, set())) for a in item)
+                st[kind][0] += hit
+                st[kind][1] += 1
+                if not hit:
+                    notes.append(f"  MISS {row['file']} {kind}: {item[0]}")
+        if not golds:
+            continue
+        gold_set = {_tokens(g) for g in golds}
+        for surface in sorted({s for s, _, t in found if t in KINDS}):
+            ok = _matches(surface, gold_set) or any(_matches(g, {_tokens(surface)}) for g in golds)
+            st["precision"][0] += ok
+            st["precision"][1] += 1
+            if not ok:
+                notes.append(f"  EXTRA {row['file']}: {surface!r}")
+    table = {}
+    print("\nlang  persons  orgs     places   recall  precision")
+    for lang, st in sorted(stats.items()):
+        found_n = sum(st[k][0] for k in ("persons", "orgs", "places"))
+        gold_n = sum(st[k][1] for k in ("persons", "orgs", "places"))
+        table[lang] = {"recall": found_n / max(1, gold_n), "precision": st["precision"][0] / max(1, st["precision"][1])}
+        cells = "  ".join(f"{st[k][0]:3}/{st[k][1]:<3}" for k in ("persons", "orgs", "places"))
+        print(f"{lang:4}  {cells}  {table[lang]['recall']:.3f}   {table[lang]['precision']:.3f}")
     if os.environ.get("TAGGING_DEV_VERBOSE"):
-        print("\n".join(misses))
+        print("\n".join(notes))
     return table
 
 
-def test_dev_recall_and_precision() -> None:
+def test_dev_recall_and_precision_per_language() -> None:
     table = evaluate()
+    assert set(table) == {"en", "ru", "ko"}
     for lang, t in table.items():
-        assert t["recall"] >= RECALL_FLOOR.get(lang, 0.0), (lang, t)
-        assert t["precision"] >= PRECISION_FLOOR.get(lang, 0.0), (lang, t)
+        assert t["recall"] >= RECALL_FLOOR[lang], (lang, t)
+        assert t["precision"] >= PRECISION_FLOOR[lang], (lang, t)

@@ -11,9 +11,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from pipeline.text.tagging import gazetteer, ner
+from pipeline.text.tagging import en_ner, filters, gazetteer, ner, places
 from pipeline.text.tagging.catalog import Catalog, CatalogEntry, load_catalog
 from pipeline.text.tagging.dates import find_dates
+from pipeline.text.tagging.ids import unlinked_id
 from pipeline.text.tagging.romanize import romanize
 from pipeline.text.tagging.topics import score_topics
 from pipeline.text.types import CONTENT_KINDS, Block, Mention, SentenceSpan, TopicScore
@@ -25,6 +26,7 @@ _CYR = re.compile(r"[А-Яа-яЁё]")
 _HAN = re.compile(r"[가-힣]")
 _LAT = re.compile(r"[A-Za-z]")
 _ADJECTIVE = re.compile(r"^[А-ЯЁа-яё-]+(?:ский|ской|ская|ское|ских|ского|скую|ный|ной|ная|ное)$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:|>•\n]\s*)$")
 _METHOD_RANK = {"gazetteer": 0, "pattern": 1, "ner": 2}
 
 
@@ -35,6 +37,7 @@ def warm_up() -> None:
     gazetteer._latin_automaton()
     gazetteer._ru_trie()
     gazetteer._ko_automaton()
+    places.warm_up()
     ner.warm_up()
     from pipeline.text.tagging.topics import lexicons
 
@@ -93,7 +96,8 @@ def _select(cands: list[_M]) -> list[_M]:
     return chosen
 
 
-def _block_mentions(text: str, bs: int, be: int, language: str) -> tuple[list[_M], list[ner.Cand]]:
+def _block_mentions(text: str, bs: int, be: int, language: str,
+                    en_doc: object | None = None) -> tuple[list[_M], list[ner.Cand]]:
     chunk = text[bs:be]
     cands: list[_M] = []
     titles: list[ner.Cand] = []
@@ -103,23 +107,43 @@ def _block_mentions(text: str, bs: int, be: int, language: str) -> tuple[list[_M
     ko_tokens = None
     if _HAN.search(chunk):
         ko_tokens = gazetteer.ko_token_index(chunk)
-        hits += gazetteer.find_korean(chunk, ko_tokens)
-        by_id = load_catalog().by_id
-        for s, e, eid in gazetteer.find_korean_pairs(chunk):
-            cands.append(_from_entry(bs + s, bs + e, by_id[eid], 0.8))
+        # A one-word place that kiwi reads as a common noun where it stands ("개성 있는") is none.
+        # ("한·러" abbreviations are not place mentions either: corpus convention.)
+        hits += [h for h in gazetteer.find_korean(chunk, ko_tokens)
+                 if not (h.entry.entity_type == "GPE" and h.end - h.start <= 2
+                         and all(t[1] == "NNG" for t in ko_tokens.get(h.start, [("", "NNG", 0)])))]
+    # GeoNames cities the catalog lacks (the catalog's own hits win any overlap).
+    hits += [h for h in places.find_places(chunk, ko_tokens)
+             if not any(h.start < o.end and o.start < h.end for o in hits)]
+    # An agency or photographer in a credit is not a mention.
+    credits = filters.credit_spans(chunk, 0, len(chunk))
+    hits = [h for h in hits if not _inside(h.start, h.end, credits)]
+    hits = [_with_initials(chunk, h, hits) for h in hits]
     cands += [_from_entry(bs + h.start, bs + h.end, h.entry) for h in hits]
-    blocked = [(h.start, h.end) for h in hits]
-    raw: list[ner.Cand] = []
+    natasha: set[int] = set()  # ids of natasha's candidates (the Russian filters apply to them)
+    raw: list[ner.Cand] = [c for c in ner.initials_persons(chunk)
+                           if not any(c.start < h.end and h.start < c.end for h in hits)]
     if _CYR.search(chunk):
-        raw += ner.natasha_spans(chunk)
+        orgs = ner.russian_org_heads(chunk)
+        found = [_after(chunk, c, orgs) for c in ner.natasha_spans(chunk)]
+        natasha.update(id(c) for c in found)
+        raw += orgs + found
     if ko_tokens is not None:
-        raw += ner.korean_candidates(chunk, 0, len(chunk), ko_tokens)
+        raw += ner.korean_candidates(chunk, 0, len(chunk), ko_tokens,
+                                     [(h.start, h.end, h.entry.entity_type) for h in hits])
     if _LAT.search(chunk) and language not in ("ru", "ko"):
-        raw += ner.english_candidates(chunk, 0, len(chunk), blocked)
+        english, absorbed = _english(chunk, hits, raw, en_doc)
+        raw += english
+        if absorbed:  # a place inside an organisation's name is part of that name
+            cands = [c for c in cands if (c.start - bs, c.end - bs) not in absorbed]
     truncated = not text[be:].strip() and text[be - 1 : be].isalnum()  # excerpts stop mid-word
     for c in raw:
         if truncated and bs + c.end == be:
             continue  # "Пхоха" is not a place name, just a cut one
+        if _inside(c.start, c.end, credits):
+            continue
+        if id(c) in natasha and not filters.ru_name_ok(chunk[c.start : c.end], c.entity_type):
+            continue  # "Совещание", "СМИ", "Школы налажены", "2+2": not names
         if c.method == "ner" and c.entity_type == "PERSON" and _ADJECTIVE.search(chunk[c.start : c.end]):
             continue  # natasha tags lone adjectives ("Корейско-российской") as persons
         if c.entity_type == "TITLE":
@@ -127,15 +151,79 @@ def _block_mentions(text: str, bs: int, be: int, language: str) -> tuple[list[_M
             continue
         surface = chunk[c.start : c.end]
         entry = _link(surface, c.normal)
+        if entry is None and c.entity_type in ("GPE", "LOC"):
+            entry = places.link(surface, c.normal)
         if entry is not None:
             cands.append(_M(bs + c.start, bs + c.end, entry.entity_type, entry.entity_id, entry.name_en,
                             c.method, min(0.9, c.confidence + 0.15)))
         elif c.entity_type != "PERSON" and (c.normal or surface).casefold() in _catalog_words():
             continue  # a catalog name's fragment the gazetteer declined (e.g. wrong case)
+        elif c.entity_type in ("GPE", "LOC") and c.method == "ner" and _LAT.search(surface) \
+                and " " not in surface and not surface.isupper() and _SENTENCE_START.search(chunk[: c.start]):
+            continue  # sentence-initial, so its capital proves nothing, and no gazetteer knows it ("Weather in Seoul")
         else:
             name = romanize(c.normal or surface, language, person=c.entity_type == "PERSON")
-            cands.append(_M(bs + c.start, bs + c.end, c.entity_type, None, name, c.method, c.confidence))
+            cands.append(_M(bs + c.start, bs + c.end, c.entity_type, unlinked_id(c.entity_type, name), name,
+                            c.method, c.confidence))
     return cands, titles
+
+
+def _english(chunk: str, hits: list[gazetteer.Hit], raw: list[ner.Cand], en_doc: object | None
+             ) -> tuple[list[ner.Cand], set[tuple[int, int]]]:
+    """English candidates: the model's spans, then the patterns as a fallback; `raw` holds the
+    candidates already taken (initials + surname), which beat the model ("I. Komissina" is no
+    place). Returns the candidates and the catalog hits a model name absorbed."""
+    model, absorbed, proper = en_ner.english_spans(
+        chunk, 0, len(chunk), [(h.start, h.end, h.entry.entity_type) for h in hits], en_doc)
+    # Pattern persons must be nouns to the tagger ("Higher Education" is not a person).
+    patterns = [p for p in ner.english_candidates(chunk, 0, len(chunk), [(h.start, h.end) for h in hits])
+                if p.entity_type != "PERSON" or _all_proper(chunk, p, proper)]
+    # A person-shaped span the model typed ORG/GPE next to person evidence (a title, a given
+    # name) is the person: "Glyn Davies" is no organisation.
+    persons = raw + [p for p in patterns if p.entity_type == "PERSON"]
+    model = [m for m in model if not any(m.start < p.end and p.start < m.end for p in raw)
+             and not (m.entity_type != "PERSON" and ner.en_person_shaped(chunk[m.start:m.end].split())
+                      and any(m.start < p.end and p.start < m.end for p in persons))]
+    # A pattern that holds the model's span of the same type and runs on replaces it: the model
+    # cuts names at "of" ("the Russian Center" + "of the APEC Studies") and after titles
+    # ("Ambassador-at-Large Nikolay" + "Korchunov").
+    longer = [p for p in patterns if p.entity_type in ("ORG", "PERSON") and any(
+        p.start <= m.start and m.end <= p.end and (p.end - p.start) > (m.end - m.start)
+        and m.entity_type == p.entity_type for m in model)]
+    model = [m for m in model if not any(p.start <= m.start and m.end <= p.end for p in longer)]
+    return model + [p for p in patterns if not any(p.start < m.end and m.start < p.end for m in model + raw)], \
+        absorbed
+
+
+def _with_initials(chunk: str, hit: gazetteer.Hit, hits: list[gazetteer.Hit]) -> gazetteer.Hit:
+    """A catalog person written with initials ("В. Н. Игнатенко") is mentioned with them."""
+    if hit.entry.entity_type != "PERSON":
+        return hit
+    start = ner.initials_start(chunk, hit.start)
+    if start == hit.start or any(o.end > start and o.start < hit.start for o in hits):
+        return hit
+    return gazetteer.Hit(start, hit.end, hit.entry)
+
+
+def _after(chunk: str, cand: ner.Cand, spans: list[ner.Cand]) -> ner.Cand:
+    """An NER span that starts inside a pattern span keeps only what follows it ("[партии
+    Тобуро] Мун Хи Сан": natasha took the party's name into the person's)."""
+    for p in spans:
+        if p.start <= cand.start < p.end < cand.end:
+            start = p.end + len(chunk[p.end:cand.end]) - len(chunk[p.end:cand.end].lstrip())
+            surface = chunk[start:cand.end]
+            normal = ner.ru_nominative(surface, cand.entity_type) if _CYR.search(surface) else None
+            return ner.Cand(start, cand.end, cand.entity_type, cand.method, cand.confidence, normal)
+    return cand
+
+
+def _all_proper(chunk: str, cand: ner.Cand, proper: set[int]) -> bool:
+    """Every word of a pattern name is a proper noun to spaCy's tagger ("Higher Education" is not)."""
+    return all(cand.start + m.start() in proper for m in re.finditer(r"[^\s-]+", chunk[cand.start:cand.end]))
+
+
+def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
 
 
 def _catalog_words() -> frozenset[str]:
@@ -197,11 +285,14 @@ def tag_document(text: str, language: str, blocks: list[Block], sentences: list[
     sent_bounds = [(s.start, s.end) for s in sent_sorted]
     if not sent_bounds:
         sent_bounds = list(spans)
+    # The English model reads all of a document's blocks in one batch (faster than block by block).
+    en_docs = en_ner.parse_blocks(text, [(bs, be) for bs, be in spans if _LAT.search(text[bs:be])]) \
+        if language not in ("ru", "ko") else {}
     named_cands: list[_M] = []
     ko_titles: list[ner.Cand] = []
     dates: list[_M] = []
     for bs, be in spans:
-        cands, titles = _block_mentions(text, bs, be, language)
+        cands, titles = _block_mentions(text, bs, be, language, en_docs.get((bs, be)))
         named_cands += cands
         ko_titles += titles
         for s, e, d in find_dates(text, bs, be, language, published):

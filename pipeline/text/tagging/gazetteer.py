@@ -7,12 +7,13 @@ mentions. Automata/tries are built once per process from the catalog.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
 import ahocorasick
 
+from pipeline.text.nlp import kiwi, morph
 from pipeline.text.tagging.catalog import CatalogEntry, load_catalog
 
 _LATIN = re.compile(r"[A-Za-z]")
@@ -30,25 +31,14 @@ _KO_PARTICLES = re.compile(
 _KO_FUNCTIONAL_TAGS = ("J", "E", "VCP", "XSN")
 
 
+KoTokens = dict[int, list[tuple[str, str, int]]]  # kiwi tokens by start offset: [(form, tag, end)]
+
+
 @dataclass(frozen=True)
 class Hit:
     start: int
     end: int
     entry: CatalogEntry
-
-
-@lru_cache(maxsize=1)
-def morph():  # noqa: ANN201 - pymorphy3.MorphAnalyzer; loaded once (dictionary load ~0.3 s)
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer()
-
-
-@lru_cache(maxsize=1)
-def kiwi():  # noqa: ANN201 - kiwipiepy.Kiwi; model load ~1 s
-    from kiwipiepy import Kiwi
-
-    return Kiwi()
 
 
 def _fold(s: str) -> str:
@@ -84,6 +74,8 @@ def _latin_automaton() -> ahocorasick.Automaton:
                 continue
             form = re.sub(r"^the ", "", form)  # "the Arctic": the article is not part of the name
             variants = {form, form[0].upper() + form[1:]}
+            if entry.entity_type == "GPE" and len(form) >= 4:
+                variants.add(form.upper())  # datelines: "SEOUL, Sept. 6"
             for v in variants:
                 forms.setdefault(v, []).append(entry)
     automaton = ahocorasick.Automaton()
@@ -115,9 +107,13 @@ def find_latin(text: str) -> list[Hit]:
 
 @lru_cache(maxsize=1)
 def _ru_trie() -> dict:
+    return build_ru_trie(load_catalog().entries)
+
+
+def build_ru_trie(entries: Iterable[CatalogEntry]) -> dict:
     """Nested dict keyed by alias lemma; the key None holds (entry, alias) at a name's end."""
     trie: dict = {}
-    for entry in load_catalog().entries:
+    for entry in entries:
         for form in entry.all_names():
             if not _CYRILLIC.search(form):
                 continue
@@ -141,9 +137,9 @@ def _case_ok(alias: str, surface: str) -> bool:
     return True
 
 
-def find_russian(text: str) -> list[Hit]:
+def find_russian(text: str, trie: dict | None = None) -> list[Hit]:
     tokens = [(m.start(), m.end(), m.group()) for m in _RU_WORD.finditer(text)]
-    trie, hits = _ru_trie(), []
+    trie, hits = trie if trie is not None else _ru_trie(), []
     for i in range(len(tokens)):
         best: tuple[int, CatalogEntry, str] | None = None
         frontier = [(trie, i)]
@@ -173,9 +169,13 @@ def find_russian(text: str) -> list[Hit]:
 
 @lru_cache(maxsize=1)
 def _ko_automaton() -> ahocorasick.Automaton:
+    return build_ko_automaton(load_catalog().entries)
+
+
+def build_ko_automaton(entries: Iterable[CatalogEntry]) -> ahocorasick.Automaton:
     automaton = ahocorasick.Automaton()
     seen: set[str] = set()
-    for entry in load_catalog().entries:
+    for entry in entries:
         for form in entry.all_names():
             if _HANGUL.search(form) and form not in seen:
                 seen.add(form)
@@ -219,24 +219,14 @@ def ko_starts_word(text: str, start: int) -> bool:
     return start == 0 or not text[start - 1].isalnum()
 
 
-def find_korean(text: str, tokens: dict[int, list[tuple[str, str, int]]] | None = None) -> list[Hit]:
+def find_korean(text: str, tokens: dict[int, list[tuple[str, str, int]]] | None = None,
+                automaton: ahocorasick.Automaton | None = None) -> list[Hit]:
     hits = []
-    for end_idx, (form, entry) in _ko_automaton().iter(text):
+    for end_idx, (form, entry) in (automaton if automaton is not None else _ko_automaton()).iter(text):
         start, end = end_idx - len(form) + 1, end_idx + 1
         if ko_starts_word(text, start) and ko_tail_ok(text, end, tokens):
             hits.append(Hit(start, end, entry))
     return longest_first(hits)
-
-
-_KO_PAIR = re.compile(r"(?<![가-힣])([한북])\s?[·・‧ㆍ\-]?\s?(러)(?!시아)")
-
-
-def find_korean_pairs(text: str) -> Iterator[tuple[int, int, str]]:
-    """'한·러' / '한러' / '북·러': one-syllable country abbreviations, only in this compound."""
-    by_syllable = {"한": "gpe:south_korea", "북": "gpe:north_korea", "러": "gpe:russia"}
-    for m in _KO_PAIR.finditer(text):
-        for g in (1, 2):
-            yield m.start(g), m.end(g), by_syllable[m.group(g)]
 
 
 def longest_first(hits: list[Hit]) -> list[Hit]:

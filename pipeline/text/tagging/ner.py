@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from pipeline.text.tagging.gazetteer import eojeol_end, kiwi, ko_starts_word, ko_tail_ok
+from pipeline.text.nlp import kiwi, natasha_models, spacy_en
+from pipeline.text.tagging import ko_names
+from pipeline.text.tagging.filters import ru_nominative
+from pipeline.text.tagging.gazetteer import eojeol_end, ko_starts_word, ko_tail_ok
 
 # --- shared ---------------------------------------------------------------------------
 
@@ -25,13 +27,6 @@ class Cand:
     normal: str | None = None  # normalised form (natasha), used for linking and romanisation
 
 
-@lru_cache(maxsize=1)
-def natasha_models():  # noqa: ANN201 - (Segmenter, NERTagger, MorphVocab); embeddings ship in the wheel
-    from natasha import MorphVocab, NewsEmbedding, NewsNERTagger, Segmenter
-
-    return Segmenter(), NewsNERTagger(NewsEmbedding()), MorphVocab()
-
-
 # --- Russian --------------------------------------------------------------------------
 
 _NATASHA_TYPES = {"PER": "PERSON", "LOC": "GPE", "ORG": "ORG"}
@@ -40,14 +35,58 @@ _NATASHA_TYPES = {"PER": "PERSON", "LOC": "GPE", "ORG": "ORG"}
 def natasha_spans(text: str) -> list[Cand]:
     from natasha import Doc
 
-    segmenter, tagger, vocab = natasha_models()
+    segmenter, tagger, _ = natasha_models()
     doc = Doc(text)
     doc.segment(segmenter)
     doc.tag_ner(tagger)
     out = []
     for span in doc.spans:
-        span.normalize(vocab)
-        out.append(Cand(span.start, span.stop, _NATASHA_TYPES.get(span.type, "ORG"), "ner", 0.7, span.normal))
+        etype = _NATASHA_TYPES.get(span.type, "ORG")
+        # natasha's own normal form needs its morphology tagger (3x the cost); pymorphy3 inflects
+        # the name to the nominative instead (stable romanisation and unlinked ids).
+        out.append(Cand(span.start, span.stop, etype, "ner", 0.7, ru_nominative(span.text, etype)))
+    return out
+
+
+# Russian institutions are often named by a lower-case head noun and a proper name in the
+# genitive or in apposition: "администрации Владивостока", "университета Соган",
+# "Демократической партии Тобуро". Heads are pymorphy3 lemmas.
+_RU_ORG_HEADS = frozenset(
+    "администрация правительство мэрия министерство университет институт академия партия посольство "  # noqa: SIM905
+    "консульство генконсульство агентство ассамблея парламент совет комитет фонд ассоциация мид".split()
+)
+
+
+def _geo_adjective(word: str) -> bool:
+    """A place adjective ("южнокорейского"): its ministry is that country's, not Russia's."""
+    from pipeline.text.nlp import morph
+
+    return any(p.tag.POS == "ADJF" and "Geox" in p.tag.grammemes for p in morph().parse(word)[:2])
+_RU_TOKEN = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*|[A-Z]{2,}")
+
+
+def russian_org_heads(text: str) -> list[Cand]:
+    from pipeline.text.tagging.filters import ru_common_noun
+    from pipeline.text.tagging.gazetteer import ru_lemma
+
+    toks = [(m.start(), m.end(), m.group()) for m in _RU_TOKEN.finditer(text)]
+    out = []
+    for i, (s, _, w) in enumerate(toks):
+        if ru_lemma(w) not in _RU_ORG_HEADS:
+            continue
+        j = i + 1  # the name: one capitalised word right after the head (a person may follow)
+        while j < len(toks) and j - i <= 1 and toks[j][2][:1].isupper() and re.fullmatch(r" ", text[toks[j - 1][1]:toks[j][0]]) \
+                and not ru_common_noun(toks[j][2].split("-")[0]):
+            j += 1
+        owner = i > 0 and w == "МИД" and text[toks[i - 1][1]:s] == " " and _geo_adjective(toks[i - 1][2])
+        if j == i + 1 and not owner:
+            continue
+        start = s
+        if owner or (i > 0 and toks[i - 1][2][:1].isupper() and text[toks[i - 1][1]:s] == " "
+                     and ru_lemma(toks[i - 1][2]).endswith(("ый", "ий", "ой"))):
+            start = toks[i - 1][0]  # "Демократической партии Тобуро", "южнокорейского МИД"
+        surface = text[start:toks[j - 1][1]]
+        out.append(Cand(start, toks[j - 1][1], "ORG", "pattern", 0.6, ru_nominative(surface, "ORG")))
     return out
 
 
@@ -58,6 +97,34 @@ _RU_TITLE_HEAD = re.compile(
     r"митрополит|генеральн\w+ консул|консул|профессор|советник|руководител[ьяюем]+|"
     r"лидер|вице-премьер|полпред|представител[ьяюем]+|спецпредставител[ьяюем]+|посл[аеуо]м?)\w*"
 )
+
+# --- initials + surname (any script) ----------------------------------------------------
+
+# "В. Н. Игнатенко", "I. Komissina": one or two initials, each followed by a space, then a
+# capitalised word ("U.S. Army" has no space after "U." and is not taken).
+_INITIALS = r"(?:[A-ZА-ЯЁ]\.\s){1,2}"
+_INITIALS_NAME = re.compile(rf"(?<![\w.]){_INITIALS}[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁ][a-zа-яё]+)?\b")
+_INITIALS_BEFORE = re.compile(rf"(?<![\w.]){_INITIALS}$")
+
+
+def initials_persons(text: str) -> list[Cand]:
+    """Initials + surname, a common way to name people in Russian and in translated lists."""
+    from pipeline.text.tagging.filters import ru_common_noun
+
+    out = []
+    for m in _INITIALS_NAME.finditer(text):
+        surname = m.group().rsplit(None, 1)[-1]
+        if re.search("[а-яё]", surname) and ru_common_noun(surname):
+            continue  # "В. Москве" would be a preposition + place, never a person
+        out.append(Cand(m.start(), m.end(), "PERSON", "pattern", 0.75))
+    return out
+
+
+def initials_start(text: str, start: int) -> int:
+    """Where a name starting at `start` really starts, with its initials ("В. Н. Игнатенко")."""
+    m = _INITIALS_BEFORE.search(text, max(0, start - 8), start)
+    return m.start() if m else start
+
 
 # --- English --------------------------------------------------------------------------
 
@@ -110,13 +177,15 @@ _NOT_NAME = frozenset(
     "Representative Professor Policy Issues Home List Print Privacy Copyright Sitemap Information "
     "Countries Government Day Year Week GMT Arctic Far Snowflake Nuclear Development Local".split()
 )
+GENERIC_WORDS = _NOT_NAME  # capitalised common words that are never a name on their own
 _EN_ORG_HEAD = re.compile(
     r"\b(?:Ministry|University|Institute|Academy|Agency|Corporation|Corp\.|Company|Bank|Foundation|"
-    r"Association|Society|Forum|Railways|Council|Organization|Organisation|Commission)\b"
+    r"Association|Society|Forum|Railways|Council|Organization|Organisation|Commission|Center|Centre|"
+    r"Committee)\b"
 )
 
 
-def _en_person_shaped(tokens: list[str]) -> bool:
+def en_person_shaped(tokens: list[str]) -> bool:
     return 2 <= len(tokens) <= 4 and not any(t.rstrip(".") in _NOT_NAME for t in tokens) and all(
         not t.isupper() or len(t) == 2 for t in tokens
     )
@@ -145,6 +214,11 @@ def _title_tail(before: str, head_re: re.Pattern[str]) -> int | None:
     return None
 
 
+# A run right after "of"/"and"/"for" may continue a title or an organisation's name ("Minister
+# of Science and Higher Education"): the title before it is then no evidence of a person.
+_CONTINUES_PHRASE = re.compile(r"(?:\b(?:of|and|for|the)|&)\s+$")
+
+
 def english_candidates(text: str, start: int, end: int, blocked: list[tuple[int, int]]) -> list[Cand]:
     """PERSON (title/name-shape evidence) and ORG (head-word) runs inside text[start:end]."""
     out: list[Cand] = []
@@ -160,14 +234,16 @@ def english_candidates(text: str, start: int, end: int, blocked: list[tuple[int,
         while s < e and text[s] == " ":
             s += 1
         tokens = text[s:e].split(" ")
-        # Drop leading title words ("Deputy Foreign Minister Igor Morgulov" -> "Igor Morgulov").
-        while tokens and tokens[0].rstrip(".") in _NOT_NAME:
+        # Drop leading title words ("Deputy Foreign Minister Igor Morgulov" -> "Igor Morgulov") and
+        # the tail of a hyphenated word ("Ambassador-at-Large Nikolay Korchunov").
+        while tokens and (tokens[0].rstrip(".") in _NOT_NAME or (s > 0 and text[s - 1] == "-" and s == m.start() + start)):
             s += len(tokens[0]) + 1
             tokens = tokens[1:]
         if not tokens or s >= e:
             continue
-        if _en_person_shaped(tokens):
-            conf = _en_person_evidence(tokens, text[max(start, s - 160) : s])
+        if en_person_shaped(tokens):
+            continues = bool(_CONTINUES_PHRASE.search(text[max(start, s - 6):s]))
+            conf = _en_person_evidence(tokens, "" if continues else text[max(start, s - 160) : s])
             if conf:
                 out.append(Cand(s, e, "PERSON", "pattern", conf))
     for m in _EN_ORG_HEAD.finditer(chunk):
@@ -177,7 +253,10 @@ def english_candidates(text: str, start: int, end: int, blocked: list[tuple[int,
     return out
 
 
-_EN_ORG_CONT = re.compile(r"(?: (?:of|for) (?:the )?(?:[A-Z][a-z]+|and)(?: (?:[A-Z][a-z]+|and))*)?")
+# Closed-class words that start a noun phrase but never a name ("This Forum", "Our Ministry").
+_EN_FUNCTION_WORDS = frozenset("The A An This That These Those Our Its Their His Her My Your Each Every Any "  # noqa: SIM905
+                               "Some No All Both Such Which What Whose".split())
+_EN_ORG_CONT = re.compile(r"(?: (?:of|for) (?:the )?(?:[A-Z][A-Za-z]+|and)(?: (?:[A-Z][A-Za-z]+|and|of|the))*)?")
 
 
 def _en_org_span(text: str, lo: int, head_start: int, head_end: int) -> tuple[int, int] | None:
@@ -186,7 +265,7 @@ def _en_org_span(text: str, lo: int, head_start: int, head_end: int) -> tuple[in
     words = 0
     while True:
         m = re.search(r"(?:^|(?<= ))([A-Z][A-Za-z.&'-]*) $", text[lo:s])
-        if not m or m.group(1) in ("The", "A", "An"):
+        if not m or m.group(1) in _EN_FUNCTION_WORDS:
             break
         s = lo + m.start(1)
         words += 1
@@ -194,9 +273,14 @@ def _en_org_span(text: str, lo: int, head_start: int, head_end: int) -> tuple[in
     e = cont.end() if cont else head_end
     if words == 0 and e == head_end:
         return None  # a bare "Ministry" is not a name; "Ministry of Foreign Affairs" is
-    if text[s:e].endswith(" and"):
-        e -= 4
+    while re.search(r" (?:and|of|the)$", text[s:e]):
+        e = s + text[s:e].rindex(" ")
     return s, e
+
+
+def is_title(phrase: str) -> bool:
+    """The whole phrase is a title ("Consul General", "Deputy Foreign Minister")."""
+    return bool(_EN_TITLE_HEAD.fullmatch(phrase))
 
 
 def english_title(text: str, lo: int, person_start: int) -> tuple[int, int] | None:
@@ -228,19 +312,23 @@ KO_TITLE_SUFFIXES = (
     "기자", "대사", "장관", "차관", "대통령", "총리", "부총리", "위원장", "부위원장", "교수", "회장",
     "부회장", "원장", "이사장", "총장", "소장", "의원", "시장", "도지사", "지사", "주지사", "대표",
     "사장", "특파원", "연구위원", "박사", "센터장", "국장", "실장", "대변인", "서기장", "외무상",
-    "영사", "총영사", "청장", "단장", "주석", "국무위원장", "총비서",
+    "영사", "총영사", "청장", "단장", "주석", "국무위원장", "총비서", "의장", "부의장", "이사", "본부장",
 )
 _KO_TITLE_RE = re.compile(r"(?:前|전|현|초대)?[가-힣0-9]*(?:" + "|".join(KO_TITLE_SUFFIXES) + r")$")
 _KO_SURNAMES = frozenset("김이박최정강조윤장임한오서신권황안송홍유전고문양손배백허노남심하곽성차주우구민류나진지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예봉경"[:])
 _KO_ORG_SUFFIX = re.compile(
     r"(?:대학교|대학|재단|협회|위원회|포럼|공사|공단|연구소|연구원|센터|소사이어티|학회|그룹|은행|기구|"
-    r"협의회|연합회|진흥원|외무성|[가-힣]{2,}청)$"
+    r"협의회|연합회|진흥원|개발원|외무성|영사관|대사관|지부|아카데미|박물관|연합|[가-힣]{2,}청)$"
 )
-_KO_PLACE_SUFFIX = re.compile(r"[가-힣]{1,4}(?:시|도|군|구|주)$")
+# Ordinals and times never start an organisation's name ("제3차", "8일 오후 5시 포항공과대학교").
+_KO_NOT_IN_NAME = re.compile(r"제?\d+차?|\d+(?:년|월|일|시|분)|오전|오후|지난|오는|이번")
+_KO_PAIR_WORD = re.compile(r"[가-힣]+(?:[-·][가-힣]+)+")  # "한-러", "한·러"
+_KO_BUILDING = re.compile(r"(?:시|구|군|도)청$")  # "포항시청에서": the city hall as a venue
+_KO_PLACE_SUFFIX = re.compile(r"[가-힣]{1,6}(?:시|도|군|구|주|관구|변강)$")
 
 
 def _ko_words(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    return [(start + m.start(), start + m.end()) for m in re.finditer(r"[가-힣A-Za-z0-9·前]+", text[start:end])]
+    return [(start + m.start(), start + m.end()) for m in ko_names.EOJEOL.finditer(text[start:end])]
 
 
 def _noun_part(text: str, ws: int, we: int, tokens: dict) -> int:
@@ -259,28 +347,36 @@ def _noun_part(text: str, ws: int, we: int, tokens: dict) -> int:
     return min(last_noun, we) if last_noun > ws else we
 
 
-def korean_candidates(text: str, start: int, end: int, tokens: dict) -> list[Cand]:
+def korean_candidates(text: str, start: int, end: int, tokens: dict,
+                      blocked: list[tuple[int, int, str]] = ()) -> list[Cand]:
+    """PERSON/ORG/GPE/TITLE candidates from kiwi's analysis; `blocked` holds catalog hits."""
     words = _ko_words(text, start, end)
     out: list[Cand] = []
     nouns = [(ws, _noun_part(text, ws, we, tokens)) for ws, we in words]
     is_title = [bool(_KO_TITLE_RE.search(text[ws:ne])) and ne - ws >= 2 for ws, ne in nouns]
+    ejs = ko_names.eojeols(text, start, end, tokens)
+    not_name = [bool(_KO_ORG_SUFFIX.search(text[e.start:e.stem_end]))
+                or (e.stem_end - e.start >= 3 and bool(_KO_PLACE_SUFFIX.fullmatch(text[e.start:e.stem_end])))
+                for e in ejs]
+    persons = ko_names.role_persons(text, ejs, is_title, [(s, e) for s, e, _ in blocked], not_name, _KO_SURNAMES,
+                                    _KO_ORG_SUFFIX)
+    # "이사장 이근", "부총리 드미트리 스베슈니코프는": a title, then the name.
+    persons += [p for p in ko_names.title_persons(text, ejs, is_title, [(s, e) for s, e, _ in blocked], not_name,
+                                                  _KO_SURNAMES)
+                if not any(p[0] < e and s < p[1] for s, e in persons)]
+    out += [Cand(s, e, "PERSON", "pattern", 0.7) for s, e in persons]
+    taken = {s for s, _ in persons}
     for i, (ws, ne) in enumerate(nouns):
         word = text[ws:ne]
+        if ws in taken:
+            continue
+        if re.fullmatch(r"[가-힣]*[A-Za-z]+[가-힣A-Za-z]*", word) and _KO_ORG_SUFFIX.search(word) \
+                and re.search("[가-힣]", word):
+            out.append(Cand(ws, ne, "ORG", "pattern", 0.6))  # "한국APEC학회"
+            continue
         if not re.fullmatch(r"[가-힣]+", word):
             continue
         nnp = any(t[1] == "NNP" for t in tokens.get(ws, []))
-        title_after = next((j for j in (i + 1, i + 2) if j < len(nouns) and is_title[j]), None)
-        title_before = i > 0 and is_title[i - 1] and text[words[i - 1][1] : ws] == " "
-        # Native names: 2-4 syllables, a common surname, next to a title/role word.
-        if 2 <= len(word) <= 4 and word[0] in _KO_SURNAMES and not is_title[i] and (
-            title_after is not None or title_before
-        ):
-            if title_after == i + 2 and not (_KO_ORG_SUFFIX.search(text[nouns[i + 1][0]:nouns[i + 1][1]])
-                                             or text[nouns[i + 1][0]:nouns[i + 1][1]].endswith("부")):
-                pass  # "X Y 대사": only an organisation may sit between name and title
-            else:
-                out.append(Cand(ws, ne, "PERSON", "pattern", 0.7))
-                continue
         # Foreign names: NNP run followed by "(Latin Name)".
         if nnp and re.match(r"\s*\([A-Z][a-z]+(?: [A-Z][a-z.]+)+\)", text[ne : ne + 60]):
             j = i
@@ -289,20 +385,30 @@ def korean_candidates(text: str, start: int, end: int, tokens: dict) -> list[Can
                 j -= 1
             out.append(Cand(nouns[j][0], ne, "PERSON", "pattern", 0.75))
             continue
-        if _KO_ORG_SUFFIX.search(word) and len(word) >= 3:
+        if _KO_ORG_SUFFIX.search(word) and not _KO_BUILDING.search(word):
             j = i  # extend left over noun-only words ("한러수교 30주년 준비위원회")
-            while j > 0 and i - j < 3 and words[j - 1][1] + 1 == words[j][0] \
+            while j > 0 and i - j < 3 and words[j - 1][1] + 1 == words[j][0] and words[j - 1][0] not in taken \
+                    and not any(bs < words[j - 1][1] and words[j - 1][0] < be and bt == "PERSON"
+                                for bs, be, bt in blocked) \
+                    and not (j - 1 < len(ejs) and "NNB" in ejs[j - 1].tags and ejs[j - 1].tags[0] != "SN") \
+                    and not (j - 1 < len(ejs) and (ejs[j - 1].tags == ("NNG",) or "NP" in ejs[j - 1].tags)) \
                     and text[words[j - 1][1]] == " " and ko_starts_word(text, words[j - 1][0]) \
                     and (words[j - 1][0] == 0 or text[words[j - 1][0] - 1] in " (<“‘\"'") \
-                    and not re.fullmatch(r"제?\d+차?", text[words[j - 1][0]:words[j - 1][1]]) \
-                    and nouns[j - 1][1] == words[j - 1][1] and not is_title[j - 1]:
+                    and not _KO_NOT_IN_NAME.fullmatch(text[words[j - 1][0]:words[j - 1][1]]) \
+                    and (nouns[j - 1][1] == words[j - 1][1] or _KO_PAIR_WORD.fullmatch(text[words[j - 1][0]:words[j - 1][1]])) \
+                    and not is_title[j - 1]:
                 j -= 1
             span_tokens = [t for p in range(nouns[j][0], ne) for t in tokens.get(p, [])]
-            if any(t[1] in ("NNP", "SL") for t in span_tokens):
+            own = [t for p in range(ws, ne) for t in tokens.get(p, []) if t[2] <= ne and t[1].startswith("NN")]
+            # A proper noun inside, or a compound of nouns written as one word ("해양수산개발원").
+            if ne - nouns[j][0] < 3:
+                continue  # a bare "포럼" is not a name
+            if any(t[1] in ("NNP", "SL") for t in span_tokens) or (len(own) >= 2 and len(word) >= 4):
                 out.append(Cand(nouns[j][0], ne, "ORG", "pattern", 0.6))
             continue
-        if nnp and _KO_PLACE_SUFFIX.fullmatch(word) and ko_starts_word(text, ws) \
-                and ko_tail_ok(text, ne, tokens) and len(tokens.get(ws, [])) and tokens[ws][0][2] == ne:
+        if _KO_PLACE_SUFFIX.fullmatch(word) and ko_starts_word(text, ws) and ko_tail_ok(text, ne, tokens) \
+                and (nnp and len(tokens.get(ws, [])) and tokens[ws][0][2] == ne
+                     or len(word) >= 4 and ko_names.could_be_proper(word)):  # "극동연방관구": unknown to kiwi
             out.append(Cand(ws, ne, "GPE", "pattern", 0.55))
     for i, (ws, ne) in enumerate(nouns):
         if is_title[i]:
@@ -317,3 +423,4 @@ def korean_word_end(text: str, pos: int) -> int:
 def warm_up() -> None:
     natasha_models()
     kiwi()
+    spacy_en()

@@ -1,0 +1,157 @@
+"""English names from spaCy's statistical NER (en_core_web_sm), trimmed to what a name looks like.
+
+The model finds names the patterns never will (no title, no known given name), but its spans
+carry determiners, possessives and the odd verb ("Conclude Quota"); each span is trimmed by
+its part-of-speech tags and kept only when it still looks like a name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.text.nlp import spacy_en
+from pipeline.text.tagging.ner import GENERIC_WORDS, Cand, en_person_shaped, is_title
+
+_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "FAC"}
+# Penn tags that may sit inside a multi-word name ("Ministry of Foreign Affairs and Trade",
+# "Democratic People's Republic", "Asia-Pacific") but never start or end one.
+_INNER = frozenset({"IN", "CC", "DT", "HYPH", "POS", ",", "TO"})
+_EDGE_JUNK = _INNER | frozenset({"''", "``", ".", ":", "SYM", "-LRB-", "-RRB-", "NFP", "PRP$", "WDT"})
+_PROPER = frozenset({"NNP", "NNPS"})
+_WINDOW = 100_000  # characters per model call
+_HYPHEN_TAIL = re.compile(r"-[a-z]+\b")
+_TITLE_AFTER = re.compile(r" (?:Minister|Ministry|Ambassador|Envoy|Secretary|Commissioner|Spokesman|Spokeswoman)\b")
+_NOUNS = _PROPER | {"NN", "NNS"}  # the tagger reads some surnames as plurals ("Davies/NNS")
+
+
+def _is_acronym(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() or word[:1].isdigit()
+
+
+def _joined(tokens: list, i: int) -> bool:  # noqa: ANN001 - spaCy tokens
+    """Token i continues a hyphenated word ("Joon-kook", "Korea-Russia")."""
+    return i > 0 and not tokens[i - 1].whitespace_ and (tokens[i - 1].tag_ == "HYPH" or tokens[i - 1].text == "-")
+
+
+def _trim(tokens: list) -> list:  # noqa: ANN001 - spaCy tokens
+    """Drop determiners, possessives, punctuation and lower-case words from the edges."""
+    while tokens and (tokens[0].tag_ in _EDGE_JUNK or not _capitalised(tokens[0].text)):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].tag_ in _EDGE_JUNK
+                      or not (_capitalised(tokens[-1].text) or _joined(tokens, len(tokens) - 1))):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def name_shaped(tokens: list, label: str) -> bool:  # noqa: ANN001 - spaCy tokens
+    """A span that a reader would list as a name: no verb, capitalised content words; a single
+    word must be a proper noun or an acronym; a person is proper nouns (and initials) only."""
+    if not tokens:
+        return False
+    if label in ("PERSON", "ORG") and is_title("".join(t.text_with_ws for t in tokens).strip()):
+        return False  # "Consul General": a title, not a name
+    if any(t.tag_.startswith("VB") or t.tag_ in ("MD", "PRP", "WP") for t in tokens):
+        return False
+    content = [t for i, t in enumerate(tokens) if t.tag_ not in _INNER and not _joined(tokens, i)]
+    if any(not _capitalised(t.text) for t in content):
+        return False
+    if len(content) == 1:
+        word = content[0]
+        if not (_is_acronym(word.text) or word.tag_ in _PROPER):
+            return False  # a capitalised common noun ("Education", "Forum")
+    if label == "PERSON":  # (capitalised) nouns, initials and hyphenated given names only: no adjective
+        return all(t.tag_ in _NOUNS or t.tag_ == "HYPH" or _joined(tokens, i) for i, t in enumerate(tokens)) \
+            and not any(c.isdigit() for t in tokens for c in t.text)
+    return True
+
+
+def _words(tokens: list) -> list[str]:  # noqa: ANN001 - spaCy tokens
+    return "".join(t.text_with_ws for t in tokens).split()
+
+
+def _covered(t, spans: list[tuple[int, int]], offset: int) -> bool:  # noqa: ANN001 - spaCy token
+    s, e = offset + t.idx, offset + t.idx + len(t.text)
+    return any(bs < e and s < be for bs, be in spans)
+
+
+def parse_blocks(text: str, spans: list[tuple[int, int]]) -> dict[tuple[int, int], object]:
+    """spaCy docs of text[s:e] for each span, parsed as one batch (spans over one window are left
+    to english_spans, which reads them in windows)."""
+    spans = [(s, e) for s, e in spans if e - s <= _WINDOW]
+    return dict(zip(spans, spacy_en().pipe([text[s:e] for s, e in spans], batch_size=32), strict=True))
+
+
+def english_spans(text: str, start: int, end: int, hits: list[tuple[int, int, str]], doc: object | None = None
+                  ) -> tuple[list[Cand], set[tuple[int, int]], set[int]]:
+    """PERSON/ORG/GPE/LOC/FAC spans of text[start:end] (offsets into text).
+
+    `hits` are the catalog's (start, end, type) in text. A catalog name at a span's edge wins
+    ("North Korea Glyn Davies" -> "Glyn Davies"); a catalog place inside an organisation's name
+    ("Korea National Diplomatic Academy") gives way to the name: those hits come back in the
+    second value for the caller to drop. The third value holds the offsets of the tokens the
+    tagger reads as proper nouns (the patterns' check). `doc`: text[start:end] already parsed.
+    """
+    if end - start > _WINDOW:  # spaCy refuses texts over nlp.max_length; memory grows with length
+        cut = text.rfind("\n", start + _WINDOW // 2, start + _WINDOW)
+        cut = cut if cut > start else max(text.rfind(" ", start + _WINDOW // 2, start + _WINDOW), start + _WINDOW)
+        a, b = english_spans(text, start, cut, hits), english_spans(text, cut, end, hits)
+        return a[0] + b[0], a[1] | b[1], a[2] | b[2]
+    if doc is None:
+        doc = spacy_en()(text[start:end])
+    proper = {start + t.idx for t in doc if t.tag_ in _NOUNS and _capitalised(t.text)}
+    out: list[Cand] = []
+    absorbed: set[tuple[int, int]] = set()
+    for ent in doc.ents:
+        label = _TYPES.get(ent.label_)
+        if label is None:
+            continue
+        whole = _trim(list(ent))
+        if not whole:
+            continue
+        ws, we = start + whole[0].idx, start + whole[-1].idx + len(whole[-1].text)
+        inside = [(hs, he, ht) for hs, he, ht in hits if hs < we and ws < he]
+        tokens = whole
+        normal = None
+        persons = [(hs, he) for hs, he, ht in inside if ht == "PERSON"]
+        if label == "PERSON" and len(persons) == 1 == len(inside) and persons[0][1] == we and persons[0][0] > ws:
+            # "Anatoly V. Torkunov" around the catalog's "Torkunov": the full name, linked through it.
+            absorbed.add(persons[0])
+            normal = re.sub(r"^(?:[A-Z]\.\s?)+", "", text[persons[0][0]:persons[0][1]])  # the catalog's form
+            inside = []
+        if inside:
+            places = [(hs, he) for hs, he, ht in inside if ht in ("GPE", "LOC") and ws <= hs and he < we]
+            rest = [t for t in whole if start + t.idx >= max((he for _, he in places), default=ws)]
+            modifier = label in ("ORG", "FAC") and len(places) == len(inside) and rest \
+                and not en_person_shaped(_words(rest))
+            if modifier:
+                absorbed.update(places)
+            else:
+                spans = [(hs, he) for hs, he, _ in inside]
+                while tokens and _covered(tokens[0], spans, start):
+                    tokens = tokens[1:]
+                while tokens and _covered(tokens[-1], spans, start):
+                    tokens = tokens[:-1]
+                tokens = _trim(tokens)
+                if len(tokens) < len(whole) and not en_person_shaped(_words(tokens)):
+                    continue  # what is left beside a catalog name is trusted only as a full person name
+                if tokens and len(tokens) < len(whole) and label != "PERSON":
+                    label = "PERSON"  # "North Korea Glyn Davies": the model merged place and person
+                if any(_covered(t, spans, start) for t in tokens):
+                    continue
+        if not name_shaped(tokens, label):
+            continue
+        s, e = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        if label == "PERSON":  # "Ahn Duk" + "-geun": the model cut a hyphenated given name
+            m = _HYPHEN_TAIL.match(text, start + e)
+            e = m.end() - start if m else e
+        elif _TITLE_AFTER.match(text, start + e) and len(tokens) == 1 and not _is_acronym(tokens[0].text):
+            continue  # "Trade" in "Trade Minister": part of a title
+        if len(tokens) == 1 and tokens[0].text in GENERIC_WORDS:
+            continue  # "This Committee" -> "Committee": a common noun in title case
+        out.append(Cand(start + s, start + e, label, "ner", 0.75, normal))
+    return out, absorbed, proper

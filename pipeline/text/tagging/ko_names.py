@@ -1,0 +1,182 @@
+"""Korean person names from kiwipiepy's analysis: a name is a noun sequence, never a predicate.
+
+Korean news names people as "NAME [organisation/place ...] TITLE" ("이윤호 전 러시아대사",
+"칼라쉬니코프 하바롭스크주 경제개발 장관"). A name candidate is the first one to three
+eojeols of such a run whose kiwi analysis looks like a name: a proper noun (NNP) or an
+unanalysable word, never only common nouns (NNG: "지방정부", "공동의장"), never a bound
+noun (NNB: "한국쪽"), a verb or an ending.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pipeline.text.nlp import kiwi
+
+Tokens = dict[int, list[tuple[str, str, int]]]  # kiwi tokens by start offset: [(form, tag, end)]
+
+_HANGUL_WORD = re.compile(r"[가-힣]+")
+# An eojeol; "한-러", "한·러" pairs stay one word ("한-러 극동 포럼").
+EOJEOL = re.compile(r"[가-힣A-Za-z0-9·\u4e00-\u9fff]+(?:-[가-힣][가-힣A-Za-z0-9·]*)*")
+_HANJA_NAME = re.compile(r"[\u4e00-\u9fff]{3,4}")  # "文在寅" (not "韓美": two-character pairs are countries)
+_MODIFIERS = frozenset({"전", "前", "현", "現", "초대", "신임", "당시"})  # "이희범 전 산자부 장관"
+_PREDICATE_TAGS = ("V", "E", "XSV", "XSA", "VCP", "VCN", "MAG", "MAJ", "IC")
+_FUNCTIONAL = ("J", "E", "VCP", "XSN")
+_AGE = re.compile(r"\(\d{1,3}(?:세)?\)")  # "김철수(45)"
+_PROPER_MARGIN = 3.0  # log-score distance within which kiwi's proper-noun reading still counts
+
+
+@dataclass(frozen=True)
+class Eojeol:
+    start: int
+    end: int  # end of the eojeol
+    stem_end: int  # end of its noun part (particles and copula stripped)
+    tags: tuple[str, ...]  # kiwi tags over the noun part
+
+
+def eojeols(text: str, start: int, end: int, tokens: Tokens) -> list[Eojeol]:
+    out = []
+    for m in EOJEOL.finditer(text, start, end):
+        ws, we = m.start(), m.end()
+        toks = sorted((p, tag, tend) for p in range(ws, we) for _, tag, tend in tokens.get(p, []) if tend <= we)
+        stem_end = we
+        for p, tag, _ in reversed(toks):  # strip trailing particles, copula, endings
+            if not tag.startswith(_FUNCTIONAL):
+                break
+            stem_end = min(stem_end, p)
+        tags = tuple(tag for p, tag, tend in toks if tend <= stem_end)
+        out.append(Eojeol(ws, we, stem_end if stem_end > ws else we, tags))
+    return out
+
+
+@lru_cache(maxsize=16384)
+def could_be_proper(word: str) -> bool:
+    """kiwi reads an unknown word (a name it never saw, "변대호") as a common noun with a proper-noun
+    reading close behind; a dictionary word ("정부") has no such reading within reach."""
+    readings = kiwi().analyze(word, top_n=3)
+    best = readings[0][1]
+    if len(readings[0][0]) == 1 and readings[0][0][0].oov:
+        return True  # out of kiwi's vocabulary: a transliterated foreign name ("크로바체프")
+    return any(toks and toks[0].tag == "NNP" and score >= best - _PROPER_MARGIN for toks, score in readings)
+
+
+def name_like(text: str, e: Eojeol, native_first: frozenset[str]) -> bool:
+    """Could this eojeol's noun part be (part of) a person's name?"""
+    word = text[e.start:e.stem_end]
+    if _HANJA_NAME.fullmatch(word) and word not in _MODIFIERS:
+        return True
+    if not _HANGUL_WORD.fullmatch(word) or not 2 <= len(word) <= 7 or not e.tags:
+        return False
+    if any(t.startswith(_PREDICATE_TAGS) and t != "MAG" for t in e.tags):
+        return False  # a verb or an ending: a predicate, not a name ("~했다")
+    if all(t == "NNG" for t in e.tags) and not could_be_proper(word):
+        return False  # a dictionary common noun: "정부", "지방정부", "전문가"
+    native = len(word) <= 4 and word[0] in native_first
+    if "NNB" in e.tags and (not native or "NNP" in e.tags):
+        return False  # "한국쪽": a proper noun + bound noun is a phrase ("the Korean side")
+    return native or "NNP" in e.tags or "MAG" in e.tags or "XPN" in e.tags or could_be_proper(word)
+
+
+def role_persons(text: str, words: list[Eojeol], is_title: list[bool], blocked: list[tuple[int, int]],
+                 not_name: list[bool], native_first: frozenset[str], org_suffix: re.Pattern[str]
+                 ) -> list[tuple[int, int]]:
+    """(start, end) of names followed by a role phrase ending in a title word.
+
+    `blocked`: catalog/gazetteer spans (a known place or organisation is not a name);
+    `not_name`: eojeols that end in an organisation or place suffix.
+    """
+    out = []
+    n = len(words)
+    i = 0
+    while i < n:
+        w = words[i]
+        # Start a name only where the previous eojeol cannot be part of it.
+        boundary = i == 0 or words[i - 1].stem_end < words[i - 1].end \
+            or not text[words[i - 1].end:w.start].isspace() or is_title[i - 1] \
+            or not _candidate(text, words[i - 1], blocked, not_name[i - 1], False, native_first)
+        if not boundary or not _candidate(text, w, blocked, not_name[i], is_title[i], native_first):
+            i += 1
+            continue
+        j = i  # extend the name over up to three bare name-like eojeols
+        while j + 1 < n and j - i < 2 and w.stem_end == w.end and words[j].stem_end == words[j].end \
+                and text[words[j].end:words[j + 1].start] == " " \
+                and _candidate(text, words[j + 1], blocked, not_name[j + 1], is_title[j + 1], native_first) \
+                and not _native(text, words[j + 1], native_first):
+            j += 1
+        # An age may follow the name ("김철수(45) 교수"); then the role: bare nouns (organisation,
+        # place, modifiers), at most three, up to a title word, in the same clause.
+        age = _AGE.match(text, words[j].end)
+        first = next((x for x in range(j + 1, n) if words[x].start >= age.end()), n) if age else j + 1
+        prev_end = age.end() if age else words[j].end
+        k, ok = first, first < n and text[prev_end:words[first].start] == " "
+        while ok and k < n and not is_title[k]:
+            if k - first >= 3 or words[k].stem_end != words[k].end or k + 1 >= n \
+                    or text[words[k].end:words[k + 1].start] != " ":
+                ok = False
+            k += 1
+        role = [text[x.start:x.stem_end] for x in words[first:k]]
+        if ok and k < n and is_title[k] and words[j].stem_end == words[j].end \
+                and not any(c.isdigit() for r in role for c in r) \
+                and not (role and org_suffix.fullmatch(role[0])) \
+                and (j > i or _lone_name_ok(text, w, native_first)):  # "블록체인 플랫폼 대표" is no person
+            out.append((w.start, words[j].stem_end))
+            i = k + 1
+            continue
+        i += 1
+    return out
+
+
+def title_persons(text: str, words: list[Eojeol], is_title: list[bool], blocked: list[tuple[int, int]],
+                  not_name: list[bool], native_first: frozenset[str]) -> list[tuple[int, int]]:
+    """Names right after a bare title word: one to three name-like eojeols, the last of which may
+    carry a particle ("대변인 마리나 쿠즈네초바는")."""
+    out = []
+    for i in range(1, len(words)):
+        t, w = words[i - 1], words[i]
+        if not is_title[i - 1] or t.stem_end != t.end or text[t.end:w.start] != " ":
+            continue
+        j = i
+        while j < len(words) and j - i < 3 and _candidate(text, words[j], blocked, not_name[j], is_title[j],
+                                                          native_first):
+            if words[j].stem_end < words[j].end or j + 1 >= len(words) \
+                    or text[words[j].end:words[j + 1].start] != " ":
+                j += 1
+                break  # a particle or punctuation ends the name
+            j += 1
+        if j == i:
+            continue
+        if j - i == 1 and not _lone_name_ok(text, w, native_first):
+            continue  # one word that is neither a Korean name nor unknown to kiwi ("대표 메타버스")
+        out.append((w.start, words[j - 1].stem_end))
+    return out
+
+
+@lru_cache(maxsize=16384)
+def out_of_vocabulary(word: str) -> bool:
+    """kiwi has never seen the word: how transliterated foreign surnames look ("쥐르코프"), unlike
+    loanwords it knows, even as proper nouns ("블록체인", "메타버스")."""
+    tokens = kiwi().analyze(word, top_n=1)[0][0]
+    return len(tokens) == 1 and tokens[0].oov
+
+
+def _lone_name_ok(text: str, e: Eojeol, native_first: frozenset[str]) -> bool:
+    """A one-eojeol name: Korean-shaped (surname + given name), Hanja, or a word kiwi does not know."""
+    word = text[e.start:e.stem_end]
+    return (2 <= len(word) <= 4 and word[0] in native_first) or bool(_HANJA_NAME.fullmatch(word)) \
+        or out_of_vocabulary(word)
+
+
+def _native(text: str, e: Eojeol, native_first: frozenset[str]) -> bool:
+    word = text[e.start:e.stem_end]
+    return 2 <= len(word) <= 4 and word[0] in native_first and "NNP" in e.tags and len(e.tags) == 1
+
+
+def _candidate(text: str, e: Eojeol, blocked: list[tuple[int, int]], not_name: bool, title: bool,
+               native_first: frozenset[str]) -> bool:
+    if title or not_name or text[e.start:e.stem_end] in _MODIFIERS:
+        return False
+    if any(s < e.stem_end and e.start < t for s, t in blocked):
+        return False
+    return name_like(text, e, native_first)

@@ -1,0 +1,260 @@
+"""False names the tagger must not produce, and what it must find instead (sentences written
+for these tests). One test per family: Korean predicates and common nouns, English title-case
+phrases, Russian common nouns, credits, common words that are also city names."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+
+from pipeline import frames
+from pipeline.text.tagging import load_catalog, tag_document
+from pipeline.text.tagging.ids import normalised_name, unlinked_id
+from pipeline.text.types import Block, Mention, SentenceSpan
+from schemas.entities import Entities
+
+NAMED = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
+
+
+def _tag(text: str, lang: str) -> list[Mention]:
+    blocks, sents = [], []
+    for i, m in enumerate(re.finditer(r"[^\n]+", text)):
+        blocks.append(Block("body", m.start(), m.end()))
+        sents.append(SentenceSpan(i, i, m.start(), m.end()))
+    mentions, _ = tag_document(text, lang, blocks, sents, None)
+    for m in mentions:
+        assert text[m.char_start : m.char_end] == m.surface
+    return mentions
+
+
+def _named(text: str, lang: str) -> dict[str, str]:
+    return {m.surface: m.entity_type for m in _tag(text, lang) if m.entity_type in NAMED}
+
+
+# --- Korean: predicates and common nouns are never names ----------------------------------
+
+
+@pytest.mark.parametrize("sentence", [
+    "양국은 에너지 협력을 확대하기로 합의했다.",
+    "지방정부 공동의장을 맡은 전문가들이 경제개발 방안을 논의했다.",
+    "정부 대표단은 회의를 주관하며 양국 관계를 점검했다.",
+    "한국쪽 참석자들은 대화를 이어가기로 했다.",
+    "블록체인 플랫폼 대표와 메타버스 산업 협회 회장이 참석했다.",  # loanwords kiwi knows, not names
+])
+def test_korean_common_nouns_and_predicates_are_not_persons(sentence: str) -> None:
+    assert "PERSON" not in _named(sentence, "ko").values()
+
+
+def test_korean_name_before_a_role_phrase_is_a_person() -> None:
+    text = ("러시아 측에서는 드미트리 볼코프 하바롭스크주 경제개발 장관, 박민수 전 해양수산개발원장, "
+            "쿠드랴쇼프 극동연방대 총장 등이 참석했다.")
+    found = _named(text, "ko")
+    for name in ("드미트리 볼코프", "박민수", "쿠드랴쇼프"):
+        assert found.get(name) == "PERSON", (name, found)
+    assert not any(t == "PERSON" and ("장관" in s or "총장" in s) for s, t in found.items())
+
+
+def test_korean_compound_organisation_names() -> None:
+    found = _named("이번 행사는 에너지경제연구원과 한국APEC학회가 공동으로 주최했다.", "ko")
+    assert found.get("에너지경제연구원") == "ORG"
+    assert found.get("한국APEC학회") == "ORG"
+
+
+# --- English: title-case phrases that are not names ----------------------------------------
+
+
+def test_english_title_case_phrases_are_not_names() -> None:
+    text = ("This Forum will meet again next year.\n"
+            "The Consul General attended the opening.\n"
+            "[Deputy Minister of Science and Higher Education] Olga Petrova spoke first.")
+    found = _named(text, "en")
+    assert "This Forum" not in found and "Forum" not in found
+    assert "Consul General" not in found
+    assert "Higher Education" not in found
+    assert found.get("Olga Petrova") == "PERSON"
+
+
+def test_english_model_finds_names_without_titles() -> None:
+    found = _named("Talks between Lim Sung-nam and Glyn Davies ended in Khabarovsk on Monday.", "en")
+    assert found.get("Lim Sung-nam") == "PERSON"
+    assert found.get("Glyn Davies") == "PERSON"
+    assert found.get("Khabarovsk") == "GPE"
+
+
+def test_a_place_inside_an_organisation_name_stays_in_the_name() -> None:
+    found = _named("He teaches at the Korea National Diplomatic Academy in Seoul.", "en")
+    assert found.get("Korea National Diplomatic Academy") == "ORG"
+    assert found.get("Seoul") == "GPE"
+
+
+# --- Russian: common nouns tagged as organisations ----------------------------------------
+
+
+@pytest.mark.parametrize(("sentence", "not_a_name"), [
+    ("СМИ сообщили о новых переговорах.", "СМИ"),
+    ("Совещание прошло во Владивостоке.", "Совещание"),
+    ("Школы налажены для обучения студентов.", "Школы налажены"),
+    ("Делегация посетила выставку у Выставочного центра.", "Выставочного центра"),
+    ("Министры провели встречу в формате 2+2 в Москве.", "2+2"),
+])
+def test_russian_common_nouns_are_not_organisations(sentence: str, not_a_name: str) -> None:
+    assert not_a_name not in _named(sentence, "ru")
+
+
+def test_russian_initials_and_surname_are_a_person() -> None:
+    found = _named("В заседании участвовал ректор Н. М. Кропачев.", "ru")
+    assert found.get("Н. М. Кропачев") == "PERSON"
+
+
+# --- credits: agencies and reporters in datelines and bylines -----------------------------
+
+
+def test_wire_and_byline_credits_are_not_mentions() -> None:
+    en = _named("SEOUL, May 3 (Yonhap) -- Seoul and Moscow agreed to expand trade.", "en")
+    assert "Yonhap" not in en and "Moscow" in en
+    glued = _named("Fishing quota for South Korea rises again this year SEOUL, Dec. 2 (Yonhap) -- Boats will"
+                   " catch more.", "en")  # a crawl glued the headline to the dateline
+    assert "Yonhap" not in glued
+    ko = _named("(서울=연합뉴스) 김철수 기자 = 한국과 러시아가 협력하기로 했다.", "ko")
+    assert "연합뉴스" not in ko and "김철수" not in ko
+    assert "러시아" in ko
+
+
+# --- GeoNames: cities the catalog lacks, and common words that are city names -------------
+
+
+def test_cities_beyond_the_catalog_link_to_geonames() -> None:
+    ids = {m.surface: m.entity_id for m in _tag("Делегация из Тюмени прибыла в Самару.", "ru")}
+    assert ids["Тюмени"] == ids.get("Тюмени") and ids["Тюмени"].startswith("geonames:")
+    assert ids["Самару"].startswith("geonames:") and ids["Самару"] != ids["Тюмени"]
+    ko = {m.surface: m.entity_id for m in _tag("대표단은 튜멘을 방문했다.", "ko")}
+    assert ko.get("튜멘") == ids["Тюмени"]
+    en = {m.surface: m.entity_id for m in _tag("The delegation then flew to Tyumen.", "en")}
+    assert en.get("Tyumen") == ids["Тюмени"]
+    assert not any(e.startswith("geonames:") for e in load_catalog().by_id)
+
+
+def test_city_names_that_are_common_words_do_not_fire() -> None:
+    assert not _named("위원회 구성을 논의하고 개성 있는 방안을 찾았다.", "ko")
+    assert "Мирный" not in _named("Мирный процесс продолжится, заявил министр.", "ru")
+
+
+# --- stable ids for unlinked names ---------------------------------------------------------
+
+
+def test_unlinked_names_get_one_stable_id_across_documents_and_cases() -> None:
+    a = {m.surface: m for m in _tag("Ректор Борис Коробецкий выступил на форуме.", "ru")}
+    b = {m.surface: m for m in _tag("Мы встретились с Борисом Коробецким вчера.", "ru")}
+    assert a["Борис Коробецкий"].entity_id == b["Борисом Коробецким"].entity_id
+    assert a["Борис Коробецкий"].entity_id == unlinked_id("PERSON", "Boris Korobetskiy")
+    assert normalised_name("Igor\u2019 Morgulov.") == normalised_name("IGOR MORGULOV") == "igor morgulov"
+    assert unlinked_id("GPE", "Somewhere") is None
+
+
+def test_entities_dataset_holds_catalog_geonames_and_unlinked_ids() -> None:
+    text = "Ректор Борис Коробецкий прибыл в Тюмень, где его встретил Владимир Путин."
+    mentions = _tag(text, "ru")
+    df = pd.DataFrame({
+        "doc_id": ["0" * 16], "mentions": [frames._json([
+            [m.char_start, m.char_end, m.surface, m.entity_type, m.entity_id, m.name_en, m.method,
+             float(m.confidence), m.sentence_seq, None, m.linked_to] for m in mentions])],
+        "status": ["ok"],
+    })
+    built = frames.build_mentions(df)
+    entities = frames.build_entities(built, load_catalog().entries)
+    Entities.validate(entities)
+    ids = set(entities["entity_id"])
+    assert ids == set(built["entity_id"].dropna())
+    kinds = {i.split(":")[0] + (":x" if ":x-" in i else "") for i in ids}
+    assert kinds == {"per", "per:x", "geonames"}
+    unlinked = entities[entities["entity_id"].str.contains(":x-")].iloc[0]
+    assert unlinked["name_en"] == "Boris Korobetskiy" and unlinked["name_ru"] == "Борис Коробецкий"
+
+
+def test_russian_institution_named_by_a_lower_case_head() -> None:
+    found = _named("Об этом сообщила пресс-служба администрации Хабаровска. Профессор университета "
+                   "Кёнхи Пак Сон Мин выступил от правящей Демократической партии Ёндо Ли Мин Хо.", "ru")
+    assert found.get("администрации Хабаровска") == "ORG"
+    assert found.get("университета Кёнхи") == "ORG"
+    assert found.get("Демократической партии Ёндо") == "ORG"
+    assert found.get("Ли Мин Хо") == "PERSON"
+
+
+def test_english_title_words_generic_nouns_and_cut_names() -> None:
+    text = ("South Korea's Trade Minister Ahn Duk-geun arrived on Tuesday.\n"
+            "This Committee will report by June, officials at Busan Port said.\n"
+            "Weather in Seoul: rain.")
+    found = _named(text, "en")
+    assert found.get("Ahn Duk-geun") == "PERSON"  # the model stops at the hyphen; the name does not
+    assert "Trade" not in found and "Committee" not in found and "Port" not in found
+    assert "Weather" not in found and found.get("Seoul") == "GPE"
+
+
+def test_russian_menu_lines_and_unknown_surnames() -> None:
+    found = {m.surface: m for m in _tag("Главная Новости Регионы Контакты\n"
+                                        "Губернатор Дмитрий Демешин встретился с делегацией.", "ru")}
+    assert "Главная Новости Регионы Контакты" not in found
+    assert found["Дмитрий Демешин"].name_en == "Dmitriy Demeshin"  # a guessed parse does not inflect it
+
+
+def test_korean_hanja_names_before_titles() -> None:
+    found = _named("회의에는 文在寅 대통령과 李明博 前 대통령이 참석했고 韓美 외교장관 회담도 열렸다.", "ko")
+    assert found.get("文在寅") == "PERSON" and found.get("李明博") == "PERSON"
+    assert "韓美" not in found  # a two-country abbreviation, not a name
+
+
+def test_catalog_people_are_mentioned_with_their_initials_and_given_names() -> None:
+    en = {m.surface: m.entity_id for m in _tag("The forum was opened by Anatoly V. Torkunov on Monday.", "en")}
+    ru = {m.surface: m.entity_id for m in _tag("С докладом выступил А. В. Торкунов.", "ru")}
+    assert en.get("Anatoly V. Torkunov") == ru.get("А. В. Торкунов") == "per:anatoly_torkunov"
+
+
+def test_a_ministry_with_a_country_adjective_is_that_countrys() -> None:
+    found = {m.surface: m for m in _tag("Глава южнокорейского МИД прибыл в Москву. "
+                                        "Представитель российского МИД это подтвердил.", "ru")}
+    assert found["южнокорейского МИД"].entity_type == "ORG"
+    assert found["южнокорейского МИД"].entity_id != found["МИД"].entity_id == "org:mfa_russia"
+
+
+def test_korean_foreign_name_after_a_title() -> None:
+    found = _named("러시아 부총리 드미트리 스베슈니코프는 회의에서 대변인 마리나 쿠즈네초바와 만났다. "
+                   "장관 회의에서 대표 발언이 이어졌다.", "ko")
+    assert found.get("드미트리 스베슈니코프") == "PERSON"
+    assert found.get("마리나 쿠즈네초바") == "PERSON"
+    assert [s for s, t in found.items() if t == "PERSON"] == ["드미트리 스베슈니코프", "마리나 쿠즈네초바"]
+
+
+def test_a_parenthesis_before_a_dash_inside_a_sentence_is_no_credit() -> None:
+    text = "Talks with the Democratic People's Republic of Korea and Russia (Moscow) – the first in years – ended."
+    assert "Moscow" in _named(text, "en")
+
+
+def test_a_block_longer_than_one_model_call_is_tagged_to_its_end() -> None:
+    from pipeline.text.tagging.en_ner import _WINDOW, english_spans
+
+    text = "Delegates met in Khabarovsk on Monday. " * (_WINDOW // 38 + 200)
+    cands, _, _ = english_spans(text, 0, len(text), [])
+    assert text[cands[-1].start : cands[-1].end] == "Khabarovsk" and cands[-1].start > _WINDOW
+
+
+def test_korean_name_with_an_age_before_the_role() -> None:
+    found = _named("김철수(45) 서울대 교수와 박민수(38) 교수가 참석했다.", "ko")
+    assert found.get("김철수") == "PERSON" and found.get("박민수") == "PERSON"
+
+
+def test_photo_credits_and_copyright_lines_are_not_mentions() -> None:
+    ru = _named("Фото: пресс-служба Правительства Приморского края\n"
+                "На фото: Владимир Путин и Мун Чжэ Ин во Владивостоке.", "ru")
+    assert "Приморского края" not in ru and "Правительства Приморского края" not in ru
+    assert ru.get("Владимир Путин") == "PERSON"  # a caption says who is pictured: a mention
+    en = _named("Photo: Yonhap\nCopyright © Korea Herald. All rights reserved.\nMoon met Putin in Seoul.", "en")
+    assert "Yonhap" not in en and "Korea Herald" not in en and en.get("Seoul") == "GPE"
+    ko = _named("ⓒ 연합뉴스, 무단 전재-재배포 금지\n문재인 대통령은 서울에서 말했다.", "ko")
+    assert "연합뉴스" not in ko and ko.get("문재인") == "PERSON"
+
+
+def test_a_given_name_the_model_left_out_is_added_by_the_patterns() -> None:
+    found = _named("The consultation was held with Ambassador-at-Large Nikolay Korchunov in Moscow.", "en")
+    assert found.get("Nikolay Korchunov") == "PERSON" and "Large Nikolay Korchunov" not in found
