@@ -22,6 +22,7 @@ import pandas as pd
 
 from pipeline.progress import track_rows
 from pipeline.text.clean import clean_document
+from pipeline.text.dedup import content_text, find_duplicates
 from pipeline.text.inbox import iter_inbox
 from pipeline.text.language import detect_many
 from pipeline.text.pages import block_pages
@@ -104,7 +105,8 @@ def sort_inputs(df: pd.DataFrame) -> pd.DataFrame:
 def clean_frame(raw: pd.DataFrame) -> pd.DataFrame:
     """Clean each document; a document whose cleaned text is empty becomes a rejection."""
     df = raw.copy()
-    for col in ("doc_id", "text", "title", "dateline_place", "source_name", "published_date", "blocks", "related", "block_pages"):
+    for col in ("doc_id", "text", "title", "dateline_place", "source_name", "published_date",
+                "published_date_evidence", "published_date_source", "blocks", "related", "block_pages"):
         df[col] = None
     for i, row in track_rows("clean", df[df["status"] == "ok"]):
         published = dt.date.fromisoformat(row["meta_published"]) if row["meta_published"] else None
@@ -123,6 +125,11 @@ def clean_frame(raw: pd.DataFrame) -> pd.DataFrame:
         df.at[i, "dateline_place"] = cleaned.dateline_place
         df.at[i, "source_name"] = cleaned.source_name
         df.at[i, "published_date"] = cleaned.published_date.isoformat() if cleaned.published_date else None
+        df.at[i, "published_date_evidence"] = cleaned.published_date_evidence
+        container = row["meta_published_source"] if isinstance(row["meta_published_source"], str) else None
+        df.at[i, "published_date_source"] = (
+            (container or "metadata") if cleaned.published_date_source == "metadata" else cleaned.published_date_source
+        )  # the container's own field name when it has one (pdf_info, pdf_xmp, docx_core)
         df.at[i, "blocks"] = _json([[b.kind, b.start, b.end] for b in cleaned.blocks])
         df.at[i, "related"] = _json([[h.text, list(h.labels)] for h in cleaned.related_headlines])
         df.at[i, "block_pages"] = _json(
@@ -282,11 +289,17 @@ def near_duplicate_key(text: str) -> str:
 
 def build_documents(df: pd.DataFrame) -> pd.DataFrame:
     docs = documents_only(df)
+    near = {d.doc_id: d for d in find_duplicates(
+        [(row["doc_id"], content_text(row["text"], _blocks(row))) for _, row in docs.iterrows()]
+    )}  # fmt: skip
     first_by_key: dict[str, str] = {}
     rows = []
     for _, row in docs.iterrows():
         key = near_duplicate_key(row["text"])
         duplicate_of = first_by_key.setdefault(key, row["doc_id"])
+        similarity = 1.0 if duplicate_of != row["doc_id"] else None
+        if similarity is None and row["doc_id"] in near:
+            duplicate_of, similarity = near[row["doc_id"]].duplicate_of, near[row["doc_id"]].similarity
         n_sentences = len(_loads(row["sentences"]))
         rows.append({
             "doc_id": row["doc_id"], "source_file": row["source_file"], "source_record": row["source_record"],
@@ -294,10 +307,13 @@ def build_documents(df: pd.DataFrame) -> pd.DataFrame:
             "content_sha256": row["content_sha256"], "n_bytes": row["n_bytes"], "url": row["url"],
             "title": row["title"], "source_name": row["source_name"], "dateline_place": row["dateline_place"],
             "published_date": dt.date.fromisoformat(row["published_date"]) if row["published_date"] else None,
+            "published_date_evidence": row["published_date_evidence"],
+            "published_date_source": row["published_date_source"],
             "language": row["language"], "language_confidence": row["language_confidence"],
             "text": row["text"], "n_chars": len(row["text"]), "n_segments": len(_loads(row["blocks"])),
             "n_sentences": n_sentences, "text_en": row.get("text_en"),
             "duplicate_of": None if duplicate_of == row["doc_id"] else duplicate_of,
+            "duplicate_similarity": similarity,
             "ingested_at": row["modified_at"],
         })
     return _frame("documents", rows)

@@ -19,6 +19,9 @@ from schemas.base import (
 )
 
 SOURCE_FORMATS = ("txt", "md", "html", "jsonl", "pdf", "docx")
+PUBLISHED_DATE_SOURCES = (
+    "label", "dateline", "stamp", "byline", "crawl_prefix", "metadata", "pdf_info", "pdf_xmp", "docx_core",
+)
 
 
 class Documents(DatasetModel):
@@ -38,7 +41,15 @@ class Documents(DatasetModel):
     title: Series[String] = pa.Field(nullable=True, description="Headline: from container metadata, else the text's headline line; null when the text has none.")
     source_name: Series[String] = pa.Field(nullable=True, description="Publisher or wire credited by the document (e.g. Yonhap, TASS), when stated.")
     dateline_place: Series[String] = pa.Field(nullable=True, description="Place named in the news dateline or byline, as written (SEOUL, ВЛАДИВОСТОК, 서울).")
-    published_date: Series[Date] = pa.Field(nullable=True, description="Publication date, only when the document or its metadata states a full date.")
+    published_date: Series[Date] = pa.Field(nullable=True, description="Publication date, only when the document or its metadata states a full date; null when none, or when the article's own date candidates conflict.")
+    published_date_evidence: Series[String] = pa.Field(
+        nullable=True,
+        description="The date as written where published_date was read ('승인 2018.10.16' gives '2018.10.16'; a year-less dateline completed by another date gives both, e.g. 'Sept. 6 / Sept. 6, 2019'); null when published_date is null.",
+    )
+    published_date_source: Series[String] = pa.Field(
+        nullable=True, isin=PUBLISHED_DATE_SOURCES,
+        description="Kind of line published_date came from: label (a date label such as Posted/Опубликовано/입력/작성일), dateline (a wire dateline), stamp (a line holding only a date and time), byline (a name + date line), crawl_prefix (the crawler's ' date YYYY-MM-DD'), metadata (a container field: HTML meta, JSONL), pdf_info / pdf_xmp / docx_core (the PDF Info dictionary, PDF XMP, DOCX core properties).",
+    )
     language: Series[String] = pa.Field(str_matches=LANGUAGE_PATTERN, description="ISO 639-1 language of the article body (boilerplate excluded); 'und' when unknown.")
     language_confidence: Series[Float64] = pa.Field(ge=0, le=1, description="Detector confidence for `language` (0..1).")
     text: Series[String] = pa.Field(description="Cleaned full text; all offsets in other datasets index into this string.")
@@ -50,7 +61,11 @@ class Documents(DatasetModel):
         description="English text assembled from sentences.text_en (null when any sentence lacks an English text).",
     )
     duplicate_of: Series[String] = pa.Field(
-        nullable=True, description="doc_id of the first copy when this document is an exact or near duplicate, else null."
+        nullable=True, description="doc_id of the first copy (in inbox order) when this document repeats its article content (boilerplate left out), else null."
+    )
+    duplicate_similarity: Series[Float64] = pa.Field(
+        nullable=True, ge=0, le=1,
+        description="Share of the shorter content's word 5-grams found in the other copy (1.0 for an exact copy); null when duplicate_of is null.",
     )
     ingested_at: Series[pd.DatetimeTZDtype] = pa.Field(
         dtype_kwargs=UTC_US, description="UTC modification time of the input file: stable across re-runs of the same inbox."

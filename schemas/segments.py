@@ -7,14 +7,16 @@ from pandera.typing import Series
 
 from schemas.base import HEX16, LANGUAGE_PATTERN, DatasetModel, Float64, Int64, String
 
-SEGMENT_KINDS = ("title", "dateline", "body", "caption", "list_item", "heading", "related_headline", "other")
+SEGMENT_KINDS = (
+    "title", "dateline", "body", "caption", "list_item", "heading", "related_headline", "boilerplate", "other",
+)
 
 
 class Segments(DatasetModel):
     doc_id: Series[String] = pa.Field(str_matches=HEX16, description="Document key (documents.doc_id).")
     seq: Series[Int64] = pa.Field(ge=0, description="0-based position of the segment in the document.")
     kind: Series[String] = pa.Field(
-        isin=SEGMENT_KINDS, description="Role of the block: title, dateline, body, caption, list_item, heading, related_headline or other (page chrome)."
+        isin=SEGMENT_KINDS, description="Role of the block: title, dateline, body, caption, list_item, heading, related_headline, boilerplate (page furniture kept in the text: menus, widgets, counters, date and byline lines, notices, related-story boxes; not used for language, entities or topics) or other."
     )
     char_start: Series[Int64] = pa.Field(ge=0, description="Start offset in documents.text (0-based, inclusive).")
     char_end: Series[Int64] = pa.Field(ge=0, description="End offset in documents.text (exclusive); text[char_start:char_end] == text.")

@@ -1,7 +1,7 @@
 """Cleaning entry point: decoded text -> CleanedDocument (text, blocks, layout metadata).
 
 normalise characters -> split into paragraphs (undoing hard wraps) -> recognise layout
-(drop chrome and trailers, classify blocks) -> join paragraphs with blank lines.
+(cut the related-headlines trailer, classify every other paragraph, boilerplate included) -> join paragraphs with blank lines.
 """
 
 from __future__ import annotations
@@ -67,5 +67,7 @@ def clean_document(
         dateline_place=first.dateline_place,
         source_name=first.source_name,
         published_date=first.published_date,
+        published_date_evidence=first.published_date_evidence,
+        published_date_source=first.published_date_source,
         related_headlines=first.related_headlines,
     )

@@ -182,6 +182,21 @@ def _html_title(tree: object, sitename: str | None, fallback: str | None) -> str
     return _clean_ws(fallback)
 
 
+def title_line_in_text(tree: object, title: str | None, text: str) -> str | None:
+    """Of the page's title strings (<h1>, og:title, <title> and their "A | B | Site" parts),
+    the one the article text prints as a line of its own; else `title` unchanged."""
+    xp = tree.xpath  # type: ignore[attr-defined]
+    raws = [_clean_ws(h.text_content()) for h in xp("//h1")]
+    raws += [_clean_ws(v) for v in xp('//meta[@property="og:title"]/@content')]
+    raws += [_clean_ws(t.text_content()) for t in xp("//title")]
+    lines = {" ".join(line.split()).casefold() for line in text.splitlines() if line.strip()}
+    for raw in filter(None, raws):
+        for segment in [raw, *_TITLE_SEPARATORS.split(raw)]:
+            if segment.casefold() in lines:
+                return segment
+    return title
+
+
 def parse_date(value: object) -> dt.date | None:
     """ISO date or datetime string → date; anything else → None."""
     if not isinstance(value, str) or not value.strip():
@@ -219,6 +234,8 @@ def extract_html(data: bytes) -> Content:
         title = _html_title(tree, sitename, meta.title if meta is not None else None)
     if not text or is_blank(text):
         text = visible_text(html)
+    if tree is not None:
+        title = title_line_in_text(tree, title, text)
     content = Content(
         normalize_newlines(text), decoded.encoding, title=title, published=published, url=url,
         source_name=sitename, notes=decoded.notes,

@@ -12,6 +12,9 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"
 # Line-breaking characters other than "\n": PDFs and Word exports use them as real breaks.
 _LINE_BREAKS = {ord("\r"): "\n", 0x0B: "\n", 0x0C: "\n", 0x85: "\n", 0x2028: "\n", 0x2029: "\n"}
 
+_INVISIBLE_KEEP_SOFT = {k: v for k, v in _INVISIBLE.items() if k != 0xAD}
+SOFT_BREAK = "\x00"  # placeholder while other soft hyphens are dropped
+_SOFT_BREAK = re.compile(r"\u00ad[ \t]*\n")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _MANY_NEWLINES = re.compile(r"\n{3,}")
@@ -25,7 +28,11 @@ def normalize_chars(text: str) -> str:
     """
     text = text.replace("\r\n", "\n")
     text = unicodedata.normalize("NFC", text)
-    text = text.translate(_LINE_BREAKS).translate(_INVISIBLE)
+    text = text.translate(_LINE_BREAKS)
+    # A soft hyphen ending a line marks a word broken by the wrap: keep it there (as the one
+    # invisible left) so the unwrapper glues the halves; everywhere else it goes.
+    text = _SOFT_BREAK.sub(SOFT_BREAK + "\n", text.replace(SOFT_BREAK, "")).replace("\u00ad", "").replace(SOFT_BREAK, "\u00ad")
+    text = text.translate(_INVISIBLE_KEEP_SOFT)
     text = _CONTROL.sub("", text)
     text = _SPACES.sub(" ", text)
     text = "\n".join(line.strip(" ") for line in text.split("\n"))

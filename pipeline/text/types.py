@@ -27,10 +27,13 @@ SEGMENT_KINDS = (
     "list_item",
     "heading",
     "related_headline",
+    "boilerplate",
     "other",
 )
 
-# Kinds whose text is the article proper; taggers only look at these.
+# Kinds whose text is the article proper; language, taggers and topics only look at these.
+# `boilerplate` is page furniture kept in the text (menus, widgets, counters, date/byline
+# lines, notices, related-story boxes); `other` is a block no rule could place.
 CONTENT_KINDS = frozenset({"title", "dateline", "body", "caption", "list_item", "heading"})
 
 
@@ -95,6 +98,8 @@ class CleanedDocument:
     dateline_place: str | None = None
     source_name: str | None = None
     published_date: dt.date | None = None
+    published_date_evidence: str | None = None  # the date as written
+    published_date_source: str | None = None  # label, dateline, stamp, byline, crawl_prefix, metadata
     related_headlines: list[RelatedHeadline] = field(default_factory=list)
 
 

@@ -11,6 +11,8 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from pipeline.text.dateline import find_dateline
+
 _SENTENCE_END = tuple('.!?…:;»"”)')
 _LIST_START = re.compile(r"^(?:\d{1,2}[.)]\s|[•▪●◦·*]\s?|[-—–]\s)")
 _TRAILING_WORD = re.compile(r"([^\W\d_]+)-$")
@@ -118,7 +120,9 @@ def _join_lines(lines: list[str]) -> str:
     pieces = [lines[0]]  # built as a list: a long wrapped paragraph must not cost O(n^2)
     for line in lines[1:]:
         prev = pieces[-1]
-        if prev.endswith("-") and len(prev) > 1 and not prev[-2].isspace():
+        if prev.endswith("\u00ad"):  # a soft-hyphen break: the halves are one word
+            pieces[-1] = prev[:-1]
+        elif prev.endswith("-") and len(prev) > 1 and not prev[-2].isspace():
             if not keep_line_end_hyphen(prev, line[:200]):
                 pieces[-1] = prev[:-1]
         else:
@@ -165,7 +169,7 @@ def split_paragraphs(text: str) -> list[str]:
     gap0 = Counter(gaps).most_common(1)[0][0] if gaps else 0
     wrapped, width = _is_wrapped(lines, gaps, gap0)
     if not wrapped:
-        return lines
+        return [line.replace("\u00ad", "") for line in lines]
 
     paragraphs: list[list[str]] = [[lines[0]]]
     for i, line in enumerate(lines[1:]):
@@ -176,9 +180,10 @@ def split_paragraphs(text: str) -> list[str]:
             gaps[i] > gap0
             or not full
             or (_LIST_START.match(line) is not None and _ends_sentence(prev))
+            or find_dateline(line) is not None  # a wire dateline always opens the story
         )
         if new_para:
             paragraphs.append([line])
         else:
             paragraphs[-1].append(line)
-    return [_join_lines(p) for p in paragraphs]
+    return [_join_lines(p).replace("\u00ad", "") for p in paragraphs]

@@ -258,3 +258,19 @@ def test_photo_credits_and_copyright_lines_are_not_mentions() -> None:
 def test_a_given_name_the_model_left_out_is_added_by_the_patterns() -> None:
     found = _named("The consultation was held with Ambassador-at-Large Nikolay Korchunov in Moscow.", "en")
     assert found.get("Nikolay Korchunov") == "PERSON" and "Large Nikolay Korchunov" not in found
+
+
+# --- English: title-only phrases and institution acronyms are not persons -----------------
+
+
+def test_english_title_chain_is_not_a_person() -> None:
+    named = _named(
+        "Ivan Petrov, Deputy Prime Minister of the Government of the Russian Federation "
+        "Presidential Plenipotentiary Envoy to the Siberian Federal District, attended the opening.",
+        "en")
+    assert not any(t == "PERSON" and "Envoy" in s for s, t in named.items()), named
+
+
+def test_mixed_case_acronym_is_an_organisation() -> None:
+    named = _named("KhGU took part in the III Russian-Korean Interregional Cooperation Forum", "en")
+    assert named.get("KhGU") in (None, "ORG"), named

@@ -118,15 +118,19 @@ def test_not_chrome(line: str) -> None:
     assert not is_chrome(line)
 
 
-def test_chrome_and_timestamp_removed_from_text() -> None:
-    raw = (
-        "All news\nShare\n2019/09/06 14:22\nKorea, Russia sign trade pact\n"
-        f"SEOUL, Sept. 6 (Yonhap) -- {BODY}\nPrint\n"
-    )
-    doc = clean_document(raw, source_format="txt")
-    assert doc.text.startswith("Korea, Russia sign trade pact\n\nSEOUL")
-    assert "2019/09/06" not in doc.text and "Print" not in doc.text
+def test_chrome_and_timestamp_kept_as_boilerplate() -> None:
+    lines = ["All news", "Share", "2019/09/06 14:22", "Korea, Russia sign trade pact",
+             f"SEOUL, Sept. 6 (Yonhap) -- {BODY}", "Print"]  # fmt: skip
+    doc = clean_document("\n".join(lines) + "\n", source_format="txt")
+    assert doc.text == "\n\n".join(lines)  # nothing deleted: furniture is classified, not dropped
+    spans = [(b.kind, doc.text[b.start : b.end]) for b in doc.blocks]
+    assert spans == [
+        ("boilerplate", "All news"), ("boilerplate", "Share"), ("boilerplate", "2019/09/06 14:22"),
+        ("title", "Korea, Russia sign trade pact"), ("dateline", "SEOUL, Sept. 6 (Yonhap) --"),
+        ("body", BODY), ("boilerplate", "Print"),
+    ]  # fmt: skip
     assert doc.published_date == dt.date(2019, 9, 6)  # year from the timestamp line
+    assert (doc.published_date_evidence, doc.published_date_source) == ("2019/09/06", "stamp")
     assert doc.title == "Korea, Russia sign trade pact"
 
 
@@ -149,7 +153,16 @@ def test_year_never_guessed() -> None:
 def test_crawl_date_prefix() -> None:
     doc = clean_document(f"date 2019-09-05\n{BODY}", source_format="txt")
     assert doc.published_date == dt.date(2019, 9, 5)
-    assert doc.text == BODY
+    assert doc.published_date_source == "crawl_prefix"
+    assert doc.text == f"date 2019-09-05\n\n{BODY}"
+    assert [(b.kind, doc.text[b.start : b.end]) for b in doc.blocks] == [
+        ("boilerplate", "date 2019-09-05"), ("body", BODY)
+    ]
+    glued = clean_document(f"date 2019-09-05 Talks resume in Moscow\n{BODY}", source_format="txt")
+    assert [(b.kind, glued.text[b.start : b.end]) for b in glued.blocks] == [
+        ("boilerplate", "date 2019-09-05"), ("title", "Talks resume in Moscow"), ("body", BODY)
+    ]
+    assert glued.published_date == dt.date(2019, 9, 5)
 
 
 def test_full_dates() -> None:
@@ -188,9 +201,9 @@ def test_block_kinds() -> None:
     layout = analyse_layout(paras)
     kinds = [[k for k, _, _ in parts] for parts in layout.parts]
     assert kinds == [
-        ["other"], ["title"], ["dateline", "body"], ["heading"],
-        ["list_item"], ["list_item"], ["caption"], ["body"],
-    ]  # fmt: skip
+        ["boilerplate"], ["title"], ["dateline", "body"], ["heading"],
+        ["list_item"], ["list_item"], ["boilerplate"], ["body"],
+    ]  # fmt: skip  (a bare photo credit is furniture; a caption with a credit is a caption)
     assert layout.title == "Россия и Корея подписали соглашение"
     assert (layout.dateline_place, layout.source_name) == ("ВЛАДИВОСТОК", "ТАСС")
     assert layout.published_date is None

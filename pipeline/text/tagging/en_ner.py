@@ -29,6 +29,11 @@ def _is_acronym(word: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
+def _inner_capitals(word: str) -> int:
+    """Capitals after a word's first letter: 'NArFU' has three, 'McDonald' one."""
+    return sum(c.isupper() for c in word[1:])
+
+
 def _capitalised(word: str) -> bool:
     return word[:1].isupper() or word[:1].isdigit()
 
@@ -143,6 +148,8 @@ def english_spans(text: str, start: int, end: int, hits: list[tuple[int, int, st
                     label = "PERSON"  # "North Korea Glyn Davies": the model merged place and person
                 if any(_covered(t, spans, start) for t in tokens):
                     continue
+        if label == "PERSON" and len(tokens) == 1 and _inner_capitals(tokens[0].text) >= 2:
+            label = "ORG"  # "NArFU", "KAIST": an acronym of an institution, never a person's name
         if not name_shaped(tokens, label):
             continue
         s, e = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)

@@ -131,7 +131,8 @@ def initials_start(text: str, start: int) -> int:
 _EN_TITLE_HEAD = re.compile(
     r"\b(?:(?:First|Second|Third|Vice|Deputy|Foreign|Prime|Special|Chief|chief|Senior|senior|Acting|"
     r"Former|former|Ex-|ex-|top|Top|Executive|General|Trade|Defense|Defence|Unification|Economy|"
-    r"Finance|Interior|Energy|Presidential|Permanent)\s*)*"
+    r"Finance|Interior|Energy|Presidential|Permanent|Plenipotentiary|Extraordinary|Assistant|"
+    r"Associate|Honorary|Honourable|Honorable|Regional|National)\s*)*"
     r"(?:President|Prime Minister|Premier|Minister|Ambassador|Envoy|envoy|Representative|negotiator|"
     r"diplomat|Chairman|Chairwoman|Chairperson|Chair|Rector|Governor|Gov\.|Mayor|Director|"
     r"Secretary|Spokesman|Spokeswoman|spokesman|spokeswoman|spokesperson|Consul General|Consul|"
@@ -241,7 +242,7 @@ def english_candidates(text: str, start: int, end: int, blocked: list[tuple[int,
             tokens = tokens[1:]
         if not tokens or s >= e:
             continue
-        if en_person_shaped(tokens):
+        if en_person_shaped(tokens) and not is_title(" ".join(tokens)):  # "Plenipotentiary Envoy"
             continues = bool(_CONTINUES_PHRASE.search(text[max(start, s - 6):s]))
             conf = _en_person_evidence(tokens, "" if continues else text[max(start, s - 160) : s])
             if conf:

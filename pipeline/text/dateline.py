@@ -1,0 +1,123 @@
+"""News datelines and bylines that name a place: wire, Russian agency and Korean forms.
+
+"SEOUL, Sept. 6 (Yonhap) --", "MOSCOW, May 21. /tass/.", "ВЛАДИВОСТОК, 11 сен – РИА Новости.",
+"ТЮМЕНЬ, 9 декабря, ФедералПресс.", "Владивосток, ИА Приморье24.", "[서울=뉴스핌] 홍길동 기자 =",
+"(포항=연합뉴스) 손대성 기자 =", "서울--(뉴스와이어)--", and the Korean closing byline
+"포항=하인식 기자". The place is returned as written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.text.dates_written import EN_MONTH, RU_MONTH, month_number
+from pipeline.text.page_patterns import KO_NOT_PLACES
+
+
+@dataclass(frozen=True)
+class Dateline:
+    end: int  # the dateline is paragraph[:end]
+    place: str
+    agency: str | None
+    month: int | None = None
+    day: int | None = None
+    year: int | None = None
+    date_text: str | None = None  # the month/day (and year) as written
+
+
+_EN_DATELINE = re.compile(
+    rf"^(?P<place>[A-Z][A-Z'.\-]+(?:\s[A-Z][A-Z'.\-]+)*)"
+    rf"(?:,\s[A-Z][A-Za-z.'\-]+(?:\s[A-Z][A-Za-z.'\-]+)*)?"
+    rf"(?:,\s(?P<month>{EN_MONTH})\s(?P<day>\d{{1,2}})(?:,\s(?P<year>\d{{4}}))?)?"
+    rf"(?:\s\((?P<agency>[^()]{{2,40}})\)\s?(?:--|—|–|-)|\.?\s/(?P<agency2>[^/]{{2,30}})/\.?)"
+)
+# "SEOUL -- ..." / "SEOUL — ..." (a capitalised place alone before a long dash)
+_EN_BARE_DATELINE = re.compile(r"^(?P<place>[A-Z]{4,}(?:\s[A-Z]{3,})?)\s(?:--|—)\s(?=\S)")
+_NOT_PLACES = frozenset({"UPDATE", "UPDATED", "BREAKING", "EXCLUSIVE", "ANALYSIS", "URGENT", "NOTE", "EDITOR"})
+_RU_PLACE = r"(?P<place>[А-ЯЁ][А-ЯЁа-яё\-]+(?:\s[А-ЯЁ][А-ЯЁа-яё\-]+)?)"
+_RU_DATE = (
+    rf",\s(?P<day>\d{{1,2}})\s(?P<month>{RU_MONTH})(?:\s(?P<year>\d{{4}})(?:\sг(?:ода|\.)?)?)?"
+)
+_RU_DATELINES = (
+    # "ВЛАДИВОСТОК, 5 сентября. /ТАСС/."  /  "ВЛАДИВОСТОК, 11 сен – РИА Новости."
+    re.compile(rf"^{_RU_PLACE}{_RU_DATE}\.?\s?/(?P<agency>[^/]{{2,30}})/\.?"),
+    re.compile(rf"^{_RU_PLACE}{_RU_DATE}\s?[–—-]\s?(?P<agency>[^.]{{2,40}}?)\."),
+    # "ТЮМЕНЬ, 9 декабря, ФедералПресс." (caps place: the agency follows the date after a comma)
+    re.compile(
+        rf"^(?P<place>[А-ЯЁ][А-ЯЁ\-]{{2,}}(?:\s[А-ЯЁ\-]{{2,}})?){_RU_DATE},\s(?P<agency>[^\s.,][^.,]{{1,30}})\.(?=\s)"
+    ),
+    # "МОСКВА. 5 июня. INTERFAX.RU -"
+    re.compile(
+        rf"^(?P<place>[А-ЯЁ][А-ЯЁ\-]{{2,}}(?:\s[А-ЯЁ\-]{{2,}})?)\.\s(?P<day>\d{{1,2}})\s(?P<month>{RU_MONTH})"
+        r"\.?\s(?P<agency>[A-Za-zА-Яа-яЁё.\-]{2,30})\s[–—-]\s"
+    ),
+    # "Владивосток, ИА Приморье24."
+    re.compile(
+        rf"^{_RU_PLACE},\s(?P<agency>(?:ИА|РИА|ИТАР-ТАСС|ТАСС|Интерфакс|ПРАЙМ|REGNUM)\b[^.]{{0,30}})\."
+    ),
+    # "ВЛАДИВОСТОК. ..." (caps only: a capitalised word plus a full stop is just a sentence)
+    re.compile(
+        r"^(?P<place>[А-ЯЁ]{4,}(?:[\s-][А-ЯЁ]{2,})*)(?:,\s(?P<day>\d{1,2})\s"
+        rf"(?P<month>{RU_MONTH}))?\.(?=\s)"
+    ),
+)
+# "[서울=뉴스핌] 홍길동 기자 =" / "(서울=연합뉴스) 홍길동 기자 ="
+_KO_DATELINE = re.compile(
+    r"^[\[(【](?P<place>[가-힣]{1,10})=(?P<agency>(?![^\])】=]*기자)[^\])】=]{1,20})[\])】]"
+    r"(?:\s?[가-힣]{2,4}\s?(?:기자|특파원|통신원)(?:\s?=)?)?"
+)
+# Press-release wire: "서울--(뉴스와이어)--"
+# also with the release date: "서울--(뉴스와이어) 2013년 05월 15일 --"
+_KO_NEWSWIRE = re.compile(
+    r"^(?P<place>[가-힣]{1,10})\s?-{2,}\s?\((?P<agency>[^()]{1,20})\)\s?"
+    r"(?:(?P<year>\d{4})년\s?(?P<month>\d{1,2})월\s?(?P<day>\d{1,2})일\s?)?-{2,}"
+)
+# Byline at the end: "포항=하인식 기자 hais@hankyung.com"
+_KO_BYLINE = re.compile(r"^(?P<place>[가-힣]{1,10})=[가-힣]{2,4}\s?(?:기자|특파원|통신원)\b")
+
+
+def _date_text(m: re.Match[str]) -> str | None:
+    if not m.groupdict().get("month"):
+        return None
+    end = m.end("year") if m.groupdict().get("year") else max(m.end("day"), m.end("month"))
+    start = min(m.start("month"), m.start("day"))
+    return m.string[start:end].rstrip(".")  # "5 сентября." ends the dateline, not the month
+
+
+def find_dateline(paragraph: str) -> Dateline | None:
+    m = _EN_DATELINE.match(paragraph)
+    if m:
+        month = month_number(m["month"]) if m["month"] else None
+        return Dateline(
+            m.end(), m["place"], (m["agency"] or m["agency2"]).strip(),
+            month, int(m["day"]) if m["day"] else None, int(m["year"]) if m["year"] else None,
+            _date_text(m),
+        )  # fmt: skip
+    m = _KO_NEWSWIRE.match(paragraph)
+    if m:
+        ymd = [int(m[g]) if m[g] else None for g in ("year", "month", "day")]
+        text = m.string[m.start("year") : m.end("day") + 1] if m["year"] else None  # through "일"
+        return Dateline(m.end(), m["place"], m["agency"].strip(), ymd[1], ymd[2], ymd[0], text)
+    m = _KO_DATELINE.match(paragraph)
+    if m and m["place"] not in KO_NOT_PLACES:
+        return Dateline(m.end(), m["place"], m["agency"].strip())
+    m = _EN_BARE_DATELINE.match(paragraph)
+    if m and len(paragraph) >= 80 and m["place"] not in _NOT_PLACES:
+        return Dateline(len(paragraph[: m.end()].rstrip()), m["place"], None)
+    for rx in _RU_DATELINES:
+        m = rx.match(paragraph)
+        if m:
+            groups = m.groupdict()
+            agency = groups.get("agency")
+            if agency:
+                agency = re.sub(r"^ИА\s+", "", agency.strip())
+            month = month_number(groups["month"]) if groups.get("month") else None
+            return Dateline(
+                m.end(), m["place"], agency, month,
+                int(groups["day"]) if groups.get("day") else None,
+                int(groups["year"]) if groups.get("year") else None, _date_text(m),
+            )  # fmt: skip
+    return None
+
+

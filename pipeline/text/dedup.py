@@ -1,0 +1,106 @@
+"""Near-duplicate documents compared on article content, in time linear in the corpus.
+
+Two crawls of one article differ in their page chrome (menus, appeals, related boxes) and in
+where the ~2 KB snapshot stops, so documents are compared on their content blocks only
+(boilerplate, title and trailers left out) by word 5-gram shingles. A banded MinHash index
+(locality-sensitive hashing) proposes candidate pairs without an all-pairs comparison; each
+candidate is then scored exactly by containment, |A ∩ B| / min(|A|, |B|), which stays high
+when one crawl is a cut-short copy of the other and low for a reworded press release.
+
+MinHash here is ~30 lines on numpy rather than `datasketch`, whose only extra for this use
+would be a scipy dependency (~40 MB) for code we do not call.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from pipeline.text.types import CONTENT_KINDS, Block
+
+SHINGLE_WORDS = 5
+# A pair becomes a candidate when one band of 3 hashes agrees: at Jaccard 0.5 (the lowest a
+# duplicate may have) that happens with probability 1 - (1 - 0.5**3)**42 > 0.99.
+BANDS, ROWS = 42, 3
+NUM_PERM = BANDS * ROWS
+MIN_SHINGLES = 20  # shorter contents say too little to call two documents the same
+DUPLICATE_CONTAINMENT = 0.9  # two crawls of one article share their text exactly; a shared sidebar does not reach it
+# Also half of all their shingles shared: a short page whose content is mostly a block another
+# page also carries (an undetected appeal, a shared boxed text) is not a copy of that page.
+MIN_JACCARD = 0.5
+_PRIME = np.uint64(4294967291)  # largest prime below 2**32: (a*x + b) fits in 64 bits
+_rng = np.random.default_rng(20240613)  # fixed: the same corpus gives the same signatures
+_A = _rng.integers(1, int(_PRIME), NUM_PERM, dtype=np.uint64)
+_B = _rng.integers(0, int(_PRIME), NUM_PERM, dtype=np.uint64)
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    doc_id: str
+    duplicate_of: str
+    similarity: float  # containment of the shorter content in the longer one (0..1)
+
+
+def shingles(text: str, k: int = SHINGLE_WORDS) -> set[int]:
+    """32-bit hashes of the word k-grams of `text` (case and punctuation folded)."""
+    words = _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
+    grams = (" ".join(words[i : i + k]) for i in range(max(1, len(words) - k + 1))) if words else ()
+    return {int.from_bytes(hashlib.blake2b(g.encode(), digest_size=4).digest(), "big") for g in grams}
+
+
+def signature(sh: set[int]) -> np.ndarray:
+    """MinHash signature: the minimum of each of NUM_PERM universal hash functions over `sh`."""
+    x = np.fromiter(sh, dtype=np.uint64, count=len(sh))
+    return ((np.outer(x, _A) + _B) % _PRIME).min(axis=0)
+
+
+def containment(a: set[int], b: set[int]) -> float:
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+
+
+def find_duplicates(contents: Sequence[tuple[str, str]]) -> list[Duplicate]:
+    """(doc_id, content text) in document order -> each later copy with the first one it repeats."""
+    sets = [shingles(text) for _, text in contents]
+    buckets: dict[tuple[int, bytes], list[int]] = defaultdict(list)
+    root: dict[int, int] = {}
+    found: list[Duplicate] = []
+    for i, sh in enumerate(sets):
+        if len(sh) < MIN_SHINGLES:
+            continue
+        sig = signature(sh)
+        keys = [(band, sig[band * ROWS : (band + 1) * ROWS].tobytes()) for band in range(BANDS)]
+        candidates = sorted({j for key in keys for j in buckets[key]})
+        best = _best_match(i, candidates, sets)
+        if best is not None:
+            j, score = best
+            root[i] = root.get(j, j)
+            found.append(Duplicate(contents[i][0], contents[root[i]][0], round(score, 4)))
+        for key in keys:
+            buckets[key].append(i)
+    return found
+
+
+def jaccard(a: set[int], b: set[int]) -> float:
+    return len(a & b) / len(a | b) if a or b else 0.0
+
+
+def _best_match(i: int, candidates: Iterable[int], sets: list[set[int]]) -> tuple[int, float] | None:
+    scored = [(containment(sets[i], sets[j]), -j) for j in candidates if jaccard(sets[i], sets[j]) >= MIN_JACCARD]
+    if not scored:
+        return None
+    score, neg_j = max(scored)
+    return (-neg_j, score) if score >= DUPLICATE_CONTAINMENT else None
+
+
+def content_text(text: str, blocks: Iterable[Block]) -> str:
+    """The article content a fingerprint is taken from: content blocks minus the headline
+    (one crawl may lack it); the whole text when no block is content."""
+    parts = [text[b.start : b.end] for b in blocks if b.kind in CONTENT_KINDS and b.kind != "title"]
+    return "\n".join(parts) if parts else text

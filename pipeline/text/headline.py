@@ -1,0 +1,238 @@
+"""Which line of a crawled page is the article's headline (or none). Pure functions.
+
+Evidence, strongest first: a labelled field ("제목 : …", "Title: …"); the container's title
+(HTML <title>/<h1> minus the site name, JSONL `title`) found among the first lines; a line the
+page prints twice (the second copy may be wrapped over two lines); otherwise the first line of
+the last run of headline-shaped lines above the first body paragraph, i.e. the line that sits
+just above the date/byline/dateline block or the lead. Section labels (one or two words above
+the headline), menus and metadata lines are never candidates. No body paragraph below a
+candidate: no headline.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.text.dateline import find_dateline
+from pipeline.text.page_patterns import AFTER_TITLE_LABELS, TITLE_LABELS
+from pipeline.text.stopwords import stopword_density
+
+_HAS_ALNUM = re.compile(r"\w")
+_LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[•▪●◦*])\s+\S")
+_DASH_ITEM = re.compile(r"^[-—–]\s+\S")
+_TITLE_LABEL = re.compile(
+    r"^(?:(?:" + "|".join(map(re.escape, TITLE_LABELS)) + r")\s*[:：]|제목\s)\s*(?P<title>.+)$", re.I
+)  # a Korean board's "제목" needs no colon
+_TITLE_LABEL_ALONE = re.compile(r"^(?:" + "|".join(map(re.escape, TITLE_LABELS)) + r")\s*[:：]?$", re.I)
+_AFTER_TITLE = re.compile(
+    r"\s+(?:(?:" + "|".join(map(re.escape, AFTER_TITLE_LABELS)) + r")\s*[:：]|(?:글쓴이|작성자|등록자)\s)", re.I
+)
+_SENTENCE_END = (".", "…", ";", ",", ":")
+_ELLIPSIS = ("…", "...")
+SHORT_ELLIPSIS = 80  # "푸틴, 방한 앞두고…": a short line may trail off and still be a headline
+_QUESTION_END = ("?", "!")
+SEARCH_LINES = 20
+MAX_HEADLINE_CHARS, MAX_HEADLINE_WORDS = 200, 28  # longer unpunctuated lines are running text
+LABEL_SEARCH_LINES = 40
+SITE_NAME_WORDS = 4  # a board's "제목" field may follow a long sidebar
+_CAPTION_END = re.compile(
+    r"\((?:Yonhap|AFP|Reuters|AP|EPA|Xinhua|Kyodo|TASS|Newsis|News1|PHOTO NOT FOR SALE)\)$"
+)
+_CAPTION_START = re.compile(
+    r"^(?:This (?:file |handout )?(?:photo|image|picture)|In this (?:file )?photo|"
+    r"Фото(?::|\s[-—–])|사진\s?=|▲)"
+)
+_CREDIT_INSIDE = re.compile(r"(?:^|\s)(?:Фото|Photo|사진)\s?[:=]|©\s?\w", re.I)
+
+
+def is_caption(p: str) -> bool:
+    return bool(
+        _CAPTION_END.search(p) or _CAPTION_START.match(p) or (len(p) <= 150 and _CREDIT_INSIDE.search(p))
+    )
+  # the headline sits near the top of the page
+
+
+@dataclass(frozen=True)
+class Headline:
+    text: str
+    para: int | None  # paragraph holding it (None: from the container, not found in the text)
+    start: int = 0  # span inside the paragraph
+    end: int = 0
+    copies: tuple[int, ...] = ()  # other paragraphs that repeat it (page chrome)
+    continued: int | None = None  # the next paragraph, when the headline was broken over two lines
+    source: str = "layout"  # label, container, repeated or layout: how it was found
+
+
+def norm(s: str) -> str:
+    return " ".join(s.split()).casefold()
+
+
+_RUBRIC_BRACKETS = re.compile(r"^[\[(<【〈《]\s*(.*?)\s*[\])>】〉》]$")
+
+
+_LETTER_WORD = re.compile(r"[^\W\d_]+")
+
+
+def is_section_label(p: str) -> bool:
+    """A rubric or widget label: one or two words, bare or bracketed, no digits ("Новости",
+    "[사회]", "<Politics>", "Избранное ?")."""
+    m = _RUBRIC_BRACKETS.match(p)
+    p = m.group(1) if m else p
+    return (
+        0 < len(p) <= 20
+        and not any(ch.isdigit() for ch in p)
+        and 0 < len(_LETTER_WORD.findall(p)) <= 2
+        and len(p.split()) <= 3
+    )
+
+
+MIN_STOPWORDS = 0.15  # jusText-style: en/ru sentences and headlines run ~0.3-0.8 stop words
+
+
+def _few_stopwords(p: str, min_words: int = 6) -> bool:
+    """A line of codes, tags or links: many words, almost none of them function words."""
+    if len(p.split()) < min_words:
+        return False
+    density = stopword_density(p)
+    return density is not None and density < MIN_STOPWORDS
+
+
+def _is_code_list(p: str) -> bool:
+    """Many tiny tokens ("ruru enen kzkk zh-CN ky uz az de fr"): language switches, tags, codes.
+    (Headlinese is poor in stop words, so their density cannot tell a headline from a list.)"""
+    if any("\uac00" <= ch <= "\ud7a3" for ch in p):
+        return False  # Korean words are short by nature
+    words = _LETTER_WORD.findall(p)
+    return len(words) >= 8 and sum(map(len, words)) / len(words) < 3.5
+
+
+def is_headline_shaped(p: str) -> bool:
+    return (
+        len(p) <= MAX_HEADLINE_CHARS
+        and len(p.split()) <= MAX_HEADLINE_WORDS
+        and (not p.endswith(_SENTENCE_END) or (p.endswith(_ELLIPSIS) and len(p) <= SHORT_ELLIPSIS))
+        and not (p.endswith(_QUESTION_END) and len(p) > 120)
+        and _HAS_ALNUM.search(p) is not None
+        and not _LIST_ITEM.match(p)
+        and not _DASH_ITEM.match(p)
+        and find_dateline(p) is None
+        and not is_section_label(p)
+        and not is_caption(p)
+        and not _is_code_list(p)
+    )
+
+
+
+
+def is_body_like(p: str) -> bool:
+    """A paragraph of running text (the lead or later), or a wire dateline."""
+    if find_dateline(p) is not None:
+        return True
+    words = len(p.split())
+    if _few_stopwords(p, 8):
+        return False  # a long line of labels, codes or links is not running text
+    end = p.rstrip("»\"”’)")
+    hangul = sum("\uac00" <= ch <= "\ud7a3" for ch in p) > len(p) / 3  # Korean packs a sentence in fewer characters
+    return (
+        ((len(p) >= 60 or (hangul and words >= 8)) and end.endswith((".", "…")) and not (
+            end.endswith(_ELLIPSIS) and len(p) <= SHORT_ELLIPSIS
+        ))
+        or (len(p) > 120 and end.endswith(_QUESTION_END))
+        or len(p) > MAX_HEADLINE_CHARS
+        or words > MAX_HEADLINE_WORDS
+    )
+
+
+def labelled_title(p: str) -> tuple[int, int] | None:
+    m = _TITLE_LABEL.match(p)
+    if not m:
+        return None
+    start = m.start("title")
+    cut = _AFTER_TITLE.search(p, start)
+    end = cut.start() if cut else len(p)
+    return (start, end) if p[start:end].strip() else None
+
+
+def _copies(paras: list[str], i: int, limit: int) -> tuple[int, ...]:
+    """Later paragraphs equal to paras[i], alone or as two consecutive lines."""
+    key = norm(paras[i])
+    out: list[int] = []
+    for j in range(i + 1, limit):
+        if norm(paras[j]) == key:
+            out.append(j)
+        elif j + 1 < len(paras) and norm(paras[j] + " " + paras[j + 1]) == key:
+            out.extend((j, j + 1))
+    return tuple(out)
+
+
+_SUFFIX_SEP = re.compile(r"^\s*(?:[-–—|:»]|::)\s")
+
+
+def _with_suffix(longer: str, shorter: str) -> bool:
+    """`longer` is `shorter` plus a " - Site" / " | Section" suffix."""
+    a, b = norm(longer), norm(shorter)
+    return len(b) >= 15 and a.startswith(b) and bool(_SUFFIX_SEP.match(a[len(b) :]))
+
+
+_ITEM_SEP = re.compile(r"(?:[/>»›|]|\s-)\s*$")
+
+
+def _ends_with_item(line: str, title: str) -> bool:
+    """`line` is a trail whose last item is `title` ("… / Новости / <title>")."""
+    a, b = norm(line), norm(title)
+    return len(b) >= 15 and len(a) > len(b) and a.endswith(b) and bool(_ITEM_SEP.search(a[: -len(b)]))
+
+
+def find_headline(
+    paras: list[str], boiler: list[bool], hint: str | None = None, meta: list[bool] | None = None
+) -> Headline | None:
+    """The headline of a page whose paragraphs are `paras` (`boiler[i]`: paragraph i is furniture;
+    `meta[i]`: paragraph i is a date or byline line)."""
+    top = min(len(paras), SEARCH_LINES)
+    for i in range(min(len(paras), LABEL_SEARCH_LINES)):
+        span = labelled_title(paras[i])
+        if span:
+            return Headline(paras[i][span[0] : span[1]].strip(), i, *span, source="label")
+        if _TITLE_LABEL_ALONE.match(paras[i]) and i + 1 < len(paras) and is_headline_shaped(paras[i + 1]):
+            return Headline(paras[i + 1], i + 1, 0, len(paras[i + 1]), source="label")  # "제목" / "<title>"
+    if hint and hint.strip():
+        key = norm(hint)
+        for i in range(top):
+            if norm(paras[i]) == key:
+                return Headline(paras[i], i, 0, len(paras[i]), _copies(paras, i, top), source="container")
+        return Headline(" ".join(hint.split()), None, source="container")
+
+    body = next((i for i in range(len(paras)) if not boiler[i] and is_body_like(paras[i])), None)
+    if body is None:
+        return None
+    cands = [i for i in range(min(body, top)) if not boiler[i] and is_headline_shaped(paras[i])]
+    for i in cands:
+        copies = _copies(paras, i, min(len(paras), body + 3))
+        if copies:
+            return Headline(paras[i], i, 0, len(paras[i]), copies, source="repeated")
+    for i in cands:  # a breadcrumb ending with the headline: "Главная / Новости / Headline"
+        if any(_ends_with_item(paras[j], paras[i]) for j in range(min(body, top)) if j != i):
+            return Headline(paras[i], i, 0, len(paras[i]), source="repeated")
+    for i in cands:  # "Headline - Site, 29.12.2025" (the page title) above "Headline"
+        for j in cands:
+            if j > i and _with_suffix(paras[i], paras[j]):
+                return Headline(paras[j], j, 0, len(paras[j]), (i,), source="repeated")
+    if not cands:
+        return None
+    first = cands[-1]
+    while first - 1 in cands:
+        first -= 1
+    # The run's first line, since decks and subtitles follow the headline; but a short line
+    # (a blog or site name) above a longer one that sits right on the date/byline is not it.
+    run = range(first, cands[-1] + 1)
+    above_meta = [i for i in run if meta and i + 1 < len(paras) and meta[i + 1]]
+    if above_meta and above_meta[0] != first:
+        short = len(paras[first].split())
+        if short <= SITE_NAME_WORDS and short < len(paras[above_meta[0]].split()):
+            first = above_meta[0]
+    nxt = first + 1
+    if nxt in cands and paras[nxt][:1].islower() and not paras[first].endswith(_QUESTION_END):
+        # "Приморье и Корея проведут" / "первый форум": one headline broken over two lines
+        return Headline(f"{paras[first]} {paras[nxt]}", first, 0, len(paras[first]), continued=nxt)
+    return Headline(paras[first], first, 0, len(paras[first]))

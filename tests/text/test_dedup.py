@@ -1,0 +1,63 @@
+"""Near-duplicates on article content: same story under other chrome, not a reworded release."""
+
+from __future__ import annotations
+
+from pipeline.text.clean import clean_document
+from pipeline.text.dedup import containment, content_text, find_duplicates, shingles
+
+STORY = [
+    "Officials from both countries agreed on Tuesday to widen cooperation in fisheries and port logistics.",
+    "The agreement covers joint inspections of fishing vessels, shared catch data and new cold-storage "
+    "facilities at two ports, the ministry said in a statement.",
+    "A working group will meet every six months, and the first session is planned for the spring in the "
+    "southern port city, where most of the catch is landed.",
+    "Industry groups welcomed the deal, saying that delays at the border had cost exporters millions of "
+    "dollars over the past two seasons.",
+]
+REWORDED = [
+    "Both governments decided on Tuesday to expand their partnership on fishing and on logistics at ports.",
+    "Under the deal, inspectors from each side will check fishing boats together, exchange catch figures and "
+    "build cold stores in two harbours, according to the ministry.",
+    "A joint working group is to convene twice a year; its first meeting is expected this spring in the port "
+    "city in the south that handles most landings.",
+    "Exporters' associations praised the accord and said border delays had cost them millions over two seasons.",
+]
+
+
+def _content(*lines: str) -> str:
+    doc = clean_document("\n".join(lines), source_format="txt")
+    return content_text(doc.text, doc.blocks)
+
+
+def test_same_story_under_different_chrome_is_a_duplicate() -> None:
+    first = _content("Home | News | Region", "Ferry deal signed", *STORY, "Related articles:", "Read more",
+                     "Your donation keeps independent reporting alive.")  # fmt: skip
+    second = _content("Support our newsroom!", *STORY[:3], "Share | Print | Email", "Top news",
+                      "Port workers strike in Incheon")  # fmt: skip
+    found = find_duplicates([("a", first), ("b", second)])
+    assert [(d.doc_id, d.duplicate_of) for d in found] == [("b", "a")]
+    assert found[0].similarity == 1.0  # the shorter crawl is wholly inside the longer one
+
+
+def test_reworded_release_is_not_a_duplicate() -> None:
+    a, b = _content("Ferry deal signed", *STORY), _content("Ferry deal signed", *REWORDED)
+    assert containment(shingles(a), shingles(b)) < 0.3
+    assert find_duplicates([("a", a), ("b", b)]) == []
+
+
+def test_chain_points_to_the_first_copy_and_short_texts_are_left_alone() -> None:
+    text = "\n".join(STORY)
+    found = find_duplicates([("a", text), ("b", text), ("c", text), ("d", "Too short to judge."), ("e", "Too short to judge.")])
+    assert [(d.doc_id, d.duplicate_of) for d in found] == [("b", "a"), ("c", "a")]
+
+
+def test_many_unrelated_documents_give_no_duplicate() -> None:
+    docs = [(f"d{i}", " ".join(f"word{i}x{j}" for j in range(60))) for i in range(300)]
+    assert find_duplicates(docs) == []
+
+
+def test_pages_sharing_a_sidebar_are_not_duplicates() -> None:
+    sidebar = " ".join(STORY)  # the same long institutional text on every page of a site
+    a = f"{sidebar}\nThe port of Busan opened a new ferry terminal for passengers travelling to Vladivostok this week."
+    b = f"{sidebar}\nA delegation from Primorye visited Seoul to discuss fisheries quotas and joint research."
+    assert find_duplicates([("a", a), ("b", b)]) == []
