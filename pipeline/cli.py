@@ -23,7 +23,7 @@ def run() -> int:
     _ensure_dagster_home()
     import dagster as dg
 
-    from pipeline.launch import run_job
+    from pipeline.launch import CodeLocationError, run_job
     from pipeline.resources import PipelineConfig
 
     settings = PipelineConfig()
@@ -31,9 +31,13 @@ def run() -> int:
     print(f"outputs: {settings.outputs}")
 
     with dg.DagsterInstance.get() as instance:
-        result = run_job(
-            instance, log_level=os.environ.get("PIPELINE_LOG_LEVEL", "INFO"), tags={"launched_by": "make run"}
-        )
+        try:
+            result = run_job(
+                instance, log_level=os.environ.get("PIPELINE_LOG_LEVEL", "INFO"), tags={"launched_by": "make run"}
+            )
+        except CodeLocationError as exc:
+            print(f"cannot start the run: {exc}", file=sys.stderr)
+            return 1
     failed_checks = [
         f"{e.asset_key.to_user_string()}:{e.check_name}"
         for e in result.get_asset_check_evaluations()

@@ -28,6 +28,10 @@ JOB_NAME = "refresh_datasets"
 IN_PROCESS = {"execution": {"config": {"in_process": {}}}}
 
 
+class CodeLocationError(RuntimeError):
+    """The code location in workspace.yaml did not load (its error is in the message)."""
+
+
 def create_location_run(
     instance: dg.DagsterInstance,
     run_config: Mapping[str, object],
@@ -43,7 +47,8 @@ def create_location_run(
     with WorkspaceProcessContext(instance, target) as process_context:
         request = process_context.create_request_context()
         if request.has_code_location_error(LOCATION_NAME):
-            raise RuntimeError(f"code location {LOCATION_NAME} failed to load: {request.get_code_location_error(LOCATION_NAME)}")
+            error = request.get_code_location_error(LOCATION_NAME)
+            raise CodeLocationError(f"code location {LOCATION_NAME} failed to load:\n{error.to_string() if error else ''}")
         location = request.get_code_location(LOCATION_NAME)
         repository = next(iter(location.get_repositories().values()))
         return _create_run(

@@ -14,6 +14,7 @@ datasets, so a reader never sees half a report; it is not a dataset and not in t
 from __future__ import annotations
 
 import base64
+import functools
 import html
 import importlib.util
 import re
@@ -58,6 +59,7 @@ class Chart:
     numbers: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
+@functools.lru_cache(maxsize=1)  # registers the font once per process
 def hangul_font() -> str | None:
     """Name of a font that draws Hangul: NanumGothic from koreanize-matplotlib, else an installed one."""
     spec = importlib.util.find_spec("koreanize_matplotlib")

@@ -86,3 +86,17 @@ def test_the_webserver_lists_it_under_the_job_with_the_current_snapshot(cli_run)
     assert len(runs) == 1 and runs[0]["status"] == "SUCCESS"
     assert runs[0]["repositoryOrigin"] == {"repositoryLocationName": LOCATION, "repositoryName": REPOSITORY}
     assert runs[0]["pipelineSnapshotId"] == data["pipelineOrError"]["pipelineSnapshotId"]
+
+
+def test_a_location_that_does_not_load_is_a_clear_error(tmp_path: Path) -> None:
+    from pipeline.launch import CodeLocationError, create_location_run
+
+    workspace = tmp_path / "workspace.yaml"
+    workspace.write_text(
+        f"load_from:\n  - python_module:\n      module_name: pipeline.no_such_module\n      location_name: {LOCATION}\n",
+        encoding="utf-8",
+    )
+    with dg.instance_for_test() as instance:
+        with pytest.raises(CodeLocationError, match="no_such_module"):
+            create_location_run(instance, {}, {}, workspace=workspace)
+        assert instance.get_runs() == []

@@ -150,3 +150,14 @@ def test_markdown_metadata_renders_as_written(run) -> None:
         for key, value in event.step_materialization_data.materialization.metadata.items():
             if isinstance(value, dg.MarkdownMetadataValue):
                 assert not lost_brackets(value.value), (event.asset_key, key)
+
+
+def test_previews_keep_angle_brackets_and_cut_long_text() -> None:
+    from pipeline.metadata import EXCERPT_CHARS, table
+
+    title = "<2031 한러 교류 포럼> 안내"  # invented; Korean headlines often quote names in <...>
+    df = pd.DataFrame({"title": [title], "text": ["Москва " * 100], "labels": [["LEAD", "News Focus"]]})
+    (record,) = table(df).records
+    assert record.data["title"] == title
+    assert len(record.data["text"]) == EXCERPT_CHARS and record.data["text"].endswith("…")
+    assert record.data["labels"] == "LEAD, News Focus"
