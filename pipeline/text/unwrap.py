@@ -163,14 +163,22 @@ def split_paragraphs(text: str) -> list[str]:
     gap0 = Counter(gaps).most_common(1)[0][0] if gaps else 0
     wrapped, width = _is_wrapped(lines, gaps, gap0)
     if not wrapped:
-        return [line.replace("\u00ad", "") for line in lines]
+        # Even in text that is not hard-wrapped, a line ending in a soft hyphen (kept by
+        # normalize_chars only there) is a word broken across the line: the halves are one word.
+        joined: list[str] = []
+        for line in lines:
+            if joined and joined[-1].endswith("\u00ad"):
+                joined[-1] = joined[-1][:-1] + line
+            else:
+                joined.append(line)
+        return [line.replace("\u00ad", "") for line in joined]
 
     paragraphs: list[list[str]] = [[lines[0]]]
     for i, line in enumerate(lines[1:]):
         prev = lines[i]
         first_word = line.split(" ", 1)[0]
         full = len(prev) >= 0.75 * width or len(prev) + 1 + len(first_word) > width
-        new_para = (
+        new_para = not prev.endswith("\u00ad") and (  # a soft-hyphen break never ends a paragraph
             gaps[i] > gap0
             or not full
             or (_LIST_START.match(line) is not None and _ends_sentence(prev))

@@ -321,3 +321,22 @@ def test_dev_page_chrome_removed() -> None:
     assert doc.text[first.start : first.end] == "All news" and first.kind == "boilerplate"
     assert doc.title == row["title"]
     assert "\r" not in doc.text and "\ufeff" not in doc.text
+
+
+def test_line_end_soft_hyphen_rejoins_the_word_in_short_text() -> None:
+    # Too few lines to look hard-wrapped: the soft hyphen alone says the word was broken.
+    doc = clean_document("The delegation discussed the infor\u00ad\nmation exchange.\n\nA second paragraph.", source_format="txt")
+    assert doc.text == "The delegation discussed the information exchange.\n\nA second paragraph."
+
+
+def test_soft_hyphen_line_never_ends_a_wrapped_paragraph() -> None:
+    lines = [
+        "Представители двух стран обсудили вопросы информа\u00ad",
+        "ционного обмена",
+        "и сотрудничества в области образования и науки, а также",
+        "российско-корейского партнёрства в регионе. Участники",
+        "встречи отметили, что сотрудничество развивается успешно.",
+    ]
+    doc = clean_document("\n".join(lines), source_format="txt")
+    assert "информационного обмена" in doc.text
+    assert "\n" not in doc.text.split("информационного")[1].split("обмена")[0]
