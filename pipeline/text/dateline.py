@@ -32,6 +32,13 @@ _EN_DATELINE = re.compile(
     rf"(?:,\s(?P<month>{EN_MONTH})\s(?P<day>\d{{1,2}})(?:,\s(?P<year>\d{{4}}))?)?"
     rf"(?:\s\((?P<agency>[^()]{{2,40}})\)\s?(?:--|—|–|-)|\.?\s/(?P<agency2>[^/]{{2,30}})/\.?)"
 )
+# "SEOUL, Feb 10 – RIA Novosti. ...": the agency after the date and a dash, as Russian wires
+# write their datelines in English; only with a date, so "WASHINGTON – The ..." is not one.
+_EN_DASH_AGENCY = re.compile(
+    rf"^(?P<place>[A-Z][A-Z'.\-]+(?:\s[A-Z][A-Z'.\-]+)*)"
+    rf",\s(?P<month>{EN_MONTH})\s(?P<day>\d{{1,2}})(?:,\s(?P<year>\d{{4}}))?"
+    rf"\s(?:--|—|–|-)\s(?P<agency>[A-Z][\w'&-]*(?:\s[A-Z][\w'&-]*){{0,3}})\.(?=\s|$)"
+)
 # "SEOUL -- ..." / "SEOUL — ..." (a capitalised place alone before a long dash)
 _EN_BARE_DATELINE = re.compile(r"^(?P<place>[A-Z]{4,}(?:\s[A-Z]{3,})?)\s(?:--|—)\s(?=\S)")
 _NOT_PLACES = frozenset({"UPDATE", "UPDATED", "BREAKING", "EXCLUSIVE", "ANALYSIS", "URGENT", "NOTE", "EDITOR"})
@@ -86,11 +93,11 @@ def _date_text(m: re.Match[str]) -> str | None:
 
 
 def find_dateline(paragraph: str) -> Dateline | None:
-    m = _EN_DATELINE.match(paragraph)
+    m = _EN_DATELINE.match(paragraph) or _EN_DASH_AGENCY.match(paragraph)
     if m:
         month = month_number(m["month"]) if m["month"] else None
         return Dateline(
-            m.end(), m["place"], (m["agency"] or m["agency2"]).strip(),
+            m.end(), m["place"], (m["agency"] or m.groupdict().get("agency2")).strip(),
             month, int(m["day"]) if m["day"] else None, int(m["year"]) if m["year"] else None,
             _date_text(m),
         )  # fmt: skip

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from pipeline.text.dateline import find_dateline
 from pipeline.text.page_patterns import AFTER_TITLE_LABELS, TITLE_LABELS
+from pipeline.text.scripts import dominant_script
 from pipeline.text.stopwords import stopword_density
 
 _HAS_ALNUM = re.compile(r"\w")
@@ -203,10 +204,22 @@ def find_headline(
                 return Headline(paras[i], i, 0, len(paras[i]), _copies(paras, i, top), source="container")
         return Headline(" ".join(hint.split()), None, source="container")
 
-    body = next((i for i in range(len(paras)) if not boiler[i] and is_body_like(paras[i])), None)
+    # Page chrome in another language (a login box in Russian on an English page, Korean skip
+    # links on an English site) is neither the article's first paragraph nor its headline.
+    script = dominant_script("\n".join(p for p, b in zip(paras, boiler, strict=True) if not b))
+
+    def in_script(i: int) -> bool:
+        return script is None or dominant_script(paras[i]) in (script, None)
+
+    body = next((i for i in range(len(paras)) if not boiler[i] and is_body_like(paras[i]) and in_script(i)),
+                None)
+    if body is None:
+        body = next((i for i in range(len(paras)) if not boiler[i] and is_body_like(paras[i])), None)
     if body is None:
         return None
     cands = [i for i in range(min(body, top)) if not boiler[i] and is_headline_shaped(paras[i])]
+    if any(in_script(i) for i in cands):
+        cands = [i for i in cands if in_script(i)]
     for i in cands:
         copies = _copies(paras, i, min(len(paras), body + 3))
         if copies:

@@ -31,6 +31,7 @@ BODY = "The two sides agreed to expand cooperation in trade, energy and transpor
         ),
         ("MOSCOW, February 9 (Itar-Tass) — Body.", "MOSCOW", "Itar-Tass", (2, 9), None),
         ("SEOUL (Yonhap) -- Body.", "SEOUL", "Yonhap", None, "SEOUL (Yonhap) --"),
+        ("TOKYO, March 3 – Kyodo News. Body.", "TOKYO", "Kyodo News", (3, 3), "TOKYO, March 3 – Kyodo News."),
         ("ВЛАДИВОСТОК, 5 сентября. /ТАСС/. Текст.", "ВЛАДИВОСТОК", "ТАСС", (9, 5), None),
         ("ВЛАДИВОСТОК, 11 сен – РИА Новости. Текст.", "ВЛАДИВОСТОК", "РИА Новости", (9, 11), None),
         ("Владивосток, ИА Приморье24. Министр сказал.", "Владивосток", "Приморье24", None, None),
@@ -56,6 +57,7 @@ def test_find_dateline(paragraph, place, agency, month_day, dateline) -> None:
         "The U.S. and Russia (Yonhap reported) met.",
         "North Korea said on Monday it would respond.",
         "ВЭФ. Форум открылся.",
+        "WASHINGTON – The two sides met on Monday.",
     ],
 )
 def test_no_false_dateline(paragraph: str) -> None:

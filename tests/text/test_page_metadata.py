@@ -439,3 +439,13 @@ def test_container_date_field_is_the_date_source(tmp_path) -> None:
     )  # fmt: skip
     assert cleaned.loc["page.txt", "published_date_source"] == "label"
     assert cleaned.loc["page.txt", "published_date_evidence"] == "2021-03-05"
+
+
+def test_chrome_in_another_language_is_neither_story_nor_headline() -> None:
+    doc = _doc(
+        "partner portal of the trade council", "member services for exporters",
+        "Вход в личный кабинет",
+        "Введите адрес электронной почты или телефон. Вам придёт письмо со ссылкой для входа.",
+        "Ferry route between Vladivostok and Busan to reopen in spring", EN_BODY,
+    )
+    assert doc.title == "Ferry route between Vladivostok and Busan to reopen in spring"
