@@ -138,17 +138,26 @@ def documents_by_language(documents: pd.DataFrame) -> Chart:
     return Chart("documents_by_language.png", "Documents per language", "Language of the article body.", fig, numbers)
 
 
+# Bars per month while the dates span a few years; over longer spans months become slivers.
+PERIODS = (("M", "month", 48), ("Q", "quarter", 160), ("Y", "year", None))
+
+
 def documents_by_month(documents: pd.DataFrame) -> Chart:
     dated = documents[documents["published_date"].notna()]
-    months = pd.to_datetime(dated["published_date"]).dt.to_period("M").astype(str)
-    table = pd.crosstab(months, dated["language"]) if len(dated) else pd.DataFrame()
+    dates = pd.to_datetime(dated["published_date"])
+    freq, unit = "M", "month"
+    if len(dated):
+        months = (dates.max().year - dates.min().year) * 12 + dates.max().month - dates.min().month + 1
+        freq, unit = next((f, u) for f, u, limit in PERIODS if limit is None or months <= limit)
+    periods = dates.dt.to_period(freq).astype(str)
+    table = pd.crosstab(periods, dated["language"]) if len(dated) else pd.DataFrame()
     fig = _figure(3.6)
     ax = fig.add_subplot()
     undated = len(documents) - len(dated)
     if table.empty:
         _empty(ax, f"no document states a publication date ({undated} undated)")
     else:
-        full = pd.period_range(min(table.index), max(table.index), freq="M").astype(str)
+        full = pd.period_range(min(table.index), max(table.index), freq=freq).astype(str)
         table = table.reindex(full, fill_value=0)
         bottom = pd.Series(0, index=table.index)
         positions = range(len(table.index))
@@ -157,13 +166,18 @@ def documents_by_month(documents: pd.DataFrame) -> Chart:
             bottom += table[lang]
         ax.set_xlim(-0.5 - max(0, 3 - len(table)), len(table) - 0.5 + max(0, 3 - len(table)))
         _whole_numbers(ax.yaxis)
-        ax.set_ylabel("documents")
+        ax.set_ylabel(f"documents per {unit}")
         _legend_above(ax, len(table.columns))
         ax.set_title(f"{len(dated)} dated documents; {undated} without a stated date", fontsize=9, loc="right")
         step = max(1, len(table.index) // 12)
         ax.set_xticks(range(0, len(table.index), step), table.index[::step], rotation=45, ha="right", fontsize=8)
-    numbers = table.reset_index(names="month") if not table.empty else pd.DataFrame()
-    return Chart("documents_by_month.png", "Documents per month", "Month of `published_date`, by language.", fig, numbers)
+    numbers = table.reset_index(names=unit) if not table.empty else pd.DataFrame()
+    return Chart(
+        "documents_by_month.png", f"Documents per {unit}",
+        f"Publication date (`published_date`) by language, counted per {unit}"
+        + (" (the dates span too many years for monthly bars)." if unit != "month" else "."),
+        fig, numbers,
+    )
 
 
 def _native_names(entities: pd.DataFrame, lang: str) -> dict[str, str]:

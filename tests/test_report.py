@@ -112,3 +112,19 @@ def test_an_empty_publication_still_gets_a_report(tmp_path: Path) -> None:
     report = write_report(tmp_path)
     assert report.files == sorted([*(f"{c}.png" for c in CHARTS), "index.html"])
     assert "0 documents" in (tmp_path / REPORT_DIR / "index.html").read_text(encoding="utf-8")
+
+
+def test_dates_spanning_decades_are_counted_per_year() -> None:
+    import datetime as dt
+
+    from pipeline.report import documents_by_month
+
+    docs = pd.DataFrame({
+        "published_date": [dt.date(2002, 11, 5), dt.date(2022, 11, 1), dt.date(2017, 5, 2), None],
+        "language": ["en", "ko", "ru", "ru"],
+    })
+    chart = documents_by_month(docs)
+    assert chart.title == "Documents per year" and list(chart.numbers.columns[:1]) == ["year"]
+    assert chart.numbers["year"].tolist() == [str(y) for y in range(2002, 2023)]
+    recent = documents_by_month(docs.iloc[2:])
+    assert recent.title == "Documents per month" and recent.numbers["month"].tolist() == ["2017-05"]
