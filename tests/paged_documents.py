@@ -25,6 +25,8 @@ from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
+from tests.helpers import serialize_pdf
+
 # Fonts: a TrueType font with Cyrillic is embedded when the machine has one (DejaVu from
 # Debian's fonts-dejavu-core or matplotlib); reportlab's built-in Korean CID fonts cover
 # Hangul, and Cyrillic too (KS X 1001 has it), so every case can be built anywhere.
@@ -245,16 +247,7 @@ def flate_bomb_pdf(inflated: int, pages: int = 1) -> bytes:
             b" /Resources << /Font << /F1 3 0 R >> >> >>" % (5 + 2 * i)
         )
         objects.append(b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream")
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+    return serialize_pdf(objects)
 
 
 # --- DOCX ---------------------------------------------------------------------------------
