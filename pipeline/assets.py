@@ -1,114 +1,172 @@
 """The Dagster assets: one per pipeline stage, then one per published dataset.
 
 ingest → clean → segment → language → translate → tag → (datasets, each guarded by
-blocking Pandera checks) → publish. The assets are thin: the work is in
-`pipeline.frames` and the pure text core `pipeline.text`.
+blocking Pandera checks) → publish. The assets are thin: each stage runs shard by shard
+(`pipeline.shards`: its value is a manifest of the shards' typed tables, and an unchanged
+shard is not read again), the work is in `pipeline.frames` and the pure text core
+`pipeline.text`, and the datasets are built part by part (`pipeline.datasets`).
 """
 
 
 from collections.abc import Callable
+from typing import Any
 
 import dagster as dg
 import pandas as pd
 
-from pipeline import frames, metadata
+from pipeline import datasets, frames, metadata, shards
+from pipeline import tables as tb
 from pipeline.mt_resource import TranslationResource
 from pipeline.publish import publish_all
 from pipeline.resources import PipelineConfig
 from pipeline.runner import StageRunner
 from schemas.registry import DATASETS, describe
 
-CODE_VERSION = "1"  # bump when a stage's output for the same input changes
+CODE_VERSION = "2"  # bump when a stage's output for the same input changes
 
 
-def _preview(df: pd.DataFrame, cols: list[str]) -> dg.MetadataValue:
-    return metadata.table(df, cols)  # a table, not Markdown: a title like "<2020 ...>" stays visible
-
-
-def _cache_metadata(runner: StageRunner, stage: str) -> dict[str, object]:
-    """This stage's cache hits and misses (documents served from the cache / computed)."""
-    counts = runner.summary().get(stage, {"hits": 0, "misses": 0, "computed": 0})
+def _stage_metadata(runner: StageRunner, run: shards.StageRun, m: pd.DataFrame) -> dict[str, Any]:
+    """The shards reused and computed, and the documents served by the cache (reused shards
+    and cache hits inside computed ones) or computed."""
+    counts = runner.summary().get(run.stage, {"hits": 0, "misses": 0, "computed": 0})
     return {
         "cache_hits": counts["hits"], "cache_misses": counts["misses"],
         "computed": counts["computed"],  # misses with identical inputs are computed once
         "workers": runner.workers,
+        "shards": len(m), "shards_reused": run.reused, "shards_computed": run.computed,
     }
 
 
-def _status_counts(df: pd.DataFrame) -> dict[str, int]:
-    return {"documents": int((df["status"] == "ok").sum()), "rejected": int((df["status"] == "rejected").sum())}
+def _counts(values: Any) -> dict[str, int]:
+    return {str(k): int(v) for k, v in pd.Series(values, dtype=object).dropna().value_counts().items()}
+
+
+def _status(t: tb.Tables) -> dict[str, int]:
+    status = t["docs" if "docs" in t else "inputs"]["status"]
+    return {"documents": int((status == "ok").sum()), "rejected": int((status == "rejected").sum())}
+
+
+def _json(value: dict[str, Any]) -> dg.MetadataValue:
+    return dg.MetadataValue.json(dict(sorted(value.items(), key=lambda kv: (-kv[1], kv[0]))))
+
+
+def _ingest_summary(t: tb.Tables) -> dict[str, Any]:
+    inputs = t["inputs"]
+    return {"inputs": len(inputs), **_status(t),
+            "rejections_by_reason": _counts(inputs.loc[inputs["status"] == "rejected", "reason"]),
+            "encodings": _counts(inputs["encoding"])}
 
 
 @dg.asset(group_name="ingest", code_version=CODE_VERSION, kinds={"python"})
 def raw_documents(context: dg.AssetExecutionContext, settings: PipelineConfig) -> dg.Output[pd.DataFrame]:
     """Every file of the inbox (and every record of a JSONL file), decoded, or rejected with a reason."""
     runner = settings.runner()
-    df = frames.ingest_frame(settings.inbox, settings.max_input_bytes, runner)
-    reasons = df.loc[df["status"] == "rejected", "reason"].value_counts().to_dict()
-    context.log.info(f"inbox {settings.inbox}: {len(df)} inputs, rejections by reason {reasons}")
-    return dg.Output(df, metadata={
-        "inbox": str(settings.inbox), "inputs": len(df), **_status_counts(df),
-        "rejections_by_reason": dg.MetadataValue.json({k: int(v) for k, v in reasons.items()}),
-        "encodings": dg.MetadataValue.json(df["encoding"].dropna().value_counts().to_dict()),
-        "preview": _preview(df, ["source_file", "source_record", "status", "reason", "source_format", "encoding"]),
-        **_cache_metadata(runner, "ingest"),
+    run = shards.ingest_shards(settings.inbox, settings.max_input_bytes, settings.store(), runner, _ingest_summary)
+    m = run.finish()
+    s = shards.add_summaries(m)
+    reasons = s.get("rejections_by_reason", {})
+    context.log.info(f"inbox {settings.inbox}: {s.get('inputs', 0)} inputs, rejections by reason {reasons}")
+    return dg.Output(m, metadata={
+        "inbox": str(settings.inbox), "inputs": s.get("inputs", 0), "documents": s.get("documents", 0),
+        "rejected": s.get("rejected", 0), "rejections_by_reason": _json(reasons),
+        "encodings": _json(s.get("encodings", {})), **_stage_metadata(runner, run, m),
     })
+
+
+def _clean_summary(t: tb.Tables) -> dict[str, Any]:
+    docs = frames.documents_only(t["docs"])
+    return {**_status(t), "with_title": int(docs["title"].notna().sum()),
+            "with_published_date": int(docs["published_date"].notna().sum())}
 
 
 @dg.asset(group_name="clean", code_version=CODE_VERSION, kinds={"python"})
 def clean_documents(raw_documents: pd.DataFrame, settings: PipelineConfig) -> dg.Output[pd.DataFrame]:
     """Normalised, homoglyph-folded, unwrapped text with its layout (title, dateline, trailer split out)."""
     runner = settings.runner()
-    df = frames.clean_frame(raw_documents, settings.max_document_chars, runner)
-    docs = frames.documents_only(df)
-    return dg.Output(df, metadata={
-        **_status_counts(df),
-        "with_title": int(docs["title"].notna().sum()),
-        "with_published_date": int(docs["published_date"].notna().sum()),
-        "preview": _preview(docs, ["source_file", "title", "dateline_place", "source_name", "published_date"]),
-        **_cache_metadata(runner, "clean"),
-    })
+
+    def compute(t: tb.Tables) -> tuple[tb.Tables, bool]:
+        out = frames.clean_tables(t, settings.max_document_chars, runner)
+        return out | {"dedup": frames.dedup_table(out)}, True
+
+    run = shards.map_shards("clean", raw_documents, settings.store(), runner, ("inputs",), compute, _clean_summary,
+                            extra=settings.max_document_chars)
+    m = run.finish()
+    return dg.Output(m, metadata={**shards.add_summaries(m), **_stage_metadata(runner, run, m)})
 
 
 @dg.asset(group_name="segment", code_version=CODE_VERSION, kinds={"python"})
 def segmented_documents(clean_documents: pd.DataFrame, settings: PipelineConfig) -> dg.Output[pd.DataFrame]:
     """Paragraph-level segments and sentences with exact offsets into the cleaned text."""
     runner = settings.runner()
-    df = frames.segment_frame(clean_documents, runner)
-    docs = frames.documents_only(df)
-    n_sent = int(docs["sentences"].map(lambda s: len(frames._loads(s))).sum()) if len(docs) else 0
-    return dg.Output(df, metadata={**_status_counts(df), "sentences": n_sent, **_cache_metadata(runner, "segment")})
+    run = shards.map_shards(
+        "segment", clean_documents, settings.store(), runner, ("docs", "blocks"),
+        lambda t: (frames.segment_tables(t, runner), True), lambda t: {**_status(t), "sentences": len(t["sentences"])},
+    )
+    m = run.finish()
+    return dg.Output(m, metadata={**shards.add_summaries(m), **_stage_metadata(runner, run, m)})
 
 
 @dg.asset(group_name="language", code_version=CODE_VERSION, kinds={"python"})
 def language_documents(segmented_documents: pd.DataFrame, settings: PipelineConfig) -> dg.Output[pd.DataFrame]:
     """Language (lingua, restricted to the configured set) per document, segment and sentence."""
     runner = settings.runner()
-    df = frames.language_frame(segmented_documents, settings.languages, runner)
-    docs = frames.documents_only(df)
-    return dg.Output(df, metadata={
-        "languages": dg.MetadataValue.json(docs["language"].value_counts().to_dict()),
+    languages = sorted(set(settings.languages))
+    run = shards.map_shards(
+        "language", segmented_documents, settings.store(), runner, ("docs", "blocks", "sentences", "related"),
+        lambda t: (frames.language_tables(t, languages, runner), True),
+        lambda t: {"languages": _counts(t["doc_languages"]["language"])}, extra=languages,
+    )
+    m = run.finish()
+    return dg.Output(m, metadata={
+        "languages": _json(shards.add_summaries(m).get("languages", {})),
         "detector_languages": dg.MetadataValue.json(list(settings.languages)),
-        **_cache_metadata(runner, "language"),
+        **_stage_metadata(runner, run, m),
     })
+
+
+def _translation_identity(translation: TranslationResource) -> dict[str, Any]:
+    """What decides a translation's outcome: the packages (model ids) and decoding settings."""
+    return {k: v for k, v in translation.describe().items() if k not in ("memory", "memory_path", "models_dir")}
 
 
 @dg.asset(group_name="translate", code_version=CODE_VERSION, kinds={"python"})
 def translated_documents(
-    context: dg.AssetExecutionContext, language_documents: pd.DataFrame, translation: TranslationResource
+    context: dg.AssetExecutionContext, language_documents: pd.DataFrame, translation: TranslationResource,
+    settings: PipelineConfig,
 ) -> dg.Output[pd.DataFrame]:
     """English for every sentence: itself when English, else offline MT when a package is installed."""
-    df, stats = frames.translate_frame(language_documents, translation.translate)
-    for failure in stats["failed"]:
-        context.log.error(f"translation failed ({failure['language']}): {failure['error']} :: {failure['text']}")
-    if stats["no_model_languages"]:
-        context.log.warning(f"no translation package for: {', '.join(stats['no_model_languages'])} (see mt_models/README.md)")
-    return dg.Output(df, metadata={
-        "sentences": stats["sentences"],
-        "by_status": dg.MetadataValue.json(stats["by_status"]),
-        "no_model_languages": dg.MetadataValue.json(stats["no_model_languages"]),
-        "translation": dg.MetadataValue.json(translation.describe()),
-        **{f"memory_{k}": v for k, v in stats.get("memory", {}).items()},
+    runner = settings.runner()
+
+    def compute(t: tb.Tables) -> tuple[tb.Tables, bool]:
+        out, stats = frames.translate_tables(t, translation.translate)
+        for failure in stats["failed"]:
+            context.log.error(f"translation failed ({failure['language']}): {failure['error']} :: {failure['text']}")
+        return out, not stats["failed"]
+
+    def summary(t: tb.Tables) -> dict[str, Any]:
+        en = t["sentence_en"].merge(t["sentence_languages"], on=["doc_id", "seq"]).merge(
+            t["doc_languages"], on="doc_id", suffixes=("", "_doc"))
+        language = en["language"].where(en["language"] != "und", en["language_doc"])  # as published
+        return {"sentences": len(en), "by_status": _counts(en["translation_status"]),
+                "no_model_languages": _counts(language[en["translation_status"] == "no_model"])}
+
+    run = shards.map_shards(
+        "translate", language_documents, settings.store(), runner,
+        ("docs", "sentences", "doc_languages", "sentence_languages"), compute, summary,
+        extra=_translation_identity(translation),
+    )
+    m = run.finish()
+    s = shards.add_summaries(m)
+    no_model = sorted(s.get("no_model_languages", {}))
+    if no_model:
+        context.log.warning(f"no translation package for: {', '.join(no_model)} (see mt_models/README.md)")
+    described = translation.describe()
+    return dg.Output(m, metadata={
+        "sentences": s.get("sentences", 0), "by_status": dg.MetadataValue.json(s.get("by_status", {})),
+        "no_model_languages": dg.MetadataValue.json(no_model),
+        "translation": dg.MetadataValue.json(described),
+        **{f"memory_{k}": v for k, v in described.get("memory", {}).items()},
+        "shards_reused": run.reused, "shards_computed": run.computed,
     })
 
 
@@ -116,31 +174,27 @@ def translated_documents(
 def tagged_documents(translated_documents: pd.DataFrame, settings: PipelineConfig) -> dg.Output[pd.DataFrame]:
     """Entity mentions (catalog, NER, patterns, dates) and topics, from the article body only."""
     runner = settings.runner()
-    df = frames.tag_frame(translated_documents, runner)
-    docs = frames.documents_only(df)
-    n_mentions = int(docs["mentions"].map(lambda s: len(frames._loads(s))).sum()) if len(docs) else 0
-    return dg.Output(df, metadata={"mentions": n_mentions, **_cache_metadata(runner, "tag")})
-
-
-def _build_entities(mentions: pd.DataFrame) -> pd.DataFrame:
-    from pipeline.text.tagging import load_catalog
-
-    return frames.build_entities(mentions, load_catalog().entries)
+    run = shards.map_shards(
+        "tag", translated_documents, settings.store(), runner, ("docs", "blocks", "sentences", "doc_languages"),
+        lambda t: (frames.tag_tables(t, runner), True), lambda t: {"mentions": len(t["mentions"])},
+    )
+    m = run.finish()
+    return dg.Output(m, metadata={**shards.add_summaries(m), **_stage_metadata(runner, run, m)})
 
 
 # One builder per published dataset (the datasets themselves are declared in the schema
-# registry): adding a dataset means its model in schemas/registry.py and one line here.
-# name -> (builder, the assets it reads)
-BUILDERS: dict[str, tuple[Callable[..., pd.DataFrame], tuple[str, ...]]] = {
-    "documents": (frames.build_documents, ("tagged_documents",)),
-    "segments": (frames.build_segments, ("tagged_documents",)),
-    "sentences": (frames.build_sentences, ("tagged_documents",)),
-    "related_headlines": (frames.build_related_headlines, ("tagged_documents",)),
-    "mentions": (frames.build_mentions, ("tagged_documents",)),
-    "entities": (_build_entities, ("mentions",)),
-    "topics": (frames.build_topics, ("tagged_documents",)),
-    "rejections": (frames.build_rejections, ("tagged_documents",)),
+# registry): adding a dataset means its model in schemas/registry.py, its frame builder in
+# pipeline/frames.py and its entry in datasets.READS.
+# name -> (builds the dataset's parts from the asset it reads, that asset)
+BUILDERS: dict[str, tuple[Callable[[pd.DataFrame, PipelineConfig], tuple[pd.DataFrame, int]], str]] = {
+    name: ((lambda m, settings, name=name: datasets.build_parts(name, m, settings.store())), "tagged_documents")
+    for name in datasets.READS
 }
+BUILDERS["documents"] = (lambda m, settings: datasets.build_documents_parts(m, settings.store()), "tagged_documents")
+BUILDERS["entities"] = (
+    lambda m, settings: datasets.build_entities_part(m, settings.store(), settings.runner().version("tag")), "mentions",
+)
+BUILDERS = {name: BUILDERS[name] for name in DATASETS}
 
 
 def _dataset_asset(name: str) -> dg.AssetsDefinition:
@@ -148,12 +202,17 @@ def _dataset_asset(name: str) -> dg.AssetsDefinition:
 
     @dg.asset(
         name=name, group_name="validate", code_version=CODE_VERSION, kinds={"pandas"},
-        ins={dep: dg.AssetIn(dep) for dep in reads},
+        ins={reads: dg.AssetIn(reads)},
         description=describe(DATASETS[name]), metadata={"dagster/column_schema": metadata.column_schema(name)},
     )
     def _asset(settings: PipelineConfig, **inputs: pd.DataFrame) -> dg.Output[pd.DataFrame]:
-        df = build(*(inputs[dep] for dep in reads))
-        return dg.Output(df, metadata=metadata.dataset_metadata(name, df, settings.outputs))
+        parts, built = build(inputs[reads], settings)
+        stats = datasets.read_columns(parts, name, metadata.STAT_COLUMNS.get(name, []))
+        preview = datasets.head(parts, name, metadata.PREVIEW_COLUMNS[name], metadata.PREVIEW_ROWS)
+        return dg.Output(parts, metadata={
+            **metadata.dataset_metadata(name, stats, settings.outputs, preview=preview, rows=int(parts["rows"].sum())),
+            "parts": len(parts), "parts_built": built,
+        })
 
     return _asset
 
@@ -166,12 +225,12 @@ DATASET_ASSETS = [_dataset_asset(name) for name in DATASETS]
     ins={name: dg.AssetIn(name) for name in DATASETS},
 )
 def published_datasets(
-    context: dg.AssetExecutionContext, settings: PipelineConfig, **datasets: pd.DataFrame
+    context: dg.AssetExecutionContext, settings: PipelineConfig, **parts: pd.DataFrame
 ) -> dg.MaterializeResult:
-    """Writes every validated dataset to `<outputs>/<name>/` as Parquet, each swapped in atomically."""
-    published = publish_all(datasets, settings.outputs)
+    """Links every validated dataset's part files into `<outputs>/<name>/`, each swapped in atomically."""
+    published = publish_all(parts, settings.outputs, parts=True)
     for p in published:
-        context.log.info(f"published {p.name}: {p.rows} rows -> {p.path}")
+        context.log.info(f"published {p.name}: {p.rows} rows in {len(p.files)} files -> {p.path}")
     return dg.MaterializeResult(metadata={
         "outputs": dg.MetadataValue.path(str(settings.outputs)),
         "rows": dg.MetadataValue.json({p.name: p.rows for p in published}),

@@ -119,7 +119,7 @@ def run_job(inbox: Path, outputs: Path, home: Path) -> dict[str, Any]:
            "DAGSTER_HOME": str(home), "PIPELINE_LOG_LEVEL": "WARNING"}
     env.pop("PIPELINE_CACHE_DIR", None)  # the cache lives in the bench's own DAGSTER_HOME
     home.mkdir(parents=True, exist_ok=True)
-    start = time.perf_counter()
+    start, launched = time.perf_counter(), time.time()
     proc = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "run"], env=env, cwd=PROJECT_ROOT,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     peak = peak_main = 0
@@ -141,8 +141,14 @@ def run_job(inbox: Path, outputs: Path, home: Path) -> dict[str, Any]:
     sampler.join()
     if proc.returncode != 0:
         raise RuntimeError(f"pipeline run failed ({proc.returncode}):\n{out[-4000:]}")
-    return {"seconds": round(seconds, 2), "peak_rss_mb": round(peak / 1024, 1),
-            "peak_rss_main_process_mb": round(peak_main / 1024, 1), "stages": _stage_stats(home)}
+    stages = _stage_stats(home)
+    span = stages.pop("_span", None)
+    out = {"seconds": round(seconds, 2), "peak_rss_mb": round(peak / 1024, 1),
+           "peak_rss_main_process_mb": round(peak_main / 1024, 1), "stages": stages}
+    if span:  # start-up: process start, imports, code location load, run creation; end: exit
+        out["before_first_step_s"] = round(span[0] - launched, 2)
+        out["after_last_step_s"] = round(launched + seconds - span[1], 2)
+    return out
 
 
 def _stage_stats(home: Path) -> dict[str, Any]:
@@ -162,13 +168,23 @@ def _stage_stats(home: Path) -> dict[str, Any]:
             records = instance.fetch_materializations(dg.AssetKey(asset), limit=1).records
             if records:
                 meta = records[0].asset_materialization.metadata
-                for key in ("cache_hits", "cache_misses", "computed", "documents"):
+                for key in ("cache_hits", "cache_misses", "computed", "documents", "shards_computed", "shards"):
                     if key in meta:
                         info[key] = meta[key].value
             out[stage] = info
         others = [s for k, s in steps.items() if k not in STAGE_ASSETS.values() and s.end_time and s.start_time]
         out["datasets + checks"] = {"seconds": round(sum(s.end_time - s.start_time for s in others), 2)}
+        timed = [s for s in steps.values() if s.start_time and s.end_time]
+        if timed:
+            out["_span"] = (min(s.start_time for s in timed), max(s.end_time for s in timed))
         return out
+
+
+def import_time() -> float:
+    """Seconds for a new process to import the code location (Dagster and every asset module)."""
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", "import pipeline.definitions"], cwd=PROJECT_ROOT, check=True)
+    return round(time.perf_counter() - start, 2)
 
 
 # --- component floor ----------------------------------------------------------------------
@@ -272,9 +288,9 @@ def markdown(report: dict[str, Any]) -> str:
     n = report["documents"]
     lines = [
         f"Synthetic inbox: {n} documents ({report['ok_documents']} published), {report['cpu_count']} CPUs, "
-        f"{report['workers']} workers.",
+        f"{report['workers']} workers, load average at the end {', '.join(f'{x:.1f}' for x in report.get('load_average', []))}.",
         "",
-        "| stage | cold s | docs/s | re-run s | cache hits/misses (re-run after one added file) |",
+        "| stage | cold s | docs/s | re-run s | cache hits/misses, shards computed (re-run after one added file) |",
         "|---|---:|---:|---:|---|",
     ]
     for stage in [*STAGE_ASSETS, "datasets + checks"]:
@@ -282,6 +298,8 @@ def markdown(report: dict[str, Any]) -> str:
         secs = c.get("seconds")
         rate = round(n / secs, 1) if secs else ""
         hm = f"{a['cache_hits']}/{a['cache_misses']}" if "cache_hits" in a else ""
+        if "shards_computed" in a:
+            hm += f", {a['shards_computed']} of {a.get('shards', '?')} shards"
         lines.append(f"| {stage} | {secs if secs is not None else ''} | {rate} | {a.get('seconds', '')} | {hm} |")
     floor = report["floor"]
     lines += [
@@ -293,6 +311,9 @@ def markdown(report: dict[str, Any]) -> str:
         f"{cold['peak_rss_main_process_mb']} MB; the rest is the workers and their models) |",
         f"| re-run, nothing changed | {warm['seconds']} s ({round(100 * warm['seconds'] / cold['seconds'], 1)} % of cold) |",
         f"| re-run after adding one file | {added['seconds']} s ({round(100 * added['seconds'] / cold['seconds'], 1)} % of cold) |",
+        f"| of which before the first step / after the last | {added.get('before_first_step_s', '')} s / "
+        f"{added.get('after_last_step_s', '')} s (process start, imports, code location, run record) |",
+        f"| `import pipeline.definitions` alone | {report.get('import_definitions_s', '')} s |",
         f"| component floor (one core, {floor['documents']} docs) | {floor['docs_per_s_one_core']} docs/s; "
         f"x{report['workers']} cores = {report['floor_docs_per_s']} docs/s |",
         f"| pipeline / floor | {report['ratio_to_floor']} |",
@@ -339,6 +360,8 @@ def _bench(work: Path, args: argparse.Namespace) -> dict[str, Any]:
     report["rerun_unchanged"] = run_job(inbox, outputs, home)
     build_inbox(inbox, 1, start=args.n)
     report["rerun_one_added"] = run_job(inbox, outputs, home)
+    report["import_definitions_s"] = import_time()
+    report["load_average"] = os.getloadavg()
     floor = component_floor(files[: args.floor_docs])
     report["floor"] = floor
     report["floor_docs_per_s"] = round((floor["docs_per_s_one_core"] or 0) * report["workers"], 1)

@@ -1,6 +1,11 @@
 """Blocking asset checks: a failure stops `published_datasets`, so the previous
 datasets stay as they were.
 
+The checks take the datasets' part lists (`pipeline.datasets`) and check part by part (per
+shard: offsets, conservation), remembering passing verdicts by the parts' fingerprints, so a
+re-run checks only new parts; what spans parts (unique keys, entity counts) is checked from
+the few columns it needs.
+
 Every check is a one-spec `multi_asset_check`: its output is then named after the check
 (`mentions_mentions_schema`) instead of `result`. Dagster orders a dataset's blocking checks
 by output name when it wires them into the job, so equal names were ordered by set iteration,
@@ -14,10 +19,12 @@ from collections.abc import Callable, Mapping
 import dagster as dg
 import pandas as pd
 
+from pipeline.datasets import read_columns, read_part, verdict
 from pipeline.metadata import failure_metadata
 from pipeline.resources import PipelineConfig
+from pipeline.shards import digest, inbox_shards
 from pipeline.text.inbox import list_inbox  # the walker's own rule for what is an input
-from schemas.registry import DATASETS, validate
+from schemas.registry import DATASETS, columns, validate
 
 
 def blocking_check(
@@ -54,17 +61,36 @@ def blocking_check(
 
 def _schema_check(name: str) -> dg.AssetChecksDefinition:
     @blocking_check(
-        name, f"{name}_schema", ins={"df": name},
-        description=f"Validates `{name}` against the Pandera model {DATASETS[name].__name__} (lazy, all failures).",
+        name, f"{name}_schema", ins={"parts": name},
+        description=f"Validates `{name}` against the Pandera model {DATASETS[name].__name__} (lazy, all failures; "
+                    "part by part, unique columns across parts).",
     )
-    def _check(df: pd.DataFrame) -> dg.AssetCheckResult:
-        _, failures = validate(name, df)
-        if failures is None:
-            return dg.AssetCheckResult(passed=True, metadata=failure_metadata([], rows=len(df)))
+    def _check(settings: PipelineConfig, parts: pd.DataFrame) -> dg.AssetCheckResult:
+        store = settings.store()
+        found = []
+        for fp, path in zip(parts["fingerprint"], parts["path"], strict=True):
+            _, failures = verdict(store, f"{name}_schema", fp, lambda path=path: _validate(name, path))
+            if failures is not None:
+                found.append(failures)
+        for col, c in columns(DATASETS[name]).items():
+            if c.unique and len(parts) > 1:  # each part is validated alone: uniqueness across them here
+                keys = read_columns(parts, name, [col])[col]
+                dup = keys[keys.duplicated(keep=False)]
+                if len(dup):
+                    found.append(pd.DataFrame({"column": col, "check": "unique across parts", "failure_case": dup}))
+        rows = int(parts["rows"].sum())
+        if not found:
+            return dg.AssetCheckResult(passed=True, metadata=failure_metadata([], rows=rows))
+        failures = pd.concat(found, ignore_index=True)
         dg.get_dagster_logger().error(f"{name}: {len(failures)} schema failures")
-        return dg.AssetCheckResult(passed=False, metadata=failure_metadata(failures, rows=len(df)))
+        return dg.AssetCheckResult(passed=False, metadata=failure_metadata(failures, rows=rows))
 
     return _check
+
+
+def _validate(name: str, path: str) -> tuple[bool, pd.DataFrame | None]:
+    _, failures = validate(name, read_part(path, name))
+    return failures is None, failures
 
 
 def offset_failures(doc_text: pd.Series, spans: pd.DataFrame, text_col: str) -> pd.DataFrame:
@@ -80,14 +106,31 @@ def offset_failures(doc_text: pd.Series, spans: pd.DataFrame, text_col: str) -> 
     return pd.DataFrame(bad)
 
 
+def _by_shard(parts: pd.DataFrame) -> dict[str, tuple[str, str]]:
+    return {shard: (fp, path) for shard, fp, path in zip(parts["shard"], parts["fingerprint"], parts["path"], strict=True)}
+
+
 def _offsets_check(name: str, text_col: str) -> dg.AssetChecksDefinition:
     @blocking_check(
-        name, f"{name}_offsets", ins={"documents": "documents", "df": name},
+        name, f"{name}_offsets", ins={"documents": "documents", "parts": name},
         description=f"`documents.text[char_start:char_end] == {name}.{text_col}` for every row.",
     )
-    def _check(documents: pd.DataFrame, df: pd.DataFrame) -> dg.AssetCheckResult:
-        bad = offset_failures(documents.set_index("doc_id")["text"], df, text_col)
-        return dg.AssetCheckResult(passed=bad.empty, metadata=failure_metadata(bad, rows=len(df)))
+    def _check(settings: PipelineConfig, documents: pd.DataFrame, parts: pd.DataFrame) -> dg.AssetCheckResult:
+        store, docs = settings.store(), _by_shard(documents)
+        found = []
+        for shard, (fp, path) in _by_shard(parts).items():
+            doc_fp, doc_path = docs.get(shard, ("", ""))
+
+            def compute(path: str = path, doc_path: str = doc_path) -> tuple[bool, pd.DataFrame]:
+                text = read_part(doc_path, "documents", ["doc_id", "text"]).set_index("doc_id")["text"] if doc_path else pd.Series(dtype=object)
+                bad = offset_failures(text, read_part(path, name, ["doc_id", "seq", "char_start", "char_end", text_col]), text_col)
+                return bad.empty, bad
+
+            passed, bad = verdict(store, f"{name}_offsets", digest(doc_fp, fp), compute)
+            if not passed:
+                found.append(bad)
+        bad = pd.concat(found, ignore_index=True) if found else pd.DataFrame()
+        return dg.AssetCheckResult(passed=bad.empty, metadata=failure_metadata(bad, rows=int(parts["rows"].sum())))
 
     return _check
 
@@ -124,10 +167,27 @@ def conservation_failures(inbox_files: list[str], documents: pd.DataFrame, rejec
 )
 def conservation(settings: PipelineConfig, documents: pd.DataFrame, rejections: pd.DataFrame) -> dg.AssetCheckResult:
     inbox_files = list_inbox(settings.inbox)
-    problems = conservation_failures(inbox_files, documents, rejections)
+    store, docs, rejs = settings.store(), _by_shard(documents), _by_shard(rejections)
+    problems: list[str] = []
+    by_shard = inbox_shards(inbox_files)
+    for shard in sorted(set(by_shard) | set(docs) | set(rejs)):
+        files = by_shard.get(shard, [])
+        doc_fp, doc_path = docs.get(shard, ("", ""))
+        rej_fp, rej_path = rejs.get(shard, ("", ""))
+
+        def compute(files: list[str] = files, doc_path: str = doc_path, rej_path: str = rej_path) -> tuple[bool, list[str]]:
+            cols = ["source_file", "source_record"]
+            d = read_part(doc_path, "documents", cols) if doc_path else pd.DataFrame(columns=cols)
+            r = read_part(rej_path, "rejections", cols) if rej_path else pd.DataFrame(columns=cols)
+            found = conservation_failures(files, d, r)
+            return not found, found
+
+        passed, found = verdict(store, "conservation", digest(files, doc_fp, rej_fp), compute)
+        if not passed:
+            problems += found
     return dg.AssetCheckResult(passed=not problems, metadata={
-        "inbox_files": len(inbox_files), "documents": len(documents), "rejections": len(rejections),
-        **failure_metadata(problems),
+        "inbox_files": len(inbox_files), "documents": int(documents["rows"].sum()),
+        "rejections": int(rejections["rows"].sum()), **failure_metadata(problems),
     })
 
 
@@ -135,16 +195,21 @@ def conservation(settings: PipelineConfig, documents: pd.DataFrame, rejections: 
     "entities", "entities_match_mentions", ins={"entities": "entities", "mentions": "mentions"},
     description="Every linked mention's entity is in `entities`, and `n_mentions`/`n_documents` equal the mention counts.",
 )
-def entities_match_mentions(entities: pd.DataFrame, mentions: pd.DataFrame) -> dg.AssetCheckResult:
-    linked = mentions[mentions["entity_id"].notna()]
-    expected = linked.groupby("entity_id").agg(n_mentions=("doc_id", "size"), n_documents=("doc_id", "nunique"))
-    got = entities.set_index("entity_id")[["n_mentions", "n_documents"]].astype(int)
-    merged = expected.join(got, how="outer", lsuffix="_expected", rsuffix="_published")
-    bad = merged[(merged["n_mentions_expected"] != merged["n_mentions_published"])
-                 | (merged["n_documents_expected"] != merged["n_documents_published"])]
-    return dg.AssetCheckResult(passed=bad.empty, metadata={
-        "entities": len(entities), "linked_mentions": len(linked), **failure_metadata(bad.reset_index()),
-    })
+def entities_match_mentions(settings: PipelineConfig, entities: pd.DataFrame, mentions: pd.DataFrame) -> dg.AssetCheckResult:
+    def compute() -> tuple[bool, dict[str, object]]:
+        m = read_columns(mentions, "mentions", ["doc_id", "entity_id"])
+        e = read_columns(entities, "entities", ["entity_id", "n_mentions", "n_documents"])
+        linked = m[m["entity_id"].notna()]
+        expected = linked.groupby("entity_id").agg(n_mentions=("doc_id", "size"), n_documents=("doc_id", "nunique"))
+        got = e.set_index("entity_id")[["n_mentions", "n_documents"]].astype(int)
+        merged = expected.join(got, how="outer", lsuffix="_expected", rsuffix="_published")
+        bad = merged[(merged["n_mentions_expected"] != merged["n_mentions_published"])
+                     | (merged["n_documents_expected"] != merged["n_documents_published"])]
+        return bad.empty, {"entities": len(e), "linked_mentions": len(linked), **failure_metadata(bad.reset_index())}
+
+    key = digest(list(entities["fingerprint"]), list(mentions["fingerprint"]))
+    passed, meta = verdict(settings.store(), "entities_match_mentions", key, compute)
+    return dg.AssetCheckResult(passed=passed, metadata=meta or {"entities": int(entities["rows"].sum()), "num_failures": 0})
 
 
 def build_checks() -> list[dg.AssetChecksDefinition]:

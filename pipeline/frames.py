@@ -1,15 +1,19 @@
-"""The pipeline's stages as functions on pandas frames (no Dagster here).
+"""The pipeline's stages as functions on typed tables (pandas frames with Arrow types, no
+Dagster here).
 
-One frame flows forward: every input (file or JSONL record) is one row from ingest on,
-either a document (`status == "ok"`) or a rejection, so conservation holds by
-construction and is checked again before publication. Per-document structures (blocks,
-sentences, mentions, ...) travel as JSON columns between stages and are exploded into
-the published datasets at the end.
+Every stage takes the tables it needs (`pipeline.tables`: `inputs`, `docs`, `blocks`,
+`sentences`, ... in long form keyed by `doc_id`) and returns the tables it adds. The
+per-document work of a stage is a module-level function of plain JSON-like values
+(`clean_one`, `segment_one`, `language_one`, `tag_batch`), run through `run_stage` (cache,
+worker pool). `inputs` and `docs` hold one row per input, a document (`status == "ok"`) or a
+rejection, so conservation holds by construction. The `build_*` functions turn the tables
+into the published datasets. A stage may be given any set of documents (one shard or many):
+nothing here depends on seeing the whole inbox, except duplicate detection, which takes the
+`dedup` rows of every document (see `duplicate_map`).
 """
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -20,13 +24,23 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from pipeline.cache import payload_key
 from pipeline.runner import StageRunner, run_stage
+from pipeline.tables import Tables, frame, opt
 from pipeline.text.clean import clean_document
-from pipeline.text.dedup import content_text, find_duplicates
-from pipeline.text.inbox import ExtractFn, extract_file, iter_inbox
+from pipeline.text.dedup import (
+    MIN_SHINGLES,
+    UNKNOWN,
+    Duplicate,
+    DuplicateIndex,
+    content_text,
+    shingles,
+    signature,
+)
+from pipeline.text.inbox import ExtractFn, extract_file, iter_inputs, list_inbox
 from pipeline.text.language import detect_many
 from pipeline.text.pages import block_pages
 from pipeline.text.segment import segment_document
@@ -40,7 +54,10 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
 
 
-def _loads(value: str | None) -> Any:
+def _loads(value: str | list | None) -> Any:
+    """A per-document value: already a list (from the typed tables), or JSON text (a tag result)."""
+    if isinstance(value, list):
+        return value
     return json.loads(value) if isinstance(value, str) and value else []
 
 
@@ -56,50 +73,55 @@ def _utc(ts: dt.datetime | None) -> dt.datetime:
     return ts.astimezone(dt.UTC) if ts.tzinfo else ts.replace(tzinfo=dt.UTC)
 
 
-# --- ingest -------------------------------------------------------------------------
+def _by_doc(df: pd.DataFrame, cols: Sequence[str]) -> dict[str, list[list[Any]]]:
+    """doc_id -> its rows (the given columns, in table order) as lists."""
+    out: dict[str, list[list[Any]]] = {}
+    for doc_id, *values in zip(df["doc_id"], *(df[c] for c in cols), strict=True):
+        out.setdefault(doc_id, []).append([opt(v) for v in values])
+    return out
 
-RAW_COLUMNS = [
-    "source_file", "source_record", "status", "stage", "reason", "detail", "source_format",
-    "encoding", "content_sha256", "n_bytes", "raw_text", "meta_title", "meta_published", "url",
-    "meta_source_name", "record_id", "modified_at", "page_starts", "meta_published_source",
-]
+
+def documents_only(docs: pd.DataFrame) -> pd.DataFrame:
+    return docs[docs["status"] == "ok"]
+
+
+# --- ingest -------------------------------------------------------------------------
 
 
 def _row(item: Extracted | Rejection) -> dict[str, Any]:
     if isinstance(item, Rejection):
         return {
             "source_file": item.source_file, "source_record": item.source_record, "status": "rejected",
-            "stage": item.stage, "reason": item.reason, "detail": item.detail, "source_format": None,
-            "encoding": None, "content_sha256": None, "n_bytes": item.n_bytes, "raw_text": None,
-            "meta_title": None, "meta_published": None, "url": None, "meta_source_name": None,
-            "record_id": None, "modified_at": _utc(item.modified_at), "page_starts": None,
-            "meta_published_source": None,
+            "stage": item.stage, "reason": item.reason, "detail": item.detail, "n_bytes": item.n_bytes,
+            "modified_at": _utc(item.modified_at),
         }
     return {
         "source_file": item.source_file, "source_record": item.source_record, "status": "ok",
-        "stage": None, "reason": None, "detail": None, "source_format": item.source_format,
-        "encoding": item.encoding, "content_sha256": item.content_sha256, "n_bytes": item.n_bytes,
-        "raw_text": item.text, "meta_title": item.title,
-        "meta_published": item.published.isoformat() if item.published else None, "url": item.url,
-        "meta_source_name": item.source_name, "record_id": item.record_id,
+        "source_format": item.source_format, "encoding": item.encoding, "content_sha256": item.content_sha256,
+        "n_bytes": item.n_bytes, "raw_text": item.text, "meta_title": item.title, "meta_published": item.published,
+        "url": item.url, "meta_source_name": item.source_name, "record_id": item.record_id,
         "modified_at": _utc(item.modified_at),
-        "page_starts": _json(list(item.page_starts)) if item.page_starts else None,
+        "page_starts": list(item.page_starts) if item.page_starts else None,
         "meta_published_source": item.published_source,
     }
 
 
-def ingest_frame(inbox: Path, max_bytes: int, runner: StageRunner | None = None) -> pd.DataFrame:
-    """One row per input file or JSONL record, in a stable order; with a cache, a file whose
-    path and bytes were seen before is not decoded again."""
+def _input_order(row: Mapping[str, Any]) -> tuple[str, bool, int]:
+    return row["source_file"], row["source_record"] is not None, row["source_record"] or 0
+
+
+def ingest_tables(
+    inbox: Path, max_bytes: int, runner: StageRunner | None = None, files: Sequence[str] | None = None
+) -> Tables:
+    """`inputs`: one row per input file or JSONL record (of `files`, default the whole inbox), in
+    a stable order; with a cache, a file whose path and bytes were seen before is not decoded again."""
     extract = None
     if runner is not None and runner.cache is not None:
         extract = cached_extract(runner)
-    rows = [_row(item) for item in iter_inbox(inbox, max_bytes=max_bytes, extract=extract)]
-    df = pd.DataFrame(rows, columns=RAW_COLUMNS)
-    df["source_record"] = df["source_record"].astype("Int64")
-    df["n_bytes"] = df["n_bytes"].astype("Int64")
-    df["modified_at"] = pd.to_datetime(df["modified_at"], utc=True).astype("datetime64[us, UTC]")
-    return sort_inputs(df)
+    rels = list_inbox(inbox) if files is None else sorted(files)
+    rows = sorted((_row(item) for item in iter_inputs(inbox, rels, max_bytes=max_bytes, extract=extract)),
+                  key=_input_order)
+    return {"inputs": frame("inputs", rows)}
 
 
 def cached_extract(runner: StageRunner) -> ExtractFn:
@@ -129,6 +151,8 @@ def cached_extract(runner: StageRunner) -> ExtractFn:
 
 
 def _item_to_json(item: Extracted | Rejection) -> dict[str, Any]:
+    import dataclasses
+
     out = {k: v for k, v in dataclasses.asdict(item).items() if k != "modified_at"}
     if isinstance(item, Extracted):
         out["published"] = item.published.isoformat() if item.published else None
@@ -146,17 +170,7 @@ def _item_from_json(d: dict[str, Any], mtime: dt.datetime) -> Extracted | Reject
     return Extracted(**fields, published=published, modified_at=mtime)
 
 
-def sort_inputs(df: pd.DataFrame) -> pd.DataFrame:
-    return df.sort_values(["source_file", "source_record"], na_position="first", kind="stable").reset_index(drop=True)
-
-
 # --- clean --------------------------------------------------------------------------
-
-
-CLEAN_COLUMNS = (
-    "doc_id", "text", "title", "dateline_place", "source_name", "published_date", "published_date_evidence",
-    "published_date_source", "blocks", "related", "block_pages",
-)
 
 
 def clean_one(p: dict[str, Any]) -> dict[str, Any]:
@@ -176,103 +190,121 @@ def clean_one(p: dict[str, Any]) -> dict[str, Any]:
         # the container's own field name when it has one (pdf_info, pdf_xmp, docx_core)
         "published_date_source": (p["published_source_hint"] or "metadata")
         if cleaned.published_date_source == "metadata" else cleaned.published_date_source,
-        "blocks": _json([[b.kind, b.start, b.end] for b in cleaned.blocks]),
-        "related": _json([[h.text, list(h.labels)] for h in cleaned.related_headlines]),
-        "block_pages": _json(block_pages(p["raw_text"], _loads(p["page_starts"]), cleaned.text, cleaned.blocks)),
+        "blocks": [[b.kind, b.start, b.end] for b in cleaned.blocks],
+        "related": [[h.text, list(h.labels)] for h in cleaned.related_headlines],
+        "block_pages": block_pages(p["raw_text"], p["page_starts"] or [], cleaned.text, cleaned.blocks),
     }
 
 
-def clean_frame(raw: pd.DataFrame, max_chars: int | None = None, runner: StageRunner | None = None) -> pd.DataFrame:
-    """Clean each document; a document whose cleaned text is empty becomes a rejection, and
+_CLEANED = ("text", "title", "dateline_place", "source_name", "published_date_evidence", "published_date_source")
+
+
+def clean_tables(t: Tables, max_chars: int | None = None, runner: StageRunner | None = None) -> Tables:
+    """`docs` (every input, with its cleaned text and layout fields), `blocks` and `related`
+    (the trailer's headlines). A document whose cleaned text is empty becomes a rejection, and
     one longer than `max_chars` a too_large rejection (the size budget: no input stalls a run)."""
-    df = raw.copy()
-    for col in CLEAN_COLUMNS:
-        df[col] = None
-    ok = df["status"] == "ok"
-    if max_chars is not None:
-        lengths = df["raw_text"].str.len()
-        big = ok & (lengths > max_chars)
-        df.loc[big, ["status", "stage", "reason"]] = ["rejected", "clean", "too_large"]
-        df.loc[big, "detail"] = [
-            f"{n} characters of text, above the budget of {max_chars} (max_document_chars)" for n in lengths[big]
+    rows = t["inputs"].drop(columns=["page_starts"]).to_dict("records")
+    starts = t["inputs"]["page_starts"].tolist()
+    payloads, owners = [], []
+    for row, page_starts in zip(rows, starts, strict=True):
+        row.update({k: opt(v) for k, v in row.items()})
+        raw = row.pop("raw_text")
+        if row["status"] != "ok":
+            continue
+        if max_chars is not None and len(raw) > max_chars:
+            row.update(status="rejected", stage="clean", reason="too_large",
+                       detail=f"{len(raw)} characters of text, above the budget of {max_chars} (max_document_chars)")
+            continue
+        published = row["meta_published"]
+        payloads.append({
+            "raw_text": raw, "source_format": row["source_format"], "title_hint": row["meta_title"],
+            "published_hint": published.isoformat() if published else None, "source_name_hint": row["meta_source_name"],
+            "page_starts": opt(page_starts),
+            "published_source_hint": row["meta_published_source"],
+        })
+        owners.append(row)
+    blocks, related = [], []
+    for row, r in zip(owners, run_stage("clean", clean_one, payloads, runner), strict=True):
+        if r.get("empty"):
+            row.update(status="rejected", stage="clean", reason="empty",
+                       detail="no text left after cleaning (only whitespace, markup or boilerplate)")
+            continue
+        doc_id = make_doc_id(row["source_file"], row["source_record"], row["content_sha256"])
+        row.update({k: r[k] for k in _CLEANED}, doc_id=doc_id,
+                   published_date=dt.date.fromisoformat(r["published_date"]) if r["published_date"] else None)
+        pages = r["block_pages"]
+        blocks += [
+            {"doc_id": doc_id, "seq": seq, "kind": kind, "char_start": start, "char_end": end,
+             "page": pages[seq] if pages else None}
+            for seq, (kind, start, end) in enumerate(r["blocks"])
         ]
-        ok &= ~big
-    rows = df.loc[ok, ["raw_text", "source_format", "meta_title", "meta_published", "meta_source_name", "page_starts",
-                       "meta_published_source"]]
-    payloads = [
-        {"raw_text": r[0], "source_format": r[1], "title_hint": r[2], "published_hint": r[3], "source_name_hint": r[4],
-         "page_starts": r[5], "published_source_hint": r[6] if isinstance(r[6], str) else None}
-        for r in rows.itertuples(index=False, name=None)
-    ]
-    results = run_stage("clean", clean_one, payloads, runner)
-    index = rows.index
-    empty = [i for i, r in zip(index, results, strict=True) if r.get("empty")]
-    df.loc[empty, ["status", "stage", "reason", "detail"]] = [
-        "rejected", "clean", "empty", "no text left after cleaning (only whitespace, markup or boilerplate)"
-    ]
-    kept = [(i, r) for i, r in zip(index, results, strict=True) if not r.get("empty")]
-    if kept:
-        at = [i for i, _ in kept]
-        for col in CLEAN_COLUMNS[1:]:
-            df.loc[at, col] = pd.Series([r[col] for _, r in kept], index=at, dtype=object)
-        keys = df.loc[at, ["source_file", "source_record", "content_sha256"]].itertuples(index=False, name=None)
-        df.loc[at, "doc_id"] = [make_doc_id(f, _opt_int(r), h) for f, r, h in keys]
-    return df.drop(columns=["raw_text"])
+        related += [{"doc_id": doc_id, "seq": seq, "text": text, "labels": labels}
+                    for seq, (text, labels) in enumerate(r["related"])]
+    return {"docs": frame("docs", rows), "blocks": frame("blocks", blocks), "related": frame("related", related)}
 
 
-def _opt_int(value: Any) -> int | None:
-    return None if value is None or pd.isna(value) else int(value)
-
-
-def _blocks(row: Mapping[str, Any]) -> list[Block]:
-    return [Block(kind, start, end) for kind, start, end in _loads(row["blocks"])]
-
-
-def _sentences(row: Mapping[str, Any]) -> list[SentenceSpan]:
-    return [SentenceSpan(seq, seg, start, end) for seq, seg, start, end in _loads(row["sentences"])]
-
-
-def records(df: pd.DataFrame) -> list[dict[str, Any]]:
-    """Rows as plain dicts (column -> value): what per-row code reads, without iterrows' Series."""
-    return df.to_dict("records")
-
-
-def documents_only(df: pd.DataFrame) -> pd.DataFrame:
-    return df[df["status"] == "ok"]
+def dedup_table(t: Tables) -> pd.DataFrame:
+    """Per document what duplicate detection compares: its place in the inbox order, the key
+    of its normalised text (exact copies), the shingles of its content and their MinHash
+    signature (near copies; the signature only when there are enough shingles to judge)."""
+    docs = documents_only(t["docs"])
+    blocks = _by_doc(t["blocks"], ["kind", "char_start", "char_end"])
+    sets = [shingles(content_text(text, [Block(*b) for b in blocks.get(doc_id, [])]))
+            for doc_id, text in zip(docs["doc_id"], docs["text"], strict=True)]
+    ordered = [sorted(sh) for sh in sets]
+    return frame("dedup", {
+        "doc_id": docs["doc_id"].tolist(), "source_file": docs["source_file"].tolist(),
+        "source_record": [opt(r) for r in docs["source_record"]],
+        "exact_key": [near_duplicate_key(text) for text in docs["text"]],
+        "shingles": ordered,
+        "shingles_key": [hashlib.sha256(json.dumps(sh).encode()).hexdigest()[:16] for sh in ordered],
+        "signature": [signature(sh).astype("int64").tolist() if len(sh) >= MIN_SHINGLES else [] for sh in sets],
+    })
 
 
 # --- segment ------------------------------------------------------------------------
 
 
 def segment_one(p: dict[str, Any]) -> dict[str, Any]:
-    blocks = [Block(kind, start, end) for kind, start, end in _loads(p["blocks"])]
+    blocks = [Block(kind, start, end) for kind, start, end in p["blocks"]]
     _, sentences = segment_document(p["text"], blocks)
-    return {"sentences": _json([[s.seq, s.segment_seq, s.start, s.end] for s in sentences])}
+    return {"sentences": [[s.seq, s.segment_seq, s.start, s.end] for s in sentences]}
 
 
-def segment_frame(cleaned: pd.DataFrame, runner: StageRunner | None = None) -> pd.DataFrame:
-    df = cleaned.copy()
-    df["sentences"] = None
-    docs = documents_only(df)[["text", "blocks"]]
-    payloads = docs.to_dict("records")
+def _doc_payloads(t: Tables, with_sentences: bool = False) -> tuple[pd.DataFrame, list[dict[str, Any]]]:
+    docs = documents_only(t["docs"])
+    blocks = _by_doc(t["blocks"], ["kind", "char_start", "char_end"])
+    sentences = _by_doc(t["sentences"], ["seq", "segment_seq", "char_start", "char_end"]) if with_sentences else {}
+    payloads = []
+    for doc_id, text in zip(docs["doc_id"], docs["text"], strict=True):
+        p = {"text": text, "blocks": blocks.get(doc_id, [])}
+        if with_sentences:
+            p["sentences"] = sentences.get(doc_id, [])
+        payloads.append(p)
+    return docs, payloads
+
+
+def segment_tables(t: Tables, runner: StageRunner | None = None) -> Tables:
+    """`sentences`: each document's sentences with exact offsets into its text."""
+    docs, payloads = _doc_payloads(t)
     results = run_stage("segment", segment_one, payloads, runner)
-    df.loc[docs.index, "sentences"] = pd.Series([r["sentences"] for r in results], index=docs.index, dtype=object)
-    return df
+    rows = [
+        {"doc_id": doc_id, "seq": seq, "segment_seq": seg, "char_start": start, "char_end": end}
+        for doc_id, r in zip(docs["doc_id"], results, strict=True) for seq, seg, start, end in r["sentences"]
+    ]
+    return {"sentences": frame("sentences", rows)}
 
 
 # --- language -----------------------------------------------------------------------
 
 
-LANGUAGE_COLUMNS = ("language", "language_confidence", "segment_languages", "sentence_languages", "related_languages")
-
-
 def language_one(p: dict[str, Any]) -> dict[str, Any]:
     """Language per document (content blocks only), per segment and per sentence."""
     text = p["text"]
-    blocks = [Block(kind, start, end) for kind, start, end in _loads(p["blocks"])]
-    sentences = [SentenceSpan(*s) for s in _loads(p["sentences"])]
+    blocks = [Block(kind, start, end) for kind, start, end in p["blocks"]]
+    sentences = [SentenceSpan(*s) for s in p["sentences"]]
     content = "\n".join(text[b.start:b.end] for b in blocks if b.kind in CONTENT_KINDS) or text
-    related = [h[0] for h in _loads(p["related"])]
+    related = p["related"]
     seg_texts = [text[b.start:b.end] for b in blocks]
     sent_texts = [text[s.start:s.end] for s in sentences]
     found = detect_many([content, *seg_texts, *sent_texts, *related], p["languages"])
@@ -282,23 +314,29 @@ def language_one(p: dict[str, Any]) -> dict[str, Any]:
     # Letterless or short, unsure spans keep the document's language (see _settle).
     return {
         "language": doc_lang[0], "language_confidence": doc_lang[1],
-        "segment_languages": _json([_settle(x, t, doc_lang[0]) for x, t in zip(seg_langs, seg_texts, strict=True)]),
-        "sentence_languages": _json([_settle(x, t, doc_lang[0]) for x, t in zip(sent_langs, sent_texts, strict=True)]),
-        "related_languages": _json([x[0] for x in rel_langs]),
+        "segment_languages": [_settle(x, t, doc_lang[0]) for x, t in zip(seg_langs, seg_texts, strict=True)],
+        "sentence_languages": [_settle(x, t, doc_lang[0]) for x, t in zip(sent_langs, sent_texts, strict=True)],
+        "related_languages": [x[0] for x in rel_langs],
     }
 
 
-def language_frame(segmented: pd.DataFrame, languages: Sequence[str], runner: StageRunner | None = None) -> pd.DataFrame:
-    """Language per document (content blocks only), per segment and per sentence."""
-    df = segmented.copy()
-    for col in LANGUAGE_COLUMNS:
-        df[col] = None
-    docs = documents_only(df)[["text", "blocks", "sentences", "related"]]
-    payloads = [{**r, "languages": sorted(set(languages))} for r in docs.to_dict("records")]
+def language_tables(t: Tables, languages: Sequence[str], runner: StageRunner | None = None) -> Tables:
+    """Language (lingua, restricted to `languages`) per document, block, sentence and related headline."""
+    docs, payloads = _doc_payloads(t, with_sentences=True)
+    related = _by_doc(t["related"], ["text"])
+    chosen = sorted(set(languages))
+    for doc_id, p in zip(docs["doc_id"], payloads, strict=True):
+        p.update(related=[r[0] for r in related.get(doc_id, [])], languages=chosen)
     results = run_stage("language", language_one, payloads, runner)
-    for col in LANGUAGE_COLUMNS:
-        df.loc[docs.index, col] = pd.Series([r[col] for r in results], index=docs.index, dtype=object)
-    return df
+    out: dict[str, list[dict[str, Any]]] = {k: [] for k in ("doc", "block", "sentence", "related")}
+    for doc_id, r in zip(docs["doc_id"], results, strict=True):
+        out["doc"].append({"doc_id": doc_id, "language": r["language"], "language_confidence": r["language_confidence"]})
+        for kind, key in (("block", "segment_languages"), ("sentence", "sentence_languages")):
+            out[kind] += [{"doc_id": doc_id, "seq": seq, "language": lang, "language_confidence": conf}
+                          for seq, (lang, conf) in enumerate(r[key])]
+        out["related"] += [{"doc_id": doc_id, "seq": seq, "language": lang}
+                           for seq, lang in enumerate(r["related_languages"])]
+    return {f"{kind}_languages": frame(f"{kind}_languages", rows) for kind, rows in out.items()}
 
 
 SHORT_SPAN_LETTERS = 25  # below this many letters lingua's guess between neighbours (ru/uk) is noise
@@ -314,43 +352,44 @@ def _settle(found: tuple[str, float], span: str, doc_lang: str) -> list[Any]:
     return [lang, conf]
 
 
+def _inherit(lang: str, conf: float, doc_lang: str) -> tuple[str, float]:
+    return (doc_lang, 0.0) if lang == "und" else (lang, conf)
+
+
 # --- translate ----------------------------------------------------------------------
 
 Translate = Callable[[list[tuple[str, str]]], list[Any]]
 
 
-def translate_frame(df_in: pd.DataFrame, translate: Translate | None) -> tuple[pd.DataFrame, dict[str, Any]]:
-    """Fill sentence-level English; `translate` maps (language, text) pairs to outcomes
-    with text_en/status/model_id/error (see pipeline.mt_resource)."""
-    df = df_in.copy()
-    df["sentence_en"] = None
-    df["text_en"] = None
+def translate_tables(t: Tables, translate: Translate | None) -> tuple[Tables, dict[str, Any]]:
+    """Sentence-level English (`sentence_en`) and the document's (`doc_en`, when every sentence
+    has one); `translate` maps (language, text) pairs to outcomes with text_en/status/model_id/error
+    (see pipeline.mt_resource)."""
+    docs = documents_only(t["docs"])
+    text_of = dict(zip(docs["doc_id"], docs["text"], strict=True))
+    doc_lang = dict(zip(t["doc_languages"]["doc_id"], t["doc_languages"]["language"], strict=True))
+    sents = t["sentences"].merge(t["sentence_languages"], on=["doc_id", "seq"], how="left", validate="one_to_one")
     items: list[tuple[str, str]] = []
-    owners: list[tuple[Any, int]] = []
-    docs = documents_only(df)
-    for i, row in zip(docs.index, records(docs), strict=True):
-        text = row["text"]
-        for n, ((lang, conf), s) in enumerate(zip(_loads(row["sentence_languages"]), _sentences(row), strict=True)):
-            # the sentence's published language (und -> the document's) decides its status
-            items.append((_inherit(lang, conf, row)[0], text[s.start:s.end]))
-            owners.append((i, n))
+    for doc_id, start, end, lang, conf in zip(sents["doc_id"], sents["char_start"], sents["char_end"],
+                                              sents["language"], sents["language_confidence"], strict=True):
+        # the sentence's published language (und -> the document's) decides its status
+        items.append((_inherit(lang, conf, doc_lang[doc_id])[0], text_of[doc_id][start:end]))
     # Without a translator the same rules apply with no package installed.
     outcomes = translate(items) if translate is not None else translate_items(items, {}, _no_loader, None, 1)
-    per_doc: dict[Any, list[list[Any]]] = {}
     stats: dict[str, Any] = {"sentences": len(items), "by_status": {}, "no_model_languages": set(), "failed": []}
-    for (i, _), (lang, text), out in zip(owners, items, outcomes, strict=True):
-        per_doc.setdefault(i, []).append([out.text_en, out.status, out.model_id])
+    rows, per_doc = [], {}
+    for doc_id, seq, (lang, text), out in zip(sents["doc_id"], sents["seq"], items, outcomes, strict=True):
+        rows.append({"doc_id": doc_id, "seq": seq, "text_en": out.text_en, "translation_status": out.status,
+                     "translation_model": out.model_id})
+        per_doc.setdefault(doc_id, []).append(out.text_en)
         stats["by_status"][out.status] = stats["by_status"].get(out.status, 0) + 1
         if out.status == "no_model":
             stats["no_model_languages"].add(lang)
         if out.status == "failed":
             stats["failed"].append({"language": lang, "text": text[:80], "error": out.error})
-    for i, rows in per_doc.items():
-        df.at[i, "sentence_en"] = _json(rows)
-        if all(r[0] for r in rows):
-            df.at[i, "text_en"] = " ".join(r[0] for r in rows)
+    doc_en = [{"doc_id": d, "text_en": " ".join(en) if all(en) else None} for d, en in per_doc.items()]
     stats["no_model_languages"] = sorted(stats["no_model_languages"])
-    return df, stats
+    return {"sentence_en": frame("sentence_en", rows), "doc_en": frame("doc_en", doc_en)}, stats
 
 
 def _no_loader(package: Any) -> Any:
@@ -396,15 +435,27 @@ def tag_batch(payloads: list[dict[str, Any]]) -> list[dict[str, Any]]:
         ner.prefetch_natasha([])
 
 
-def tag_frame(df_in: pd.DataFrame, runner: StageRunner | None = None) -> pd.DataFrame:
-    """Entity mentions and topics per document, from content blocks only."""
-    df = df_in.copy()
-    docs = documents_only(df)[["text", "language", "blocks", "sentences", "published_date"]]
-    results = run_stage("tag", tag_batch, docs.to_dict("records"), runner, batched=True)
-    for col in ("mentions", "topics"):
-        df[col] = None
-        df.loc[docs.index, col] = pd.Series([r[col] for r in results], index=docs.index, dtype=object)
-    return df
+def tag_tables(t: Tables, runner: StageRunner | None = None) -> Tables:
+    """`mentions` (catalog, NER, patterns, dates) and `topics` per document, from content blocks only."""
+    docs, payloads = _doc_payloads(t, with_sentences=True)
+    lang = dict(zip(t["doc_languages"]["doc_id"], t["doc_languages"]["language"], strict=True))
+    for doc_id, published, p in zip(docs["doc_id"], docs["published_date"], payloads, strict=True):
+        p.update(language=lang[doc_id], published_date=published.isoformat() if opt(published) else None)
+    results = run_stage("tag", tag_batch, payloads, runner, batched=True)
+    mentions, topics = [], []
+    for doc_id, r in zip(docs["doc_id"], results, strict=True):
+        for seq, (start, end, surface, etype, eid, name_en, method, conf, sent_seq, date_value, linked) in enumerate(
+            _loads(r["mentions"])
+        ):
+            mentions.append({
+                "doc_id": doc_id, "seq": seq, "char_start": start, "char_end": end, "surface": surface,
+                "entity_type": etype, "entity_id": eid, "name_en": name_en, "method": method, "confidence": conf,
+                "sentence_seq": sent_seq, "date_value": dt.date.fromisoformat(date_value) if date_value else None,
+                "linked_to": linked,
+            })
+        topics += [{"doc_id": doc_id, "seq": seq, "topic": topic, "score": score, "evidence": list(evidence)}
+                   for seq, (topic, score, evidence) in enumerate(_loads(r["topics"]))]
+    return {"mentions": frame("mentions", mentions), "topics": frame("topics", topics)}
 
 
 # --- datasets -----------------------------------------------------------------------
@@ -418,119 +469,123 @@ def near_duplicate_key(text: str) -> str:
     return hashlib.sha256(_PUNCT_OR_SPACE.sub("", folded).encode("utf-8")).hexdigest()
 
 
-def build_documents(df: pd.DataFrame) -> pd.DataFrame:
-    docs = documents_only(df)
-    near = {d.doc_id: d for d in find_duplicates(
-        [(row["doc_id"], content_text(row["text"], _blocks(row))) for row in records(docs)]
-    )}  # fmt: skip
+Duplicates = dict[str, tuple[str, float]]
+
+
+def duplicate_map(dedup: pd.DataFrame, previous: Mapping[str, Any] | None = None) -> tuple[Duplicates, dict[str, Any]]:
+    """doc_id -> (first copy's doc_id, similarity) for every later copy, over `dedup` rows of the
+    whole corpus: exact copies (same normalised text) first, then near copies (shingles).
+
+    Near copies depend only on the documents before in inbox order, so the answers of
+    `previous` (the state this returns) hold for the documents up to the first one that differs:
+    those only join the index, and only the documents after it are compared."""
+    dedup = dedup.sort_values(["source_file", "source_record", "doc_id"], na_position="first", kind="stable")
+    ids = dedup["doc_id"].tolist()
+    order = [[d, k] for d, k in zip(ids, dedup["shingles_key"], strict=True)]
+    before = (previous or {}).get("order", [])
+    same = next((i for i, (a, b) in enumerate(zip(order, before, strict=False)) if a != b), min(len(order), len(before)))
+    known_near = (previous or {}).get("near", {})
+    index = DuplicateIndex()
+    near: dict[str, Duplicate] = {}
+    for i, (doc_id, sh, sig) in enumerate(zip(ids, dedup["shingles"], dedup["signature"], strict=True)):
+        known: object = UNKNOWN
+        if i < same:
+            k = known_near.get(doc_id)
+            known = Duplicate(doc_id, k[0], k[1]) if k else None
+        sig_array = np.asarray(sig, dtype=np.uint64) if len(sig) else None
+        found = index.add(doc_id, set(sh.tolist() if hasattr(sh, "tolist") else sh), sig_array, known)
+        if found is not None:
+            near[doc_id] = found
     first_by_key: dict[str, str] = {}
-    rows = []
-    for row in records(docs):
-        key = near_duplicate_key(row["text"])
-        duplicate_of = first_by_key.setdefault(key, row["doc_id"])
-        similarity = 1.0 if duplicate_of != row["doc_id"] else None
-        if similarity is None and row["doc_id"] in near:
-            duplicate_of, similarity = near[row["doc_id"]].duplicate_of, near[row["doc_id"]].similarity
-        n_sentences = len(_loads(row["sentences"]))
-        rows.append({
-            "doc_id": row["doc_id"], "source_file": row["source_file"], "source_record": row["source_record"],
-            "source_format": row["source_format"], "encoding": row["encoding"],
-            "content_sha256": row["content_sha256"], "n_bytes": row["n_bytes"], "url": row["url"],
-            "title": row["title"], "source_name": row["source_name"], "dateline_place": row["dateline_place"],
-            "published_date": dt.date.fromisoformat(row["published_date"]) if row["published_date"] else None,
-            "published_date_evidence": row["published_date_evidence"],
-            "published_date_source": row["published_date_source"],
-            "language": row["language"], "language_confidence": row["language_confidence"],
-            "text": row["text"], "n_chars": len(row["text"]), "n_segments": len(_loads(row["blocks"])),
-            "n_sentences": n_sentences, "text_en": row.get("text_en"),
-            "duplicate_of": None if duplicate_of == row["doc_id"] else duplicate_of,
-            "duplicate_similarity": similarity,
-            "ingested_at": row["modified_at"],
-        })
-    return _frame("documents", rows)
+    out: Duplicates = {}
+    for doc_id, key in zip(ids, dedup["exact_key"], strict=True):
+        first = first_by_key.setdefault(key, doc_id)
+        if first != doc_id:
+            out[doc_id] = (first, 1.0)
+        elif doc_id in near:
+            out[doc_id] = (near[doc_id].duplicate_of, near[doc_id].similarity)
+    state = {"order": order, "near": {d: [x.duplicate_of, x.similarity] for d, x in near.items()}}
+    return out, state
 
 
-def build_segments(df: pd.DataFrame) -> pd.DataFrame:
-    rows = []
-    for row in records(documents_only(df)):
-        text = row["text"]
-        pages = _loads(row.get("block_pages"))
-        for seq, (block, (lang, conf)) in enumerate(zip(_blocks(row), _loads(row["segment_languages"]), strict=True)):
-            lang, conf = _inherit(lang, conf, row)
-            rows.append({
-                "doc_id": row["doc_id"], "seq": seq, "kind": block.kind, "char_start": block.start,
-                "char_end": block.end, "text": text[block.start:block.end], "language": lang,
-                "language_confidence": conf, "page": pages[seq] if pages else None,
-            })
-    return _frame("segments", rows)
+def _count(df: pd.DataFrame) -> dict[str, int]:
+    return df["doc_id"].value_counts().to_dict()
 
 
-def _inherit(lang: str, conf: float, row: Mapping[str, Any]) -> tuple[str, float]:
-    return (row["language"], 0.0) if lang == "und" else (lang, conf)
+def _languages(t: Tables) -> dict[str, tuple[str, float]]:
+    dl = t["doc_languages"]
+    return {d: (lang, conf) for d, lang, conf in zip(dl["doc_id"], dl["language"], dl["language_confidence"], strict=True)}
 
 
-def build_sentences(df: pd.DataFrame) -> pd.DataFrame:
-    rows = []
-    for row in records(documents_only(df)):
-        text = row["text"]
-        english = _loads(row.get("sentence_en"))
-        for s, (lang, conf), en in zip(_sentences(row), _loads(row["sentence_languages"]), english, strict=True):
-            lang, conf = _inherit(lang, conf, row)
-            rows.append({
-                "doc_id": row["doc_id"], "seq": s.seq, "segment_seq": s.segment_seq, "char_start": s.start,
-                "char_end": s.end, "text": text[s.start:s.end], "language": lang, "language_confidence": conf,
-                "text_en": en[0], "translation_status": en[1], "translation_model": en[2],
-            })
-    return _frame("sentences", rows)
+def build_documents(t: Tables, duplicates: Duplicates | None = None) -> pd.DataFrame:
+    """One row per document; `duplicates` (see `duplicate_map`) from the whole corpus, else from `t`."""
+    if duplicates is None:
+        duplicates = duplicate_map(dedup_table(t))[0]
+    docs = documents_only(t["docs"]).drop(columns=["status", "stage", "reason", "detail", "meta_title",
+                                                  "meta_published", "meta_source_name", "meta_published_source",
+                                                  "record_id"])
+    langs, en = _languages(t), dict(zip(t["doc_en"]["doc_id"], t["doc_en"]["text_en"], strict=True))
+    n_segments, n_sentences = _count(t["blocks"]), _count(t["sentences"])
+    ids = docs["doc_id"].tolist()
+    dups = [duplicates.get(d, (None, None)) for d in ids]
+    df = docs.assign(
+        language=[langs[d][0] for d in ids], language_confidence=[langs[d][1] for d in ids],
+        n_chars=docs["text"].str.len(), n_segments=[n_segments.get(d, 0) for d in ids],
+        n_sentences=[n_sentences.get(d, 0) for d in ids], text_en=[opt(en.get(d)) for d in ids],
+        duplicate_of=[d[0] for d in dups], duplicate_similarity=[d[1] for d in dups],
+        ingested_at=docs["modified_at"],
+    )
+    return _frame("documents", df)
 
 
-def build_related_headlines(df: pd.DataFrame) -> pd.DataFrame:
-    rows = []
-    for row in records(documents_only(df)):
-        langs = _loads(row["related_languages"])
-        for seq, ((text, labels), lang) in enumerate(zip(_loads(row["related"]), langs, strict=True)):
-            rows.append({
-                "doc_id": row["doc_id"], "seq": seq, "text": text,
-                "language": row["language"] if lang == "und" else lang, "labels": list(labels),
-            })
-    return _frame("related_headlines", rows)
+def _spans(spans: pd.DataFrame, languages: pd.DataFrame, t: Tables) -> pd.DataFrame:
+    """Spans with their text (a slice of the document's) and their language, `und` inherited."""
+    docs = documents_only(t["docs"])
+    text_of = dict(zip(docs["doc_id"], docs["text"], strict=True))
+    doc_lang = {d: lang for d, (lang, _) in _languages(t).items()}
+    df = spans.merge(languages, on=["doc_id", "seq"], how="left", validate="one_to_one")
+    settled = [_inherit(lang, conf, doc_lang[d]) for d, lang, conf in
+               zip(df["doc_id"], df["language"], df["language_confidence"], strict=True)]
+    return df.assign(
+        text=[text_of[d][s:e] for d, s, e in zip(df["doc_id"], df["char_start"], df["char_end"], strict=True)],
+        language=[x[0] for x in settled], language_confidence=[x[1] for x in settled],
+    )
 
 
-def build_rejections(df: pd.DataFrame) -> pd.DataFrame:
-    rej = df[df["status"] == "rejected"]
-    rows = [
-        {
-            "source_file": r["source_file"], "source_record": r["source_record"], "stage": r["stage"],
-            "reason": r["reason"], "detail": r["detail"] or "", "n_bytes": r["n_bytes"], "detected_at": r["modified_at"],
-        }
-        for r in records(rej)
-    ]
-    return _frame("rejections", rows)
+def build_segments(t: Tables) -> pd.DataFrame:
+    return _frame("segments", _spans(t["blocks"], t["block_languages"], t))
 
 
-def build_mentions(df: pd.DataFrame) -> pd.DataFrame:
-    rows = []
-    for row in records(documents_only(df)):
-        found = sorted(enumerate(_loads(row["mentions"])), key=lambda im: (im[1][0], im[1][1], im[1][3]))
-        new_seq = {old: new for new, (old, _) in enumerate(found)}
-        for seq, (_, m) in enumerate(found):
-            start, end, surface, etype, eid, name_en, method, conf, sent_seq, date_value, linked = m
-            rows.append({
-                "doc_id": row["doc_id"], "seq": seq, "sentence_seq": sent_seq, "char_start": start, "char_end": end,
-                "surface": surface, "entity_type": etype, "entity_id": eid, "name_en": name_en, "method": method,
-                "confidence": conf, "date_value": dt.date.fromisoformat(date_value) if date_value else None,
-                "title_of": new_seq.get(linked) if linked is not None else None,
-            })
-    return _frame("mentions", rows)
+def build_sentences(t: Tables) -> pd.DataFrame:
+    df = _spans(t["sentences"], t["sentence_languages"], t)
+    return _frame("sentences", df.merge(t["sentence_en"], on=["doc_id", "seq"], how="left", validate="one_to_one"))
 
 
-def build_topics(df: pd.DataFrame) -> pd.DataFrame:
-    rows = [
-        {"doc_id": row["doc_id"], "topic": topic, "score": score, "evidence": list(evidence)}
-        for row in records(documents_only(df))
-        for topic, score, evidence in _loads(row["topics"])
-    ]
-    return _frame("topics", rows)
+def build_related_headlines(t: Tables) -> pd.DataFrame:
+    doc_lang = {d: lang for d, (lang, _) in _languages(t).items()}
+    df = t["related"].merge(t["related_languages"], on=["doc_id", "seq"], how="left", validate="one_to_one")
+    return _frame("related_headlines", df.assign(language=[
+        doc_lang[d] if lang == "und" else lang for d, lang in zip(df["doc_id"], df["language"], strict=True)
+    ]))
+
+
+def build_rejections(t: Tables) -> pd.DataFrame:
+    rej = t["docs"][t["docs"]["status"] == "rejected"]
+    return _frame("rejections", rej.assign(detail=rej["detail"].fillna(""), detected_at=rej["modified_at"]))
+
+
+def build_mentions(t: Tables) -> pd.DataFrame:
+    """Mentions numbered by offset within their document; a title points at its person's new number."""
+    m = t["mentions"].sort_values(["doc_id", "char_start", "char_end", "entity_type", "seq"], kind="stable")
+    new_seq = m.groupby("doc_id", sort=False).cumcount()
+    renumber = dict(zip(zip(m["doc_id"], m["seq"], strict=True), new_seq, strict=True))
+    title_of = [None if opt(linked) is None else renumber.get((d, int(linked)))
+                for d, linked in zip(m["doc_id"], m["linked_to"], strict=True)]
+    return _frame("mentions", m.assign(seq=new_seq.to_numpy(), title_of=title_of))
+
+
+def build_topics(t: Tables) -> pd.DataFrame:
+    return _frame("topics", t["topics"])
 
 
 def build_entities(mentions: pd.DataFrame, catalog: Iterable[Any]) -> pd.DataFrame:
@@ -553,14 +608,42 @@ def build_entities(mentions: pd.DataFrame, catalog: Iterable[Any]) -> pd.DataFra
             "wikidata_id": e.wikidata_id or None, "n_documents": int(n_documents),
             "n_mentions": int(n_mentions),
         })
-    return _frame("entities", rows)
+    return _frame("entities", pd.DataFrame(rows))
 
 
-def _frame(name: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
-    """Rows -> frame with the model's columns, dtypes and sort order."""
+def _frame(name: str, df: pd.DataFrame) -> pd.DataFrame:
+    """A frame with exactly the model's columns, its dtypes and sort order."""
     from schemas.registry import DATASETS, SORT_KEYS, conform
 
     cols = list(DATASETS[name].to_schema().columns)
-    df = pd.DataFrame(rows, columns=cols)
+    df = df.reindex(columns=cols).reset_index(drop=True)
     df = conform(name, df)
     return df.sort_values(SORT_KEYS[name], na_position="first", kind="stable").reset_index(drop=True)
+
+
+# --- the whole flow in memory (tests and tools; the Dagster assets run it shard by shard) ---
+
+
+def run_stages(
+    inbox: Path, languages: Sequence[str], translate: Translate | None = None, runner: StageRunner | None = None,
+    max_bytes: int = 64 * 1024 * 1024, max_chars: int | None = None,
+) -> Tables:
+    """Every stage table of the inbox, in one process."""
+    t = ingest_tables(inbox, max_bytes, runner)
+    t |= clean_tables(t, max_chars, runner)
+    t |= segment_tables(t, runner)
+    t |= language_tables(t, languages, runner)
+    t |= translate_tables(t, translate)[0]
+    return t | tag_tables(t, runner)
+
+
+def build_datasets(t: Tables) -> dict[str, pd.DataFrame]:
+    """The published datasets from complete stage tables (in memory)."""
+    from pipeline.text.tagging import load_catalog
+
+    out = {
+        "documents": build_documents(t), "segments": build_segments(t), "sentences": build_sentences(t),
+        "related_headlines": build_related_headlines(t), "mentions": build_mentions(t),
+    }
+    out["entities"] = build_entities(out["mentions"], load_catalog().entries)
+    return out | {"topics": build_topics(t), "rejections": build_rejections(t)}

@@ -34,6 +34,17 @@ PREVIEW_COLUMNS: dict[str, list[str]] = {
 }
 
 
+# The columns the counts below are made of (read from every part; the rest only for the preview).
+STAT_COLUMNS: dict[str, list[str]] = {
+    "documents": ["language", "published_date", "duplicate_of"],
+    "segments": ["language"],
+    "sentences": ["language", "translation_status"],
+    "mentions": ["entity_type", "entity_id"],
+    "topics": ["topic"],
+    "rejections": ["reason"],
+}
+
+
 def arrow_types(name: str) -> dict[str, str]:
     """Column -> Arrow type as analysts get it from the Parquet files (string, int64, date32[day] ...)."""
     return {field.name: str(field.type) for field in arrow_schema(name)}
@@ -82,7 +93,7 @@ def table(df: pd.DataFrame, cols: Sequence[str] | None = None, n: int = PREVIEW_
     return dg.MetadataValue.table(records=records, schema=schema)
 
 
-def preview(name: str, df: pd.DataFrame) -> dg.MetadataValue:
+def preview_table(name: str, df: pd.DataFrame) -> dg.MetadataValue:
     return table(df, PREVIEW_COLUMNS[name], types=arrow_types(name))
 
 
@@ -106,13 +117,16 @@ def published_uri(outputs: Path, name: str) -> str:
     return (outputs / name).as_uri() + "/"
 
 
-def dataset_metadata(name: str, df: pd.DataFrame, outputs: Path) -> dict[str, Any]:
-    """Materialization metadata of a validated dataset asset."""
+def dataset_metadata(
+    name: str, df: pd.DataFrame, outputs: Path, preview: pd.DataFrame | None = None, rows: int | None = None,
+) -> dict[str, Any]:
+    """Materialization metadata of a dataset asset; `df` holds at least its STAT_COLUMNS,
+    `preview` (default `df`) its first rows."""
     meta: dict[str, Any] = {
-        "dagster/row_count": len(df),
+        "dagster/row_count": len(df) if rows is None else rows,
         "dagster/uri": published_uri(outputs, name),
         "published_path": dg.MetadataValue.path(str(outputs / name)),
-        "preview": preview(name, df),
+        "preview": preview_table(name, df if preview is None else preview),
     }
     if "language" in df.columns and name in ("documents", "sentences", "segments"):
         meta[f"{name}_by_language"] = dg.MetadataValue.json(counts(df["language"]))

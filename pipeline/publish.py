@@ -1,6 +1,10 @@
 """Atomic, deterministic publication of datasets as Parquet folders.
 
-Each dataset is written completely into a staging folder under `<outputs>/.staging/`
+A dataset is one Parquet file per shard of the inbox (`part-<shard>.parquet`, built in the
+stage store by `pipeline.datasets`; `entities` is one `part-all.parquet`), or one
+`part-00000.parquet` when published from a frame. Each dataset is assembled completely into a
+staging folder under `<outputs>/.staging/` (its part files hard-linked from the store, so an
+unchanged part costs no copy)
 (readers never look there: dot-folders are ignored by pyarrow, and DuckDB globs on
 `outputs/<name>/**`), fsynced, and then swapped with the live folder in one step:
 on Linux with renameat2(RENAME_EXCHANGE), elsewhere with two renames. A crash at any
@@ -24,7 +28,14 @@ import pandas as pd
 import pyarrow as arrow
 import pyarrow.parquet as pq
 
-from schemas.registry import DATASETS, SORT_KEYS, arrow_schema, data_dictionary
+from schemas.registry import (
+    DATASETS,
+    SORT_KEYS,
+    arrow_schema,
+    conform,
+    data_dictionary,
+    empty_frame,
+)
 
 STAGING = ".staging"
 ROW_GROUP_SIZE = 50_000  # fixed, so equal inputs give byte-identical files
@@ -37,6 +48,7 @@ class Published:
     path: Path
     rows: int
     sha256: str
+    files: dict[str, str]  # part file name -> sha256
 
 
 def to_arrow(name: str, df: pd.DataFrame) -> arrow.Table:
@@ -63,11 +75,14 @@ def _missing(value: object) -> bool:
         return False
 
 
+PARQUET_OPTIONS: dict[str, object] = {
+    "row_group_size": ROW_GROUP_SIZE, "compression": "zstd", "use_dictionary": True, "write_statistics": True,
+    "store_schema": True,
+}
+
+
 def write_parquet(table: arrow.Table, path: Path) -> None:
-    pq.write_table(
-        table, path, row_group_size=ROW_GROUP_SIZE, compression="zstd", use_dictionary=True,
-        write_statistics=True, store_schema=True,
-    )
+    pq.write_table(table, path, **PARQUET_OPTIONS)
     with open(path, "rb") as fh:
         os.fsync(fh.fileno())
 
@@ -125,17 +140,47 @@ def publish_dataset(name: str, df: pd.DataFrame, outputs: Path) -> Published:
     digest = hashlib.sha256(part.read_bytes()).hexdigest()
     live = outputs / name
     swap_in(staging, live)
-    return Published(name, live, len(df), digest)
+    return Published(name, live, len(df), digest, {PART_NAME: digest})
 
 
-def publish_all(frames: dict[str, pd.DataFrame], outputs: Path) -> list[Published]:
-    """Publish every dataset (each atomically) plus the data dictionary and a manifest."""
+def publish_parts(name: str, parts: pd.DataFrame, outputs: Path) -> Published:
+    """`parts` (shard, path, rows, sha256 of each part file) as the dataset folder; an empty
+    dataset (no shard) is one empty part, so readers still see its schema."""
+    if parts.empty:
+        return publish_dataset(name, conform(name, empty_frame(name)), outputs)
+    staging = outputs / STAGING / f"{name}-{uuid.uuid4().hex[:12]}"
+    staging.mkdir(parents=True)
+    files = {}
+    for shard, path, sha in zip(parts["shard"], parts["path"], parts["sha256"], strict=True):
+        target = staging / f"part-{shard}.parquet"
+        try:
+            os.link(path, target)  # same file system: no copy
+        except OSError:
+            shutil.copyfile(path, target)
+        files[target.name] = sha
+    _fsync_dir(staging)
+    live = outputs / name
+    swap_in(staging, live)
+    return Published(name, live, int(parts["rows"].sum()), dataset_sha256(files), files)
+
+
+def dataset_sha256(files: dict[str, str]) -> str:
+    """A dataset's digest: its file's sha256 when it is one file, else a hash over (name, sha256) of its files."""
+    if len(files) == 1:
+        return next(iter(files.values()))
+    return hashlib.sha256("".join(f"{n} {h}\n" for n, h in sorted(files.items())).encode()).hexdigest()
+
+
+def publish_all(datasets: dict[str, pd.DataFrame], outputs: Path, parts: bool = False) -> list[Published]:
+    """Publish every dataset (each atomically: frames, or with `parts` the part lists of
+    `pipeline.datasets`) plus the data dictionary and a manifest."""
     outputs.mkdir(parents=True, exist_ok=True)
     clear_staging(outputs)
-    published = [publish_dataset(name, frames[name], outputs) for name in DATASETS if name in frames]
-    manifest = {
-        "datasets": {p.name: {"path": f"{p.name}/{PART_NAME}", "rows": p.rows, "sha256": p.sha256} for p in published},
-    }
+    publish = publish_parts if parts else publish_dataset
+    published = [publish(name, datasets[name], outputs) for name in DATASETS if name in datasets]
+    manifest = {"datasets": {
+        p.name: {"path": p.name, "rows": p.rows, "sha256": p.sha256, "files": p.files} for p in published
+    }}
     _atomic_text(outputs / "manifest.json", json.dumps(manifest, indent=2, sort_keys=True) + "\n")
     _atomic_text(outputs / "DATA_DICTIONARY.md", data_dictionary() + "\n")
     shutil.rmtree(outputs / STAGING, ignore_errors=True)

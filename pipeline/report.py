@@ -286,12 +286,20 @@ def translation_status(sentences: pd.DataFrame) -> Chart:
                  "Sentences per language: English already, machine-translated, no model installed, or failed.", fig, numbers)
 
 
+# The columns the charts read (not the texts: the report stays cheap on a large archive).
+CHART_COLUMNS: dict[str, list[str] | None] = {
+    "documents": ["doc_id", "language", "published_date", "duplicate_of"],
+    "sentences": ["language", "translation_status"],
+    "mentions": ["doc_id", "entity_type", "entity_id", "name_en", "surface"],
+    "entities": None,
+    "topics": ["doc_id", "topic"],
+    "rejections": ["reason"],
+}
+
+
 def build_charts(outputs: Path) -> list[Chart]:
     """Every chart, from the published datasets (what analysts actually have)."""
-    read = {
-        name: pd.read_parquet(outputs / name)
-        for name in ("documents", "sentences", "mentions", "entities", "topics", "rejections")
-    }
+    read = {name: pd.read_parquet(outputs / name, columns=cols) for name, cols in CHART_COLUMNS.items()}
     hangul = hangul_font()
     families = ["DejaVu Sans", *([hangul] if hangul else [])]
     with rc_context({"font.family": families, "axes.spines.top": False, "axes.spines.right": False}):

@@ -12,6 +12,7 @@ from upath import UPath
 from pipeline import PROJECT_ROOT
 from pipeline.cache import StageCache, default_cache_dir
 from pipeline.runner import StageRunner, default_workers
+from pipeline.shards import Store
 from pipeline.text.language import DEFAULT_LANGUAGES
 
 DEFAULT_MAX_INPUT_BYTES = 64 * 1024 * 1024
@@ -32,6 +33,11 @@ def default_storage_dir() -> str:
     """Intermediate asset values (Parquet), beside Dagster's run history."""
     home = os.environ.get("DAGSTER_HOME") or str(PROJECT_ROOT / ".dagster_home")
     return str(Path(home) / "storage")
+
+
+def default_store_dir() -> str:
+    """The stage tables of each shard (`pipeline.shards`), beside Dagster's run history."""
+    return os.environ.get("PIPELINE_STORE_DIR") or str(Path(default_storage_dir()) / "shards")
 
 
 class PipelineConfig(dg.ConfigurableResource):
@@ -58,6 +64,15 @@ class PipelineConfig(dg.ConfigurableResource):
     workers: int = Field(
         default_factory=default_workers, description="Worker processes for per-document work (env PIPELINE_WORKERS; default: the CPU count)."
     )
+
+    store_dir: str = Field(
+        default_factory=default_store_dir,
+        description="Stage tables per shard and dataset parts (any UPath URL; env PIPELINE_STORE_DIR).",
+    )
+
+    def store(self) -> Store:
+        """Shards are reused across runs only when the cache is on (`cache_dir` set)."""
+        return Store(self.store_dir, reuse=bool(self.cache_dir))
 
     def runner(self) -> StageRunner:
         """A fresh runner per asset: its cache counters are that stage's hits and misses."""

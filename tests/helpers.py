@@ -54,6 +54,7 @@ def run_pipeline(
     from pipeline.resources import ParquetIOManagerFactory, PipelineConfig
 
     settings.setdefault("cache_dir", str(storage / "cache"))  # each test its own cache
+    settings.setdefault("store_dir", str(storage / "shards"))
     defs = build_definitions(
         settings=PipelineConfig(seeds_dir=str(inbox), outputs_dir=str(outputs), **settings),
         translation=translation,

@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 
 from pipeline import cache as cache_mod
+from pipeline.shards import shard_of
+from pipeline.text.inbox import list_inbox
 from tests.helpers import SEEDS, read, run_pipeline
 
 STAGES = {"ingest": "raw_documents", "clean": "clean_documents", "segment": "segmented_documents", "language": "language_documents",
@@ -24,6 +26,18 @@ def _counts(result) -> dict[str, tuple[int, int]]:
         meta = result.asset_materializations_for_node(asset)[0].metadata
         out[stage] = (meta["cache_hits"].value, meta["cache_misses"].value)
     return out
+
+
+def _shards_computed(result) -> dict[str, int]:
+    """Shards computed per stage (the others were reused without reading their documents)."""
+    return {stage: result.asset_materializations_for_node(asset)[0].metadata["shards_computed"].value
+            for stage, asset in {**STAGES, "translate": "translated_documents"}.items()}
+
+
+def _parts_built(result) -> dict[str, int]:
+    from schemas.registry import DATASETS
+
+    return {name: result.asset_materializations_for_node(name)[0].metadata["parts_built"].value for name in DATASETS}
 
 
 def _manifest(outputs: Path) -> dict:
@@ -59,8 +73,13 @@ def test_incremental_runs(work: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     cold = _run(work, "cold")
     assert _counts(cold) == {stage: (0, 3) for stage in STAGES}
 
+    n_shards = len({shard_of(f) for f in list_inbox(work / "inbox")})
+    assert set(_shards_computed(cold).values()) == {n_shards}
+
     warm = _run(work, "warm")
     assert _counts(warm) == {stage: (3, 0) for stage in STAGES}, "the second run computes nothing"
+    assert set(_shards_computed(warm).values()) == {0}, "no shard is read again"
+    assert set(_parts_built(warm).values()) == {0}, "no dataset part is rebuilt"
     assert _manifest(work / "out-warm") == _manifest(work / "out-cold"), "byte-identical to the cold run"
 
     _run(work, "uncached", cache_dir="")
@@ -69,6 +88,9 @@ def test_incremental_runs(work: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     shutil.copy2(work / "part_b.txt", work / "inbox" / "part_b.txt")
     added = _run(work, "added")
     assert _counts(added) == {stage: (3, 1) for stage in STAGES}, "one added file computes one document"
+    assert set(_shards_computed(added).values()) == {1}, "only the new file's shard"
+    assert {k: v for k, v in _parts_built(added).items() if k != "entities"} == {
+        name: 1 for name in _parts_built(added) if name != "entities"}, "one part per dataset rebuilt"
     docs = read(work / "out-added", "documents")
     assert len(docs) == 4 and "part_b.txt" in set(docs["source_file"])
 
@@ -97,3 +119,27 @@ def test_reference_data_version_follows_the_catalog(tmp_path: Path) -> None:
         fh.write("org:test_org,ORG,Test Org,,,,,,,test\n")
     assert cache_mod.reference_data_version(data) != before
     assert cache_mod.reference_data_version(cache_mod.DATA_DIR) == cache_mod.reference_data_version()
+
+
+def test_a_sharded_dataset_reads_as_one(work: Path) -> None:
+    """Each dataset folder is one part per shard; pandas, pyarrow, polars and DuckDB read it whole."""
+    import duckdb
+    import polars as pl
+    import pyarrow.dataset as ds
+
+    out = work / "out-reader"
+    inbox = work / "reader-inbox"
+    inbox.mkdir()
+    for seed in sorted(SEEDS.glob("*.txt")):
+        for i in range(4):  # enough files to fill several shards
+            (inbox / f"{i}_{seed.name}").write_text(seed.read_text(encoding="utf-8") + f"\n\nCopy {i}.\n", encoding="utf-8")
+    assert run_pipeline(inbox, out, work / "reader-storage").success
+    parts = sorted(p.name for p in (out / "sentences").iterdir())
+    assert len(parts) > 1 and all(p.startswith("part-") and p.endswith(".parquet") for p in parts)
+    whole = read(out, "sentences")
+    glob = str(out / "sentences" / "**" / "*.parquet")
+    assert ds.dataset(out / "sentences").to_table().num_rows == len(whole)
+    assert pl.scan_parquet(glob).select(pl.len()).collect().item() == len(whole)
+    assert duckdb.sql(f"select count(*), count(distinct doc_id) from read_parquet('{glob}')").fetchall()[0] == (
+        len(whole), whole["doc_id"].nunique())
+    assert whole["doc_id"].nunique() == len(read(out, "documents")) == 4 * len(list(SEEDS.glob("*.txt")))

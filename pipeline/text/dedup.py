@@ -67,24 +67,54 @@ def containment(a: set[int], b: set[int]) -> float:
 
 def find_duplicates(contents: Sequence[tuple[str, str]]) -> list[Duplicate]:
     """(doc_id, content text) in document order -> each later copy with the first one it repeats."""
-    sets = [shingles(text) for _, text in contents]
-    buckets: dict[tuple[int, bytes], list[int]] = defaultdict(list)
-    root: dict[int, int] = {}
-    found: list[Duplicate] = []
-    for i, sh in enumerate(sets):
+    return find_duplicate_sets([(doc_id, shingles(text)) for doc_id, text in contents])
+
+
+def find_duplicate_sets(contents: Sequence[tuple[str, set[int]]]) -> list[Duplicate]:
+    """`find_duplicates` on (doc_id, shingles of its content), for callers that keep the shingles."""
+    index = DuplicateIndex()
+    return [d for doc_id, sh in contents if (d := index.add(doc_id, sh)) is not None]
+
+
+UNKNOWN = object()  # `DuplicateIndex.add` computes the answer (else it is given)
+
+
+class DuplicateIndex:
+    """Documents added in document order; each later copy is found with the first one it repeats.
+
+    A caller that knows the answer for a document (a previous run over the same first documents)
+    passes it as `known`: the document then only joins the index, which is what makes a re-run
+    after adding files at the end cost the new files' comparisons alone."""
+
+    def __init__(self) -> None:
+        self.ids: list[str] = []
+        self.sets: list[set[int]] = []
+        self.position: dict[str, int] = {}
+        self.buckets: dict[tuple[int, bytes], list[int]] = defaultdict(list)
+        self.root: dict[int, int] = {}
+
+    def add(self, doc_id: str, sh: set[int], sig: np.ndarray | None = None, known: object = UNKNOWN) -> Duplicate | None:
+        i = len(self.ids)
+        self.ids.append(doc_id)
+        self.sets.append(sh)
+        self.position[doc_id] = i
         if len(sh) < MIN_SHINGLES:
-            continue
-        sig = signature(sh)
+            return None
+        sig = signature(sh) if sig is None else sig
         keys = [(band, sig[band * ROWS : (band + 1) * ROWS].tobytes()) for band in range(BANDS)]
-        candidates = sorted({j for key in keys for j in buckets[key]})
-        best = _best_match(i, candidates, sets)
-        if best is not None:
-            j, score = best
-            root[i] = root.get(j, j)
-            found.append(Duplicate(contents[i][0], contents[root[i]][0], round(score, 4)))
+        found: Duplicate | None = None
+        if known is UNKNOWN:
+            best = _best_match(i, sorted({j for key in keys for j in self.buckets[key]}), self.sets)
+            if best is not None:
+                j, score = best
+                self.root[i] = self.root.get(j, j)
+                found = Duplicate(doc_id, self.ids[self.root[i]], round(score, 4))
+        elif isinstance(known, Duplicate):
+            self.root[i] = self.position[known.duplicate_of]
+            found = known
         for key in keys:
-            buckets[key].append(i)
-    return found
+            self.buckets[key].append(i)
+        return found
 
 
 def jaccard(a: set[int], b: set[int]) -> float:
@@ -92,7 +122,13 @@ def jaccard(a: set[int], b: set[int]) -> float:
 
 
 def _best_match(i: int, candidates: Iterable[int], sets: list[set[int]]) -> tuple[int, float] | None:
-    scored = [(containment(sets[i], sets[j]), -j) for j in candidates if jaccard(sets[i], sets[j]) >= MIN_JACCARD]
+    a = sets[i]
+    scored = []
+    for j in candidates:
+        b = sets[j]
+        shared = len(a & b)  # one intersection gives both measures (as jaccard() and containment())
+        if shared / (len(a) + len(b) - shared) >= MIN_JACCARD:
+            scored.append((shared / min(len(a), len(b)), -j))
     if not scored:
         return None
     score, neg_j = max(scored)

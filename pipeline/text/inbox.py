@@ -83,9 +83,16 @@ def iter_inbox(inbox: Path, max_bytes: int, extract: ExtractFn | None = None) ->
 
     `extract(data, rel, stat, reject, max_bytes)` turns a file's bytes into items (default `extract_file`);
     the pipeline passes a cached one so unchanged files are not decoded again."""
+    yield from iter_inputs(inbox, list_inbox(inbox), max_bytes, extract)
+
+
+def iter_inputs(
+    inbox: Path, rels: list[str], max_bytes: int, extract: ExtractFn | None = None
+) -> Iterator[Extracted | Rejection]:
+    """`iter_inbox` over some of its inputs (`rels`, paths as `list_inbox` gives them)."""
     inbox = Path(inbox)
     root = inbox.resolve()
-    for rel in list_inbox(inbox):
+    for rel in rels:
         yield from _process(inbox / rel, rel, root, max_bytes, extract or _extract)
 
 

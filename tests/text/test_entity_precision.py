@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import re
 
-import pandas as pd
 import pytest
 
 from pipeline import frames
+from pipeline.tables import frame
 from pipeline.text.tagging import load_catalog, tag_document
 from pipeline.text.tagging.ids import normalised_name, unlinked_id
 from pipeline.text.types import Block, Mention, SentenceSpan
@@ -156,13 +156,11 @@ def test_unlinked_names_get_one_stable_id_across_documents_and_cases() -> None:
 def test_entities_dataset_holds_catalog_geonames_and_unlinked_ids() -> None:
     text = "Ректор Борис Коробецкий прибыл в Тюмень, где его встретил Владимир Путин."
     mentions = _tag(text, "ru")
-    df = pd.DataFrame({
-        "doc_id": ["0" * 16], "mentions": [frames._json([
-            [m.char_start, m.char_end, m.surface, m.entity_type, m.entity_id, m.name_en, m.method,
-             float(m.confidence), m.sentence_seq, None, m.linked_to] for m in mentions])],
-        "status": ["ok"],
-    })
-    built = frames.build_mentions(df)
+    built = frames.build_mentions({"mentions": frame("mentions", [
+        {"doc_id": "0" * 16, "seq": i, "char_start": m.char_start, "char_end": m.char_end, "surface": m.surface,
+         "entity_type": m.entity_type, "entity_id": m.entity_id, "name_en": m.name_en, "method": m.method,
+         "confidence": float(m.confidence), "sentence_seq": m.sentence_seq, "linked_to": m.linked_to}
+        for i, m in enumerate(mentions)])})
     entities = frames.build_entities(built, load_catalog().entries)
     Entities.validate(entities)
     ids = set(entities["entity_id"])

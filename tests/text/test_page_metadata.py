@@ -427,15 +427,15 @@ def test_page_layout_is_stable_when_cleaned_again(lines) -> None:
 
 
 def test_container_date_field_is_the_date_source(tmp_path) -> None:
-    from pipeline.frames import clean_frame, ingest_frame
+    from pipeline.frames import clean_tables, ingest_tables
     from tests.paged_documents import PagedText
 
     layout = PagedText("Helvetica", None, None, title="Ferry route to reopen", creation_date="D:20210304120000+09'00'")
     (tmp_path / "release.pdf").write_bytes(layout.build([["Ferry route to reopen", EN_BODY]]))
     (tmp_path / "page.txt").write_text(f"Ferry route to reopen\nPosted: 2021-03-05\n{EN_BODY}\n", encoding="utf-8")
-    cleaned = clean_frame(ingest_frame(tmp_path, 1 << 20)).set_index("source_file")
+    cleaned = clean_tables(ingest_tables(tmp_path, 1 << 20))["docs"].set_index("source_file")
     assert (cleaned.loc["release.pdf", "published_date"], cleaned.loc["release.pdf", "published_date_source"]) == (
-        "2021-03-04", "pdf_info",
+        dt.date(2021, 3, 4), "pdf_info",
     )  # fmt: skip
     assert cleaned.loc["page.txt", "published_date_source"] == "label"
     assert cleaned.loc["page.txt", "published_date_evidence"] == "2021-03-05"

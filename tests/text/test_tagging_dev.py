@@ -70,10 +70,7 @@ def _mentions_by_file() -> tuple[dict[str, str], dict[str, list[tuple[str, str, 
     from pipeline import frames
     from pipeline.text.language import DEFAULT_LANGUAGES
 
-    raw = frames.ingest_frame(DEV_CORPUS / "docs", 64 * 1024 * 1024)
-    df = frames.language_frame(frames.segment_frame(frames.clean_frame(raw)), DEFAULT_LANGUAGES)
-    df, _ = frames.translate_frame(df, None)
-    tagged = frames.tag_frame(df)
+    tagged = frames.run_stages(DEV_CORPUS / "docs", DEFAULT_LANGUAGES)
     docs = frames.build_documents(tagged)
     mentions = frames.build_mentions(tagged)
     file_of = {d: f.replace("\\", "/").rsplit("/", 1)[-1] for d, f in zip(docs["doc_id"], docs["source_file"], strict=True)}

@@ -1,0 +1,192 @@
+"""The published datasets, shard by shard: each dataset is a set of per-shard Parquet files in
+the store, rebuilt only for shards whose stage tables (or, for documents, duplicate links)
+changed; publication links them into the dataset folder (`pipeline.publish`).
+
+A part's fingerprint is a hash of the dataset, the layout version and the shard's fingerprint
+at the tag stage (the last stage, so it covers every earlier one), plus for `documents` the
+shard's duplicate links (duplicate detection is the one thing that looks across shards).
+`entities` is one part built from every mentions part. Checks cache their passing verdicts
+under the same fingerprints, so a re-run validates only new parts.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from pipeline import frames
+from pipeline import tables as tb
+from pipeline.shards import Store, digest, layout_version, load, shard_of, shard_tables
+
+PART_COLUMNS = ["shard", "fingerprint", "path", "rows", "sha256"]
+
+# The stage tables each dataset is built from.
+READS: dict[str, tuple[str, ...]] = {
+    "documents": ("docs", "blocks", "sentences", "doc_languages", "doc_en"),
+    "segments": ("docs", "blocks", "block_languages", "doc_languages"),
+    "sentences": ("docs", "sentences", "sentence_languages", "sentence_en", "doc_languages"),
+    "related_headlines": ("related", "related_languages", "doc_languages"),
+    "mentions": ("mentions",),
+    "topics": ("topics",),
+    "rejections": ("docs",),
+}
+
+
+def part_name(shard: str) -> str:
+    return f"part-{shard}.parquet"
+
+
+def parquet_bytes(name: str, df: pd.DataFrame) -> bytes:
+    """The published file of `df` (typed by the schema, descriptions attached, sorted)."""
+    from pipeline.publish import PARQUET_OPTIONS, to_arrow
+
+    sink = pa.BufferOutputStream()
+    pq.write_table(to_arrow(name, df), sink, **PARQUET_OPTIONS)
+    return sink.getvalue().to_pybytes()
+
+
+def _part(store: Store, name: str, shard: str, fp: str, build: Callable[[], pd.DataFrame]) -> dict[str, Any]:
+    path = store.path("datasets", name, shard, f"{fp}.parquet")
+    meta_path = store.path("datasets", name, shard, f"{fp}.json")
+    meta = store.read_json(meta_path) if store.reuse else None
+    if meta is None or not path.exists():
+        df = build()
+        data = parquet_bytes(name, df)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        meta = {"rows": len(df), "sha256": hashlib.sha256(data).hexdigest(), "built": True}
+        store.write_json(meta_path, {k: v for k, v in meta.items() if k != "built"})
+    return {"shard": shard, "fingerprint": fp, "path": str(path), "rows": meta["rows"], "sha256": meta["sha256"],
+            "built": bool(meta.get("built"))}
+
+
+def build_parts(
+    name: str, tagged: pd.DataFrame, store: Store, extra: Mapping[str, object] | None = None,
+    builder: Callable[[tb.Tables, str], pd.DataFrame] | None = None,
+) -> tuple[pd.DataFrame, int]:
+    """The dataset's part per shard (reused when its fingerprint is stored); and how many were built."""
+    builder = builder or BUILDERS[name]
+    parts = []
+    for row in tagged.to_dict("records"):
+        fp = digest(name, layout_version(), row["fingerprint"], (extra or {}).get(row["shard"]))
+        parts.append(_part(store, name, row["shard"], fp,
+                           lambda row=row: builder(load(store, row, READS[name]), row["shard"])))
+    return _finish(store, name, parts)
+
+
+def _finish(store: Store, name: str, parts: list[dict[str, Any]]) -> tuple[pd.DataFrame, int]:
+    store.prune(f"datasets/{name}", {p["shard"]: p["fingerprint"] for p in parts})
+    built = sum(p.pop("built") for p in parts)
+    return pd.DataFrame(parts, columns=PART_COLUMNS), built
+
+
+# --- documents: duplicate links across shards ---------------------------------------
+
+
+def duplicate_links(tagged: pd.DataFrame, store: Store) -> dict[str, dict[str, list[Any]]]:
+    """shard -> {doc_id: [duplicate_of, similarity]} over the whole corpus, computed again only
+    when some shard's `dedup` rows changed (they depend on the cleaned text alone), and then
+    only from the first document that changed in inbox order (`frames.duplicate_map`)."""
+    paths = [shard_tables(row)["dedup"] for row in tagged.to_dict("records")]
+    key = digest("dedup", layout_version(), paths)
+    path = store.path("dedup", f"{key}.json")
+    found = store.read_json(path) if store.reuse else None
+    if found is None:
+        rows = pd.concat([store.read(p) for p in paths], ignore_index=True) if paths else tb.empty("dedup")
+        state_path = store.path("dedup", "state.json")
+        previous = store.read_json(state_path) if store.reuse else None
+        links, state = frames.duplicate_map(rows, previous)
+        shard_of_doc = dict(zip(rows["doc_id"], rows["source_file"].map(shard_of), strict=True))
+        found = {}
+        for doc_id, (first, similarity) in links.items():
+            found.setdefault(shard_of_doc[doc_id], {})[doc_id] = [first, similarity]
+        base = store.path("dedup")
+        if base.exists():
+            for old in base.iterdir():
+                old.unlink()
+        store.write_json(state_path, state)
+        store.write_json(path, found)
+    return found
+
+
+def _documents(t: tb.Tables, shard: str, links: Mapping[str, Any]) -> pd.DataFrame:
+    return frames.build_documents(t, {d: (v[0], v[1]) for d, v in links.get(shard, {}).items()})
+
+
+def build_documents_parts(tagged: pd.DataFrame, store: Store) -> tuple[pd.DataFrame, int]:
+    links = duplicate_links(tagged, store)
+    extra = {shard: sorted(links.get(shard, {}).items()) for shard in tagged["shard"]}
+    return build_parts("documents", tagged, store, extra, lambda t, shard: _documents(t, shard, links))
+
+
+def build_entities_part(mentions: pd.DataFrame, store: Store, reference_version: str) -> tuple[pd.DataFrame, int]:
+    """One part from every mentions part (entities count across documents)."""
+    from pipeline.text.tagging import load_catalog
+
+    fp = digest("entities", layout_version(), list(mentions["fingerprint"]), reference_version)
+
+    def build() -> pd.DataFrame:
+        cols = ["doc_id", "seq", "entity_id", "entity_type", "name_en", "surface"]
+        linked = [pd.read_parquet(p, columns=cols) for p in mentions["path"]]
+        m = pd.concat(linked, ignore_index=True) if linked else pd.DataFrame(columns=cols)
+        return frames.build_entities(m.sort_values(["doc_id", "seq"], kind="stable"), load_catalog().entries)
+
+    return _finish(store, "entities", [_part(store, "entities", "all", fp, build)])
+
+
+BUILDERS: dict[str, Callable[[tb.Tables, str], pd.DataFrame]] = {
+    "documents": lambda t, shard: frames.build_documents(t, {}),
+    "segments": lambda t, shard: frames.build_segments(t),
+    "sentences": lambda t, shard: frames.build_sentences(t),
+    "related_headlines": lambda t, shard: frames.build_related_headlines(t),
+    "mentions": lambda t, shard: frames.build_mentions(t),
+    "topics": lambda t, shard: frames.build_topics(t),
+    "rejections": lambda t, shard: frames.build_rejections(t),
+}
+
+
+# --- reading parts back (checks, metadata) ------------------------------------------
+
+
+def read_part(path: str, name: str, columns: Sequence[str] | None = None) -> pd.DataFrame:
+    """A published part as the builders made it (the schema's pandas dtypes, lists as lists)."""
+    from schemas.registry import conform
+
+    table = pq.read_table(path, columns=list(columns) if columns else None)
+    df = table.to_pandas(date_as_object=True)
+    for field in table.schema:
+        if pa.types.is_list(field.type):
+            df[field.name] = [None if v is None else v.tolist() for v in df[field.name]]
+    return conform(name, df) if columns is None else df
+
+
+def read_columns(parts: pd.DataFrame, name: str, columns: Sequence[str]) -> pd.DataFrame:
+    frames_ = [read_part(p, name, columns) for p in parts["path"]]
+    return pd.concat(frames_, ignore_index=True) if frames_ else pd.DataFrame(columns=list(columns))
+
+
+def head(parts: pd.DataFrame, name: str, columns: Sequence[str], n: int) -> pd.DataFrame:
+    """The first `n` rows of the dataset, in part order."""
+    got: list[pd.DataFrame] = []
+    for path in parts["path"]:
+        got.append(read_part(path, name, columns))
+        if sum(map(len, got)) >= n:
+            break
+    return pd.concat(got, ignore_index=True).head(n) if got else pd.DataFrame(columns=list(columns))
+
+
+def verdict(store: Store, check: str, key: str, compute: Callable[[], tuple[bool, Any]]) -> tuple[bool, Any]:
+    """A check's result for inputs with fingerprint `key`; passing verdicts are remembered."""
+    path = store.path("verdicts", check, f"{key}.json")
+    if store.reuse and store.read_json(path) is not None:
+        return True, None
+    passed, detail = compute()
+    if passed:
+        store.write_json(path, json.dumps(True))
+    return passed, detail
