@@ -32,6 +32,15 @@ class CodeLocationError(RuntimeError):
     """The code location in workspace.yaml did not load (its error is in the message)."""
 
 
+def import_internals() -> None:
+    """Import the Dagster internals the functions below use."""
+    import dagster._cli.job
+    import dagster._core.execution.api
+    import dagster._core.workspace.context
+    import dagster._core.workspace.load_target
+    import dagster._utils.hosted_user_process  # noqa: F401
+
+
 def create_location_run(
     instance: dg.DagsterInstance,
     run_config: Mapping[str, object],

@@ -22,12 +22,13 @@ import textwrap
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import dagster as dg
 import pandas as pd
-from matplotlib import font_manager, rc_context
-from matplotlib.figure import Figure
-from matplotlib.ticker import MaxNLocator
+
+if TYPE_CHECKING:  # matplotlib is imported when a report is drawn, not when the code location loads
+    from matplotlib.figure import Figure
 
 from pipeline.publish import STAGING, clear_staging, swap_in
 from pipeline.resources import PipelineConfig
@@ -62,6 +63,8 @@ class Chart:
 @functools.lru_cache(maxsize=1)  # registers the font once per process
 def hangul_font() -> str | None:
     """Name of a font that draws Hangul: NanumGothic from koreanize-matplotlib, else an installed one."""
+    from matplotlib import font_manager
+
     spec = importlib.util.find_spec("koreanize_matplotlib")
     for folder in (spec.submodule_search_locations or []) if spec else []:
         regular = Path(folder, "fonts", "NanumGothic.ttf")
@@ -99,6 +102,8 @@ def language_name(code: str) -> str:
 
 
 def _figure(height: float = 4.0, width: float = 8.0) -> Figure:
+    from matplotlib.figure import Figure
+
     fig = Figure(figsize=(width, height), dpi=DPI, layout="constrained")
     return fig
 
@@ -113,6 +118,8 @@ def _bar_labels(ax, bars) -> None:
 
 
 def _whole_numbers(axis) -> None:
+    from matplotlib.ticker import MaxNLocator
+
     axis.set_major_locator(MaxNLocator(integer=True))
 
 
@@ -302,6 +309,8 @@ def build_charts(outputs: Path) -> list[Chart]:
     read = {name: pd.read_parquet(outputs / name, columns=cols) for name, cols in CHART_COLUMNS.items()}
     hangul = hangul_font()
     families = ["DejaVu Sans", *([hangul] if hangul else [])]
+    from matplotlib import rc_context
+
     with rc_context({"font.family": families, "axes.spines.top": False, "axes.spines.right": False}):
         return [
             documents_by_language(read["documents"]),
@@ -315,6 +324,8 @@ def build_charts(outputs: Path) -> list[Chart]:
 
 def _save(chart: Chart, folder: Path, families: list[str]) -> Path:
     path = folder / chart.file
+    from matplotlib import rc_context
+
     with rc_context({"font.family": families}):
         chart.figure.suptitle(chart.title, fontsize=12, fontweight="bold")
         chart.figure.savefig(path, format="png", metadata={"Software": None})
