@@ -19,7 +19,7 @@ from collections.abc import Callable, Mapping
 import dagster as dg
 import pandas as pd
 
-from pipeline.datasets import read_columns, read_part, verdict
+from pipeline.datasets import Verdicts, read_columns, read_part
 from pipeline.metadata import failure_metadata
 from pipeline.resources import PipelineConfig
 from pipeline.shards import digest, inbox_shards
@@ -66,12 +66,13 @@ def _schema_check(name: str) -> dg.AssetChecksDefinition:
                     "part by part, unique columns across parts).",
     )
     def _check(settings: PipelineConfig, parts: pd.DataFrame) -> dg.AssetCheckResult:
-        store = settings.store()
+        verdicts = Verdicts(settings.store(), f"{name}_schema")
         found = []
         for fp, path in zip(parts["fingerprint"], parts["path"], strict=True):
-            _, failures = verdict(store, f"{name}_schema", fp, lambda path=path: _validate(name, path))
+            _, failures = verdicts(fp, lambda path=path: _validate(name, path))
             if failures is not None:
                 found.append(failures)
+        verdicts.close()
         for col, c in columns(DATASETS[name]).items():
             if c.unique and len(parts) > 1:  # each part is validated alone: uniqueness across them here
                 keys = read_columns(parts, name, [col])[col]
@@ -116,7 +117,7 @@ def _offsets_check(name: str, text_col: str) -> dg.AssetChecksDefinition:
         description=f"`documents.text[char_start:char_end] == {name}.{text_col}` for every row.",
     )
     def _check(settings: PipelineConfig, documents: pd.DataFrame, parts: pd.DataFrame) -> dg.AssetCheckResult:
-        store, docs = settings.store(), _by_shard(documents)
+        verdicts, docs = Verdicts(settings.store(), f"{name}_offsets"), _by_shard(documents)
         found = []
         for shard, (fp, path) in _by_shard(parts).items():
             doc_fp, doc_path = docs.get(shard, ("", ""))
@@ -126,9 +127,10 @@ def _offsets_check(name: str, text_col: str) -> dg.AssetChecksDefinition:
                 bad = offset_failures(text, read_part(path, name, ["doc_id", "seq", "char_start", "char_end", text_col]), text_col)
                 return bad.empty, bad
 
-            passed, bad = verdict(store, f"{name}_offsets", digest(doc_fp, fp), compute)
+            passed, bad = verdicts(digest(doc_fp, fp), compute)
             if not passed:
                 found.append(bad)
+        verdicts.close()
         bad = pd.concat(found, ignore_index=True) if found else pd.DataFrame()
         return dg.AssetCheckResult(passed=bad.empty, metadata=failure_metadata(bad, rows=int(parts["rows"].sum())))
 
@@ -167,7 +169,7 @@ def conservation_failures(inbox_files: list[str], documents: pd.DataFrame, rejec
 )
 def conservation(settings: PipelineConfig, documents: pd.DataFrame, rejections: pd.DataFrame) -> dg.AssetCheckResult:
     inbox_files = list_inbox(settings.inbox)
-    store, docs, rejs = settings.store(), _by_shard(documents), _by_shard(rejections)
+    verdicts, docs, rejs = Verdicts(settings.store(), "conservation"), _by_shard(documents), _by_shard(rejections)
     problems: list[str] = []
     by_shard = inbox_shards(inbox_files)
     for shard in sorted(set(by_shard) | set(docs) | set(rejs)):
@@ -182,9 +184,10 @@ def conservation(settings: PipelineConfig, documents: pd.DataFrame, rejections: 
             found = conservation_failures(files, d, r)
             return not found, found
 
-        passed, found = verdict(store, "conservation", digest(files, doc_fp, rej_fp), compute)
+        passed, found = verdicts(digest(files, doc_fp, rej_fp), compute)
         if not passed:
             problems += found
+    verdicts.close()
     return dg.AssetCheckResult(passed=not problems, metadata={
         "inbox_files": len(inbox_files), "documents": int(documents["rows"].sum()),
         "rejections": int(rejections["rows"].sum()), **failure_metadata(problems),
@@ -208,7 +211,9 @@ def entities_match_mentions(settings: PipelineConfig, entities: pd.DataFrame, me
         return bad.empty, {"entities": len(e), "linked_mentions": len(linked), **failure_metadata(bad.reset_index())}
 
     key = digest(list(entities["fingerprint"]), list(mentions["fingerprint"]))
-    passed, meta = verdict(settings.store(), "entities_match_mentions", key, compute)
+    verdicts = Verdicts(settings.store(), "entities_match_mentions")
+    passed, meta = verdicts(key, compute)
+    verdicts.close()
     return dg.AssetCheckResult(passed=passed, metadata=meta or {"entities": int(entities["rows"].sum()), "num_failures": 0})
 
 

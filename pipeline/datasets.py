@@ -12,7 +12,6 @@ under the same fingerprints, so a re-run validates only new parts.
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -181,12 +180,25 @@ def head(parts: pd.DataFrame, name: str, columns: Sequence[str], n: int) -> pd.D
     return pd.concat(got, ignore_index=True).head(n) if got else pd.DataFrame(columns=list(columns))
 
 
-def verdict(store: Store, check: str, key: str, compute: Callable[[], tuple[bool, Any]]) -> tuple[bool, Any]:
-    """A check's result for inputs with fingerprint `key`; passing verdicts are remembered."""
-    path = store.path("verdicts", check, f"{key}.json")
-    if store.reuse and store.read_json(path) is not None:
-        return True, None
-    passed, detail = compute()
-    if passed:
-        store.write_json(path, json.dumps(True))
-    return passed, detail
+class Verdicts:
+    """A check's results by the fingerprint of what it read; passing ones are remembered, and
+    `close` forgets the ones this run did not ask for (parts that are gone)."""
+
+    def __init__(self, store: Store, check: str) -> None:
+        self.store, self.check, self.asked = store, check, set()
+
+    def __call__(self, key: str, compute: Callable[[], tuple[bool, Any]]) -> tuple[bool, Any]:
+        self.asked.add(f"{key}.json")
+        path = self.store.path("verdicts", self.check, f"{key}.json")
+        if self.store.reuse and self.store.read_json(path) is not None:
+            return True, None
+        passed, detail = compute()
+        if passed:
+            self.store.write_json(path, True)
+        return passed, detail
+
+    def close(self) -> None:
+        folder = self.store.path("verdicts", self.check)
+        for entry in folder.iterdir() if folder.exists() else []:
+            if entry.name not in self.asked:
+                entry.unlink()
