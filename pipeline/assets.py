@@ -207,10 +207,10 @@ def _dataset_asset(name: str) -> dg.AssetsDefinition:
     )
     def _asset(settings: PipelineConfig, **inputs: pd.DataFrame) -> dg.Output[pd.DataFrame]:
         parts, built = build(inputs[reads], settings)
-        stats = datasets.read_columns(parts, name, metadata.STAT_COLUMNS.get(name, []))
         preview = datasets.head(parts, name, metadata.PREVIEW_COLUMNS[name], metadata.PREVIEW_ROWS)
         return dg.Output(parts, metadata={
-            **metadata.dataset_metadata(name, stats, settings.outputs, preview=preview, rows=int(parts["rows"].sum())),
+            **metadata.dataset_metadata(name, datasets.stats(parts, name), settings.outputs, preview,
+                                        int(parts["rows"].sum())),
             "parts": len(parts), "parts_built": built,
         })
 

@@ -12,6 +12,7 @@ under the same fingerprints, so a re-run validates only new parts.
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -21,9 +22,10 @@ import pyarrow.parquet as pq
 
 from pipeline import frames
 from pipeline import tables as tb
+from pipeline.metadata import stat_frame, stat_rows
 from pipeline.shards import Store, digest, layout_version, load, shard_of, shard_tables
 
-PART_COLUMNS = ["shard", "fingerprint", "path", "rows", "sha256"]
+PART_COLUMNS = ["shard", "fingerprint", "path", "rows", "sha256", "stats"]
 
 # The stage tables each dataset is built from.
 READS: dict[str, tuple[str, ...]] = {
@@ -59,10 +61,11 @@ def _part(store: Store, name: str, shard: str, fp: str, build: Callable[[], pd.D
         data = parquet_bytes(name, df)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
-        meta = {"rows": len(df), "sha256": hashlib.sha256(data).hexdigest(), "built": True}
-        store.write_json(meta_path, {k: v for k, v in meta.items() if k != "built"})
+        meta = {"rows": len(df), "sha256": hashlib.sha256(data).hexdigest(), "stats": stat_rows(name, df)}
+        store.write_json(meta_path, meta)
+        meta["built"] = True
     return {"shard": shard, "fingerprint": fp, "path": str(path), "rows": meta["rows"], "sha256": meta["sha256"],
-            "built": bool(meta.get("built"))}
+            "stats": json.dumps(meta["stats"]), "built": bool(meta.get("built"))}
 
 
 def build_parts(
@@ -202,3 +205,8 @@ class Verdicts:
         for entry in folder.iterdir() if folder.exists() else []:
             if entry.name not in self.asked:
                 entry.unlink()
+
+
+def stats(parts: pd.DataFrame, name: str) -> pd.DataFrame:
+    """The dataset's counted rows (`metadata.stat_rows`) summed over its parts."""
+    return stat_frame(name, (row for text in parts["stats"] for row in json.loads(text)))

@@ -34,15 +34,40 @@ PREVIEW_COLUMNS: dict[str, list[str]] = {
 }
 
 
-# The columns the counts below are made of (read from every part; the rest only for the preview).
+# The columns the counts below are made of, derived from a dataset's rows (see `stat_rows`).
 STAT_COLUMNS: dict[str, list[str]] = {
-    "documents": ["language", "published_date", "duplicate_of"],
+    "documents": ["language", "month", "duplicate"],
     "segments": ["language"],
     "sentences": ["language", "translation_status"],
-    "mentions": ["entity_type", "entity_id"],
+    "mentions": ["entity_type", "linked"],
     "topics": ["topic"],
     "rejections": ["reason"],
 }
+
+
+def stat_rows(name: str, df: pd.DataFrame) -> list[list[Any]]:
+    """The dataset's rows counted by its STAT_COLUMNS: [value, ..., count] lists, small enough to
+    keep beside each part, so the counts of a whole dataset are sums over its parts."""
+    cols = STAT_COLUMNS.get(name)
+    if not cols or df.empty:
+        return []
+    derived = pd.DataFrame(index=df.index)
+    for col in cols:
+        if col == "month":
+            months = pd.to_datetime(df["published_date"]).dt.strftime("%Y-%m")
+            derived[col] = months.fillna("(no date)")
+        elif col == "duplicate":
+            derived[col] = df["duplicate_of"].notna()
+        elif col == "linked":  # per:x- = unlinked
+            derived[col] = df["entity_id"].notna() & ~df["entity_id"].fillna("").str.contains(":x-", regex=False)
+        else:
+            derived[col] = df[col].astype(object).where(df[col].notna(), "(none)").astype(str)
+    grouped = derived.groupby(cols, sort=True).size()
+    return [[*(key if isinstance(key, tuple) else (key,)), int(n)] for key, n in grouped.items()]
+
+
+def stat_frame(name: str, rows: Iterable[list[Any]]) -> pd.DataFrame:
+    return pd.DataFrame(list(rows), columns=[*STAT_COLUMNS.get(name, []), "n"])
 
 
 def arrow_types(name: str) -> dict[str, str]:
@@ -104,11 +129,14 @@ def counts(values: Iterable[Any]) -> dict[str, int]:
     return {str(k): int(v) for k, v in sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))}
 
 
-def translation_status_by_language(sentences: pd.DataFrame) -> pd.DataFrame:
-    """One row per sentence language: the number of sentences in each translation status."""
-    if sentences.empty:
+def translation_status_by_language(stats: pd.DataFrame) -> pd.DataFrame:
+    """One row per sentence language: the number of sentences in each translation status
+    (from sentences, or from counted rows with an `n` column)."""
+    if stats.empty:
         return pd.DataFrame(columns=["language"])
-    crosstab = pd.crosstab(sentences["language"].astype(str), sentences["translation_status"].astype(str))
+    weights = stats["n"] if "n" in stats.columns else pd.Series(1, index=stats.index)
+    crosstab = pd.crosstab(stats["language"].astype(str), stats["translation_status"].astype(str),
+                           values=weights, aggfunc="sum").fillna(0).astype("int64")
     return crosstab.reset_index().rename_axis(columns=None)
 
 
@@ -117,34 +145,39 @@ def published_uri(outputs: Path, name: str) -> str:
     return (outputs / name).as_uri() + "/"
 
 
+def _sums(stats: pd.DataFrame, col: str) -> dict[str, int]:
+    """Value -> count, largest first then by name (as `counts`), from counted rows."""
+    found = stats.groupby(col)["n"].sum()
+    return {str(k): int(v) for k, v in sorted(found.items(), key=lambda kv: (-kv[1], str(kv[0])))}
+
+
 def dataset_metadata(
-    name: str, df: pd.DataFrame, outputs: Path, preview: pd.DataFrame | None = None, rows: int | None = None,
+    name: str, stats: pd.DataFrame, outputs: Path, preview: pd.DataFrame, rows: int,
 ) -> dict[str, Any]:
-    """Materialization metadata of a dataset asset; `df` holds at least its STAT_COLUMNS,
-    `preview` (default `df`) its first rows."""
+    """Materialization metadata of a dataset asset, from its counted rows (`stat_frame`) and its first rows."""
     meta: dict[str, Any] = {
-        "dagster/row_count": len(df) if rows is None else rows,
+        "dagster/row_count": rows,
         "dagster/uri": published_uri(outputs, name),
         "published_path": dg.MetadataValue.path(str(outputs / name)),
-        "preview": preview_table(name, df if preview is None else preview),
+        "preview": preview_table(name, preview),
     }
-    if "language" in df.columns and name in ("documents", "sentences", "segments"):
-        meta[f"{name}_by_language"] = dg.MetadataValue.json(counts(df["language"]))
+    if name in ("documents", "sentences", "segments"):
+        meta[f"{name}_by_language"] = dg.MetadataValue.json(_sums(stats, "language"))
     if name == "documents":
-        months = pd.to_datetime(df["published_date"]).dt.strftime("%Y-%m") if len(df) else pd.Series([], dtype=str)
-        meta["documents_by_month"] = dg.MetadataValue.json(dict(sorted(counts(months.fillna("(no date)")).items())))
-        meta["duplicates"] = int(df["duplicate_of"].notna().sum())
+        meta["documents_by_month"] = dg.MetadataValue.json(dict(sorted(_sums(stats, "month").items())))
+        meta["duplicates"] = int(stats.loc[stats["duplicate"].astype(bool), "n"].sum())
     if name == "sentences":
-        by_lang = translation_status_by_language(df)
+        by_lang = translation_status_by_language(stats)
         meta["translation_status_by_language"] = table(by_lang, types={c: "int64" for c in by_lang.columns if c != "language"})
     if name == "rejections":
-        meta["rejections_by_reason"] = dg.MetadataValue.json(counts(df["reason"]))
+        meta["rejections_by_reason"] = dg.MetadataValue.json(_sums(stats, "reason"))
     if name == "mentions":
-        meta["mentions_by_type"] = dg.MetadataValue.json(counts(df["entity_type"]))
-        linked = df["entity_id"].notna() & ~df["entity_id"].fillna("").str.contains(":x-", regex=False)  # per:x- = unlinked
-        meta["linked_share"] = round(float(linked.mean()), 3) if len(df) else 0.0
+        meta["mentions_by_type"] = dg.MetadataValue.json(_sums(stats, "entity_type"))
+        total = int(stats["n"].sum())
+        linked = int(stats.loc[stats["linked"].astype(bool), "n"].sum())
+        meta["linked_share"] = round(linked / total, 3) if total else 0.0
     if name == "topics":
-        meta["documents_by_topic"] = dg.MetadataValue.json(counts(df["topic"]))
+        meta["documents_by_topic"] = dg.MetadataValue.json(_sums(stats, "topic"))
     return meta
 
 
