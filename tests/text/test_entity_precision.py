@@ -337,3 +337,17 @@ def test_a_model_organisation_holding_catalog_names_wins_over_them() -> None:
     found = _mentions(text, "ru")
     org = [s for s, m in found.items() if m.entity_type == "ORG"]
     assert any(s.startswith("Института Дальнего Востока") for s in org), found
+
+
+@pytest.mark.parametrize("sentence", [
+    "주러시아 대사 신임장 제정식이 크렘린에서 열렸다.",
+    "신임 총영사는 위촉장 수여식에 참석했다.",
+    "장관 취임식 행사에는 외교단이 참석했다.",
+])
+def test_korean_common_noun_phrases_after_a_title_are_not_persons(sentence: str) -> None:
+    assert "PERSON" not in _named(sentence, "ko").values(), _named(sentence, "ko")
+
+
+def test_a_korean_name_after_a_title_is_still_a_person() -> None:
+    found = _named("이날 대사 김철수는 신임장 제정식에 참석했다.", "ko")
+    assert found.get("김철수") == "PERSON", found
