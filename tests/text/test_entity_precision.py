@@ -351,3 +351,16 @@ def test_korean_common_noun_phrases_after_a_title_are_not_persons(sentence: str)
 def test_a_korean_name_after_a_title_is_still_a_person() -> None:
     found = _named("이날 대사 김철수는 신임장 제정식에 참석했다.", "ko")
     assert found.get("김철수") == "PERSON", found
+
+
+def test_a_city_the_model_took_for_a_person_is_the_city() -> None:
+    found = _mentions("The delegation flew to Kiev on Monday and met Jackson there.", "en")
+    assert found["Kiev"].entity_type == "GPE" and found["Kiev"].entity_id == "geonames:703448", found
+    assert found["Kiev"].name_en == "Kyiv"
+
+
+def test_a_headline_joined_by_a_spaced_dash_is_not_one_name() -> None:
+    text = "Seoul-Moscow Ties Remain a Priority of Russia's Politics - Russian Diplomat Says"
+    found = _mentions(text, "en")
+    assert not any(" - " in s for s in found), found
+    assert found["Seoul"].entity_type == "GPE" and found["Moscow"].entity_type == "GPE"

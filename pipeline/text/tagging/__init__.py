@@ -159,6 +159,8 @@ def _block_mentions(text: str, bs: int, be: int, language: str,
         entry = _link(surface, c.normal)
         if entry is None and c.entity_type in ("GPE", "LOC"):
             entry = places.link(surface, c.normal)
+        elif entry is None and c.entity_type == "PERSON" and c.method == "ner" and _LAT.search(surface):
+            entry = places.person_is_place(surface)  # the model's "person" "Kiev" is the city
         if entry is not None:
             cands.append(_M(bs + c.start, bs + c.end, entry.entity_type, entry.entity_id, entry.name_en,
                             c.method, min(0.9, c.confidence + 0.15), holds_names=holds))

@@ -21,7 +21,8 @@ _PROPER = frozenset({"NNP", "NNPS"})
 _WINDOW = 100_000  # characters per model call
 _HYPHEN_TAIL = re.compile(r"-[a-z]+\b")
 _TITLE_AFTER = re.compile(r" (?:Minister|Ministry|Ambassador|Envoy|Secretary|Commissioner|Spokesman|Spokeswoman)\b")
-_NOUNS = _PROPER | {"NN", "NNS"}  # the tagger reads some surnames as plurals ("Davies/NNS")
+_NOUNS = _PROPER | {"NN", "NNS"}
+_SEPARATOR = re.compile(r"\s[-–—|/]\s")  # a spaced dash or bar separates phrases; "Korea-Russia" is one word  # the tagger reads some surnames as plurals ("Davies/NNS")
 
 
 def _is_acronym(word: str) -> bool:
@@ -58,6 +59,8 @@ def name_shaped(tokens: list, label: str) -> bool:  # noqa: ANN001 - spaCy token
     word must be a proper noun or an acronym; a person is proper nouns (and initials) only."""
     if not tokens:
         return False
+    if _SEPARATOR.search("".join(t.text_with_ws for t in tokens)):
+        return False  # "Politics - Russian": a headline's or a menu's parts, not one name
     if label in ("PERSON", "ORG") and is_title("".join(t.text_with_ws for t in tokens).strip()):
         return False  # "Consul General": a title, not a name
     if any(t.tag_.startswith("VB") or t.tag_ in ("MD", "PRP", "WP") for t in tokens):
