@@ -101,8 +101,6 @@ def name_like(text: str, e: Eojeol, native_first: frozenset[str]) -> bool:
         return False  # a verb or an ending: a predicate, not a name ("~했다")
     if all(t == "NNG" for t in e.tags) and not could_be_proper(word):
         return False  # a dictionary common noun: "정부", "지방정부", "전문가"
-    if sino_korean_compound(word):
-        return False  # "신임장", "제정식": a noun + 장/식, even when kiwi tags it NNP
     native = len(word) <= 4 and word[0] in native_first
     if "NNB" in e.tags and (not native or "NNP" in e.tags):
         return False  # "한국쪽": a proper noun + bound noun is a phrase ("the Korean side")
@@ -170,8 +168,11 @@ def title_persons(text: str, words: list[Eojeol], is_title: list[bool], blocked:
         if not is_title[i - 1] or t.stem_end != t.end or text[t.end:w.start] != " ":
             continue
         j = i
+        # After a title, what follows may be the title's object rather than a name: "대사 신임장
+        # 제정식" (the credentials ceremony) is Korean-shaped but reads as nouns + 장/식.
         while j < len(words) and j - i < 3 and _candidate(text, words[j], index, not_name[j], is_title[j],
-                                                          native_first):
+                                                          native_first) \
+                and not sino_korean_compound(text[words[j].start:words[j].stem_end]):
             if words[j].stem_end < words[j].end or j + 1 >= len(words) \
                     or text[words[j].end:words[j + 1].start] != " ":
                 j += 1
