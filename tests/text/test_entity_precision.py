@@ -364,3 +364,19 @@ def test_a_headline_joined_by_a_spaced_dash_is_not_one_name() -> None:
     found = _mentions(text, "en")
     assert not any(" - " in s for s in found), found
     assert found["Seoul"].entity_type == "GPE" and found["Moscow"].entity_type == "GPE"
+
+
+def test_bodies_of_two_countries_named_by_description_are_organisations() -> None:
+    en = _mentions("Quotas were set by the Japanese-Russian fisheries commission, and the Japan and "
+                   "Russia Trade Joint Committee met later.", "en")
+    assert en["Japanese-Russian fisheries commission"].entity_type == "ORG", en
+    assert en["Japan and Russia Trade Joint Committee"].entity_type == "ORG", en
+    ru = _mentions("Заседание российско-японской межправительственной комиссии прошло в Москве.", "ru")
+    org = ru["российско-японской межправительственной комиссии"]
+    assert org.entity_type == "ORG" and org.name_en.startswith("Rossiysko-yaponskaya"), org
+
+
+def test_a_catalog_person_keeps_the_given_name_before_initials_and_loses_a_title() -> None:
+    found = _mentions("The talk was given by Anatoly V. Torkunov. Later Rector V. Torkunov left.", "en")
+    assert found["Anatoly V. Torkunov"].entity_id == "per:anatoly_torkunov", found
+    assert "Rector V. Torkunov" not in found and found["V. Torkunov"].entity_type == "PERSON"

@@ -121,6 +121,7 @@ def _block_mentions(text: str, bs: int, be: int, language: str,
     natasha: set[int] = set()  # ids of natasha's candidates (the Russian filters apply to them)
     raw: list[ner.Cand] = [c for c in ner.initials_persons(chunk)
                            if not any(c.start < h.end and h.start < c.end for h in hits)]
+    raw += ner.bilateral_bodies(chunk)  # "the Russian-Korean fisheries commission"
     if _CYR.search(chunk):
         koreans = ner.russian_korean_names(chunk)  # "Мун Чжэ Ином", "Ли Мён Баку" (no city inside)
         spans = ner.merge_org_chains(chunk, ner.without_acronym(chunk, ner.natasha_spans(chunk)))
@@ -200,8 +201,23 @@ def _english(chunk: str, hits: list[gazetteer.Hit], raw: list[ner.Cand], en_doc:
         p.start <= m.start and m.end <= p.end and (p.end - p.start) > (m.end - m.start)
         and m.entity_type == p.entity_type for m in model)]
     model = [m for m in model if not any(p.start <= m.start and m.end <= p.end for p in longer)]
-    return model + [p for p in patterns if not any(p.start < m.end and m.start < p.end for m in model + raw)], \
-        absorbed
+    out = model + [p for p in patterns if not any(p.start < m.end and m.start < p.end for m in model + raw)]
+    return [_bilateral(chunk, c, hits, absorbed) if c.entity_type == "ORG" else c for c in out], absorbed
+
+
+def _bilateral(chunk: str, cand: ner.Cand, hits: list[gazetteer.Hit], absorbed: set[tuple[int, int]]) -> ner.Cand:
+    """"[South Korea and] Russia Fisheries Joint Committee": a body of two countries named
+    "X and Y …" starts at the first country; both places are part of its name (added to
+    `absorbed`)."""
+    places = [h for h in hits if h.entry.entity_type in ("GPE", "LOC")]
+    first = next((h for h in places if h.start == cand.start or chunk[h.end:cand.start] == " "), None)
+    if first is None:
+        return cand
+    prev = next((h for h in places if chunk[h.end:first.start] in (" and ", " & ")), None)
+    if prev is None:
+        return cand
+    absorbed.update({(prev.start, prev.end), (first.start, first.end)})
+    return ner.Cand(prev.start, cand.end, cand.entity_type, cand.method, cand.confidence, cand.normal)
 
 
 def _with_initials(chunk: str, hit: gazetteer.Hit, hits: list[gazetteer.Hit]) -> gazetteer.Hit:
@@ -211,6 +227,11 @@ def _with_initials(chunk: str, hit: gazetteer.Hit, hits: list[gazetteer.Hit]) ->
     start = ner.initials_start(chunk, hit.start)
     if start == hit.start or any(o.end > start and o.start < hit.start for o in hits):
         return hit
+    # ... and with the given name before them ("Anatoly V. Torkunov" for the catalog's Torkunov)
+    given = {n.split()[0] for n in hit.entry.all_names() if " " in n}
+    m = re.search(r"(\w+) $", chunk[max(0, start - 30):start])
+    if m and m.group(1) in given:
+        start -= len(m.group(0))
     return gazetteer.Hit(start, hit.end, hit.entry)
 
 

@@ -119,6 +119,8 @@ def english_spans(text: str, start: int, end: int, hits: list[tuple[int, int, st
         if label is None:
             continue
         whole = _trim(list(ent))
+        while label == "PERSON" and len(whole) > 1 and whole[0].text.rstrip(".") in GENERIC_WORDS:
+            whole = whole[1:]  # "Rector V. Torkunov": the title is not the name
         if not whole:
             continue
         ws, we = start + whole[0].idx, start + whole[-1].idx + len(whole[-1].text)

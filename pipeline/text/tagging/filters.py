@@ -173,7 +173,9 @@ def ru_nominative(phrase: str, entity_type: str) -> str:
         return "".join(_nominative(w, True, gender) if _RU_WORD.fullmatch(w) and not (w.isupper() and len(w) > 1)
                        else w for w in re.findall(r"[А-Яа-яЁё]+|[^А-Яа-яЁё]+", phrase))
     parts = re.findall(r"[А-Яа-яЁё]+|[^А-Яа-яЁё]+", phrase)
-    words = [i for i, w in enumerate(parts) if _RU_WORD.fullmatch(w) and not (w.isupper() and len(w) > 1)]
+    # (the first half of a compound, "российско-" in "российско-японской", is never inflected)
+    words = [i for i, w in enumerate(parts) if _RU_WORD.fullmatch(w) and not (w.isupper() and len(w) > 1)
+             and parts[i + 1 : i + 2] != ["-"]]
     head = next((i for i in words if _parses(parts[i]) and _parses(parts[i])[0][0] == "NOUN"), None)
     if head is None:
         return "".join(_nominative(w, False, "") if i in words else w for i, w in enumerate(parts))

@@ -190,6 +190,32 @@ _RU_TITLE_HEAD = re.compile(
     r"лидер|вице-премьер|полпред|представител[ьяюем]+|спецпредставител[ьяюем]+|посл[аеуо]м?)\w*"
 )
 
+# --- bodies of two countries named by description ----------------------------------------
+# "the Russian-Korean fisheries commission", "российско-корейский межрегиональный форум": a
+# standing body of two countries, written in lower case, is still an organisation (corpus
+# convention); the pair of nations is the name part, the head word says it is a body.
+_EN_BILATERAL = re.compile(
+    r"(?<![\w-])(?:(?:South|North) )?[A-Z][a-z]+(?:-(?:South |North )?[A-Z][a-z]+)+"
+    r"((?: [a-z]+){0,3}) (?:commission|committee|council|forum|working group)(?![\w-])")
+_EN_NOT_MODIFIER = frozenset("the a an of on in to for and with by at from as is was are were".split())  # noqa: SIM905
+_RU_BILATERAL = re.compile(
+    r"(?<![\w-])[а-яё]+[сц]ко-[а-яё]+((?: [а-яё]+){0,2}) (?:форум|комисси|комитет|совет)[а-яё]*(?![\w-])")
+
+
+def bilateral_bodies(text: str) -> list[Cand]:
+    from pipeline.text.nlp import morph
+
+    out = []
+    for m in _EN_BILATERAL.finditer(text):
+        if not set(m.group(1).split()) & _EN_NOT_MODIFIER:
+            out.append(Cand(m.start(), m.end(), "ORG", "pattern", 0.6))
+    for m in _RU_BILATERAL.finditer(text):
+        words = m.group().split(" ")
+        if all(any(p.tag.POS in ("ADJF", "PRTF") for p in morph().parse(w)[:2]) for w in [words[0].split("-")[1], *words[1:-1]]):
+            out.append(Cand(m.start(), m.end(), "ORG", "pattern", 0.6, ru_nominative(m.group(), "ORG")))
+    return out
+
+
 # --- initials + surname (any script) ----------------------------------------------------
 
 # "В. Н. Игнатенко", "I. Komissina": one or two initials, each followed by a space, then a
