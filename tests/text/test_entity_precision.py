@@ -380,3 +380,8 @@ def test_a_catalog_person_keeps_the_given_name_before_initials_and_loses_a_title
     found = _mentions("The talk was given by Anatoly V. Torkunov. Later Rector V. Torkunov left.", "en")
     assert found["Anatoly V. Torkunov"].entity_id == "per:anatoly_torkunov", found
     assert "Rector V. Torkunov" not in found and found["V. Torkunov"].entity_type == "PERSON"
+
+
+def test_a_latin_company_with_its_legal_form_is_an_organisation_in_any_language() -> None:
+    found = _mentions("Соглашение подписано с Hanbit Design Co. Ltd. в прошлом году.", "ru")
+    assert found["Hanbit Design Co. Ltd."].entity_type == "ORG", found

@@ -122,6 +122,8 @@ def _block_mentions(text: str, bs: int, be: int, language: str,
     raw: list[ner.Cand] = [c for c in ner.initials_persons(chunk)
                            if not any(c.start < h.end and h.start < c.end for h in hits)]
     raw += ner.bilateral_bodies(chunk)  # "the Russian-Korean fisheries commission"
+    if _LAT.search(chunk):
+        raw += ner.latin_companies(chunk)  # "соглашение с Junglim Architecture Co. Ltd."
     if _CYR.search(chunk):
         koreans = ner.russian_korean_names(chunk)  # "Мун Чжэ Ином", "Ли Мён Баку" (no city inside)
         spans = ner.merge_org_chains(chunk, ner.without_acronym(chunk, ner.natasha_spans(chunk)))

@@ -202,6 +202,15 @@ _RU_BILATERAL = re.compile(
     r"(?<![\w-])[а-яё]+[сц]ко-[а-яё]+((?: [а-яё]+){0,2}) (?:форум|комисси|комитет|совет)[а-яё]*(?![\w-])")
 
 
+# A company named with its legal form, in any language's text ("Junglim Architecture Co. Ltd.").
+_LATIN_COMPANY = re.compile(
+    r"(?<![\w.-])(?:[A-Z][\w&'-]*\.? ){1,5}(?:Co\.,? ?Ltd\.?|Co\.|Ltd\.?|Inc\.?|LLC|Corp\.?|GmbH|PLC|JSC)(?![\w-])")
+
+
+def latin_companies(text: str) -> list[Cand]:
+    return [Cand(m.start(), m.end(), "ORG", "pattern", 0.6) for m in _LATIN_COMPANY.finditer(text)]
+
+
 def bilateral_bodies(text: str) -> list[Cand]:
     from pipeline.text.nlp import morph
 
