@@ -193,13 +193,14 @@ _RU_TITLE_HEAD = re.compile(
 # --- bodies of two countries named by description ----------------------------------------
 # "the Russian-Korean fisheries commission", "российско-корейский межрегиональный форум": a
 # standing body of two countries, written in lower case, is still an organisation (corpus
-# convention); the pair of nations is the name part, the head word says it is a body.
+# convention); the pair of nations and a qualifier ("fisheries", "межрегиональный") are the
+# name, the head word says it is a body. A bare "российско-корейский форум" is a description.
 _EN_BILATERAL = re.compile(
     r"(?<![\w-])(?:(?:South|North) )?[A-Z][a-z]+(?:-(?:South |North )?[A-Z][a-z]+)+"
-    r"((?: [a-z]+){0,3}) (?:commission|committee|council|forum|working group)(?![\w-])")
+    r"((?: [a-z]+){1,3}) (?:commission|committee|council|forum|working group)(?![\w-])")
 _EN_NOT_MODIFIER = frozenset("the a an of on in to for and with by at from as is was are were".split())  # noqa: SIM905
 _RU_BILATERAL = re.compile(
-    r"(?<![\w-])[а-яё]+[сц]ко-[а-яё]+((?: [а-яё]+){0,2}) (?:форум|комисси|комитет|совет)[а-яё]*(?![\w-])")
+    r"(?<![\w-])[а-яё]+[сц]ко-[а-яё]+((?: [а-яё]+){1,2}) (?:форум|комисси|комитет|совет)[а-яё]*(?![\w-])")
 
 
 # A company named with its legal form, in any language's text ("Junglim Architecture Co. Ltd.").
