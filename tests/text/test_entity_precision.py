@@ -385,3 +385,8 @@ def test_a_catalog_person_keeps_the_given_name_before_initials_and_loses_a_title
 def test_a_latin_company_with_its_legal_form_is_an_organisation_in_any_language() -> None:
     found = _mentions("Соглашение подписано с Hanbit Design Co. Ltd. в прошлом году.", "ru")
     assert found["Hanbit Design Co. Ltd."].entity_type == "ORG", found
+
+
+def test_a_titles_portfolio_is_not_an_organisation() -> None:
+    found = _mentions("The panel was chaired by Lee Minho, Ambassador for International Energy and Trade.", "en")
+    assert not any(m.entity_type == "ORG" for m in found.values()), found
