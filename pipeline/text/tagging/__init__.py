@@ -58,6 +58,7 @@ class _M:
     confidence: float
     date: dt.date | None = None
     title_of: _M | None = None
+    holds_names: bool = False  # a model's organisation name holding catalog names: competes on length
 
 
 def _from_entry(start: int, end: int, entry: CatalogEntry, conf: float = 0.95) -> _M:
@@ -84,8 +85,10 @@ def _link(surface: str, normal: str | None) -> CatalogEntry | None:
 def _select(cands: list[_M]) -> list[_M]:
     """Greedy: catalog hits, then longer spans; no overlap between named mentions."""
     # Statistical NER only fills gaps; catalog and pattern spans compete on length.
+    # A model's organisation name that holds catalog names ("Институт Дальнего Востока РАН",
+    # "Международного центра … Сеульского национального университета") competes on length too.
     def key(m: _M) -> tuple[int, int, int, int]:
-        return (m.method == "ner", -(m.end - m.start), _METHOD_RANK[m.method], m.start)
+        return (m.method == "ner" and not m.holds_names, -(m.end - m.start), _METHOD_RANK[m.method], m.start)
 
     return select_non_overlapping(sorted(cands, key=key), lambda m: m.start, lambda m: m.end)
 
@@ -109,19 +112,27 @@ def _block_mentions(text: str, bs: int, be: int, language: str,
     # GeoNames cities the catalog lacks (the catalog's own hits win any overlap).
     hits += [h for h in places.find_places(chunk, ko_tokens)
              if not any(h.start < o.end and o.start < h.end for o in hits)]
-    # An agency or photographer in a credit is not a mention.
+    # An agency or photographer in a credit is not a mention; a name glued to digits is part of
+    # another name or a handle ("ИА Приморье24"), not the place.
     credits = filters.credit_spans(chunk, 0, len(chunk))
-    hits = [h for h in hits if not _inside(h.start, h.end, credits)]
+    hits = [h for h in hits if not _inside(h.start, h.end, credits) and not chunk[h.end : h.end + 1].isdigit()]
     hits = [_with_initials(chunk, h, hits) for h in hits]
     cands += [_from_entry(bs + h.start, bs + h.end, h.entry) for h in hits]
     natasha: set[int] = set()  # ids of natasha's candidates (the Russian filters apply to them)
     raw: list[ner.Cand] = [c for c in ner.initials_persons(chunk)
                            if not any(c.start < h.end and h.start < c.end for h in hits)]
+    raw += ner.bilateral_bodies(chunk)  # "the Russian-Korean fisheries commission"
+    if _LAT.search(chunk):
+        raw += ner.latin_companies(chunk)  # "соглашение с Junglim Architecture Co. Ltd."
     if _CYR.search(chunk):
-        orgs = ner.russian_org_heads(chunk)
-        found = [_after(chunk, c, orgs) for c in ner.natasha_spans(chunk)]
+        koreans = ner.russian_korean_names(chunk)  # "Мун Чжэ Ином", "Ли Мён Баку" (no city inside)
+        spans = ner.merge_org_chains(chunk, ner.without_acronym(chunk, ner.natasha_spans(chunk)))
+        # (natasha's own persons may hold the party's name: "[партии Тобуро] Мун Хи Сан")
+        persons = [(h.start, h.end) for h in hits if h.entry.entity_type == "PERSON"] + [(c.start, c.end) for c in koreans]
+        orgs = ner.russian_org_heads(chunk, persons)
+        found = [_after(chunk, c, orgs) for c in spans]
         natasha.update(id(c) for c in found)
-        raw += orgs + found
+        raw += orgs + found + koreans
     if ko_tokens is not None:
         raw += ner.korean_candidates(chunk, 0, len(chunk), ko_tokens,
                                      [(h.start, h.end, h.entry.entity_type) for h in hits])
@@ -134,6 +145,8 @@ def _block_mentions(text: str, bs: int, be: int, language: str,
     for c in raw:
         if truncated and bs + c.end == be:
             continue  # "Пхоха" is not a place name, just a cut one
+        if chunk[c.end : c.end + 1].isdigit():
+            continue  # "ИА Приморье" of "ИА Приморье24": a cut name
         if _inside(c.start, c.end, credits):
             continue
         if id(c) in natasha and not filters.ru_name_ok(chunk[c.start : c.end], c.entity_type):
@@ -144,12 +157,16 @@ def _block_mentions(text: str, bs: int, be: int, language: str,
             titles.append(ner.Cand(bs + c.start, bs + c.end, "TITLE", c.method, c.confidence))
             continue
         surface = chunk[c.start : c.end]
+        holds = c.method == "ner" and c.entity_type == "ORG" and filters.org_chain(surface) \
+            and any(c.start <= h.start and h.end <= c.end and h.end - h.start < c.end - c.start for h in hits)
         entry = _link(surface, c.normal)
         if entry is None and c.entity_type in ("GPE", "LOC"):
             entry = places.link(surface, c.normal)
+        elif entry is None and c.entity_type == "PERSON" and c.method == "ner" and _LAT.search(surface):
+            entry = places.person_is_place(surface)  # the model's "person" "Kiev" is the city
         if entry is not None:
             cands.append(_M(bs + c.start, bs + c.end, entry.entity_type, entry.entity_id, entry.name_en,
-                            c.method, min(0.9, c.confidence + 0.15)))
+                            c.method, min(0.9, c.confidence + 0.15), holds_names=holds))
         elif c.entity_type != "PERSON" and (c.normal or surface).casefold() in _catalog_words():
             continue  # a catalog name's fragment the gazetteer declined (e.g. wrong case)
         elif c.entity_type in ("GPE", "LOC") and c.method == "ner" and _LAT.search(surface) \
@@ -157,8 +174,9 @@ def _block_mentions(text: str, bs: int, be: int, language: str,
             continue  # sentence-initial, so its capital proves nothing, and no gazetteer knows it ("Weather in Seoul")
         else:
             name = romanize(c.normal or surface, language, person=c.entity_type == "PERSON")
+            name = name[:1].upper() + name[1:]  # "администрация Владивостока" -> "Administratsiya …"
             cands.append(_M(bs + c.start, bs + c.end, c.entity_type, unlinked_id(c.entity_type, name), name,
-                            c.method, c.confidence))
+                            c.method, c.confidence, holds_names=holds))
     return cands, titles
 
 
@@ -185,8 +203,23 @@ def _english(chunk: str, hits: list[gazetteer.Hit], raw: list[ner.Cand], en_doc:
         p.start <= m.start and m.end <= p.end and (p.end - p.start) > (m.end - m.start)
         and m.entity_type == p.entity_type for m in model)]
     model = [m for m in model if not any(p.start <= m.start and m.end <= p.end for p in longer)]
-    return model + [p for p in patterns if not any(p.start < m.end and m.start < p.end for m in model + raw)], \
-        absorbed
+    out = model + [p for p in patterns if not any(p.start < m.end and m.start < p.end for m in model + raw)]
+    return [_bilateral(chunk, c, hits, absorbed) if c.entity_type == "ORG" else c for c in out], absorbed
+
+
+def _bilateral(chunk: str, cand: ner.Cand, hits: list[gazetteer.Hit], absorbed: set[tuple[int, int]]) -> ner.Cand:
+    """"[South Korea and] Russia Fisheries Joint Committee": a body of two countries named
+    "X and Y …" starts at the first country; both places are part of its name (added to
+    `absorbed`)."""
+    places = [h for h in hits if h.entry.entity_type in ("GPE", "LOC")]
+    first = next((h for h in places if h.start == cand.start or chunk[h.end:cand.start] == " "), None)
+    if first is None:
+        return cand
+    prev = next((h for h in places if chunk[h.end:first.start] in (" and ", " & ")), None)
+    if prev is None:
+        return cand
+    absorbed.update({(prev.start, prev.end), (first.start, first.end)})
+    return ner.Cand(prev.start, cand.end, cand.entity_type, cand.method, cand.confidence, cand.normal)
 
 
 def _with_initials(chunk: str, hit: gazetteer.Hit, hits: list[gazetteer.Hit]) -> gazetteer.Hit:
@@ -196,6 +229,11 @@ def _with_initials(chunk: str, hit: gazetteer.Hit, hits: list[gazetteer.Hit]) ->
     start = ner.initials_start(chunk, hit.start)
     if start == hit.start or any(o.end > start and o.start < hit.start for o in hits):
         return hit
+    # ... and with the given name before them ("Anatoly V. Torkunov" for the catalog's Torkunov)
+    given = {n.split()[0] for n in hit.entry.all_names() if " " in n}
+    m = re.search(r"(\w+) $", chunk[max(0, start - 30):start])
+    if m and m.group(1) in given:
+        start -= len(m.group(0))
     return gazetteer.Hit(start, hit.end, hit.entry)
 
 

@@ -21,7 +21,15 @@ _PROPER = frozenset({"NNP", "NNPS"})
 _WINDOW = 100_000  # characters per model call
 _HYPHEN_TAIL = re.compile(r"-[a-z]+\b")
 _TITLE_AFTER = re.compile(r" (?:Minister|Ministry|Ambassador|Envoy|Secretary|Commissioner|Spokesman|Spokeswoman)\b")
-_NOUNS = _PROPER | {"NN", "NNS"}  # the tagger reads some surnames as plurals ("Davies/NNS")
+_NOUNS = _PROPER | {"NN", "NNS"}
+# A title's "for"/"of" complement names a portfolio ("Ambassador for International Economy and
+# Trade"), unless it has an organisation's head word ("Minister of the Ministry of …").
+_PORTFOLIO_BEFORE = re.compile(r"\b(?:Minister|Ambassador|Secretary|Envoy|Commissioner|Representative|Adviser|"
+                               r"Advisor) (?:for|of) (?:the )?$")
+_ORG_HEAD = re.compile(r"\b(?:Ministry|University|Institute|Academy|Agency|Corporation|Company|Bank|Foundation|"
+                       r"Association|Society|Forum|Council|Organi[sz]ation|Commission|Cent(?:er|re)|Committee|"
+                       r"Office|Department|Service|Assembly|Party|Fund|Union)\b")
+_SEPARATOR = re.compile(r"\s[-–—|/]\s")  # a spaced dash or bar separates phrases; "Korea-Russia" is one word  # the tagger reads some surnames as plurals ("Davies/NNS")
 
 
 def _is_acronym(word: str) -> bool:
@@ -58,6 +66,8 @@ def name_shaped(tokens: list, label: str) -> bool:  # noqa: ANN001 - spaCy token
     word must be a proper noun or an acronym; a person is proper nouns (and initials) only."""
     if not tokens:
         return False
+    if _SEPARATOR.search("".join(t.text_with_ws for t in tokens)):
+        return False  # "Politics - Russian": a headline's or a menu's parts, not one name
     if label in ("PERSON", "ORG") and is_title("".join(t.text_with_ws for t in tokens).strip()):
         return False  # "Consul General": a title, not a name
     if any(t.tag_.startswith("VB") or t.tag_ in ("MD", "PRP", "WP") for t in tokens):
@@ -116,6 +126,8 @@ def english_spans(text: str, start: int, end: int, hits: list[tuple[int, int, st
         if label is None:
             continue
         whole = _trim(list(ent))
+        while label == "PERSON" and len(whole) > 1 and whole[0].text.rstrip(".") in GENERIC_WORDS:
+            whole = whole[1:]  # "Rector V. Torkunov": the title is not the name
         if not whole:
             continue
         ws, we = start + whole[0].idx, start + whole[-1].idx + len(whole[-1].text)
@@ -158,6 +170,9 @@ def english_spans(text: str, start: int, end: int, hits: list[tuple[int, int, st
             e = m.end() - start if m else e
         elif _TITLE_AFTER.match(text, start + e) and len(tokens) == 1 and not _is_acronym(tokens[0].text):
             continue  # "Trade" in "Trade Minister": part of a title
+        elif label == "ORG" and _PORTFOLIO_BEFORE.search(text, max(0, start + s - 40), start + s) \
+                and not _ORG_HEAD.search("".join(t.text_with_ws for t in tokens)):
+            continue  # "Ambassador for International Economy and Trade": a portfolio, not a body
         if len(tokens) == 1 and tokens[0].text in GENERIC_WORDS:
             continue  # "This Committee" -> "Committee": a common noun in title case
         out.append(Cand(start + s, start + e, label, "ner", 0.75, normal))

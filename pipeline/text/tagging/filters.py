@@ -10,8 +10,15 @@ import re
 from functools import lru_cache
 
 from pipeline.text.nlp import morph
+from pipeline.text.tagging import ru_korean
 
 _RU_WORD = re.compile(r"[А-Яа-яЁё]+")
+# Lower-case head nouns of Russian institutions' names (pymorphy3 lemmas): "администрации
+# Владивостока", "Сеульского университета"; "Сеульского вуза" is a description.
+ORG_HEADS = frozenset(
+    "администрация правительство мэрия министерство университет институт академия партия посольство "  # noqa: SIM905
+    "консульство генконсульство агентство ассамблея парламент совет комитет фонд ассоциация мид".split()
+)
 # pymorphy3 grammemes that mark a proper name (place, organisation, first name, surname, ...).
 _PROPER = frozenset({"Geox", "Orgn", "Name", "Surn", "Patr", "Trad"})
 # Parts of speech a name never contains: finite verbs, infinitives, short participles, gerunds.
@@ -70,7 +77,8 @@ def ru_name_ok(surface: str, entity_type: str = "") -> bool:
     words = _RU_WORD.findall(surface)
     if not words:
         return True
-    if any(_parses(w) and _parses(w)[0][0] in _PREDICATE and _parses(w)[0][2] for w in words):
+    if any(_parses(w) and _parses(w)[0][0] in _PREDICATE and _parses(w)[0][2] and not (w.isupper() and len(w) > 1)
+           for w in words):  # (an acronym is no verb: "Партии СР")
         return False  # a dictionary verb form, not a guess for an unknown (foreign) word
     if len(words) == 1 and ru_common_noun(words[0]):
         return False
@@ -78,7 +86,31 @@ def ru_name_ok(surface: str, entity_type: str = "") -> bool:
                   and not w.isupper() for w in words)
     if generic and len(words) >= 3 and all(w[:1].isupper() for w in words):
         return False  # "Главная Новости Регионы Контакты": a menu line, not a name
+    if entity_type == "ORG" and len(words) == 2 and words[1].islower() \
+            and any(p == "ADJF" for p, _, _ in _parses(words[0])[:1]) \
+            and not any(morph().parse(words[1])[0].normal_form == h for h in ORG_HEADS):
+        return False  # "Сеульского вуза", "российская сторона": a description, not a name
     return not (entity_type == "ORG" and len(words) == 2 and generic)
+
+
+_EN_ORG_CHAIN = re.compile(r"[A-Z][\w.&'-]*(?: (?:[A-Z][\w.&'-]*|of|for|and|the|on))* [A-Z][\w.&'-]*")
+
+
+def org_chain(surface: str) -> bool:
+    """A well-formed organisation name: capitalised, its head noun followed only by a genitive
+    chain ("Института Дальнего Востока РАН"; "Institute of Far Eastern Studies of the Russian
+    Academy of Sciences"), no preposition, verb or clause inside."""
+    if not _RU_WORD.search(surface):
+        return bool(_EN_ORG_CHAIN.fullmatch(surface))
+    words = surface.replace("-", " ").split()
+    if not words or not words[0][:1].isupper():
+        return False
+    head = next((i for i, w in enumerate(words) if _parses(w) and _parses(w)[0][0] == "NOUN"), None)
+    if head is None:
+        return False
+    return all(w.isupper() or not _RU_WORD.fullmatch(w)
+               or any(p in ("NOUN", "ADJF", "PRTF") and "gent" in g for p, g, _ in _parses(w))
+               for w in words[head + 1:]) and all(_RU_WORD.fullmatch(w) or w.isupper() for w in words)
 
 
 def latin_name_ok(surface: str) -> bool:
@@ -125,21 +157,79 @@ def _gender(words: list[str]) -> str:
 
 
 def ru_nominative(phrase: str, entity_type: str) -> str:
-    """'Борисом Коробецким' -> 'Борис Коробецкий', 'Центральном совете' -> 'Центральный совет'.
+    """'Борисом Коробецким' -> 'Борис Коробецкий', 'Центрального совета' -> 'Центральный совет'.
 
-    Persons: every word. Other names: the words up to the first noun (its head); the rest is
-    a complement that stays as it is ("Министерстве иностранных дел" -> "Министерство
-    иностранных дел").
+    Persons: every word (a Korean name only its last: "Мун Чжэ Ина" -> "Мун Чжэ Ин"). Other
+    names: the head noun and the adjectives before it, which take the head's gender and number;
+    the rest is a complement that stays as it is ("Министерстве иностранных дел" ->
+    "Министерство иностранных дел").
     """
     person = entity_type == "PERSON"
-    gender = _gender(_RU_WORD.findall(phrase)) if person else ""
-    out, head_done = [], False
-    for m in re.finditer(r"[А-Яа-яЁё]+|[^А-Яа-яЁё]+", phrase):
-        word = m.group()
-        if head_done or not _RU_WORD.fullmatch(word) or (word.isupper() and len(word) > 1):
-            out.append(word)
-            continue
-        out.append(_nominative(word, person, gender))
-        if not person and _parses(word) and _parses(word)[0][0] == "NOUN":
-            head_done = True
+    if person:
+        korean = ru_korean.nominative(phrase.split(" "))
+        if korean is not None:
+            return " ".join(korean)
+        gender = _gender(_RU_WORD.findall(phrase))
+        return "".join(_nominative(w, True, gender) if _RU_WORD.fullmatch(w) and not (w.isupper() and len(w) > 1)
+                       else w for w in re.findall(r"[А-Яа-яЁё]+|[^А-Яа-яЁё]+", phrase))
+    parts = re.findall(r"[А-Яа-яЁё]+|[^А-Яа-яЁё]+", phrase)
+    # (the first half of a compound, "российско-" in "российско-японской", is never inflected)
+    words = [i for i, w in enumerate(parts) if _RU_WORD.fullmatch(w) and not (w.isupper() and len(w) > 1)
+             and parts[i + 1 : i + 2] != ["-"]]
+    head = next((i for i in words if _parses(parts[i]) and _parses(parts[i])[0][0] == "NOUN"), None)
+    if head is None:
+        return "".join(_nominative(w, False, "") if i in words else w for i, w in enumerate(parts))
+    adjectives = [i for i in words if i < head]
+    form = _head_nominative(parts[head], tuple(parts[i] for i in adjectives))
+    if form is None:  # no agreeing reading: word by word, as pymorphy3 reads each
+        return "".join(_nominative(w, False, "") if i in words and i <= head else w for i, w in enumerate(parts))
+    word, grammemes = form
+    out = list(parts)
+    out[head] = word
+    for i in adjectives:
+        out[i] = _adjective_nominative(parts[i], grammemes)
     return "".join(out)
+
+
+@lru_cache(maxsize=65536)
+def _head_nominative(head: str, adjectives: tuple[str, ...]) -> tuple[str, frozenset[str]] | None:
+    """The head noun in the nominative and the grammemes (number, gender) its adjectives take.
+
+    With adjectives, the head's reading is the one they agree with ("Демократической партии":
+    singular genitive, so "партия", not the plural "партии"); a lower-case head alone is read
+    singular ("администрации Владивостока" -> "администрация"); a capitalised one alone stays
+    as written when it may be nominative already ("РИА Новости")."""
+    parses = [p for p in morph().parse(head) if p.tag.POS == "NOUN"]
+    if not parses:
+        return None
+    chosen = None
+    if adjectives:
+        adj = [p for p in morph().parse(adjectives[-1]) if p.tag.POS in ("ADJF", "PRTF")]
+        for p in parses:
+            if any(a.tag.case == p.tag.case and a.tag.number == p.tag.number
+                   and (p.tag.number == "plur" or a.tag.gender in (p.tag.gender, None)) for a in adj):
+                chosen = p
+                break
+        if chosen is None:
+            return None
+    elif head[:1].islower():
+        chosen = next((p for p in parses if p.tag.number == "sing"), parses[0])
+    else:
+        if any("nomn" in p.tag.grammemes for p in parses[:4]):
+            return head, frozenset()
+        chosen = parses[0]
+    number = chosen.tag.number or "sing"
+    grammemes = frozenset({number} | ({chosen.tag.gender} if number == "sing" and chosen.tag.gender else set()))
+    if "nomn" in chosen.tag.grammemes:
+        return head, grammemes
+    form = chosen.inflect({"nomn", number}) or chosen.inflect({"nomn"})
+    return (_restore_case(head, form.word) if form is not None else head), grammemes
+
+
+def _adjective_nominative(word: str, grammemes: frozenset[str]) -> str:
+    for p in morph().parse(word):
+        if p.tag.POS in ("ADJF", "PRTF"):
+            form = p.inflect({"nomn"} | grammemes)
+            if form is not None:
+                return _restore_case(word, form.word)
+    return _nominative(word, False, "")

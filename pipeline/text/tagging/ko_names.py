@@ -52,6 +52,33 @@ def eojeols(text: str, start: int, end: int, tokens: Tokens) -> list[Eojeol]:
     return out
 
 
+# One-syllable Sino-Korean nouns that end events, documents and bodies: 식 ceremony, 회 meeting,
+# 장 letter, 법 law, 안 bill, 문/서 text, 전 exhibition, 관 hall, 패 plaque, 권 right, 증 card...
+_NOUN_SUFFIXES = frozenset("식회장법안문서전관패권제론표증")
+_COMPOUND_MARGIN = 4.5
+
+
+@lru_cache(maxsize=16384)
+def sino_korean_compound(word: str) -> bool:
+    """A word kiwi can read as a dictionary noun of two syllables or more + one of the suffixes
+    above ("신임/NNG 장", "제정/NNG 식"), or as one common noun ending in one ("취임식"), close
+    to its best reading: what Korean-shaped common nouns look like ("신임장 제정식" after "대사"
+    is no person). Korean given names rarely end in these syllables."""
+    if len(word) < 3 or word[-1] not in _NOUN_SUFFIXES:
+        return False
+    readings = kiwi().analyze(word, top_n=10)
+    best = readings[0][1]
+    for toks, score in readings:
+        if best - score > _COMPOUND_MARGIN:
+            break
+        if len(toks) == 1 and toks[0].tag == "NNG":
+            return True
+        if len(toks) == 2 and toks[0].tag == "NNG" and len(toks[0].form) >= 2 \
+                and toks[1].tag in ("NNG", "NNB", "XSN") and toks[1].form == word[-1]:
+            return True
+    return False
+
+
 @lru_cache(maxsize=16384)
 def could_be_proper(word: str) -> bool:
     """kiwi reads an unknown word (a name it never saw, "변대호") as a common noun with a proper-noun
@@ -141,8 +168,11 @@ def title_persons(text: str, words: list[Eojeol], is_title: list[bool], blocked:
         if not is_title[i - 1] or t.stem_end != t.end or text[t.end:w.start] != " ":
             continue
         j = i
+        # After a title, what follows may be the title's object rather than a name: "대사 신임장
+        # 제정식" (the credentials ceremony) is Korean-shaped but reads as nouns + 장/식.
         while j < len(words) and j - i < 3 and _candidate(text, words[j], index, not_name[j], is_title[j],
-                                                          native_first):
+                                                          native_first) \
+                and not sino_korean_compound(text[words[j].start:words[j].stem_end]):
             if words[j].stem_end < words[j].end or j + 1 >= len(words) \
                     or text[words[j].end:words[j + 1].start] != " ":
                 j += 1

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from pipeline.text.nlp import kiwi, natasha_models, spacy_en
 from pipeline.text.overlap import SpanIndex
-from pipeline.text.tagging import ko_names
-from pipeline.text.tagging.filters import ru_nominative
+from pipeline.text.tagging import ko_names, ru_korean
+from pipeline.text.tagging.filters import ORG_HEADS, ru_nominative
 from pipeline.text.tagging.gazetteer import eojeol_end, ko_starts_word, ko_tail_ok
 
 # --- shared ---------------------------------------------------------------------------
@@ -86,13 +86,64 @@ def _natasha_compute(texts: list[str]) -> list[list[Cand]]:
     return out
 
 
+def merge_org_chains(text: str, cands: list[Cand]) -> list[Cand]:
+    """natasha cuts a genitive chain into pieces ("Президиума" "Центрального совета" "Партии"
+    "СР"): adjacent ORG spans, one space apart, the later one in the genitive or an acronym,
+    are one organisation's name."""
+    out: list[Cand] = []
+    for c in sorted(cands, key=lambda c: c.start):
+        prev = out[-1] if out else None
+        if prev is not None and prev.entity_type == c.entity_type == "ORG" and text[prev.end:c.start] == " " \
+                and _genitive_or_acronym(text[c.start:c.end].split(" ")[0]) and not _title_noun(text[prev.start:prev.end]):
+            surface = text[prev.start:c.end]
+            out[-1] = Cand(prev.start, c.end, "ORG", prev.method, prev.confidence, ru_nominative(surface, "ORG"))
+            continue
+        out.append(c)
+    return out
+
+
+_TRAILING_ACRONYM = re.compile(r"\s*\([^()]{1,20}\)$")
+
+
+def without_acronym(text: str, cands: list[Cand]) -> list[Cand]:
+    """natasha takes an organisation's acronym in brackets into its name ("Школы … исследований
+    (ВИ-ШРМИ)"): the name ends before the bracket (the acronym is a mention of its own)."""
+    out = []
+    for c in cands:
+        m = _TRAILING_ACRONYM.search(text, c.start, c.end)
+        if m and m.start() > c.start:
+            surface = text[c.start:m.start()]
+            c = Cand(c.start, m.start(), c.entity_type, c.method, c.confidence, ru_nominative(surface, c.entity_type))
+        out.append(c)
+    return out
+
+
+def _title_noun(phrase: str) -> bool:
+    """A person's title read as an organisation ("Председателя" [Государственной Думы]): an
+    animate noun."""
+    from pipeline.text.nlp import morph
+
+    return any(p.tag.POS == "NOUN" and "anim" in p.tag.grammemes for w in phrase.split(" ")
+               for p in morph().parse(w)[:1])
+
+
+def _genitive_or_acronym(word: str) -> bool:
+    from pipeline.text.nlp import morph
+
+    if len(word) > 1 and word.isupper():
+        return True
+    return any("gent" in p.tag.grammemes for p in morph().parse(word)[:3])
+
+
+def russian_korean_names(text: str) -> list[Cand]:
+    """Korean names written in Russian ("с Мун Чжэ Ином"), in the nominative for linking."""
+    return [Cand(s, e, "PERSON", "pattern", 0.75, nominative) for s, e, nominative in ru_korean.find_names(text)]
+
+
 # Russian institutions are often named by a lower-case head noun and a proper name in the
 # genitive or in apposition: "администрации Владивостока", "университета Соган",
-# "Демократической партии Тобуро". Heads are pymorphy3 lemmas.
-_RU_ORG_HEADS = frozenset(
-    "администрация правительство мэрия министерство университет институт академия партия посольство "  # noqa: SIM905
-    "консульство генконсульство агентство ассамблея парламент совет комитет фонд ассоциация мид".split()
-)
+# "Демократической партии Тобуро". Heads are pymorphy3 lemmas (filters.ORG_HEADS).
+_RU_ORG_HEADS = ORG_HEADS
 
 
 def _geo_adjective(word: str) -> bool:
@@ -103,18 +154,21 @@ def _geo_adjective(word: str) -> bool:
 _RU_TOKEN = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*|[A-Z]{2,}")
 
 
-def russian_org_heads(text: str) -> list[Cand]:
+def russian_org_heads(text: str, persons: list[tuple[int, int]] = ()) -> list[Cand]:
+    """`persons`: spans of persons; a person's first word after a head is not the institution's
+    name ("южнокорейского МИД Кан Гён Хва")."""
     from pipeline.text.tagging.filters import ru_common_noun
     from pipeline.text.tagging.gazetteer import ru_lemma
 
     toks = [(m.start(), m.end(), m.group()) for m in _RU_TOKEN.finditer(text)]
+    in_person = SpanIndex(persons)
     out = []
     for i, (s, _, w) in enumerate(toks):
         if ru_lemma(w) not in _RU_ORG_HEADS:
             continue
         j = i + 1  # the name: one capitalised word right after the head (a person may follow)
         while j < len(toks) and j - i <= 1 and toks[j][2][:1].isupper() and re.fullmatch(r" ", text[toks[j - 1][1]:toks[j][0]]) \
-                and not ru_common_noun(toks[j][2].split("-")[0]):
+                and not ru_common_noun(toks[j][2].split("-")[0]) and not in_person.overlaps(toks[j][0], toks[j][1]):
             j += 1
         owner = i > 0 and w == "МИД" and text[toks[i - 1][1]:s] == " " and _geo_adjective(toks[i - 1][2])
         if j == i + 1 and not owner:
@@ -135,6 +189,42 @@ _RU_TITLE_HEAD = re.compile(
     r"митрополит|генеральн\w+ консул|консул|профессор|советник|руководител[ьяюем]+|"
     r"лидер|вице-премьер|полпред|представител[ьяюем]+|спецпредставител[ьяюем]+|посл[аеуо]м?)\w*"
 )
+
+# --- bodies of two countries named by description ----------------------------------------
+# "the Russian-Korean fisheries commission", "российско-корейский межрегиональный форум": a
+# standing body of two countries, written in lower case, is still an organisation (corpus
+# convention); the pair of nations and a qualifier ("fisheries", "межрегиональный") are the
+# name, the head word says it is a body. A bare "российско-корейский форум" is a description.
+_EN_BILATERAL = re.compile(
+    r"(?<![\w-])(?:(?:South|North) )?[A-Z][a-z]+(?:-(?:South |North )?[A-Z][a-z]+)+"
+    r"((?: [a-z]+){1,3}) (?:commission|committee|council|forum|working group)(?![\w-])")
+_EN_NOT_MODIFIER = frozenset("the a an of on in to for and with by at from as is was are were".split())  # noqa: SIM905
+_RU_BILATERAL = re.compile(
+    r"(?<![\w-])[а-яё]+[сц]ко-[а-яё]+((?: [а-яё]+){1,2}) (?:форум|комисси|комитет|совет)[а-яё]*(?![\w-])")
+
+
+# A company named with its legal form, in any language's text ("Junglim Architecture Co. Ltd.").
+_LATIN_COMPANY = re.compile(
+    r"(?<![\w.-])(?:[A-Z][\w&'-]*\.? ){1,5}(?:Co\.,? ?Ltd\.?|Co\.|Ltd\.?|Inc\.?|LLC|Corp\.?|GmbH|PLC|JSC)(?![\w-])")
+
+
+def latin_companies(text: str) -> list[Cand]:
+    return [Cand(m.start(), m.end(), "ORG", "pattern", 0.6) for m in _LATIN_COMPANY.finditer(text)]
+
+
+def bilateral_bodies(text: str) -> list[Cand]:
+    from pipeline.text.nlp import morph
+
+    out = []
+    for m in _EN_BILATERAL.finditer(text):
+        if not set(m.group(1).split()) & _EN_NOT_MODIFIER:
+            out.append(Cand(m.start(), m.end(), "ORG", "pattern", 0.6))
+    for m in _RU_BILATERAL.finditer(text):
+        words = m.group().split(" ")
+        if all(any(p.tag.POS in ("ADJF", "PRTF") for p in morph().parse(w)[:2]) for w in [words[0].split("-")[1], *words[1:-1]]):
+            out.append(Cand(m.start(), m.end(), "ORG", "pattern", 0.6, ru_nominative(m.group(), "ORG")))
+    return out
+
 
 # --- initials + surname (any script) ----------------------------------------------------
 

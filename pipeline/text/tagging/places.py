@@ -36,7 +36,7 @@ def place_entries() -> tuple[CatalogEntry, ...]:
             ru, ko = _split(row["names_ru"]), _split(row["names_ko"])
             out.append(CatalogEntry(
                 entity_id=f"geonames:{row['geonameid']}", entity_type="GPE", name_en=row["name_en"],
-                name_ru=ru[0] if ru else "", name_ko=ko[0] if ko else "", aliases_en=(),
+                name_ru=ru[0] if ru else "", name_ko=ko[0] if ko else "", aliases_en=_split(row.get("names_en") or ""),
                 aliases_ru=ru[1:], aliases_ko=ko[1:], wikidata_id="", provenance=PROVENANCE,
             ))
     return tuple(out)
@@ -52,10 +52,30 @@ def _latin_index() -> dict[str, CatalogEntry]:
     """English name -> the most populous city of that name."""
     index: dict[str, CatalogEntry] = {}
     for e in place_entries():
-        if e.name_en:
-            index.setdefault(e.name_en, e)
-            index.setdefault(e.name_en.upper(), e)
+        for name in (e.name_en, *e.aliases_en):  # "Kyiv", and "Kiev" as English long wrote it
+            if name:
+                index.setdefault(name, e)
+                index.setdefault(name.upper(), e)
     return index
+
+
+@lru_cache(maxsize=1)
+def _populations() -> dict[str, int]:
+    with PLACES_PATH.open(encoding="utf-8", newline="") as fh:
+        return {f"geonames:{row['geonameid']}": int(row["population"] or 0) for row in csv.DictReader(fh)}
+
+
+# A one-word "person" of the English model that names a city this large, or names it the way
+# English long wrote it ("Kiev"), is the city: people rarely bear such names ("Jackson",
+# "Victoria" name smaller cities and stay persons).
+BIG_CITY = 1_000_000
+
+
+def person_is_place(surface: str) -> CatalogEntry | None:
+    entry = _latin_index().get(surface)
+    if entry is None or " " in surface:
+        return None
+    return entry if surface in entry.aliases_en or _populations().get(entry.entity_id, 0) >= BIG_CITY else None
 
 
 
