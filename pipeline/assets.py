@@ -166,7 +166,7 @@ def translated_documents(
         "no_model_languages": dg.MetadataValue.json(no_model),
         "translation": dg.MetadataValue.json(described),
         **{f"memory_{k}": v for k, v in described.get("memory", {}).items()},
-        "shards_reused": run.reused, "shards_computed": run.computed,
+        "shards": len(m), "shards_reused": run.reused, "shards_computed": run.computed,
     })
 
 
