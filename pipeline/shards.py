@@ -20,7 +20,7 @@ import hashlib
 import json
 import os
 import stat
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -280,11 +280,6 @@ def map_shards(
     flush()
     progress.finish()
     return run
-
-
-def iter_parts(store: Store, m: pd.DataFrame, table: str, columns: Sequence[str] | None = None) -> Iterator[pd.DataFrame]:
-    for row in m.to_dict("records"):
-        yield store.read(shard_tables(row)[table], columns)
 
 
 def ingest_shards(

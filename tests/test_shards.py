@@ -1,0 +1,60 @@
+"""Shards without Dagster: stable assignment, fingerprints that follow the bytes, reuse of unchanged shards."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from pipeline import frames, shards
+from pipeline.runner import StageRunner
+from tests.helpers import SEEDS
+
+
+def test_shard_of_is_stable_and_in_range() -> None:
+    names = [f"batch{i // 100:03d}/{i:06d}.txt" for i in range(2000)]
+    got = [shards.shard_of(n) for n in names]
+    assert got == [shards.shard_of(n) for n in names]
+    assert {int(s, 16) for s in got} == set(range(shards.N_SHARDS))  # every shard used, none beyond
+
+
+def test_file_fingerprint_follows_the_bytes_not_only_stat(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("Seoul and Moscow signed.", encoding="utf-8")
+    st = path.stat()
+    before = shards.file_fingerprint(tmp_path, "a.txt", 1 << 20)
+    path.write_text("Seoul and Moscow sighed.", encoding="utf-8")  # same size
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))  # same mtime
+    assert shards.file_fingerprint(tmp_path, "a.txt", 1 << 20) != before
+
+
+def _clean(store: shards.Store, inbox: Path) -> tuple[shards.StageRun, shards.StageRun]:
+    runner = StageRunner()
+    ingest = shards.ingest_shards(inbox, 1 << 20, store, runner, lambda t: {})
+    manifest = ingest.finish()
+    clean = shards.map_shards("clean", manifest, store, runner, ("inputs",),
+                              lambda t: (frames.clean_tables(t, None, runner), True), lambda t: {})
+    return ingest, clean
+
+
+def test_unchanged_shards_are_reused_and_rows_stay_in_their_files_shard(tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    text = sorted(SEEDS.glob("*.txt"))[0].read_text(encoding="utf-8")
+    for i in range(6):
+        (inbox / f"{i}.txt").write_text(f"{text}\n\nCopy {i}.\n", encoding="utf-8")
+    store = shards.Store(str(tmp_path / "store"))
+    ingest, clean = _clean(store, inbox)
+    n = len({shards.shard_of(f"{i}.txt") for i in range(6)})
+    assert (ingest.computed, clean.computed) == (n, n)
+    m = clean.finish()
+    for row in m.to_dict("records"):
+        t = shards.load(store, row, ["docs", "blocks"])
+        assert {shards.shard_of(f) for f in t["docs"]["source_file"]} == {row["shard"]}
+        assert set(t["blocks"]["doc_id"]) <= set(t["docs"]["doc_id"])
+
+    (inbox / "0.txt").write_text(f"{text}\n\nChanged.\n", encoding="utf-8")
+    ingest, clean = _clean(store, inbox)
+    assert (ingest.computed, ingest.reused, clean.computed, clean.reused) == (1, n - 1, 1, n - 1)
+
+    ingest, clean = _clean(shards.Store(str(tmp_path / "store"), reuse=False), inbox)
+    assert (ingest.reused, clean.reused) == (0, 0)  # the cache off: every shard computed
