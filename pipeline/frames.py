@@ -399,40 +399,24 @@ def _no_loader(package: Any) -> Any:
 # --- tag ----------------------------------------------------------------------------
 
 
-def tag_one(p: dict[str, Any]) -> dict[str, Any]:
-    """Entity mentions and topics of one document, from content blocks only."""
-    from pipeline.text.tagging import tag_document
+def tag_batch(payloads: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Entity mentions and topics of a batch of documents, from content blocks only (the models
+    are called once per batch: `pipeline.text.tagging.tag_documents`)."""
+    from pipeline.text.tagging import DocumentInput, tag_documents
 
-    published = dt.date.fromisoformat(p["published_date"]) if p["published_date"] else None
-    blocks = [Block(kind, start, end) for kind, start, end in _loads(p["blocks"])]
-    sentences = [SentenceSpan(*s) for s in _loads(p["sentences"])]
-    mentions, topics = tag_document(p["text"], p["language"], blocks, sentences, published)
-    return {
+    docs = [DocumentInput(
+        p["text"], p["language"], [Block(kind, start, end) for kind, start, end in _loads(p["blocks"])],
+        [SentenceSpan(*s) for s in _loads(p["sentences"])],
+        dt.date.fromisoformat(p["published_date"]) if p["published_date"] else None,
+    ) for p in payloads]
+    return [{
         "mentions": _json([
             [m.char_start, m.char_end, m.surface, m.entity_type, m.entity_id, m.name_en, m.method,
              float(m.confidence), m.sentence_seq, m.date_value.isoformat() if m.date_value else None, m.linked_to]
             for m in mentions
         ]),
         "topics": _json([[t.topic, float(t.score), list(t.evidence)] for t in topics]),
-    }
-
-
-_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
-
-
-def tag_batch(payloads: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """`tag_one` for a batch of documents, with natasha run once on all their Cyrillic blocks."""
-    from pipeline.text.tagging import ner
-
-    texts = [
-        p["text"][s:e] for p in payloads for kind, s, e in _loads(p["blocks"])
-        if kind in CONTENT_KINDS and e > s and _CYRILLIC.search(p["text"], s, e)
-    ]
-    ner.prefetch_natasha(texts)
-    try:
-        return [tag_one(p) for p in payloads]
-    finally:
-        ner.prefetch_natasha([])
+    } for mentions, topics in tag_documents(docs)]
 
 
 def tag_tables(t: Tables, runner: StageRunner | None = None) -> Tables:

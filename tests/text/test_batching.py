@@ -41,10 +41,29 @@ def test_kiwi_in_pieces_keeps_offsets() -> None:
     assert sum(text[s:e].count("협력") for s, e in sents) == 3000
 
 
-def test_prefetched_natasha_answers_the_same() -> None:
-    alone = ner.natasha_spans_many(RU)
-    ner.prefetch_natasha(RU[2:] + ["Совсем другой текст про Москву."])
-    try:
-        assert ner.natasha_spans_many(RU) == alone
-    finally:
-        ner.prefetch_natasha([])
+def test_tag_documents_on_a_batch_equals_one_at_a_time() -> None:
+    import datetime as dt
+
+    from pipeline.text.tagging import DocumentInput, tag_document, tag_documents
+    from pipeline.text.types import Block, SentenceSpan
+
+    texts = [
+        ("ru", RU[0] + "\n\n" + RU[2]),
+        ("en", "Foreign Minister Sergey Lavrov met South Korean Ambassador Lee Do-hoon in Moscow on 12 March 2021. "
+               "The Korea-Russia fisheries committee met in Vladivostok."),
+        ("ko", "문재인 대통령은 블라디보스토크에서 푸틴 대통령과 회담했다. 한러 교역이 늘었다."),
+        ("en", "Gazprom and KOGAS discussed gas supplies. Глава МИД России Сергей Лавров прибыл в Сеул."),
+        ("ru", RU[0] + "\n\n" + RU[2]),  # the same text twice in one batch
+        ("en", ""),
+    ]
+    docs = []
+    for language, text in texts:
+        cut = text.find("\n\n") if "\n\n" in text else len(text)
+        blocks = [Block("body", 0, cut)] + ([Block("body", cut + 2, len(text))] if cut < len(text) else [])
+        sentences = [SentenceSpan(i, i, b.start, b.end) for i, b in enumerate(blocks)]
+        docs.append(DocumentInput(text, language, blocks, sentences, dt.date(2021, 3, 12)))
+    batched = tag_documents(docs)
+    alone = [tag_document(*d) for d in docs]
+    assert batched == alone
+    assert all(mentions for mentions, _ in batched[:5]) and batched[5] == ([], [])
+    assert batched[0] == batched[4]

@@ -9,7 +9,9 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from pipeline.text.overlap import select_non_overlapping
 from pipeline.text.tagging import en_ner, filters, gazetteer, ner, places
@@ -20,7 +22,7 @@ from pipeline.text.tagging.romanize import romanize
 from pipeline.text.tagging.topics import score_topics
 from pipeline.text.types import CONTENT_KINDS, Block, Mention, SentenceSpan, TopicScore
 
-__all__ = ["Catalog", "CatalogEntry", "load_catalog", "tag_document", "warm_up"]
+__all__ = ["Catalog", "CatalogEntry", "DocumentInput", "load_catalog", "tag_document", "tag_documents", "warm_up"]
 
 _NAMED = ("PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT")
 _CYR = re.compile(r"[А-Яа-яЁё]")
@@ -93,8 +95,8 @@ def _select(cands: list[_M]) -> list[_M]:
     return select_non_overlapping(sorted(cands, key=key), lambda m: m.start, lambda m: m.end)
 
 
-def _block_mentions(text: str, bs: int, be: int, language: str,
-                    en_doc: object | None = None) -> tuple[list[_M], list[ner.Cand]]:
+def _block_mentions(text: str, bs: int, be: int, language: str, en_doc: object | None,
+                    natasha_found: dict[str, list[ner.Cand]]) -> tuple[list[_M], list[ner.Cand]]:
     chunk = text[bs:be]
     cands: list[_M] = []
     titles: list[ner.Cand] = []
@@ -126,7 +128,7 @@ def _block_mentions(text: str, bs: int, be: int, language: str,
         raw += ner.latin_companies(chunk)  # "соглашение с Junglim Architecture Co. Ltd."
     if _CYR.search(chunk):
         koreans = ner.russian_korean_names(chunk)  # "Мун Чжэ Ином", "Ли Мён Баку" (no city inside)
-        spans = ner.merge_org_chains(chunk, ner.without_acronym(chunk, ner.natasha_spans(chunk)))
+        spans = ner.merge_org_chains(chunk, ner.without_acronym(chunk, natasha_found[chunk]))
         # (natasha's own persons may hold the party's name: "[партии Тобуро] Мун Хи Сан")
         persons = [(h.start, h.end) for h in hits if h.entry.entity_type == "PERSON"] + [(c.start, c.end) for c in koreans]
         orgs = ner.russian_org_heads(chunk, persons)
@@ -335,26 +337,55 @@ def _sentence_bounds(sentences: list[tuple[int, int]], pos: int, starts: list[in
     return (max(0, pos - 200), pos)
 
 
-def tag_document(text: str, language: str, blocks: list[Block], sentences: list[SentenceSpan],
+class DocumentInput(NamedTuple):
+    """What tagging reads of one document."""
+
+    text: str
+    language: str
+    blocks: Sequence[Block]
+    sentences: Sequence[SentenceSpan]
+    published: dt.date | None
+
+
+def tag_document(text: str, language: str, blocks: Sequence[Block], sentences: Sequence[SentenceSpan],
                  published: dt.date | None) -> tuple[list[Mention], list[TopicScore]]:
-    spans = [(b.start, b.end) for b in blocks if b.kind in CONTENT_KINDS and b.end > b.start]
+    return tag_documents([DocumentInput(text, language, blocks, sentences, published)])[0]
+
+
+def tag_documents(docs: Sequence[DocumentInput]) -> list[tuple[list[Mention], list[TopicScore]]]:
+    """Mentions and topics of each document, as `tag_document` gives them one at a time; the
+    models are called once for the whole batch (their cost is per call more than per text):
+    natasha on every Cyrillic content block, spaCy's English pipeline on every Latin-script
+    content block of the documents not in Russian or Korean."""
+    spans = [_content_spans(d.blocks) for d in docs]
+    cyrillic = list(dict.fromkeys(d.text[bs:be] for d, sp in zip(docs, spans, strict=True)
+                                  for bs, be in sp if _CYR.search(d.text, bs, be)))
+    natasha = dict(zip(cyrillic, ner.natasha_spans_many(cyrillic), strict=True))
+    english = [(i, bs, be) for i, (d, sp) in enumerate(zip(docs, spans, strict=True)) if d.language not in ("ru", "ko")
+               for bs, be in sp if be - bs <= en_ner.WINDOW and _LAT.search(d.text, bs, be)]
+    en_docs: list[dict[tuple[int, int], object]] = [{} for _ in docs]
+    for (i, bs, be), parsed in zip(english, en_ner.parse_many([docs[i].text[bs:be] for i, bs, be in english]),
+                                   strict=True):
+        en_docs[i][(bs, be)] = parsed
+    return [_tag_one(d, sp, natasha, en) for d, sp, en in zip(docs, spans, en_docs, strict=True)]
+
+
+def _content_spans(blocks: Sequence[Block]) -> list[tuple[int, int]]:
+    return [(b.start, b.end) for b in blocks if b.kind in CONTENT_KINDS and b.end > b.start]
+
+
+def _tag_one(doc: DocumentInput, spans: list[tuple[int, int]], natasha: dict[str, list[ner.Cand]],
+             en_docs: dict[tuple[int, int], object]) -> tuple[list[Mention], list[TopicScore]]:
+    text, language, sentences, published = doc.text, doc.language, doc.sentences, doc.published
     sent_sorted = sorted(sentences, key=lambda s: s.start)
     sent_bounds = [(s.start, s.end) for s in sent_sorted]
     if not sent_bounds:
         sent_bounds = list(spans)
-    # The English model reads all of a document's blocks in one batch (faster than block by block).
-    en_docs = en_ner.parse_blocks(text, [(bs, be) for bs, be in spans if _LAT.search(text[bs:be])]) \
-        if language not in ("ru", "ko") else {}
     named_cands: list[_M] = []
     ko_titles: list[ner.Cand] = []
     dates: list[_M] = []
-    # natasha once per document on all its Cyrillic blocks (one batched model call), unless
-    # the caller prefetched a whole batch of documents (pipeline.frames.tag_batch)
-    cyrillic = [text[bs:be] for bs, be in spans if _CYR.search(text, bs, be)]
-    if not ner.prefetched_all(cyrillic):
-        ner.prefetch_natasha(cyrillic)
     for bs, be in spans:
-        cands, titles = _block_mentions(text, bs, be, language, en_docs.get((bs, be)))
+        cands, titles = _block_mentions(text, bs, be, language, en_docs.get((bs, be)), natasha)
         named_cands += cands
         ko_titles += titles
         for s, e, d in find_dates(text, bs, be, language, published):

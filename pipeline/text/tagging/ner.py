@@ -37,51 +37,31 @@ def natasha_spans(text: str) -> list[Cand]:
     return natasha_spans_many([text])[0]
 
 
-_prefetched: dict[str, list[Cand]] = {}
-
-
-def prefetch_natasha(texts: list[str]) -> None:
-    """Run natasha now on the texts a batch of documents will ask for (one batched call across
-    documents); `natasha_spans_many` then answers them from memory until the next prefetch."""
-    _prefetched.clear()
-    unique = list(dict.fromkeys(texts))
-    _prefetched.update(zip(unique, _natasha_compute(unique), strict=True))
-
-
-def prefetched_all(texts: list[str]) -> bool:
-    return all(t in _prefetched for t in texts)
-
-
 def natasha_spans_many(texts: list[str]) -> list[list[Cand]]:
     """natasha NER on several texts in one batched model call (`tagger.map`): the model's cost
-    is per call, not per text (380 blocks: 13.6 s one by one, 2.0 s batched, same spans)."""
-    todo = [t for t in dict.fromkeys(texts) if t not in _prefetched]
-    found = dict(zip(todo, _natasha_compute(todo), strict=True))
-    return [list(_prefetched[t]) if t in _prefetched else found[t] for t in texts]
+    is per call, not per text (380 blocks: 13.6 s one by one, 2.0 s batched, same spans).
+    Each distinct text is read once. The tagger's spans are used as they are (character
+    offsets and type): `Doc.tag_ner` would also segment the text into tokens and sentences
+    to attach them to the spans, which nothing here reads."""
+    unique = list(dict.fromkeys(texts))
+    found = dict(zip(unique, _natasha_compute(unique), strict=True))
+    return [list(found[t]) for t in texts]
 
 
 def _natasha_compute(texts: list[str]) -> list[list[Cand]]:
-    from natasha import Doc
-    from natasha.doc import adapt_spans
-
     if not texts:
         return []
-    segmenter, tagger, _ = natasha_models()
-    docs = [Doc(text) for text in texts]
-    todo = [d for d in docs if d.text.strip()]
-    for doc, markup in zip(todo, tagger.map([d.text for d in todo]), strict=True):
-        doc.segment(segmenter)  # as Doc.tag_ner does, by hand so the model call is shared
-        doc.spans = list(adapt_spans(doc, markup.spans))
-        doc.envelop_span_tokens()
-        doc.envelop_sent_spans()
+    _, tagger, _ = natasha_models()
+    todo = [t for t in texts if t.strip()]
+    markups = dict(zip(todo, tagger.map(todo), strict=True))
     out: list[list[Cand]] = []
-    for doc in docs:
+    for text in texts:
         cands = []
-        for span in getattr(doc, "spans", None) or []:
+        for span in markups[text].spans if text in markups else []:
             etype = _NATASHA_TYPES.get(span.type, "ORG")
             # natasha's own normal form needs its morphology tagger (3x the cost); pymorphy3 inflects
             # the name to the nominative instead (stable romanisation and unlinked ids).
-            cands.append(Cand(span.start, span.stop, etype, "ner", 0.7, ru_nominative(span.text, etype)))
+            cands.append(Cand(span.start, span.stop, etype, "ner", 0.7, ru_nominative(text[span.start:span.stop], etype)))
         out.append(cands)
     return out
 
