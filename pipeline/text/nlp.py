@@ -27,10 +27,30 @@ def kiwi():  # noqa: ANN201 - kiwipiepy.Kiwi; model load ~1 s
 
 
 @lru_cache(maxsize=1)
-def morph():  # noqa: ANN201 - pymorphy3.MorphAnalyzer; dictionary load ~0.3 s
+def morph():  # noqa: ANN201 - pymorphy3.MorphAnalyzer (parses memoised); dictionary load ~0.3 s
     import pymorphy3
 
-    return pymorphy3.MorphAnalyzer(lang="ru")
+    return _MemoMorph(pymorphy3.MorphAnalyzer(lang="ru"))
+
+
+MORPH_MEMO_WORDS = 32_768  # distinct words whose parses are kept (about 1 KB each)
+
+
+class _MemoMorph:
+    """pymorphy3's analyser with `parse` memoised per word: a word's parses depend on the word
+    alone, and the same names and function words come back in every block (the taggers asked
+    for 5,500 parses on 600 documents, most of them repeats). Each call gets its own list (the
+    cached one is never handed out); everything else goes to the analyser."""
+
+    def __init__(self, analyzer) -> None:  # noqa: ANN001 - pymorphy3.MorphAnalyzer
+        self._analyzer = analyzer
+        self._parse = lru_cache(maxsize=MORPH_MEMO_WORDS)(lambda word: tuple(analyzer.parse(word)))
+
+    def parse(self, word: str) -> list:  # noqa: ANN201 - list of pymorphy3 Parse
+        return list(self._parse(word))
+
+    def __getattr__(self, name: str):  # noqa: ANN204 - the analyser's other methods
+        return getattr(self._analyzer, name)
 
 
 @lru_cache(maxsize=1)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -50,7 +51,8 @@ def lexicons() -> dict[str, _Lexicon]:
             term, w = _term(raw)
             body = re.escape(term.rstrip("*")).replace(r"\ ", r"\s+")
             tail = r"\w*" if term.endswith("*") else r"(?:s|es)?\b"
-            en.append((re.compile(rf"(?<![\w-]){body}{tail}", re.IGNORECASE), w))
+            # matched as (?<![\w-]){body}{tail}: the word-start test is in word_matches (faster)
+            en.append((re.compile(rf"{body}{tail}", re.IGNORECASE), w))
         for raw in spec.get("ru", []):
             term, w = _term(raw)
             seq = tuple(ru_lemma(x) for x in _RU_WORD.findall(term.rstrip("*")))
@@ -61,6 +63,22 @@ def lexicons() -> dict[str, _Lexicon]:
     return out
 
 
+_WORD_CHAR = re.compile(r"[\w-]")
+
+
+def word_matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    r"""The matches `(?<![\w-])` + `pattern` would give with finditer, in the same order: a
+    lookbehind at the start of a case-insensitive pattern made the regex engine try the
+    whole pattern at every character; here the engine looks for the term and each match is
+    checked for a word start (one that is not is retried from the next character)."""
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        i = m.start()
+        if i > 0 and _WORD_CHAR.match(text, i - 1):
+            pos = i + 1
+            continue
+        yield m
+        pos = m.end() if m.end() > i else i + 1
 _FIRST_LEMMA: dict[int, tuple[_Lexicon, dict[str, list[int]]]] = {}
 
 
@@ -99,7 +117,7 @@ def score_topics(text: str, spans: list[tuple[int, int]]) -> list[TopicScore]:
         raw, evidence = 0.0, set()
         for pattern, w in lex.en:
             for c in chunks:
-                for m in pattern.finditer(c):
+                for m in word_matches(pattern, c):
                     raw += w
                     evidence.add(" ".join(m.group().split()))
         exact = _exact_hits(lex, ru_tokens)
