@@ -54,13 +54,38 @@ def select_non_overlapping(
 class SpanIndex:
     """"Does [s, e) overlap any of these spans?" in O(log n), for a fixed set of half-open spans
     that may overlap each other: among the spans starting before e, the furthest end decides.
-    Replaces `any(a < e and s < b for a, b in spans)` inside loops, which is quadratic."""
+    Replaces `any(a < e and s < b for a, b in spans)` inside loops, which is quadratic; `holds`
+    and `overlapping`/`within` answer the other questions the taggers asked by scanning
+    (`any(a <= s and e <= b ...)`, `[x for x in spans if ...]` in the list's order)."""
 
     def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
-        ordered = sorted(spans)
-        self._starts = [s for s, _ in ordered]
-        self._max_end = list(itertools.accumulate((e for _, e in ordered), max))
+        self._spans = list(spans)
+        order = sorted(range(len(self._spans)), key=lambda k: self._spans[k])
+        self._order = order  # positions in the given list, by (start, end)
+        self._starts = [self._spans[k][0] for k in order]
+        self._max_end = list(itertools.accumulate((self._spans[k][1] for k in order), max))
+        self._longest = max((e - s for s, e in self._spans), default=0)
 
     def overlaps(self, start: int, end: int) -> bool:
+        """Whether some span (a, b) has a < end and start < b."""
         i = bisect.bisect_left(self._starts, end)  # the spans that start before `end`
         return i > 0 and self._max_end[i - 1] > start
+
+    def holds(self, start: int, end: int) -> bool:
+        """Whether some span (a, b) has a <= start and end <= b."""
+        i = bisect.bisect_right(self._starts, start)  # the spans that start at or before `start`
+        return i > 0 and self._max_end[i - 1] >= end
+
+    def overlapping(self, start: int, end: int) -> list[int]:
+        """Positions (in the given list, ascending) of the spans (a, b) with a < end and
+        start < b. Only spans starting within the longest span's length of `start` are read."""
+        lo = bisect.bisect_left(self._starts, start - self._longest + 1)
+        hi = bisect.bisect_left(self._starts, end)
+        found = [k for k in self._order[lo:hi] if start < self._spans[k][1] and self._spans[k][0] < end]
+        return sorted(found)
+
+    def within(self, start: int, end: int) -> list[int]:
+        """Positions (in the given list, ascending) of the spans (a, b) with start <= a and b <= end."""
+        lo = bisect.bisect_left(self._starts, start)
+        hi = bisect.bisect_right(self._starts, end)
+        return sorted(k for k in self._order[lo:hi] if self._spans[k][1] <= end)

@@ -65,3 +65,15 @@ def test_span_index_equals_any_overlap(given_spans: list[tuple[int, int]], s: in
 
     e = s + n
     assert SpanIndex(given_spans).overlaps(s, e) == any(a < e and s < b for a, b in given_spans)
+
+
+@settings(max_examples=300, deadline=None)
+@given(spans, st.integers(0, 70), st.integers(-2, 12))
+def test_span_index_answers_like_brute_force(given_spans: list[tuple[int, int]], s: int, n: int) -> None:
+    from pipeline.text.overlap import SpanIndex
+
+    e = s + n
+    index = SpanIndex(given_spans)
+    assert index.holds(s, e) == any(a <= s and e <= b for a, b in given_spans)
+    assert index.overlapping(s, e) == [k for k, (a, b) in enumerate(given_spans) if a < e and s < b]
+    assert index.within(s, e) == [k for k, (a, b) in enumerate(given_spans) if s <= a and b <= e]

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from pipeline.text.overlap import select_non_overlapping
+from pipeline.text.overlap import SpanIndex, select_non_overlapping
 from pipeline.text.tagging import en_ner, filters, gazetteer, ner, places
 from pipeline.text.tagging.catalog import Catalog, CatalogEntry, load_catalog
 from pipeline.text.tagging.dates import find_dates
@@ -112,17 +112,18 @@ def _block_mentions(text: str, bs: int, be: int, language: str, en_doc: object |
                  if not (h.entry.entity_type == "GPE" and h.end - h.start <= 2
                          and all(t[1] == "NNG" for t in ko_tokens.get(h.start, [("", "NNG", 0)])))]
     # GeoNames cities the catalog lacks (the catalog's own hits win any overlap).
-    hits += [h for h in places.find_places(chunk, ko_tokens)
-             if not any(h.start < o.end and o.start < h.end for o in hits)]
+    taken = SpanIndex((o.start, o.end) for o in hits)
+    hits += [h for h in places.find_places(chunk, ko_tokens) if not taken.overlaps(h.start, h.end)]
     # An agency or photographer in a credit is not a mention; a name glued to digits is part of
     # another name or a handle ("ИА Приморье24"), not the place.
     credits = filters.credit_spans(chunk, 0, len(chunk))
     hits = [h for h in hits if not _inside(h.start, h.end, credits) and not chunk[h.end : h.end + 1].isdigit()]
-    hits = [_with_initials(chunk, h, hits) for h in hits]
+    taken = SpanIndex((o.start, o.end) for o in hits)
+    hits = [_with_initials(chunk, h, taken) for h in hits]
+    hit_index = SpanIndex((h.start, h.end) for h in hits)
     cands += [_from_entry(bs + h.start, bs + h.end, h.entry) for h in hits]
     natasha: set[int] = set()  # ids of natasha's candidates (the Russian filters apply to them)
-    raw: list[ner.Cand] = [c for c in ner.initials_persons(chunk)
-                           if not any(c.start < h.end and h.start < c.end for h in hits)]
+    raw: list[ner.Cand] = [c for c in ner.initials_persons(chunk) if not hit_index.overlaps(c.start, c.end)]
     raw += ner.bilateral_bodies(chunk)  # "the Russian-Korean fisheries commission"
     if _LAT.search(chunk):
         raw += ner.latin_companies(chunk)  # "соглашение с Junglim Architecture Co. Ltd."
@@ -132,7 +133,8 @@ def _block_mentions(text: str, bs: int, be: int, language: str, en_doc: object |
         # (natasha's own persons may hold the party's name: "[партии Тобуро] Мун Хи Сан")
         persons = [(h.start, h.end) for h in hits if h.entry.entity_type == "PERSON"] + [(c.start, c.end) for c in koreans]
         orgs = ner.russian_org_heads(chunk, persons)
-        found = [_after(chunk, c, orgs) for c in spans]
+        org_index = SpanIndex((o.start, o.end) for o in orgs)
+        found = [_after(chunk, c, orgs, org_index) for c in spans]
         natasha.update(id(c) for c in found)
         raw += orgs + found + koreans
     if ko_tokens is not None:
@@ -160,7 +162,7 @@ def _block_mentions(text: str, bs: int, be: int, language: str, en_doc: object |
             continue
         surface = chunk[c.start : c.end]
         holds = c.method == "ner" and c.entity_type == "ORG" and filters.org_chain(surface) \
-            and any(c.start <= h.start and h.end <= c.end and h.end - h.start < c.end - c.start for h in hits)
+            and any(h.end - h.start < c.end - c.start for h in (hits[k] for k in hit_index.within(c.start, c.end)))
         entry = _link(surface, c.normal)
         if entry is None and c.entity_type in ("GPE", "LOC"):
             entry = places.link(surface, c.normal)
@@ -172,7 +174,7 @@ def _block_mentions(text: str, bs: int, be: int, language: str, en_doc: object |
         elif c.entity_type != "PERSON" and (c.normal or surface).casefold() in _catalog_words():
             continue  # a catalog name's fragment the gazetteer declined (e.g. wrong case)
         elif c.entity_type in ("GPE", "LOC") and c.method == "ner" and _LAT.search(surface) \
-                and " " not in surface and not surface.isupper() and _SENTENCE_START.search(chunk[: c.start]):
+                and " " not in surface and not surface.isupper() and _sentence_start(chunk, c.start):
             continue  # sentence-initial, so its capital proves nothing, and no gazetteer knows it ("Weather in Seoul")
         else:
             name = romanize(c.normal or surface, language, person=c.entity_type == "PERSON")
@@ -195,41 +197,68 @@ def _english(chunk: str, hits: list[gazetteer.Hit], raw: list[ner.Cand], en_doc:
     # A person-shaped span the model typed ORG/GPE next to person evidence (a title, a given
     # name) is the person: "Glyn Davies" is no organisation.
     persons = raw + [p for p in patterns if p.entity_type == "PERSON"]
-    model = [m for m in model if not any(m.start < p.end and p.start < m.end for p in raw)
+    raw_index, person_index = SpanIndex((p.start, p.end) for p in raw), SpanIndex((p.start, p.end) for p in persons)
+    model = [m for m in model if not raw_index.overlaps(m.start, m.end)
              and not (m.entity_type != "PERSON" and ner.en_person_shaped(chunk[m.start:m.end].split())
-                      and any(m.start < p.end and p.start < m.end for p in persons))]
+                      and person_index.overlaps(m.start, m.end))]
     # A pattern that holds the model's span of the same type and runs on replaces it: the model
     # cuts names at "of" ("the Russian Center" + "of the APEC Studies") and after titles
     # ("Ambassador-at-Large Nikolay" + "Korchunov").
+    model_index = SpanIndex((m.start, m.end) for m in model)
     longer = [p for p in patterns if p.entity_type in ("ORG", "PERSON") and any(
-        p.start <= m.start and m.end <= p.end and (p.end - p.start) > (m.end - m.start)
-        and m.entity_type == p.entity_type for m in model)]
-    model = [m for m in model if not any(p.start <= m.start and m.end <= p.end for p in longer)]
-    out = model + [p for p in patterns if not any(p.start < m.end and m.start < p.end for m in model + raw)]
-    return [_bilateral(chunk, c, hits, absorbed) if c.entity_type == "ORG" else c for c in out], absorbed
+        (p.end - p.start) > (m.end - m.start)
+        and m.entity_type == p.entity_type for m in (model[k] for k in model_index.within(p.start, p.end)))]
+    longer_index = SpanIndex((p.start, p.end) for p in longer)
+    model = [m for m in model if not longer_index.holds(m.start, m.end)]
+    taken = SpanIndex((m.start, m.end) for m in model + raw)
+    out = model + [p for p in patterns if not taken.overlaps(p.start, p.end)]
+    places = _Places(hits)
+    return [_bilateral(chunk, c, places, absorbed) if c.entity_type == "ORG" else c for c in out], absorbed
 
 
-def _bilateral(chunk: str, cand: ner.Cand, hits: list[gazetteer.Hit], absorbed: set[tuple[int, int]]) -> ner.Cand:
+class _Places:
+    """A block's catalog places, found by where they start or end (the first in list order):
+    `_bilateral` asked every place of the block for every organisation."""
+
+    def __init__(self, hits: list[gazetteer.Hit]) -> None:
+        self.places = [h for h in hits if h.entry.entity_type in ("GPE", "LOC")]
+        self.by_start: dict[int, int] = {}
+        self.by_end: dict[int, int] = {}
+        for k, h in enumerate(self.places):
+            self.by_start.setdefault(h.start, k)
+            self.by_end.setdefault(h.end, k)
+
+    def first(self, starting: int | None, ending: list[int]) -> gazetteer.Hit | None:
+        """The first place (in list order) that starts at `starting` or ends at one of `ending`."""
+        found = [self.by_start.get(starting, -1)] + [self.by_end.get(e, -1) for e in ending]
+        found = [k for k in found if k >= 0]
+        return self.places[min(found)] if found else None
+
+
+def _bilateral(chunk: str, cand: ner.Cand, places: _Places, absorbed: set[tuple[int, int]]) -> ner.Cand:
     """"[South Korea and] Russia Fisheries Joint Committee": a body of two countries named
     "X and Y …" starts at the first country; both places are part of its name (added to
     `absorbed`)."""
-    places = [h for h in hits if h.entry.entity_type in ("GPE", "LOC")]
-    first = next((h for h in places if h.start == cand.start or chunk[h.end:cand.start] == " "), None)
+    # (a place h with h.start == cand.start or chunk[h.end:cand.start] == " ")
+    first = places.first(cand.start, [cand.start - 1] if chunk[cand.start - 1 : cand.start] == " " else [])
     if first is None:
         return cand
-    prev = next((h for h in places if chunk[h.end:first.start] in (" and ", " & ")), None)
+    # (a place h with chunk[h.end:first.start] in (" and ", " & "))
+    prev = places.first(None, [first.start - len(sep) for sep in (" and ", " & ")
+                               if first.start >= len(sep) and chunk[first.start - len(sep) : first.start] == sep])
     if prev is None:
         return cand
     absorbed.update({(prev.start, prev.end), (first.start, first.end)})
     return ner.Cand(prev.start, cand.end, cand.entity_type, cand.method, cand.confidence, cand.normal)
 
 
-def _with_initials(chunk: str, hit: gazetteer.Hit, hits: list[gazetteer.Hit]) -> gazetteer.Hit:
-    """A catalog person written with initials ("В. Н. Игнатенко") is mentioned with them."""
+def _with_initials(chunk: str, hit: gazetteer.Hit, hits: SpanIndex) -> gazetteer.Hit:
+    """A catalog person written with initials ("В. Н. Игнатенко") is mentioned with them
+    (`hits`: the block's catalog hits)."""
     if hit.entry.entity_type != "PERSON":
         return hit
     start = ner.initials_start(chunk, hit.start)
-    if start == hit.start or any(o.end > start and o.start < hit.start for o in hits):
+    if start == hit.start or hits.overlaps(start, hit.start):
         return hit
     # ... and with the given name before them ("Anatoly V. Torkunov" for the catalog's Torkunov)
     given = {n.split()[0] for n in hit.entry.all_names() if " " in n}
@@ -239,16 +268,26 @@ def _with_initials(chunk: str, hit: gazetteer.Hit, hits: list[gazetteer.Hit]) ->
     return gazetteer.Hit(start, hit.end, hit.entry)
 
 
-def _after(chunk: str, cand: ner.Cand, spans: list[ner.Cand]) -> ner.Cand:
+def _after(chunk: str, cand: ner.Cand, spans: list[ner.Cand], index: SpanIndex) -> ner.Cand:
     """An NER span that starts inside a pattern span keeps only what follows it ("[партии
-    Тобуро] Мун Хи Сан": natasha took the party's name into the person's)."""
-    for p in spans:
+    Тобуро] Мун Хи Сан": natasha took the party's name into the person's). `index`: of `spans`."""
+    for p in (spans[k] for k in index.overlapping(cand.start, cand.start + 1)):
         if p.start <= cand.start < p.end < cand.end:
             start = p.end + len(chunk[p.end:cand.end]) - len(chunk[p.end:cand.end].lstrip())
             surface = chunk[start:cand.end]
             normal = ner.ru_nominative(surface, cand.entity_type) if _CYR.search(surface) else None
             return ner.Cand(start, cand.end, cand.entity_type, cand.method, cand.confidence, normal)
     return cand
+
+
+def _sentence_start(chunk: str, pos: int) -> bool:
+    """`_SENTENCE_START.search(chunk[:pos])`, reading only the whitespace before `pos` and the
+    character before it (the pattern matches a sentence mark and whitespace at the end, or
+    nothing at all), not the whole block before `pos` at every candidate."""
+    k = pos
+    while k > 0 and chunk[k - 1].isspace():
+        k -= 1
+    return _SENTENCE_START.search(chunk, max(0, k - 1), pos) is not None
 
 
 def _all_proper(chunk: str, cand: ner.Cand, proper: set[int]) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from pipeline.text.nlp import spacy_en
+from pipeline.text.overlap import SpanIndex
 from pipeline.text.tagging.ner import GENERIC_WORDS, Cand, en_person_shaped, is_title
 
 _TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "FAC"}
@@ -119,6 +120,7 @@ def english_spans(text: str, start: int, end: int, hits: list[tuple[int, int, st
     if doc is None:
         doc = spacy_en()(text[start:end])
     proper = {start + t.idx for t in doc if t.tag_ in _NOUNS and _capitalised(t.text)}
+    hit_index = SpanIndex((hs, he) for hs, he, _ in hits)
     out: list[Cand] = []
     absorbed: set[tuple[int, int]] = set()
     for ent in doc.ents:
@@ -131,7 +133,7 @@ def english_spans(text: str, start: int, end: int, hits: list[tuple[int, int, st
         if not whole:
             continue
         ws, we = start + whole[0].idx, start + whole[-1].idx + len(whole[-1].text)
-        inside = [(hs, he, ht) for hs, he, ht in hits if hs < we and ws < he]
+        inside = [hits[k] for k in hit_index.overlapping(ws, we)]  # (hs < we and ws < he, in order)
         tokens = whole
         normal = None
         persons = [(hs, he) for hs, he, ht in inside if ht == "PERSON"]

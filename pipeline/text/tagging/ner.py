@@ -332,10 +332,12 @@ def english_candidates(text: str, start: int, end: int, blocked: list[tuple[int,
     """PERSON (title/name-shape evidence) and ORG (head-word) runs inside text[start:end]."""
     out: list[Cand] = []
     chunk = text[start:end]
+    blocked_index = SpanIndex(blocked)
     for m in _EN_RUN.finditer(chunk):
         s, e = start + m.start(), start + m.end()
         # Cut the run after the last catalog hit inside it ("North Korea Glyn Davies").
-        for bs, be in blocked:
+        # (Only the hits overlapping the run can cut it, s only grows: the index finds them.)
+        for bs, be in (blocked[k] for k in blocked_index.overlapping(s, e)):
             if bs < e and be > s:
                 s = max(s, be + 1) if be < e else e
         if s >= e:
@@ -368,15 +370,30 @@ _EN_FUNCTION_WORDS = frozenset("The A An This That These Those Our Its Their His
 _EN_ORG_CONT = re.compile(r"(?: (?:of|for) (?:the )?(?:[A-Z][A-Za-z]+|and)(?: (?:[A-Z][A-Za-z]+|and|of|the))*)?")
 
 
+_CAPITALISED_WORD_AT_END = re.compile(r"(?:^|(?<= ))([A-Z][A-Za-z.&'-]*) $")
+
+
+def _search_end(pattern: re.Pattern[str], text: str, lo: int, end: int, window: int = 64
+                ) -> tuple[int, re.Match[str] | None]:
+    """(base, pattern.search(text[base:end])) answering as `pattern.search(text[lo:end])` for a
+    pattern that matches one word without spaces, then one space, at the end (a final newline
+    aside): when the last `window` characters hold a space before their last two, a match
+    can only start after it, so they are all that is read (not the block up to `end`)."""
+    w = max(lo, end - window)
+    if w > lo and " " in text[w : end - 2]:
+        return w, pattern.search(text[w:end])
+    return lo, pattern.search(text[lo:end])
+
+
 def _en_org_span(text: str, lo: int, head_start: int, head_end: int) -> tuple[int, int] | None:
     """Capitalised words before an org head word, plus an 'of the X Y' complement."""
     s = head_start
     words = 0
     while True:
-        m = re.search(r"(?:^|(?<= ))([A-Z][A-Za-z.&'-]*) $", text[lo:s])
+        base, m = _search_end(_CAPITALISED_WORD_AT_END, text, lo, s)
         if not m or m.group(1) in _EN_FUNCTION_WORDS:
             break
-        s = lo + m.start(1)
+        s = base + m.start(1)
         words += 1
     cont = _EN_ORG_CONT.match(text, head_end)
     e = cont.end() if cont else head_end
