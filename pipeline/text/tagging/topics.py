@@ -63,6 +63,17 @@ def lexicons() -> dict[str, _Lexicon]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _en_initials() -> re.Pattern[str] | None:
+    """The characters an English term can start with, matched as the terms match them
+    (case-insensitively): a block without any (Russian or Korean text) has no English hit
+    and is not searched term by term. None when a term starts with something else."""
+    firsts = {pattern.pattern[0] for lex in lexicons().values() for pattern, _ in lex.en}
+    if not all(c.isalnum() for c in firsts):
+        return None
+    return re.compile("[" + "".join(sorted(firsts)) + "]", re.IGNORECASE)
+
+
 _WORD_CHAR = re.compile(r"[\w-]")
 
 
@@ -112,11 +123,13 @@ def score_topics(text: str, spans: list[tuple[int, int]]) -> list[TopicScore]:
     chunks = [text[s:e] for s, e in spans]
     ru_tokens = [(m.group(), ru_lemmas(m.group())) for c in chunks for m in _RU_WORD.finditer(c)
                  if re.search(r"[А-Яа-яЁё]", m.group())]
+    initials = _en_initials()
+    en_chunks = [c for c in chunks if initials is None or initials.search(c)]
     result = []
     for code, lex in lexicons().items():
         raw, evidence = 0.0, set()
         for pattern, w in lex.en:
-            for c in chunks:
+            for c in en_chunks:
                 for m in word_matches(pattern, c):
                     raw += w
                     evidence.add(" ".join(m.group().split()))
