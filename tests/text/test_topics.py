@@ -37,3 +37,9 @@ def test_delegations_and_consuls_are_diplomacy() -> None:
     assert "diplomacy" in _topics("The consul general received a delegation from the consulate's partner city.")
     assert "diplomacy" in _topics("Генеральный консул встретился с делегацией, консульство готовит визит.")
     assert "diplomacy" in _topics("총영사는 대표단을 맞이했고 영사관은 방문 일정을 준비했다.")
+
+
+def test_ferries_and_cargo_are_transport() -> None:
+    assert "transport_logistics" in _topics("A new ferry line will carry cargo and passengers; ferries leave twice a week.")
+    assert "transport_logistics" in _topics("Паромное сообщение откроют летом: паром будет возить груз и пассажиров.")
+    assert "transport_logistics" in _topics("새 페리 노선이 열리면 여객선과 화물선이 오간다.")

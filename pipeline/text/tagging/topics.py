@@ -22,7 +22,7 @@ from pipeline.text.types import TopicScore
 TOPICS_PATH = Path(__file__).resolve().parents[1] / "data" / "topics.yaml"
 _RU_WORD = re.compile(r"[^\W\d_]+")
 MIN_RAW = 2.0
-MIN_SHARE_OF_TOP = 0.2  # measured on dev and on 30 unseen pages; see README "Topics"
+MIN_SHARE_OF_TOP = 0.2  # chosen on dev and on 30 unseen pages together; see README "Topics"
 
 
 @dataclass(frozen=True)
