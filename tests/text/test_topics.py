@@ -1,0 +1,45 @@
+"""Topic scoring on sentences written for these tests (lexicon: pipeline/text/data/topics.yaml)."""
+
+from __future__ import annotations
+
+from pipeline.text.tagging.topics import score_topics
+
+
+def _topics(text: str) -> dict[str, float]:
+    return {t.topic: t.score for t in score_topics(text, [(0, len(text))])}
+
+
+def test_a_passing_mention_beside_the_theme_is_not_a_topic() -> None:
+    text = (
+        "The envoys discussed the nuclear programme, missile launches, a nuclear test site, "
+        "denuclearization steps, uranium enrichment and the six-party talks on nuclear weapons. "
+        "Nuclear experts said the missile tests and the nuclear stockpile worry the region. "
+        "The two countries also have trade ties and some investment."
+    )
+    found = _topics(text)
+    assert "nuclear_missile" in found
+    assert "economy_trade" not in found  # two economy words against some fifteen nuclear ones
+
+
+def test_the_same_words_in_a_story_about_them_are_a_topic() -> None:
+    found = _topics("Trade between the two countries grew, and investment followed the new trade deal.")
+    assert "economy_trade" in found
+
+
+def test_an_exchange_of_views_is_not_culture() -> None:
+    assert "culture_people" not in _topics(
+        "The ministers exchanged views on the peninsula and agreed to continue the exchange of opinions.")
+    assert "culture_people" not in _topics("양측은 의견을 교류하고 정보 교류를 이어가기로 했다.")
+    assert "culture_people" in _topics("The festival brought cultural exchange, music and film to the city.")
+
+
+def test_delegations_and_consuls_are_diplomacy() -> None:
+    assert "diplomacy" in _topics("The consul general received a delegation from the consulate's partner city.")
+    assert "diplomacy" in _topics("Генеральный консул встретился с делегацией, консульство готовит визит.")
+    assert "diplomacy" in _topics("총영사는 대표단을 맞이했고 영사관은 방문 일정을 준비했다.")
+
+
+def test_ferries_and_cargo_are_transport() -> None:
+    assert "transport_logistics" in _topics("A new ferry line will carry cargo and passengers; ferries leave twice a week.")
+    assert "transport_logistics" in _topics("Паромное сообщение откроют летом: паром будет возить груз и пассажиров.")
+    assert "transport_logistics" in _topics("새 페리 노선이 열리면 여객선과 화물선이 오간다.")
