@@ -113,8 +113,12 @@ def _exact_hits(lex: _Lexicon, tokens: list[tuple[str, frozenset[str]]]) -> dict
     the sequences that start with one of the token's lemmas (linear, not tokens x sequences)."""
     index = _first_lemma_index(lex)
     hits: dict[int, list[int]] = {}
+    starting: dict[frozenset[str], list[int]] = {}  # a document repeats its words: once per lemma set
     for i, (_, lems) in enumerate(tokens):
-        for j in sorted({j for lem in lems for j in index.get(lem, ())}):
+        js = starting.get(lems)
+        if js is None:
+            js = starting[lems] = sorted({j for lem in lems for j in index.get(lem, ())})
+        for j in js:
             seq = lex.ru_seqs[j][0]
             n = len(seq)
             if i + n <= len(tokens) and all(seq[k] in tokens[i + k][1] for k in range(1, n)):
