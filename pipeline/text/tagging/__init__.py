@@ -401,7 +401,7 @@ def tag_documents(docs: Sequence[DocumentInput]) -> list[tuple[list[Mention], li
                                   for bs, be in sp if _CYR.search(d.text, bs, be)))
     natasha = dict(zip(cyrillic, ner.natasha_spans_many(cyrillic), strict=True))
     english = [(i, bs, be) for i, (d, sp) in enumerate(zip(docs, spans, strict=True)) if d.language not in ("ru", "ko")
-               for bs, be in sp if be - bs <= en_ner.WINDOW and _LAT.search(d.text, bs, be)]
+               for bs, be in sp if be - bs <= en_ner._WINDOW and _LAT.search(d.text, bs, be)]
     en_texts = list(dict.fromkeys(docs[i].text[bs:be] for i, bs, be in english))  # each distinct text once
     parsed = dict(zip(en_texts, en_ner.parse_many(en_texts), strict=True))
     en_docs: list[dict[tuple[int, int], object]] = [{} for _ in docs]

@@ -19,7 +19,7 @@ _TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "
 _INNER = frozenset({"IN", "CC", "DT", "HYPH", "POS", ",", "TO"})
 _EDGE_JUNK = _INNER | frozenset({"''", "``", ".", ":", "SYM", "-LRB-", "-RRB-", "NFP", "PRP$", "WDT"})
 _PROPER = frozenset({"NNP", "NNPS"})
-WINDOW = 100_000  # characters per model call
+_WINDOW = 100_000  # characters per model call
 BATCH_SIZE = 64  # texts per spaCy minibatch (nlp.pipe)
 _HYPHEN_TAIL = re.compile(r"-[a-z]+\b")
 _TITLE_AFTER = re.compile(r" (?:Minister|Ministry|Ambassador|Envoy|Secretary|Commissioner|Spokesman|Spokeswoman)\b")
@@ -97,7 +97,7 @@ def _covered(t, spans: list[tuple[int, int]], offset: int) -> bool:  # noqa: ANN
 
 
 def parse_many(texts: list[str]) -> list[object]:
-    """spaCy docs of several texts (each at most WINDOW characters), parsed as one stream:
+    """spaCy docs of several texts (each at most _WINDOW characters), parsed as one stream:
     the model's cost is per minibatch more than per text."""
     return list(spacy_en().pipe(texts, batch_size=BATCH_SIZE))
 
@@ -112,9 +112,9 @@ def english_spans(text: str, start: int, end: int, hits: list[tuple[int, int, st
     second value for the caller to drop. The third value holds the offsets of the tokens the
     tagger reads as proper nouns (the patterns' check). `doc`: text[start:end] already parsed.
     """
-    if end - start > WINDOW:  # spaCy refuses texts over nlp.max_length; memory grows with length
-        cut = text.rfind("\n", start + WINDOW // 2, start + WINDOW)
-        cut = cut if cut > start else max(text.rfind(" ", start + WINDOW // 2, start + WINDOW), start + WINDOW)
+    if end - start > _WINDOW:  # spaCy refuses texts over nlp.max_length; memory grows with length
+        cut = text.rfind("\n", start + _WINDOW // 2, start + _WINDOW)
+        cut = cut if cut > start else max(text.rfind(" ", start + _WINDOW // 2, start + _WINDOW), start + _WINDOW)
         a, b = english_spans(text, start, cut, hits), english_spans(text, cut, end, hits)
         return a[0] + b[0], a[1] | b[1], a[2] | b[2]
     if doc is None:
