@@ -67,3 +67,19 @@ def test_tag_documents_on_a_batch_equals_one_at_a_time() -> None:
     assert batched == alone
     assert all(mentions for mentions, _ in batched[:5]) and batched[5] == ([], [])
     assert batched[0] == batched[4]
+
+
+def test_a_batch_without_english_loads_no_english_model() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "from pipeline.text.tagging import tag_document\n"
+        "from pipeline.text.nlp import spacy_en\n"
+        "from pipeline.text.types import Block\n"
+        "text = 'Глава МИД России Сергей Лавров прибыл в Сеул.'\n"
+        "tag_document(text, 'ru', [Block('body', 0, len(text))], [], None)\n"
+        "print(spacy_en.cache_info().currsize)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split()[-1] == "0"

@@ -98,8 +98,8 @@ def _covered(t, spans: list[tuple[int, int]], offset: int) -> bool:  # noqa: ANN
 
 def parse_many(texts: list[str]) -> list[object]:
     """spaCy docs of several texts (each at most _WINDOW characters), parsed as one stream:
-    the model's cost is per minibatch more than per text."""
-    return list(spacy_en().pipe(texts, batch_size=BATCH_SIZE))
+    the model's cost is per minibatch more than per text. No text, no model loaded."""
+    return list(spacy_en().pipe(texts, batch_size=BATCH_SIZE)) if texts else []
 
 
 def english_spans(text: str, start: int, end: int, hits: list[tuple[int, int, str]], doc: object | None = None
