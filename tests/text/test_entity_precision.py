@@ -388,3 +388,40 @@ def test_a_latin_company_with_its_legal_form_is_an_organisation_in_any_language(
 def test_a_titles_portfolio_is_not_an_organisation() -> None:
     found = _mentions("The panel was chaired by Lee Minho, Ambassador for International Energy and Trade.", "en")
     assert not any(m.entity_type == "ORG" for m in found.values()), found
+
+
+# --- families found on unseen pages (held-out probe, issue 9) ------------------------------
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("양측은 블라디미르 쿠지모프 러시아 교통부 차관과 회의를 열었다.", "블라디미르 쿠지모프"),  # not the city
+    ("이날 ‘세르게이 바실첸코’ 러시아 측 수석대표가 참석했다.", "세르게이 바실첸코"),
+    ("올가 유 트로피모바 부총장도 대표단과 함께했다.", "올가 유 트로피모바"),  # an initial between
+    ("회의에서 안나 세르게예브나 코롤료바 교수가 발표했다.", "안나 세르게예브나 코롤료바"),  # a patronymic
+])
+def test_korean_russian_given_name_and_unknown_surname_are_one_person(sentence: str, name: str) -> None:
+    found = _named(sentence, "ko")
+    assert found.get(name) == "PERSON", found
+    assert not any(t == "ORG" and name.split()[-1] in s for s, t in found.items())
+
+
+def test_korean_russian_given_name_before_a_common_noun_is_no_person() -> None:
+    assert "PERSON" not in _named("유리 천장을 깨는 일과 블라디미르 시의 역사를 다룬다.", "ko").values()
+
+
+@pytest.mark.parametrize(("sentence", "not_a_name"), [
+    ("두 나라는 2008년 협정을 체결한 이래 양국 장관은 매년 만났다.", "이래"),  # a bound noun after a clause
+    ("김영수 대통령 방러시 양국 정상은 이 문제를 논의했다.", "방러시"),  # "when visiting Russia"
+    ("이 학교는 국내 최초의 단과대학을 세운 사립대학이다.", "단과대학"),
+    ("이 학교는 국내 최초의 단과대학을 세운 사립대학이다.", "사립대학"),
+    ("두 총장은 동유럽권 대학과의 교류 가능성을 언급했다.", "동유럽권 대학"),
+])
+def test_korean_grammar_and_descriptions_are_no_names(sentence: str, not_a_name: str) -> None:
+    assert not_a_name not in _named(sentence, "ko")
+
+
+def test_korean_address_is_not_part_of_an_organisation() -> None:
+    found = _named("총장은 부산 해운대구 동해대 해양문제연구소를 방문했다.", "ko")
+    assert "해운대구" in found and found["해운대구"] in ("GPE", "LOC"), found
+    assert not any(t == "ORG" and "해운대구" in s for s, t in found.items()), found
+    assert any(t == "ORG" and s.endswith("해양문제연구소") for s, t in found.items()), found

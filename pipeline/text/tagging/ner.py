@@ -453,6 +453,14 @@ _KO_ORG_SUFFIX = re.compile(
 _KO_NOT_IN_NAME = re.compile(r"제?\d+차?|\d+(?:년|월|일|시|분)|오전|오후|지난|오는|이번")
 _KO_PAIR_WORD = re.compile(r"[가-힣]+(?:[-·][가-힣]+)+")  # "한-러", "한·러"
 _KO_BUILDING = re.compile(r"(?:시|구|군|도)청$")  # "포항시청에서": the city hall as a venue
+# A district in an address ("서울 종로구 경남대 극동문제연구소"): an organisation's name starts after it.
+_KO_ADDRESS_UNIT = re.compile(r"[가-힣]{2,5}(?:구|군|읍|면)")
+# Descriptions, not names: "단과대학", "사립대학", "러시아권 대학", "국립 연구소".
+_KO_GENERIC_ORG = re.compile(
+    r"(?:단과|사립|국립|공립|시립|도립|명문|지방|해외|외국|주요|종합|전문|일반|최상위권|상위권|[가-힣]{1,6}권)\s?"
+    r"(?:대학교?|대학원|연구소|연구기관|기관|학교)")
+# "방러시", "방문시": the time of a visit (noun + 시 "when"), not a city.
+_KO_WHEN = re.compile(r"(?:방[한러미중일북독영불]|방문|도착|귀국|출국|체류|취임|재임|집권)시")
 _KO_PLACE_SUFFIX = re.compile(r"[가-힣]{1,6}(?:시|도|군|구|주|관구|변강)$")
 
 
@@ -494,8 +502,12 @@ def korean_candidates(text: str, start: int, end: int, tokens: dict,
     persons += [p for p in ko_names.title_persons(text, ejs, is_title, [(s, e) for s, e, _ in blocked], not_name,
                                                   _KO_SURNAMES)
                 if not any(p[0] < e and s < p[1] for s, e in persons)]
+    # "블라디미르 티토프 러시아 외교부 제1차관": a Russian given name + an unknown surname, whatever follows.
+    russian = ko_names.russian_given_name_persons(text, ejs, is_title, not_name)
+    persons = [p for p in persons if not any(p[0] < e and s < p[1] for s, e in russian)] + russian
     out += [Cand(s, e, "PERSON", "pattern", 0.7) for s, e in persons]
     taken = {s for s, _ in persons}
+    in_person = SpanIndex(persons)  # an organisation's name never runs over a person's
     for i, (ws, ne) in enumerate(nouns):
         word = text[ws:ne]
         if ws in taken:
@@ -517,7 +529,7 @@ def korean_candidates(text: str, start: int, end: int, tokens: dict,
             continue
         if _KO_ORG_SUFFIX.search(word) and not _KO_BUILDING.search(word):
             j = i  # extend left over noun-only words ("한러수교 30주년 준비위원회")
-            while j > 0 and i - j < 3 and words[j - 1][1] + 1 == words[j][0] and words[j - 1][0] not in taken \
+            while j > 0 and i - j < 3 and words[j - 1][1] + 1 == words[j][0] and not in_person.overlaps(*words[j - 1]) \
                     and not blocked_persons.overlaps(words[j - 1][0], words[j - 1][1]) \
                     and not (j - 1 < len(ejs) and "NNB" in ejs[j - 1].tags and ejs[j - 1].tags[0] != "SN") \
                     and not (j - 1 < len(ejs) and (ejs[j - 1].tags == ("NNG",) or "NP" in ejs[j - 1].tags)) \
@@ -525,17 +537,18 @@ def korean_candidates(text: str, start: int, end: int, tokens: dict,
                     and (words[j - 1][0] == 0 or text[words[j - 1][0] - 1] in " (<“‘\"'") \
                     and not _KO_NOT_IN_NAME.fullmatch(text[words[j - 1][0]:words[j - 1][1]]) \
                     and (nouns[j - 1][1] == words[j - 1][1] or _KO_PAIR_WORD.fullmatch(text[words[j - 1][0]:words[j - 1][1]])) \
-                    and not is_title[j - 1]:
+                    and not is_title[j - 1] \
+                    and not _KO_ADDRESS_UNIT.fullmatch(text[words[j - 1][0]:words[j - 1][1]]):
                 j -= 1
             span_tokens = [t for p in range(nouns[j][0], ne) for t in tokens.get(p, [])]
             own = [t for p in range(ws, ne) for t in tokens.get(p, []) if t[2] <= ne and t[1].startswith("NN")]
             # A proper noun inside, or a compound of nouns written as one word ("해양수산개발원").
-            if ne - nouns[j][0] < 3:
+            if ne - nouns[j][0] < 3 or _KO_GENERIC_ORG.fullmatch(text[nouns[j][0]:ne]):
                 continue  # a bare "포럼" is not a name
             if any(t[1] in ("NNP", "SL") for t in span_tokens) or (len(own) >= 2 and len(word) >= 4):
                 out.append(Cand(nouns[j][0], ne, "ORG", "pattern", 0.6))
             continue
-        if _KO_PLACE_SUFFIX.fullmatch(word) and ko_starts_word(text, ws) and ko_tail_ok(text, ne, tokens) \
+        if _KO_PLACE_SUFFIX.fullmatch(word) and not _KO_WHEN.fullmatch(word) and ko_starts_word(text, ws) and ko_tail_ok(text, ne, tokens) \
                 and (nnp and len(tokens.get(ws, [])) and tokens[ws][0][2] == ne
                      or len(word) >= 4 and ko_names.could_be_proper(word)):  # "극동연방관구": unknown to kiwi
             out.append(Cand(ws, ne, "GPE", "pattern", 0.55))
