@@ -425,3 +425,40 @@ def test_korean_address_is_not_part_of_an_organisation() -> None:
     assert "해운대구" in found and found["해운대구"] in ("GPE", "LOC"), found
     assert not any(t == "ORG" and "해운대구" in s for s, t in found.items()), found
     assert any(t == "ORG" and s.endswith("해양문제연구소") for s, t in found.items()), found
+
+
+@pytest.mark.parametrize(("sentence", "org"), [
+    ("Соглашение подписали с Технологическим университетом имени Ли Сун Сина.",
+     "Технологическим университетом имени Ли Сун Сина"),
+    ("Студенты приехали из Педагогического института им. Пак Чон Хо во Владивосток.",
+     "Педагогического института им. Пак Чон Хо"),
+])
+def test_russian_institution_named_after_a_person_ends_with_the_name(sentence: str, org: str) -> None:
+    found = _named(sentence, "ru")
+    assert found.get(org) == "ORG", found
+    assert "PERSON" not in found.values(), found
+
+
+def test_russian_region_noun_completes_an_institution_name() -> None:
+    found = _named("Об этом сообщила пресс-служба администрации Хабаровского края.", "ru")
+    assert found.get("администрации Хабаровского края") == "ORG", found
+
+
+@pytest.mark.parametrize("text", [
+    "НАХОДКА, 4 марта. /ТАСС/. Мэр Находки встретился с делегацией из Пусана.",
+    "BUSAN, March 4. /TASS/. The mayor of Busan met a delegation from Nakhodka.",
+    "ТАСС – Мэр Находки встретился с делегацией из Пусана.",
+])
+def test_slash_and_lead_agency_credits_are_not_mentions(text: str) -> None:
+    found = _named(text, "en" if "BUSAN" in text else "ru")
+    assert not any(s.upper() in ("ТАСС", "TASS") for s in found), found
+
+
+def test_an_agency_cited_in_the_body_after_a_slash_credit_is_a_mention() -> None:
+    found = _named("НАХОДКА, 4 марта. /ТАСС/. Мэр сказал в интервью ТАСС, что паром начнет работу.", "ru")
+    assert found.get("ТАСС") == "ORG", found
+
+
+def test_korean_provinces_in_russian_spellings_without_do() -> None:
+    found = _named("Делегации провинций Кангвон и Кёнги приехали в Хабаровск.", "ru")
+    assert found.get("Кангвон") == "GPE" and found.get("Кёнги") == "GPE", found

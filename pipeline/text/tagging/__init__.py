@@ -132,7 +132,7 @@ def _block_mentions(text: str, bs: int, be: int, language: str,
         orgs = ner.russian_org_heads(chunk, persons)
         found = [_after(chunk, c, orgs) for c in spans]
         natasha.update(id(c) for c in found)
-        raw += orgs + found + koreans
+        raw += ner.orgs_named_after(chunk, orgs + found + koreans)  # "университет им. Ким Чака"
     if ko_tokens is not None:
         raw += ner.korean_candidates(chunk, 0, len(chunk), ko_tokens,
                                      [(h.start, h.end, h.entry.entity_type) for h in hits])

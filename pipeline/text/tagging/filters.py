@@ -37,7 +37,12 @@ _CREDIT = re.compile(
     # Photo credits opening a line ("Фото: пресс-служба ...", "Photo: Yonhap"; a caption "На фото:
     # Путин" names who is pictured and stays) and copyright lines ("ⓒ 연합뉴스", "Copyright Yonhap").
     r"|^[ \t]*(?:Фото|Photo|Photos|사진)[ \t]*[:：][^\n]{1,80}"
-    r"|(?:©|ⓒ|\bCopyright\b|\bCOPYRIGHT\b)[^\n]{0,80}",
+    r"|(?:©|ⓒ|\bCopyright\b|\bCOPYRIGHT\b)[^\n]{0,80}"
+    # A wire's slash credit after a dateline ("МОСКВА, 7 февраля. /ТАСС/.", "MOSCOW, May 3. /TASS/.")
+    r"|/[ \t]?[A-Za-zА-ЯЁа-яё][\w .\-]{0,25}?[ \t]?/(?=[.,]|\s)"
+    # and an agency opening the lead ("РИА Новости – Президент ...")
+    r"|^[ \t]*(?:РИА[ \t]«?Новости»?|ИТАР-ТАСС|ТАСС|Интерфакс|ПРАЙМ|Sputnik|Yonhap|Reuters|AFP|Xinhua|Kyodo)"
+    r"[ \t]*[–—-](?=[ \t])",
     re.M,
 )
 
@@ -52,7 +57,7 @@ def credit_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     dateline puts it ("SEOUL, May 3 (Yonhap) --"), not "(DPRK) – " inside a sentence."""
     chunk = text[start:end]
     return [(start + m.start(), start + m.end()) for m in _CREDIT.finditer(chunk)
-            if not m.group().startswith("(") or "=" in m.group() or m.start() <= _DATELINE_REACH
+            if not m.group().startswith(("(", "/")) or "=" in m.group() or m.start() <= _DATELINE_REACH
             or _DATELINE_BEFORE.search(chunk, max(0, m.start() - 40), m.start())]
 
 

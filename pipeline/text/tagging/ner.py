@@ -154,6 +154,11 @@ def _geo_adjective(word: str) -> bool:
 _RU_TOKEN = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*|[A-Z]{2,}")
 
 
+# Lower-case nouns that complete a region's adjective name ("Приморского края", "Амурской области").
+_RU_REGION_NOUNS = frozenset("края краю краем крае области областью округа округу округом округе района районе "  # noqa: SIM905
+                             "республики губернии".split())
+
+
 def russian_org_heads(text: str, persons: list[tuple[int, int]] = ()) -> list[Cand]:
     """`persons`: spans of persons; a person's first word after a head is not the institution's
     name ("южнокорейского МИД Кан Гён Хва")."""
@@ -170,6 +175,13 @@ def russian_org_heads(text: str, persons: list[tuple[int, int]] = ()) -> list[Ca
         while j < len(toks) and j - i <= 1 and toks[j][2][:1].isupper() and re.fullmatch(r" ", text[toks[j - 1][1]:toks[j][0]]) \
                 and not ru_common_noun(toks[j][2].split("-")[0]) and not in_person.overlaps(toks[j][0], toks[j][1]):
             j += 1
+        if i + 2 < len(toks) and toks[i + 2][2] in _RU_REGION_NOUNS and toks[i + 1][2][:1].isupper() \
+                and toks[i + 1][2].endswith(("ого", "ой", "ых")) and text[toks[i][1]:toks[i + 2][0]].count(" ") == 2 \
+                and not in_person.overlaps(toks[i + 1][0], toks[i + 1][1]):
+            j = i + 3  # "правительства Амурской области": the region's adjective and noun are its name
+        elif j == i + 1 and i + 2 < len(toks) and toks[i + 1][2] in ("имени", "им") \
+                and text[toks[i + 1][1]:toks[i + 1][1] + 2].startswith((" ", ". ")):
+            j = i + 2  # "университетом имени …": the person's name follows (see orgs_named_after)
         owner = i > 0 and w == "МИД" and text[toks[i - 1][1]:s] == " " and _geo_adjective(toks[i - 1][2])
         if j == i + 1 and not owner:
             continue
@@ -180,6 +192,36 @@ def russian_org_heads(text: str, persons: list[tuple[int, int]] = ()) -> list[Ca
         surface = text[start:toks[j - 1][1]]
         out.append(Cand(start, toks[j - 1][1], "ORG", "pattern", 0.6, ru_nominative(surface, "ORG")))
     return out
+
+
+_NAMED_AFTER = re.compile(r"(?:^|\s)(?:им\.?|имени)\s?$")
+
+
+def orgs_named_after(text: str, cands: list[Cand]) -> list[Cand]:
+    """"университет им. Ким Чака", "университетом имени Ким Чека": an institution named after a
+    person ends with the person's name, which is part of it rather than a mention of the person."""
+    orgs = sorted((c for c in cands if c.entity_type == "ORG"), key=lambda c: c.start)
+    persons = [c for c in cands if c.entity_type == "PERSON"]
+    merged: dict[int, Cand] = {}
+    used: set[int] = set()
+    for o in orgs:
+        tail = _NAMED_AFTER.search(text, o.start, o.end)
+        if tail is not None:
+            after = o.end
+        else:
+            m = re.compile(r"\s(?:им\.|имени)\s").match(text, o.end)
+            if m is None:
+                continue
+            after = m.end()
+        p = next((p for p in persons if id(p) not in used and (p.start == after or (
+            p.start > after and not text[after:p.start].strip(" ."))) and p.start - after <= 3), None)
+        if p is None:
+            continue
+        used.update(id(q) for q in persons if q.start < p.end and p.start < q.end)  # the model's and the pattern's
+        head = text[o.start:o.end]
+        normal = (o.normal or ru_nominative(head, "ORG")) + text[o.end:p.start] + text[p.start:p.end]
+        merged[id(o)] = Cand(o.start, p.end, "ORG", "pattern", o.confidence, normal)
+    return [merged.get(id(c), c) for c in cands if id(c) not in used]
 
 
 _RU_TITLE_HEAD = re.compile(
