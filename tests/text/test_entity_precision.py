@@ -462,3 +462,25 @@ def test_an_agency_cited_in_the_body_after_a_slash_credit_is_a_mention() -> None
 def test_korean_provinces_in_russian_spellings_without_do() -> None:
     found = _named("Делегации провинций Кангвон и Кёнги приехали в Хабаровск.", "ru")
     assert found.get("Кангвон") == "GPE" and found.get("Кёнги") == "GPE", found
+
+
+def test_english_court_is_a_body_and_the_name_after_it_a_person() -> None:
+    found = _named("In May, Chief of the country’s Supreme Court Lee Min-chul visited Vladivostok.", "en")
+    assert found.get("Supreme Court") == "ORG", found
+    assert found.get("Lee Min-chul") == "PERSON", found
+
+
+def test_english_forum_for_a_place_is_one_organisation() -> None:
+    found = _named("The ministers met on the sidelines of the Lotus Forum for Asia in April.", "en")
+    assert found.get("Lotus Forum for Asia") == "ORG", found
+
+
+def test_english_disease_is_no_organisation() -> None:
+    found = _named("The ferry line between Busan and Vladivostok was suspended during the COVID-19 pandemic.", "en")
+    assert "COVID-19" not in found, found
+
+
+def test_english_hyphenated_city_name_is_one_place() -> None:
+    found = _named("The exhibition moves from Rostov-on-Don to Busan and Khabarovsk in May.", "en")
+    assert found.get("Rostov-on-Don") == "GPE", found
+    assert "PERSON" not in found.values(), found

@@ -346,13 +346,13 @@ _NOT_NAME = frozenset(
     "Patriotic Joint Press Office News Photo Related Secretary President Minister Ambassador Deputy "
     "Vice Foreign Prime Special Chief Chairman Rector Governor Mayor Director Consul General Head "
     "Representative Professor Policy Issues Home List Print Privacy Copyright Sitemap Information "
-    "Countries Government Day Year Week GMT Arctic Far Snowflake Nuclear Development Local".split()
+    "Countries Government Day Year Week GMT Arctic Far Snowflake Nuclear Development Local Court Tribunal".split()
 )
 GENERIC_WORDS = _NOT_NAME  # capitalised common words that are never a name on their own
 _EN_ORG_HEAD = re.compile(
     r"\b(?:Ministry|University|Institute|Academy|Agency|Corporation|Corp\.|Company|Bank|Foundation|"
     r"Association|Society|Forum|Railways|Council|Organization|Organisation|Commission|Center|Centre|"
-    r"Committee)\b"
+    r"Committee|Court|Tribunal)\b"
 )
 
 
@@ -412,6 +412,11 @@ def english_candidates(text: str, start: int, end: int, blocked: list[tuple[int,
             tokens = tokens[1:]
         if not tokens or s >= e:
             continue
+        # "Constitutional Court Park Han-Chul": the name starts after the body's head word
+        heads = [k for k, t in enumerate(tokens[:-1]) if _EN_ORG_HEAD.fullmatch(t)]
+        if heads:
+            s += sum(len(t) + 1 for t in tokens[: heads[-1] + 1])
+            tokens = tokens[heads[-1] + 1 :]
         if en_person_shaped(tokens) and not is_title(" ".join(tokens)):  # "Plenipotentiary Envoy"
             continues = bool(_CONTINUES_PHRASE.search(text[max(start, s - 6):s]))
             conf = _en_person_evidence(tokens, "" if continues else text[max(start, s - 160) : s])
