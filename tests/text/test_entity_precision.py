@@ -484,3 +484,15 @@ def test_english_hyphenated_city_name_is_one_place() -> None:
     found = _named("The exhibition moves from Rostov-on-Don to Busan and Khabarovsk in May.", "en")
     assert found.get("Rostov-on-Don") == "GPE", found
     assert "PERSON" not in found.values(), found
+
+
+def test_a_korean_outlet_signing_off_is_a_credit_but_cited_in_the_body_a_mention() -> None:
+    text = "양국은 항만 협력을 확대하기로 했다고 연합뉴스가 전했다.\n/연합뉴스"
+    orgs = [m for m in _tag(text, "ko") if m.entity_type == "ORG"]
+    assert all(m.char_start < text.index("\n") for m in orgs), orgs
+
+
+def test_english_generic_school_word_is_no_organisation() -> None:
+    found = _named("He lectured to VSUES students. The School of international business and economy of VSUES "
+                   "has been carrying out a project for Korean businessmen.", "en")
+    assert "School" not in found, found

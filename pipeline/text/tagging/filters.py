@@ -42,7 +42,9 @@ _CREDIT = re.compile(
     r"|/[ \t]?[A-Za-zА-ЯЁа-яё][\w .\-]{0,25}?[ \t]?/(?=[.,]|\s)"
     # and an agency opening the lead ("РИА Новости – Президент ...")
     r"|^[ \t]*(?:РИА[ \t]«?Новости»?|ИТАР-ТАСС|ТАСС|Интерфакс|ПРАЙМ|Sputnik|Yonhap|Reuters|AFP|Xinhua|Kyodo)"
-    r"[ \t]*[–—-](?=[ \t])",
+    r"[ \t]*[–—-](?=[ \t])"
+    # a Korean outlet signing off on its own line ("/연합뉴스", "/뉴시스")
+    r"|^[ \t]*/[ \t]?[가-힣A-Za-z0-9]{0,10}(?:뉴스|뉴시스|일보|신문|통신|방송|타임스|데일리|투데이)[ \t]*$",
     re.M,
 )
 

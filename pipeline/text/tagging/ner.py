@@ -346,7 +346,8 @@ _NOT_NAME = frozenset(
     "Patriotic Joint Press Office News Photo Related Secretary President Minister Ambassador Deputy "
     "Vice Foreign Prime Special Chief Chairman Rector Governor Mayor Director Consul General Head "
     "Representative Professor Policy Issues Home List Print Privacy Copyright Sitemap Information "
-    "Countries Government Day Year Week GMT Arctic Far Snowflake Nuclear Development Local Court Tribunal".split()
+    "Countries Government Day Year Week GMT Arctic Far Snowflake Nuclear Development Local Court Tribunal "
+    "School Faculty Department Division College".split()
 )
 GENERIC_WORDS = _NOT_NAME  # capitalised common words that are never a name on their own
 _EN_ORG_HEAD = re.compile(
