@@ -496,3 +496,9 @@ def test_english_generic_school_word_is_no_organisation() -> None:
     found = _named("He lectured to VSUES students. The School of international business and economy of VSUES "
                    "has been carrying out a project for Korean businessmen.", "en")
     assert "School" not in found, found
+
+
+def test_korean_cooperative_and_foreign_ministry_names() -> None:
+    found = _named("부산항에는 한국선박부품공업협동조합 사무소가 문을 열었다고 러시아 외무부가 밝혔다.", "ko")
+    assert found.get("한국선박부품공업협동조합") == "ORG", found
+    assert found.get("러시아 외무부") == "ORG", found
