@@ -502,3 +502,10 @@ def test_korean_cooperative_and_foreign_ministry_names() -> None:
     found = _named("부산항에는 한국선박부품공업협동조합 사무소가 문을 열었다고 러시아 외무부가 밝혔다.", "ko")
     assert found.get("한국선박부품공업협동조합") == "ORG", found
     assert found.get("러시아 외무부") == "ORG", found
+
+
+def test_a_caption_credit_at_the_line_end_is_no_mention() -> None:
+    text = ("Busan Mayor Park Min-soo speaks at the ferry terminal on March 4. (PHOTO NOT FOR SALE) (Yonhap)\n"
+            "The plan was reported by Yonhap on Friday.")
+    orgs = [m for m in _tag(text, "en") if m.entity_type == "ORG"]
+    assert [m.surface for m in orgs] == ["Yonhap"] and orgs[0].char_start > text.index("\n"), orgs

@@ -49,6 +49,11 @@ _CREDIT = re.compile(
 )
 
 
+# A photo caption's credit at the line's end ("… on Sept. 6. (PHOTO NOT FOR SALE) (Yonhap)").
+_CAPTION_CREDIT = re.compile(
+    r"\(PHOTO NOT FOR SALE\)|\((?:Yonhap|AFP|Reuters|AP|EPA|Xinhua|Kyodo|TASS|Newsis|News1|Getty Images)\)[ \t]*$",
+    re.M,
+)
 _DATELINE_REACH = 60  # characters from a block's start within which a dateline's credit sits
 # "SEOUL, Dec. 24 " / "МОСКВА, 9 февраля " right before the credit (a headline may precede it).
 _DATELINE_BEFORE = re.compile(r"\b[A-ZА-ЯЁ]{3,}(?:[ -][A-ZА-ЯЁ]{3,})?,\s+(?:[A-Z][a-z]{2,}\.?\s+\d{1,2}|\d{1,2}\s+[а-яё]+)\s*$")
@@ -60,7 +65,8 @@ def credit_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     chunk = text[start:end]
     return [(start + m.start(), start + m.end()) for m in _CREDIT.finditer(chunk)
             if not m.group().startswith(("(", "/")) or "=" in m.group() or m.start() <= _DATELINE_REACH
-            or _DATELINE_BEFORE.search(chunk, max(0, m.start() - 40), m.start())]
+            or _DATELINE_BEFORE.search(chunk, max(0, m.start() - 40), m.start())] \
+        + [(start + m.start(), start + m.end()) for m in _CAPTION_CREDIT.finditer(chunk)]
 
 
 @lru_cache(maxsize=65536)
