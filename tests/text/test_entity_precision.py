@@ -415,6 +415,7 @@ def test_korean_russian_given_name_before_a_common_noun_is_no_person() -> None:
     ("이 학교는 국내 최초의 단과대학을 세운 사립대학이다.", "단과대학"),
     ("이 학교는 국내 최초의 단과대학을 세운 사립대학이다.", "사립대학"),
     ("두 총장은 동유럽권 대학과의 교류 가능성을 언급했다.", "동유럽권 대학"),
+    ("행사 기간에는 비즈니스 포럼과 전문가포럼, 수출상담회가 열린다.", "전문가포럼"),
 ])
 def test_korean_grammar_and_descriptions_are_no_names(sentence: str, not_a_name: str) -> None:
     assert not_a_name not in _named(sentence, "ko")

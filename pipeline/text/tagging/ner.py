@@ -503,10 +503,11 @@ _KO_PAIR_WORD = re.compile(r"[가-힣]+(?:[-·][가-힣]+)+")  # "한-러", "한
 _KO_BUILDING = re.compile(r"(?:시|구|군|도)청$")  # "포항시청에서": the city hall as a venue
 # A district in an address ("서울 종로구 경남대 극동문제연구소"): an organisation's name starts after it.
 _KO_ADDRESS_UNIT = re.compile(r"[가-힣]{2,5}(?:구|군|읍|면)")
-# Descriptions, not names: "단과대학", "사립대학", "러시아권 대학", "국립 연구소".
+# Descriptions, not names: "단과대학", "사립대학", "러시아권 대학", "국립 연구소", "전문가포럼".
 _KO_GENERIC_ORG = re.compile(
     r"(?:단과|사립|국립|공립|시립|도립|명문|지방|해외|외국|주요|종합|전문|일반|최상위권|상위권|[가-힣]{1,6}권)\s?"
-    r"(?:대학교?|대학원|연구소|연구기관|기관|학교)")
+    r"(?:대학교?|대학원|연구소|연구기관|기관|학교)"
+    r"|(?:전문가|비즈니스|학술|투자|기업|청년|시민|국제)\s?(?:포럼|세미나|토론회|간담회|설명회)")  # programme items
 # "방러시", "방문시": the time of a visit (noun + 시 "when"), not a city.
 _KO_WHEN = re.compile(r"(?:방[한러미중일북독영불]|방문|도착|귀국|출국|체류|취임|재임|집권)시")
 _KO_PLACE_SUFFIX = re.compile(r"[가-힣]{1,6}(?:시|도|군|구|주|관구|변강)$")
