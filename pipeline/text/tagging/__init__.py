@@ -132,7 +132,7 @@ def _block_mentions(text: str, bs: int, be: int, language: str,
         orgs = ner.russian_org_heads(chunk, persons)
         found = [_after(chunk, c, orgs) for c in spans]
         natasha.update(id(c) for c in found)
-        raw += orgs + found + koreans
+        raw += ner.orgs_named_after(chunk, orgs + found + koreans)  # "университет им. Ким Чака"
     if ko_tokens is not None:
         raw += ner.korean_candidates(chunk, 0, len(chunk), ko_tokens,
                                      [(h.start, h.end, h.entry.entity_type) for h in hits])
@@ -201,10 +201,19 @@ def _english(chunk: str, hits: list[gazetteer.Hit], raw: list[ner.Cand], en_doc:
     # ("Ambassador-at-Large Nikolay" + "Korchunov").
     longer = [p for p in patterns if p.entity_type in ("ORG", "PERSON") and any(
         p.start <= m.start and m.end <= p.end and (p.end - p.start) > (m.end - m.start)
-        and m.entity_type == p.entity_type for m in model)]
+        and (m.entity_type == p.entity_type or _place_completes(chunk, p, m)) for m in model)]
     model = [m for m in model if not any(p.start <= m.start and m.end <= p.end for p in longer)]
     out = model + [p for p in patterns if not any(p.start < m.end and m.start < p.end for m in model + raw)]
     return [_bilateral(chunk, c, hits, absorbed) if c.entity_type == "ORG" else c for c in out], absorbed
+
+
+_OF_PLACE = re.compile(r"\b(?:of|for|in) (?:the )?$")
+
+
+def _place_completes(chunk: str, org: ner.Cand, place: ner.Cand) -> bool:
+    """The model's place ends a pattern organisation's "of/for X" ("Boao Forum for Asia")."""
+    return org.entity_type == "ORG" and place.entity_type in ("GPE", "LOC") and place.end == org.end \
+        and bool(_OF_PLACE.search(chunk, org.start, place.start))
 
 
 def _bilateral(chunk: str, cand: ner.Cand, hits: list[gazetteer.Hit], absorbed: set[tuple[int, int]]) -> ner.Cand:
