@@ -44,7 +44,7 @@ _CAPTION_START = re.compile(
     r"^(?:This (?:file |handout )?(?:photo|image|picture)|In this (?:file )?photo|"
     r"Фото(?::|\s[-—–])|사진\s?=|▲)"
 )
-_CREDIT_INSIDE = re.compile(r"(?:^|\s)(?:Фото|Photo|사진)\s?[:=]|©\s?\w", re.I)
+_CREDIT_INSIDE = re.compile(r"(?:^|[\s/(])(?:Фото|Photo|사진(?:\s?제공)?)\s?[:=]|©\s?\w", re.I)
 
 
 def is_caption(p: str) -> bool:
@@ -185,6 +185,25 @@ def _ends_with_item(line: str, title: str) -> bool:
     return len(b) >= 15 and len(a) > len(b) and a.endswith(b) and bool(_ITEM_SEP.search(a[: -len(b)]))
 
 
+WRAPPED_TAIL_CHARS, WRAPPED_TAIL_WORDS = 40, 6
+
+
+def _wrapped_sentence_head(paras: list[str], i: int, boiler: list[bool]) -> bool:
+    """paras[i] opens a short sentence broken over two lines, not a headline: the next line
+    ends the sentence and continues it ("Listen is available only in" / "browsers based on
+    Chrome."; Korean "읽어주기 기능은 크롬기반의" / "브라우저에서만 사용하실 수 있습니다.")."""
+    if i + 1 >= len(paras) or boiler[i + 1] or paras[i].endswith(_SENTENCE_END + _QUESTION_END):
+        return False
+    nxt = paras[i + 1]
+    if not nxt.endswith(".") or len(nxt) > WRAPPED_TAIL_CHARS * 2:
+        return False
+    if nxt[:1].islower():  # "… only in" / "browsers based on Chrome."
+        return True
+    hangul = sum("\uac00" <= ch <= "\ud7a3" for ch in nxt) > len(nxt) / 2
+    # Korean has no case: a short line ending in the sentence-final "-다." finishes the clause.
+    return hangul and nxt.endswith("다.") and len(nxt) <= WRAPPED_TAIL_CHARS and len(nxt.split()) <= WRAPPED_TAIL_WORDS
+
+
 def find_headline(
     paras: list[str], boiler: list[bool], hint: str | None = None, meta: list[bool] | None = None
 ) -> Headline | None:
@@ -217,7 +236,8 @@ def find_headline(
         body = next((i for i in range(len(paras)) if not boiler[i] and is_body_like(paras[i])), None)
     if body is None:
         return None
-    cands = [i for i in range(min(body, top)) if not boiler[i] and is_headline_shaped(paras[i])]
+    cands = [i for i in range(min(body, top)) if not boiler[i] and is_headline_shaped(paras[i])
+             and not _wrapped_sentence_head(paras, i, boiler)]
     if any(in_script(i) for i in cands):
         cands = [i for i in cands if in_script(i)]
     for i in cands:

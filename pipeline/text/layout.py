@@ -32,7 +32,13 @@ from pipeline.text.headline import (
     is_caption,
     is_headline_shaped,
 )
-from pipeline.text.page_patterns import ATTRIBUTED_HEADLINE, KO_SURNAMES, RELATED_HEADER
+from pipeline.text.page_patterns import (
+    ACCOUNT_MENU,
+    ATTRIBUTED_HEADLINE,
+    KO_OUTLET,
+    KO_SURNAMES,
+    RELATED_HEADER,
+)
 from pipeline.text.published_date import (
     CRAWL_PREFIX,
     DateCandidate,
@@ -225,8 +231,8 @@ def _find_dateline(
             return dateline, i
     for i in reversed(content[-3:]):
         m = _KO_BYLINE.match(paras[i])
-        if m and len(paras[i]) <= 100:
-            return Dateline(len(paras[i]), m["place"] or m["place2"], None), i
+        if m and len(paras[i]) <= 100 and not KO_OUTLET.search(m["place"] or m["place2"]):
+            return Dateline(len(paras[i]), m["place"] or m["place2"], None), i  # "/연합뉴스" is a credit
     return None, None
 
 
@@ -240,6 +246,16 @@ def _drop_page_clocks(cands: list[DateCandidate], headline_para: int | None) -> 
         latest_below = max(c.date for c in below)
         return [c for c in cands if not (c in above and c.date > latest_below)]
     return cands
+
+
+def _drop_header_clocks(cands: list[DateCandidate], paras: list[str]) -> list[DateCandidate]:
+    """A stamp printed next to the site's account box ("Приветствую Вас Гость | Вход") is the
+    header's clock."""
+    def beside_account(i: int) -> bool:
+        return any(0 <= j < len(paras) and len(paras[j]) <= 200 and ACCOUNT_MENU.search(paras[j])
+                   for j in (i - 1, i + 1))
+
+    return [c for c in cands if not (c.kind in ("stamp", "byline") and beside_account(c.para))]
 
 
 def _split_crawl_prefix(paras: list[str]) -> list[str]:
@@ -299,7 +315,9 @@ def analyse_layout(
     year_sources = [
         (d, p[s:e]) for i, p in enumerate(paras) if not boiler[i] for d, s, e in full_date_spans(p, day_first)
     ]
-    published = resolve(_drop_page_clocks(cands, head_para), partial, year_sources, published_hint)
+    published = resolve(
+        _drop_header_clocks(_drop_page_clocks(cands, head_para), paras), partial, year_sources, published_hint
+    )
 
     parts = [
         _parts(paras, i, boiler, headline, dateline if i == dateline_idx else None)

@@ -23,6 +23,7 @@ CHROME_LINES = frozenset(
         "Comment", "Advertisement", "Skip to content", "Skip to main content", "Skip navigation",
         "Go to contents", "Go to content", "Font size", "Close", "List", "Prev", "Next", "Previous",
         "Search", "Login", "Log in", "Sign in", "Sign up", "Register", "Sitemap", "Site map",
+        "Log out", "Sign out", "My account", "Featured Topics", "Contact us",
         "Continue reading", "Leave a comment", "Rate this article", "Оцените статью", "Оценить статью", "Add comment", "Write a comment", "Show more", "Load more",
         "Читать далее", "Читать полностью", "Показать ещё", "Показать еще", "Оставить комментарий",
         "더보기", "기사 더보기", "댓글쓰기", "댓글 쓰기",
@@ -33,7 +34,8 @@ CHROME_LINES = frozenset(
         "Все новости", "Лента новостей", "Поделиться", "Печать", "Версия для печати", "Распечатать",
         "Подписаться", "Читать также", "Читайте также", "Смотрите также", "Комментарии",
         "Комментировать", "Реклама", "Наверх", "Главная", "Меню", "Поиск", "Войти", "Закрыть",
-        "Рекомендуем", "Популярное", "Напечатать", "Самое читаемое", "Главное", "Новости партнеров", "Новости партнёров",
+        "Рекомендуем", "Популярное",
+        "Вход", "Выход", "Регистрация", "Войти в почту", "Войти в аккаунт", "Личный кабинет", "Напечатать", "Самое читаемое", "Главное", "Новости партнеров", "Новости партнёров",
         "Фото", "Видео", "Далее", "Назад", "Вперед", "Вперёд", "Подробнее", "Источник",
         "Перейти к меню", "Перейти к содержанию", "Перейти к основному содержанию",
         # ko
@@ -41,6 +43,7 @@ CHROME_LINES = frozenset(
         "글씨 크기 조절", "글자크기", "글자 크기", "뷰페이지", "본문으로 바로가기", "본문 바로가기",
         "주메뉴 바로가기", "메인메뉴 바로가기", "바로가기 메뉴", "검색창 열기", "전체메뉴", "메뉴",
         "닫기", "이전", "다음", "이전글", "다음글", "많이 본 뉴스", "많이 본 기사", "인기기사",
+        "로그인", "로그아웃", "회원가입", "마이페이지",
         "주요뉴스", "관련기사", "관련 기사", "추천기사", "광고", "광고삭제", "이 기사를 공유합니다",
         "기사공유", "전체 페이지뷰", "페이스북", "트위터", "카카오톡", "카카오스토리", "홈", "HOME",
         # a byline split over lines ("이창희" / "기자")
@@ -222,6 +225,17 @@ EVENT_LABELS = (
 KO_SURNAMES = frozenset(
     "김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부가복태목형피두감호"
 )
+# A site's account box ("Приветствую Вас Гость | Регистрация | Вход", "Welcome, Guest | Log in"):
+# a date printed next to it is the header's clock, not the article's.
+ACCOUNT_MENU = re.compile(
+    r"(?:\b(?:guest|гость)\b|приветствую вас|\bwelcome\b|환영합니다).*"
+    r"(?:\b(?:log ?in|sign (?:in|up)|register|вход|войти|регистрация)\b|로그인|회원가입)"
+    r"|(?:\b(?:register|регистрация)\b|회원가입).{0,40}(?:\b(?:log ?in|sign in|вход|войти)\b|로그인)"
+    r"|(?:\b(?:log ?in|sign in|вход|войти)\b|로그인).{0,40}(?:\b(?:register|sign up|регистрация)\b|회원가입)",
+    re.I,
+)
+# Korean outlets written where a closing byline's place would be ("/연합뉴스"): not places.
+KO_OUTLET = re.compile(r"(?:뉴스|뉴시스|일보|신문|통신|방송|타임스|저널|데일리|투데이|미디어|경제)$")
 # Words a Korean bracket dateline never has as its place ("(사진=연합뉴스)" is a photo credit).
 KO_NOT_PLACES = frozenset({"사진", "자료", "자료사진", "그래픽", "출처", "제공", "영상", "사진제공", "편집", "일러스트"})
 # A headline given as a labelled field ("제목 : ...", "Title: ...").

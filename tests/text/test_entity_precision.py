@@ -388,3 +388,125 @@ def test_a_latin_company_with_its_legal_form_is_an_organisation_in_any_language(
 def test_a_titles_portfolio_is_not_an_organisation() -> None:
     found = _mentions("The panel was chaired by Lee Minho, Ambassador for International Energy and Trade.", "en")
     assert not any(m.entity_type == "ORG" for m in found.values()), found
+
+
+# --- families found on unseen pages (held-out probe, issue 9) ------------------------------
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("양측은 블라디미르 쿠지모프 러시아 교통부 차관과 회의를 열었다.", "블라디미르 쿠지모프"),  # not the city
+    ("이날 ‘세르게이 바실첸코’ 러시아 측 수석대표가 참석했다.", "세르게이 바실첸코"),
+    ("올가 유 트로피모바 부총장도 대표단과 함께했다.", "올가 유 트로피모바"),  # an initial between
+    ("회의에서 안나 세르게예브나 코롤료바 교수가 발표했다.", "안나 세르게예브나 코롤료바"),  # a patronymic
+])
+def test_korean_russian_given_name_and_unknown_surname_are_one_person(sentence: str, name: str) -> None:
+    found = _named(sentence, "ko")
+    assert found.get(name) == "PERSON", found
+    assert not any(t == "ORG" and name.split()[-1] in s for s, t in found.items())
+
+
+def test_korean_russian_given_name_before_a_common_noun_is_no_person() -> None:
+    assert "PERSON" not in _named("유리 천장을 깨는 일과 블라디미르 시의 역사를 다룬다.", "ko").values()
+
+
+@pytest.mark.parametrize(("sentence", "not_a_name"), [
+    ("두 나라는 2008년 협정을 체결한 이래 양국 장관은 매년 만났다.", "이래"),  # a bound noun after a clause
+    ("김영수 대통령 방러시 양국 정상은 이 문제를 논의했다.", "방러시"),  # "when visiting Russia"
+    ("이 학교는 국내 최초의 단과대학을 세운 사립대학이다.", "단과대학"),
+    ("이 학교는 국내 최초의 단과대학을 세운 사립대학이다.", "사립대학"),
+    ("두 총장은 동유럽권 대학과의 교류 가능성을 언급했다.", "동유럽권 대학"),
+    ("행사 기간에는 비즈니스 포럼과 전문가포럼, 수출상담회가 열린다.", "전문가포럼"),
+])
+def test_korean_grammar_and_descriptions_are_no_names(sentence: str, not_a_name: str) -> None:
+    assert not_a_name not in _named(sentence, "ko")
+
+
+def test_korean_address_is_not_part_of_an_organisation() -> None:
+    found = _named("총장은 부산 해운대구 동해대 해양문제연구소를 방문했다.", "ko")
+    assert "해운대구" in found and found["해운대구"] in ("GPE", "LOC"), found
+    assert not any(t == "ORG" and "해운대구" in s for s, t in found.items()), found
+    assert any(t == "ORG" and s.endswith("해양문제연구소") for s, t in found.items()), found
+
+
+@pytest.mark.parametrize(("sentence", "org"), [
+    ("Соглашение подписали с Технологическим университетом имени Ли Сун Сина.",
+     "Технологическим университетом имени Ли Сун Сина"),
+    ("Студенты приехали из Педагогического института им. Пак Чон Хо во Владивосток.",
+     "Педагогического института им. Пак Чон Хо"),
+])
+def test_russian_institution_named_after_a_person_ends_with_the_name(sentence: str, org: str) -> None:
+    found = _named(sentence, "ru")
+    assert found.get(org) == "ORG", found
+    assert "PERSON" not in found.values(), found
+
+
+def test_russian_region_noun_completes_an_institution_name() -> None:
+    found = _named("Об этом сообщила пресс-служба администрации Хабаровского края.", "ru")
+    assert found.get("администрации Хабаровского края") == "ORG", found
+
+
+@pytest.mark.parametrize("text", [
+    "НАХОДКА, 4 марта. /ТАСС/. Мэр Находки встретился с делегацией из Пусана.",
+    "BUSAN, March 4. /TASS/. The mayor of Busan met a delegation from Nakhodka.",
+    "ТАСС – Мэр Находки встретился с делегацией из Пусана.",
+])
+def test_slash_and_lead_agency_credits_are_not_mentions(text: str) -> None:
+    found = _named(text, "en" if "BUSAN" in text else "ru")
+    assert not any(s.upper() in ("ТАСС", "TASS") for s in found), found
+
+
+def test_an_agency_cited_in_the_body_after_a_slash_credit_is_a_mention() -> None:
+    found = _named("НАХОДКА, 4 марта. /ТАСС/. Мэр сказал в интервью ТАСС, что паром начнет работу.", "ru")
+    assert found.get("ТАСС") == "ORG", found
+
+
+def test_korean_provinces_in_russian_spellings_without_do() -> None:
+    found = _named("Делегации провинций Кангвон и Кёнги приехали в Хабаровск.", "ru")
+    assert found.get("Кангвон") == "GPE" and found.get("Кёнги") == "GPE", found
+
+
+def test_english_court_is_a_body_and_the_name_after_it_a_person() -> None:
+    found = _named("In May, Chief of the country’s Supreme Court Lee Min-chul visited Vladivostok.", "en")
+    assert found.get("Supreme Court") == "ORG", found
+    assert found.get("Lee Min-chul") == "PERSON", found
+
+
+def test_english_forum_for_a_place_is_one_organisation() -> None:
+    found = _named("The ministers met on the sidelines of the Lotus Forum for Asia in April.", "en")
+    assert found.get("Lotus Forum for Asia") == "ORG", found
+
+
+def test_english_disease_is_no_organisation() -> None:
+    found = _named("The ferry line between Busan and Vladivostok was suspended during the COVID-19 pandemic.", "en")
+    assert "COVID-19" not in found, found
+
+
+def test_english_hyphenated_city_name_is_one_place() -> None:
+    found = _named("The exhibition moves from Rostov-on-Don to Busan and Khabarovsk in May.", "en")
+    assert found.get("Rostov-on-Don") == "GPE", found
+    assert "PERSON" not in found.values(), found
+
+
+def test_a_korean_outlet_signing_off_is_a_credit_but_cited_in_the_body_a_mention() -> None:
+    text = "양국은 항만 협력을 확대하기로 했다고 연합뉴스가 전했다.\n/연합뉴스"
+    orgs = [m for m in _tag(text, "ko") if m.entity_type == "ORG"]
+    assert all(m.char_start < text.index("\n") for m in orgs), orgs
+
+
+def test_english_generic_school_word_is_no_organisation() -> None:
+    found = _named("He lectured to VSUES students. The School of international business and economy of VSUES "
+                   "has been carrying out a project for Korean businessmen.", "en")
+    assert "School" not in found, found
+
+
+def test_korean_cooperative_and_foreign_ministry_names() -> None:
+    found = _named("부산항에는 한국선박부품공업협동조합 사무소가 문을 열었다고 러시아 외무부가 밝혔다.", "ko")
+    assert found.get("한국선박부품공업협동조합") == "ORG", found
+    assert found.get("러시아 외무부") == "ORG", found
+
+
+def test_a_caption_credit_at_the_line_end_is_no_mention() -> None:
+    text = ("Busan Mayor Park Min-soo speaks at the ferry terminal on March 4. (PHOTO NOT FOR SALE) (Yonhap)\n"
+            "The plan was reported by Yonhap on Friday.")
+    orgs = [m for m in _tag(text, "en") if m.entity_type == "ORG"]
+    assert [m.surface for m in orgs] == ["Yonhap"] and orgs[0].char_start > text.index("\n"), orgs

@@ -59,6 +59,8 @@ def _doc(*lines: str, **hints):
          "04.03.2021"),
         (["Ferry route to reopen", "2021-03-04T09:15:00 KST", EN_BODY], (2021, 3, 4), "stamp", "2021-03-04"),
         (["Ferry route to reopen", "By Jane Doe | Mar 4, 2021", EN_BODY], (2021, 3, 4), "byline", "Mar 4, 2021"),
+        (["여객선 항로 재개", "harbournews 김하늘기자 |  2021.03.04 14:00:44", KO_BODY], (2021, 3, 4), "byline",
+         "2021.03.04"),  # the site's name before the reporter's
         (["Ferry route to reopen", "Posted by Jane Doe on March 4, 2021", EN_BODY], (2021, 3, 4), "label", "March 4, 2021"),
         (["[제52호]2021년 3월 4일", "여객선 항로 재개", KO_BODY], (2021, 3, 4), "stamp", "2021년 3월 4일"),
         (["여객선 항로 재개", "2021년 03월 04일 (목) 09:15", KO_BODY], (2021, 3, 4), "stamp", "2021년 03월 04일"),
@@ -97,6 +99,9 @@ def test_written_date_shapes() -> None:
     [
         ("page clock above the headline", ["2024.05.02 (목) 11:40", "여객선 항로 재개", "2021.03.04 09:15", KO_BODY],
          (2021, 3, 4)),
+        ("clock beside the account box", ["ПОРТОВЫЙ БЛОГ", "Четверг, 02.05.2024, 15:20",
+                                          "Приветствую Вас Гость | RSS | Главная | Регистрация | Вход",
+                                          "Паром возобновит рейсы", "04.03.2021 09:15", RU_BODY], (2021, 3, 4)),
         ("clock box", ["Сегодня 2 мая 2024, четверг", "Паром возобновит рейсы", "04.03.2021 09:15", RU_BODY],
          (2021, 3, 4)),
         ("weather box with the date", ["서울 12℃ 맑음 2024.05.02", "여객선 항로 재개", "입력 2021-03-04 09:15", KO_BODY],
@@ -137,6 +142,8 @@ def test_decoys_never_win(kind, lines, date) -> None:
         ("a one-word line with a date", ["Ferry route to reopen", "Retrieved 2024-05-02", EN_BODY]),
         ("a registration in a short sentence", ["여객선 항로 재개", "2021년 3월 4일 등록 절차가 끝났다", KO_BODY]),
         ("a date after another label", ["Ferry route to reopen", "Deadline: March 4, 2021", EN_BODY]),
+        ("only the header clock", ["Harbour Forum", "Thursday, 05/02/2024, 15:20", "Welcome, Guest | Log in | Register",
+                                   "Ferry route to reopen", EN_BODY]),
         ("year only in a stamp-less URL line", ["Ferry route to reopen", "https://example.org/2021/03/04/ferry", EN_BODY]),
     ],
 )  # fmt: skip
@@ -182,6 +189,12 @@ def test_container_date_is_metadata_and_text_wins() -> None:
          "부산시, 내달 블라디보스토크 잇는 여객선 항로 재개 위해 러 연해주와 협의"),  # many short Korean words
         (["여객선 항로 재개 앞두고…", KO_BODY], "여객선 항로 재개 앞두고…"),
         (["여객선 항로 재개", "여객선 항로 재개 앞두고", KO_BODY], "여객선 항로 재개"),  # deck below
+        (["Войти в почту", "Паром возобновит рейсы", f"НАХОДКА, 4 марта. /ТАСС/. {RU_BODY}"],
+         "Паром возобновит рейсы"),  # the account link above it
+        (["여객선 항로 재개", "입력 2021.03.04 (21:00)", "기사 본문 듣기 기능은 일부", "브라우저에서만 됩니다.", KO_BODY],
+         "여객선 항로 재개"),  # a widget's notice broken over two lines sits between headline and story
+        (["Ferry route to reopen", "Posted: 2021-03-04", "Audio playback works only in", "browsers based on Chromium.",
+          EN_BODY], "Ferry route to reopen"),
         (["본문으로 바로가기", "“여객선 항로 재개와 항만 협력”", "• 작성일2021/03/04", "“여객선 항로 재개와", "항만 협력”", KO_BODY],
          "“여객선 항로 재개와 항만 협력”"),  # repeated copy wrapped over two lines
     ],
@@ -200,6 +213,7 @@ def test_headline_evidence(lines, title) -> None:
         ["Новости", RU_BODY],  # a rubric alone is not a headline
         [f"ТЮМЕНЬ, 4 марта, ФедералПресс. {RU_BODY}"],  # starts with the dateline
         ["Share", "Print", KO_BODY],
+        ["부산항에서 출항 기념사진을 찍고 있는 양국 대표단. /사진제공=부산시", KO_BODY],  # a photo caption first
     ],
 )
 def test_no_headline_when_there_is_none(lines) -> None:
@@ -277,6 +291,11 @@ def test_closing_korean_byline_is_the_dateline(closing: str) -> None:
     assert doc.dateline_place == "부산"
 
 
+@pytest.mark.parametrize("closing", ["/하버뉴스", "/바다일보", "/항구통신"])
+def test_closing_outlet_credit_is_not_a_dateline(closing: str) -> None:
+    assert _doc(KO_BODY, KO_BODY, closing).dateline_place is None
+
+
 def test_agency_and_reporter_bracket_is_not_a_place() -> None:
     assert find_dateline("[하버데일리=김하늘 기자] 본문이 이어진다.") is None
     assert find_dateline("(사진=하버데일리) 부두에 정박한 여객선이 출항을 기다리고 있다.") is None
@@ -293,7 +312,7 @@ def test_no_bare_dateline_for_short_caps_lines() -> None:
     [
         "Share | Print | Email", "ГлавнаяНовостиРегионПолитикаEnglish", "본문으로 바로가기주메뉴 바로가기",
         "Skip to main content", "조회수 1,203 추천수 0", "• 댓글 3", "Просмотров: 512", "Views: 87",
-        "Автор: Иван Петров", "Source: Harbour Daily", "김하늘 기자", "By Jane Doe", "sky@example.co.kr",
+        "Автор: Иван Петров", "Source: Harbour Daily", "Войти в почту", "Регистрация", "로그인", "Featured Topics", "김하늘 기자", "By Jane Doe", "sky@example.co.kr",
         "(사진=김하늘 기자)", "Фото: пресс-служба порта", "IMG_0042.JPG", "2203948 [2]",
         "- HARBOUR DAILY - https://harbour.example -", "서울 12℃ 맑음", "Support our newsroom!",
         "Your donation keeps independent reporting alive.", "Subscribe to our newsletter",

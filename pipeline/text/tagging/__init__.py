@@ -136,7 +136,7 @@ def _block_mentions(text: str, bs: int, be: int, language: str, en_doc: object |
         org_index = SpanIndex((o.start, o.end) for o in orgs)
         found = [_after(chunk, c, orgs, org_index) for c in spans]
         natasha.update(id(c) for c in found)
-        raw += orgs + found + koreans
+        raw += ner.orgs_named_after(chunk, orgs + found + koreans)  # "университет им. Ким Чака"
     if ko_tokens is not None:
         raw += ner.korean_candidates(chunk, 0, len(chunk), ko_tokens,
                                      [(h.start, h.end, h.entry.entity_type) for h in hits])
@@ -207,13 +207,23 @@ def _english(chunk: str, hits: list[gazetteer.Hit], raw: list[ner.Cand], en_doc:
     model_index = SpanIndex((m.start, m.end) for m in model)
     longer = [p for p in patterns if p.entity_type in ("ORG", "PERSON") and any(
         (p.end - p.start) > (m.end - m.start)
-        and m.entity_type == p.entity_type for m in (model[k] for k in model_index.within(p.start, p.end)))]
+        and (m.entity_type == p.entity_type or _place_completes(chunk, p, m))
+        for m in (model[k] for k in model_index.within(p.start, p.end)))]
     longer_index = SpanIndex((p.start, p.end) for p in longer)
     model = [m for m in model if not longer_index.holds(m.start, m.end)]
     taken = SpanIndex((m.start, m.end) for m in model + raw)
     out = model + [p for p in patterns if not taken.overlaps(p.start, p.end)]
     places = _Places(hits)
     return [_bilateral(chunk, c, places, absorbed) if c.entity_type == "ORG" else c for c in out], absorbed
+
+
+_OF_PLACE = re.compile(r"\b(?:of|for|in) (?:the )?$")
+
+
+def _place_completes(chunk: str, org: ner.Cand, place: ner.Cand) -> bool:
+    """The model's place ends a pattern organisation's "of/for X" ("Boao Forum for Asia")."""
+    return org.entity_type == "ORG" and place.entity_type in ("GPE", "LOC") and place.end == org.end \
+        and bool(_OF_PLACE.search(chunk, org.start, place.start))
 
 
 class _Places:

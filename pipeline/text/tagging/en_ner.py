@@ -30,7 +30,9 @@ _PORTFOLIO_BEFORE = re.compile(r"\b(?:Minister|Ambassador|Secretary|Envoy|Commis
                                r"Advisor) (?:for|of) (?:the )?$")
 _ORG_HEAD = re.compile(r"\b(?:Ministry|University|Institute|Academy|Agency|Corporation|Company|Bank|Foundation|"
                        r"Association|Society|Forum|Council|Organi[sz]ation|Commission|Cent(?:er|re)|Committee|"
-                       r"Office|Department|Service|Assembly|Party|Fund|Union)\b")
+                       r"Office|Department|Service|Assembly|Party|Fund|Union|Court|Tribunal)\b")
+# Diseases and viruses the model reads as organisations ("the COVID-19 pandemic").
+_DISEASE = re.compile(r"(?:COVID|SARS|MERS|H\dN\d|Ebola|Zika)(?:-\d+|-CoV-\d)?")
 _SEPARATOR = re.compile(r"\s[-–—|/]\s")  # a spaced dash or bar separates phrases; "Korea-Russia" is one word  # the tagger reads some surnames as plurals ("Davies/NNS")
 
 
@@ -74,7 +76,7 @@ def name_shaped(tokens: list, label: str) -> bool:  # noqa: ANN001 - spaCy token
         return False  # "Consul General": a title, not a name
     if any(t.tag_.startswith("VB") or t.tag_ in ("MD", "PRP", "WP") for t in tokens):
         return False
-    content = [t for i, t in enumerate(tokens) if t.tag_ not in _INNER and not _joined(tokens, i)]
+    content = [t for i, t in enumerate(tokens) if t.tag_ not in _INNER and t.text != "-" and not _joined(tokens, i)]
     if any(not _capitalised(t.text) for t in content):
         return False
     if len(content) == 1:
@@ -82,7 +84,8 @@ def name_shaped(tokens: list, label: str) -> bool:  # noqa: ANN001 - spaCy token
         if not (_is_acronym(word.text) or word.tag_ in _PROPER):
             return False  # a capitalised common noun ("Education", "Forum")
     if label == "PERSON":  # (capitalised) nouns, initials and hyphenated given names only: no adjective
-        return all(t.tag_ in _NOUNS or t.tag_ == "HYPH" or _joined(tokens, i) for i, t in enumerate(tokens)) \
+        return all(t.tag_ in _NOUNS or t.tag_ == "HYPH" or t.text == "-" or _joined(tokens, i)
+                   for i, t in enumerate(tokens)) \
             and not any(c.isdigit() for t in tokens for c in t.text)
     return True
 
@@ -177,5 +180,7 @@ def english_spans(text: str, start: int, end: int, hits: list[tuple[int, int, st
             continue  # "Ambassador for International Economy and Trade": a portfolio, not a body
         if len(tokens) == 1 and tokens[0].text in GENERIC_WORDS:
             continue  # "This Committee" -> "Committee": a common noun in title case
+        if _DISEASE.fullmatch(text[start + s:start + e]):
+            continue  # "COVID-19": a disease, not a body
         out.append(Cand(start + s, start + e, label, "ner", 0.75, normal))
     return out, absorbed, proper

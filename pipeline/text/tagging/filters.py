@@ -37,11 +37,23 @@ _CREDIT = re.compile(
     # Photo credits opening a line ("Фото: пресс-служба ...", "Photo: Yonhap"; a caption "На фото:
     # Путин" names who is pictured and stays) and copyright lines ("ⓒ 연합뉴스", "Copyright Yonhap").
     r"|^[ \t]*(?:Фото|Photo|Photos|사진)[ \t]*[:：][^\n]{1,80}"
-    r"|(?:©|ⓒ|\bCopyright\b|\bCOPYRIGHT\b)[^\n]{0,80}",
+    r"|(?:©|ⓒ|\bCopyright\b|\bCOPYRIGHT\b)[^\n]{0,80}"
+    # A wire's slash credit after a dateline ("МОСКВА, 7 февраля. /ТАСС/.", "MOSCOW, May 3. /TASS/.")
+    r"|/[ \t]?[A-Za-zА-ЯЁа-яё][\w .\-]{0,25}?[ \t]?/(?=[.,]|\s)"
+    # and an agency opening the lead ("РИА Новости – Президент ...")
+    r"|^[ \t]*(?:РИА[ \t]«?Новости»?|ИТАР-ТАСС|ТАСС|Интерфакс|ПРАЙМ|Sputnik|Yonhap|Reuters|AFP|Xinhua|Kyodo)"
+    r"[ \t]*[–—-](?=[ \t])"
+    # a Korean outlet signing off on its own line ("/연합뉴스", "/뉴시스")
+    r"|^[ \t]*/[ \t]?[가-힣A-Za-z0-9]{0,10}(?:뉴스|뉴시스|일보|신문|통신|방송|타임스|데일리|투데이)[ \t]*$",
     re.M,
 )
 
 
+# A photo caption's credit at the line's end ("… on Sept. 6. (PHOTO NOT FOR SALE) (Yonhap)").
+_CAPTION_CREDIT = re.compile(
+    r"\(PHOTO NOT FOR SALE\)|\((?:Yonhap|AFP|Reuters|AP|EPA|Xinhua|Kyodo|TASS|Newsis|News1|Getty Images)\)[ \t]*$",
+    re.M,
+)
 _DATELINE_REACH = 60  # characters from a block's start within which a dateline's credit sits
 # "SEOUL, Dec. 24 " / "МОСКВА, 9 февраля " right before the credit (a headline may precede it).
 _DATELINE_BEFORE = re.compile(r"\b[A-ZА-ЯЁ]{3,}(?:[ -][A-ZА-ЯЁ]{3,})?,\s+(?:[A-Z][a-z]{2,}\.?\s+\d{1,2}|\d{1,2}\s+[а-яё]+)\s*$")
@@ -52,8 +64,9 @@ def credit_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     dateline puts it ("SEOUL, May 3 (Yonhap) --"), not "(DPRK) – " inside a sentence."""
     chunk = text[start:end]
     return [(start + m.start(), start + m.end()) for m in _CREDIT.finditer(chunk)
-            if not m.group().startswith("(") or "=" in m.group() or m.start() <= _DATELINE_REACH
-            or _DATELINE_BEFORE.search(chunk, max(0, m.start() - 40), m.start())]
+            if not m.group().startswith(("(", "/")) or "=" in m.group() or m.start() <= _DATELINE_REACH
+            or _DATELINE_BEFORE.search(chunk, max(0, m.start() - 40), m.start())] \
+        + [(start + m.start(), start + m.end()) for m in _CAPTION_CREDIT.finditer(chunk)]
 
 
 @lru_cache(maxsize=65536)

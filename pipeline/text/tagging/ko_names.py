@@ -101,6 +101,8 @@ def name_like(text: str, e: Eojeol, native_first: frozenset[str]) -> bool:
         return False  # a verb or an ending: a predicate, not a name ("~했다")
     if all(t == "NNG" for t in e.tags) and not could_be_proper(word):
         return False  # a dictionary common noun: "정부", "지방정부", "전문가"
+    if e.tags == ("NNB",):
+        return False  # a bound noun alone ("개최한 이래", "그 이후"): grammar, not a name
     native = len(word) <= 4 and word[0] in native_first
     if "NNB" in e.tags and (not native or "NNP" in e.tags):
         return False  # "한국쪽": a proper noun + bound noun is a phrase ("the Korean side")
@@ -213,3 +215,39 @@ def _candidate(text: str, e: Eojeol, blocked: SpanIndex, not_name: bool, title: 
     if blocked.overlaps(e.start, e.stem_end):
         return False
     return name_like(text, e, native_first)
+
+
+# Russian (and other East Slavic) given names as Korean news transliterates them, with the usual
+# variants: "블라디미르 티토프", "안드레이 데니소프". Before a surname kiwi has never seen, such a
+# given name starts a person's name (and "블라디미르" is then no city).
+RU_GIVEN_NAMES = frozenset(
+    "블라디미르 알렉산드르 알렉산더 알렉산드로 세르게이 세르게이이 안드레이 드미트리 드미트리이 미하일 니콜라이 "  # noqa: SIM905
+    "이고르 이반 빅토르 유리 올레그 올렉 아나톨리 발레리 발레리이 보리스 알렉세이 예브게니 예프게니 예브게니이 "
+    "콘스탄틴 막심 파벨 표트르 게오르기 게오르기이 겐나디 바실리 뱌체슬라프 비탈리 레오니트 레오니드 "
+    "스타니슬라프 로만 키릴 글렙 아르카디 그리고리 데니스 안톤 티무르 루슬란 일리야 야코프 표도르 니키타 "
+    "아르툠 아르템 미하일로 발렌틴 마리야 마리아 안나 올가 옐레나 엘레나 이리나 나탈리야 나탈리아 "
+    "타티야나 타티아나 타티아나 스베틀라나 예카테리나 류드밀라 발렌티나 갈리나 베로니카 크세니야 다리야 "
+    "폴리나 안나 알라 지나이다 나데즈다 마리나 알렉산드라".split()
+)
+_PATRONYMIC = re.compile(r"[가-힣]{2,6}(?:비치|브나|예비치|오비치|예브나|오브나)")
+
+
+def russian_given_name_persons(text: str, words: list[Eojeol], is_title: list[bool],
+                               not_name: list[bool]) -> list[tuple[int, int]]:
+    """(start, end) of "given name [initial | patronymic] surname" where the given name is a
+    Russian one and the surname a word kiwi does not know ("니키타 유 아니시모프",
+    "안드레이 보리소비치 쿨릭")."""
+    out = []
+    for i, w in enumerate(words):
+        if text[w.start:w.end] not in RU_GIVEN_NAMES or w.stem_end != w.end:
+            continue
+        j = i + 1
+        if j + 1 < len(words) and text[w.end:words[j].start] == " " and words[j].stem_end == words[j].end and (
+                words[j].end - words[j].start == 1 or _PATRONYMIC.fullmatch(text[words[j].start:words[j].end])):
+            j += 1  # an initial or a patronymic between the names
+        if j >= len(words) or text[words[j - 1].end:words[j].start] != " " or is_title[j] or not_name[j]:
+            continue
+        surname = text[words[j].start:words[j].stem_end]
+        if 2 <= len(surname) <= 7 and _HANGUL_WORD.fullmatch(surname) and out_of_vocabulary(surname):
+            out.append((w.start, words[j].stem_end))
+    return out

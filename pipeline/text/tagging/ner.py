@@ -134,6 +134,11 @@ def _geo_adjective(word: str) -> bool:
 _RU_TOKEN = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*|[A-Z]{2,}")
 
 
+# Lower-case nouns that complete a region's adjective name ("Приморского края", "Амурской области").
+_RU_REGION_NOUNS = frozenset("края краю краем крае области областью округа округу округом округе района районе "  # noqa: SIM905
+                             "республики губернии".split())
+
+
 def russian_org_heads(text: str, persons: list[tuple[int, int]] = ()) -> list[Cand]:
     """`persons`: spans of persons; a person's first word after a head is not the institution's
     name ("южнокорейского МИД Кан Гён Хва")."""
@@ -150,6 +155,13 @@ def russian_org_heads(text: str, persons: list[tuple[int, int]] = ()) -> list[Ca
         while j < len(toks) and j - i <= 1 and toks[j][2][:1].isupper() and re.fullmatch(r" ", text[toks[j - 1][1]:toks[j][0]]) \
                 and not ru_common_noun(toks[j][2].split("-")[0]) and not in_person.overlaps(toks[j][0], toks[j][1]):
             j += 1
+        if i + 2 < len(toks) and toks[i + 2][2] in _RU_REGION_NOUNS and toks[i + 1][2][:1].isupper() \
+                and toks[i + 1][2].endswith(("ого", "ой", "ых")) and text[toks[i][1]:toks[i + 2][0]].count(" ") == 2 \
+                and not in_person.overlaps(toks[i + 1][0], toks[i + 1][1]):
+            j = i + 3  # "правительства Амурской области": the region's adjective and noun are its name
+        elif j == i + 1 and i + 2 < len(toks) and toks[i + 1][2] in ("имени", "им") \
+                and text[toks[i + 1][1]:toks[i + 1][1] + 2].startswith((" ", ". ")):
+            j = i + 2  # "университетом имени …": the person's name follows (see orgs_named_after)
         owner = i > 0 and w == "МИД" and text[toks[i - 1][1]:s] == " " and _geo_adjective(toks[i - 1][2])
         if j == i + 1 and not owner:
             continue
@@ -160,6 +172,36 @@ def russian_org_heads(text: str, persons: list[tuple[int, int]] = ()) -> list[Ca
         surface = text[start:toks[j - 1][1]]
         out.append(Cand(start, toks[j - 1][1], "ORG", "pattern", 0.6, ru_nominative(surface, "ORG")))
     return out
+
+
+_NAMED_AFTER = re.compile(r"(?:^|\s)(?:им\.?|имени)\s?$")
+
+
+def orgs_named_after(text: str, cands: list[Cand]) -> list[Cand]:
+    """"университет им. Ким Чака", "университетом имени Ким Чека": an institution named after a
+    person ends with the person's name, which is part of it rather than a mention of the person."""
+    orgs = sorted((c for c in cands if c.entity_type == "ORG"), key=lambda c: c.start)
+    persons = [c for c in cands if c.entity_type == "PERSON"]
+    merged: dict[int, Cand] = {}
+    used: set[int] = set()
+    for o in orgs:
+        tail = _NAMED_AFTER.search(text, o.start, o.end)
+        if tail is not None:
+            after = o.end
+        else:
+            m = re.compile(r"\s(?:им\.|имени)\s").match(text, o.end)
+            if m is None:
+                continue
+            after = m.end()
+        p = next((p for p in persons if id(p) not in used and (p.start == after or (
+            p.start > after and not text[after:p.start].strip(" ."))) and p.start - after <= 3), None)
+        if p is None:
+            continue
+        used.update(id(q) for q in persons if q.start < p.end and p.start < q.end)  # the model's and the pattern's
+        head = text[o.start:o.end]
+        normal = (o.normal or ru_nominative(head, "ORG")) + text[o.end:p.start] + text[p.start:p.end]
+        merged[id(o)] = Cand(o.start, p.end, "ORG", "pattern", o.confidence, normal)
+    return [merged.get(id(c), c) for c in cands if id(c) not in used]
 
 
 _RU_TITLE_HEAD = re.compile(
@@ -284,13 +326,14 @@ _NOT_NAME = frozenset(
     "Patriotic Joint Press Office News Photo Related Secretary President Minister Ambassador Deputy "
     "Vice Foreign Prime Special Chief Chairman Rector Governor Mayor Director Consul General Head "
     "Representative Professor Policy Issues Home List Print Privacy Copyright Sitemap Information "
-    "Countries Government Day Year Week GMT Arctic Far Snowflake Nuclear Development Local".split()
+    "Countries Government Day Year Week GMT Arctic Far Snowflake Nuclear Development Local Court Tribunal "
+    "School Faculty Department Division College".split()
 )
 GENERIC_WORDS = _NOT_NAME  # capitalised common words that are never a name on their own
 _EN_ORG_HEAD = re.compile(
     r"\b(?:Ministry|University|Institute|Academy|Agency|Corporation|Corp\.|Company|Bank|Foundation|"
     r"Association|Society|Forum|Railways|Council|Organization|Organisation|Commission|Center|Centre|"
-    r"Committee)\b"
+    r"Committee|Court|Tribunal)\b"
 )
 
 
@@ -352,6 +395,11 @@ def english_candidates(text: str, start: int, end: int, blocked: list[tuple[int,
             tokens = tokens[1:]
         if not tokens or s >= e:
             continue
+        # "Constitutional Court Park Han-Chul": the name starts after the body's head word
+        heads = [k for k, t in enumerate(tokens[:-1]) if _EN_ORG_HEAD.fullmatch(t)]
+        if heads:
+            s += sum(len(t) + 1 for t in tokens[: heads[-1] + 1])
+            tokens = tokens[heads[-1] + 1 :]
         if en_person_shaped(tokens) and not is_title(" ".join(tokens)):  # "Plenipotentiary Envoy"
             continues = bool(_CONTINUES_PHRASE.search(text[max(start, s - 6):s]))
             conf = _en_person_evidence(tokens, "" if continues else text[max(start, s - 160) : s])
@@ -444,12 +492,21 @@ _KO_TITLE_RE = re.compile(r"(?:前|전|현|초대)?[가-힣0-9]*(?:" + "|".join(
 _KO_SURNAMES = frozenset("김이박최정강조윤장임한오서신권황안송홍유전고문양손배백허노남심하곽성차주우구민류나진지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예봉경"[:])
 _KO_ORG_SUFFIX = re.compile(
     r"(?:대학교|대학|재단|협회|위원회|포럼|공사|공단|연구소|연구원|센터|소사이어티|학회|그룹|은행|기구|"
-    r"협의회|연합회|진흥원|개발원|외무성|영사관|대사관|지부|아카데미|박물관|연합|[가-힣]{2,}청)$"
+    r"협의회|연합회|진흥원|개발원|외무성|영사관|대사관|지부|아카데미|박물관|연합|협동조합|[가-힣]{2,}청)$"
 )
 # Ordinals and times never start an organisation's name ("제3차", "8일 오후 5시 포항공과대학교").
 _KO_NOT_IN_NAME = re.compile(r"제?\d+차?|\d+(?:년|월|일|시|분)|오전|오후|지난|오는|이번")
 _KO_PAIR_WORD = re.compile(r"[가-힣]+(?:[-·][가-힣]+)+")  # "한-러", "한·러"
 _KO_BUILDING = re.compile(r"(?:시|구|군|도)청$")  # "포항시청에서": the city hall as a venue
+# A district in an address ("서울 종로구 경남대 극동문제연구소"): an organisation's name starts after it.
+_KO_ADDRESS_UNIT = re.compile(r"[가-힣]{2,5}(?:구|군|읍|면)")
+# Descriptions, not names: "단과대학", "사립대학", "러시아권 대학", "국립 연구소", "전문가포럼".
+_KO_GENERIC_ORG = re.compile(
+    r"(?:단과|사립|국립|공립|시립|도립|명문|지방|해외|외국|주요|종합|전문|일반|최상위권|상위권|[가-힣]{1,6}권)\s?"
+    r"(?:대학교?|대학원|연구소|연구기관|기관|학교)"
+    r"|(?:전문가|비즈니스|학술|투자|기업|청년|시민|국제)\s?(?:포럼|세미나|토론회|간담회|설명회)")  # programme items
+# "방러시", "방문시": the time of a visit (noun + 시 "when"), not a city.
+_KO_WHEN = re.compile(r"(?:방[한러미중일북독영불]|방문|도착|귀국|출국|체류|취임|재임|집권)시")
 _KO_PLACE_SUFFIX = re.compile(r"[가-힣]{1,6}(?:시|도|군|구|주|관구|변강)$")
 
 
@@ -491,8 +548,12 @@ def korean_candidates(text: str, start: int, end: int, tokens: dict,
     persons += [p for p in ko_names.title_persons(text, ejs, is_title, [(s, e) for s, e, _ in blocked], not_name,
                                                   _KO_SURNAMES)
                 if not any(p[0] < e and s < p[1] for s, e in persons)]
+    # "블라디미르 티토프 러시아 외교부 제1차관": a Russian given name + an unknown surname, whatever follows.
+    russian = ko_names.russian_given_name_persons(text, ejs, is_title, not_name)
+    persons = [p for p in persons if not any(p[0] < e and s < p[1] for s, e in russian)] + russian
     out += [Cand(s, e, "PERSON", "pattern", 0.7) for s, e in persons]
     taken = {s for s, _ in persons}
+    in_person = SpanIndex(persons)  # an organisation's name never runs over a person's
     for i, (ws, ne) in enumerate(nouns):
         word = text[ws:ne]
         if ws in taken:
@@ -514,7 +575,7 @@ def korean_candidates(text: str, start: int, end: int, tokens: dict,
             continue
         if _KO_ORG_SUFFIX.search(word) and not _KO_BUILDING.search(word):
             j = i  # extend left over noun-only words ("한러수교 30주년 준비위원회")
-            while j > 0 and i - j < 3 and words[j - 1][1] + 1 == words[j][0] and words[j - 1][0] not in taken \
+            while j > 0 and i - j < 3 and words[j - 1][1] + 1 == words[j][0] and not in_person.overlaps(*words[j - 1]) \
                     and not blocked_persons.overlaps(words[j - 1][0], words[j - 1][1]) \
                     and not (j - 1 < len(ejs) and "NNB" in ejs[j - 1].tags and ejs[j - 1].tags[0] != "SN") \
                     and not (j - 1 < len(ejs) and (ejs[j - 1].tags == ("NNG",) or "NP" in ejs[j - 1].tags)) \
@@ -522,17 +583,18 @@ def korean_candidates(text: str, start: int, end: int, tokens: dict,
                     and (words[j - 1][0] == 0 or text[words[j - 1][0] - 1] in " (<“‘\"'") \
                     and not _KO_NOT_IN_NAME.fullmatch(text[words[j - 1][0]:words[j - 1][1]]) \
                     and (nouns[j - 1][1] == words[j - 1][1] or _KO_PAIR_WORD.fullmatch(text[words[j - 1][0]:words[j - 1][1]])) \
-                    and not is_title[j - 1]:
+                    and not is_title[j - 1] \
+                    and not _KO_ADDRESS_UNIT.fullmatch(text[words[j - 1][0]:words[j - 1][1]]):
                 j -= 1
             span_tokens = [t for p in range(nouns[j][0], ne) for t in tokens.get(p, [])]
             own = [t for p in range(ws, ne) for t in tokens.get(p, []) if t[2] <= ne and t[1].startswith("NN")]
             # A proper noun inside, or a compound of nouns written as one word ("해양수산개발원").
-            if ne - nouns[j][0] < 3:
+            if ne - nouns[j][0] < 3 or _KO_GENERIC_ORG.fullmatch(text[nouns[j][0]:ne]):
                 continue  # a bare "포럼" is not a name
             if any(t[1] in ("NNP", "SL") for t in span_tokens) or (len(own) >= 2 and len(word) >= 4):
                 out.append(Cand(nouns[j][0], ne, "ORG", "pattern", 0.6))
             continue
-        if _KO_PLACE_SUFFIX.fullmatch(word) and ko_starts_word(text, ws) and ko_tail_ok(text, ne, tokens) \
+        if _KO_PLACE_SUFFIX.fullmatch(word) and not _KO_WHEN.fullmatch(word) and ko_starts_word(text, ws) and ko_tail_ok(text, ne, tokens) \
                 and (nnp and len(tokens.get(ws, [])) and tokens[ws][0][2] == ne
                      or len(word) >= 4 and ko_names.could_be_proper(word)):  # "극동연방관구": unknown to kiwi
             out.append(Cand(ws, ne, "GPE", "pattern", 0.55))

@@ -98,10 +98,20 @@ def _in_compound(text: str, hit: gazetteer.Hit) -> bool:
         (len(after) == 2 and after[0] == "-" and after[1].isalpha())
 
 
+# Hyphenated Latin city names with lower-case links ("Rostov-on-Don", "Komsomolsk-on-Amur",
+# "Stratford-upon-Avon"): the English model cuts them at the hyphens.
+_LATIN_LINKED = re.compile(r"(?<![\w-])[A-Z][a-z]+(?:-[a-z]{1,4})+-[A-Z][a-z]+(?![\w-])")
+
+
 def find_places(text: str, tokens: gazetteer.KoTokens | None) -> list[gazetteer.Hit]:
-    """City names in text (Cyrillic by lemma, Hangul on eojeol boundaries and tagged NNP)."""
+    """City names in text (Cyrillic by lemma, Hangul on eojeol boundaries and tagged NNP, Latin
+    hyphenated names whole)."""
     hits = [h for h in gazetteer.find_russian(text, _ru_trie()) if h.end - h.start >= 4 and not _in_compound(text, h)] \
         if _CYRILLIC.search(text) else []  # "Сан" (a syllable of a Korean name) is no "Сана"
+    for m in _LATIN_LINKED.finditer(text):
+        entry = _latin_index().get(m.group())
+        if entry is not None:
+            hits.append(gazetteer.Hit(m.start(), m.end(), entry))
     if tokens is not None:
         hits += [h for h in gazetteer.find_korean(text, tokens, _ko_automaton())
                  if any(t[1] == "NNP" for t in tokens.get(h.start, []))]
