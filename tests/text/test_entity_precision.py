@@ -510,3 +510,54 @@ def test_a_caption_credit_at_the_line_end_is_no_mention() -> None:
             "The plan was reported by Yonhap on Friday.")
     orgs = [m for m in _tag(text, "en") if m.entity_type == "ORG"]
     assert [m.surface for m in orgs] == ["Yonhap"] and orgs[0].char_start > text.index("\n"), orgs
+
+
+# --- diplomatic missions, Korean university short names, clause openers (unseen pages) -------
+
+
+@pytest.mark.parametrize(("sentence", "lang", "org"), [
+    ("Делегация посольства Республики Корея посетит Хабаровск в мае.", "ru", "посольства Республики Корея"),
+    ("Консул Генерального консульства Российской Федерации в Пусане встретился с мэром.", "ru",
+     "Генерального консульства Российской Федерации"),
+    ("Вопрос об открытии Почетного консульства Республики Корея обсудили в мэрии.", "ru",
+     "Почетного консульства Республики Корея"),
+    ("The ambassador spoke at the Embassy of the Russian Federation in Seoul on Friday.", "en",
+     "Embassy of the Russian Federation"),
+])
+def test_a_diplomatic_mission_is_named_with_its_country(sentence: str, lang: str, org: str) -> None:
+    assert _named(sentence, lang).get(org) == "ORG"
+
+
+def test_korean_name_in_tae_spelling_is_a_person() -> None:
+    assert _named("Сегодня в Находку прибыл консул Тэ Сок Вон.", "ru").get("Тэ Сок Вон") == "PERSON"
+
+
+@pytest.mark.parametrize(("sentence", "orgs", "person"), [
+    ("이번 캠프에는 서울대, 연세대, 한국외대, 부산외대 등 4개 대학 학생 30명이 참가했다.",
+     ("연세대", "한국외대", "부산외대"), None),
+    ("폐회식에는 부경대 김하늘 총장과 러시아측 대표단이 참석했다.", ("부경대",), "김하늘"),
+    ("동아대 등 지역 대학들과도 교류 협정을 맺고 있다.", ("동아대",), None),
+])
+def test_korean_university_short_names(sentence: str, orgs: tuple[str, ...], person: str | None) -> None:
+    named = _named(sentence, "ko")
+    assert all(named.get(o) == "ORG" for o in orgs), named
+    if person:
+        assert named.get(person) == "PERSON"
+
+
+@pytest.mark.parametrize("sentence", [
+    "청년 세대와 기성세대의 시각 차이가 커지는 시대다.",
+    "정부는 반대 입장을 밝히며 협력 확대를 최대 과제로 꼽았다.",
+])
+def test_words_ending_in_dae_are_not_universities(sentence: str) -> None:
+    assert not any(t == "ORG" for t in _named(sentence, "ko").values())
+
+
+@pytest.mark.parametrize(("sentence", "opener"), [
+    ("한편 홍길동 외교부 장관은 2일 러시아 외무장관과 통화했다.", "한편"),
+    ("나란히 선 홍길동 본부장과 러시아 차관이 기념사진을 찍었다.", "나란히"),
+    ("방러 홍길동 지사는 연해주 주지사와 면담했다.", "방러"),
+])
+def test_korean_clause_openers_are_not_names(sentence: str, opener: str) -> None:
+    named = _named(sentence, "ko")
+    assert opener not in named and named.get("홍길동") == "PERSON"

@@ -159,6 +159,14 @@ _RU_REGION_NOUNS = frozenset("края краю краем крае област
                              "республики губернии".split())
 
 
+# A diplomatic mission is named by the country it represents, often in several words
+# ("посольства Республики Корея", "Генерального консульства Российской Федерации"), and by a
+# lower-case adjective of its rank ("генерального", "почётного").
+_RU_MISSION_HEADS = frozenset({"посольство", "консульство", "генконсульство", "представительство"})
+_RU_MISSION_RANKS = frozenset({"генеральный", "почётный", "почетный"})
+_MISSION_NAME_WORDS = 3
+
+
 def russian_org_heads(text: str, persons: list[tuple[int, int]] = ()) -> list[Cand]:
     """`persons`: spans of persons; a person's first word after a head is not the institution's
     name ("южнокорейского МИД Кан Гён Хва")."""
@@ -171,9 +179,12 @@ def russian_org_heads(text: str, persons: list[tuple[int, int]] = ()) -> list[Ca
     for i, (s, _, w) in enumerate(toks):
         if ru_lemma(w) not in _RU_ORG_HEADS:
             continue
+        mission = ru_lemma(w) in _RU_MISSION_HEADS
+        width = _MISSION_NAME_WORDS if mission else 1
         j = i + 1  # the name: one capitalised word right after the head (a person may follow)
-        while j < len(toks) and j - i <= 1 and toks[j][2][:1].isupper() and re.fullmatch(r" ", text[toks[j - 1][1]:toks[j][0]]) \
-                and not ru_common_noun(toks[j][2].split("-")[0]) and not in_person.overlaps(toks[j][0], toks[j][1]):
+        while j < len(toks) and j - i <= width and toks[j][2][:1].isupper() and re.fullmatch(r" ", text[toks[j - 1][1]:toks[j][0]]) \
+                and (mission or not ru_common_noun(toks[j][2].split("-")[0])) \
+                and not in_person.overlaps(toks[j][0], toks[j][1]):  # "посольства Республики Корея"
             j += 1
         if i + 2 < len(toks) and toks[i + 2][2] in _RU_REGION_NOUNS and toks[i + 1][2][:1].isupper() \
                 and toks[i + 1][2].endswith(("ого", "ой", "ых")) and text[toks[i][1]:toks[i + 2][0]].count(" ") == 2 \
@@ -187,7 +198,8 @@ def russian_org_heads(text: str, persons: list[tuple[int, int]] = ()) -> list[Ca
             continue
         start = s
         if owner or (i > 0 and toks[i - 1][2][:1].isupper() and text[toks[i - 1][1]:s] == " "
-                     and ru_lemma(toks[i - 1][2]).endswith(("ый", "ий", "ой"))):
+                     and ru_lemma(toks[i - 1][2]).endswith(("ый", "ий", "ой"))) \
+                or (mission and i > 0 and text[toks[i - 1][1]:s] == " " and ru_lemma(toks[i - 1][2]) in _RU_MISSION_RANKS):
             start = toks[i - 1][0]  # "Демократической партии Тобуро", "южнокорейского МИД"
         surface = text[start:toks[j - 1][1]]
         out.append(Cand(start, toks[j - 1][1], "ORG", "pattern", 0.6, ru_nominative(surface, "ORG")))
@@ -353,7 +365,7 @@ GENERIC_WORDS = _NOT_NAME  # capitalised common words that are never a name on t
 _EN_ORG_HEAD = re.compile(
     r"\b(?:Ministry|University|Institute|Academy|Agency|Corporation|Corp\.|Company|Bank|Foundation|"
     r"Association|Society|Forum|Railways|Council|Organization|Organisation|Commission|Center|Centre|"
-    r"Committee|Court|Tribunal)\b"
+    r"Committee|Court|Tribunal|Embassy|Consulate)\b"
 )
 
 
@@ -513,6 +525,41 @@ _KO_WHEN = re.compile(r"(?:방[한러미중일북독영불]|방문|도착|귀국
 _KO_PLACE_SUFFIX = re.compile(r"[가-힣]{1,6}(?:시|도|군|구|주|관구|변강)$")
 
 
+# A university's short name is its first part + 대 ("연세대", "한국외대", "제주대"). As a word it
+# may be anything (and reads as a person: "제주대 홍길동 총장"), so it counts only where the text
+# says it is a university: the full name elsewhere ("제주대학교"), a university role or "대학" right
+# after it ("제주대 총장", "중앙대 등 국내 대학"), or a comma list with another such name
+# ("서울대, 연세대, 중앙대").
+_KO_UNI_ABBR = re.compile(r"[가-힣]{2,6}대")
+_KO_UNI_AFTER = re.compile(r"(?:부?총장|명예교수|석좌교수|교수|학장|대학원장|대학원|학생|재학생|졸업생|유학생|연구팀|연구진|"
+                           r"교수진|동문|캠퍼스|대학)")
+_KO_UNI_WINDOW = 3  # eojeols after the name where the role or "대학" may stand
+
+
+def ko_university_abbreviations(text: str, ejs: list, known: list[tuple[int, int]]) -> set[int]:
+    """Indices of eojeols in `ejs` that are a university's short name; `known`: catalog
+    organisations (a known "서울대" vouches for its neighbours in a list)."""
+    def stem(k: int) -> str:
+        return text[ejs[k].start:ejs[k].stem_end]
+
+    cand = {k for k in range(len(ejs)) if _KO_UNI_ABBR.fullmatch(stem(k))}
+    found = {k for k in cand if stem(k) + "학" in text or any(
+        _KO_UNI_AFTER.match(text, ejs[x].start) for x in range(k + 1, min(len(ejs), k + 1 + _KO_UNI_WINDOW)))}
+    found |= {k for k in range(len(ejs)) if text[ejs[k].stem_end - 1:ejs[k].stem_end] == "대"
+              and (ejs[k].start, ejs[k].stem_end) in set(known)}
+    grew = True
+    while grew:  # a comma list: "서울대, 고려대, 연세대"
+        grew = False
+        for k in sorted(found):
+            for x in (k - 1, k + 1):
+                if x in cand and x not in found and 0 <= x < len(ejs):
+                    a, b = (ejs[min(k, x)], ejs[max(k, x)])
+                    if text[a.end:b.start] in (", ", ","):
+                        found.add(x)
+                        grew = True
+    return found
+
+
 def _ko_words(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(start + m.start(), start + m.end()) for m in ko_names.EOJEOL.finditer(text[start:end])]
 
@@ -545,6 +592,12 @@ def korean_candidates(text: str, start: int, end: int, tokens: dict,
     not_name = [bool(_KO_ORG_SUFFIX.search(text[e.start:e.stem_end]))
                 or (e.stem_end - e.start >= 3 and bool(_KO_PLACE_SUFFIX.fullmatch(text[e.start:e.stem_end])))
                 for e in ejs]
+    blocked_orgs = [(bs, be) for bs, be, bt in blocked if bt == "ORG"]
+    universities = ko_university_abbreviations(text, ejs, blocked_orgs)
+    for k in universities:
+        not_name[k] = True
+        if not any(bs < ejs[k].stem_end and ejs[k].start < be for bs, be, _ in blocked):
+            out.append(Cand(ejs[k].start, ejs[k].stem_end, "ORG", "pattern", 0.6))
     persons = ko_names.role_persons(text, ejs, is_title, [(s, e) for s, e, _ in blocked], not_name, _KO_SURNAMES,
                                     _KO_ORG_SUFFIX)
     # "이사장 이근", "부총리 드미트리 스베슈니코프는": a title, then the name.
