@@ -561,3 +561,27 @@ def test_words_ending_in_dae_are_not_universities(sentence: str) -> None:
 def test_korean_clause_openers_are_not_names(sentence: str, opener: str) -> None:
     named = _named(sentence, "ko")
     assert opener not in named and named.get("홍길동") == "PERSON"
+
+
+def test_a_body_named_before_a_person_stops_at_the_given_name() -> None:
+    named = _named("The Head of Amur Oblast Department for Foreign Trade Oleg Petrov met the delegation.", "en")
+    assert named.get("Oleg Petrov") == "PERSON"
+    assert named.get("Amur Oblast Department for Foreign Trade") == "ORG"
+
+
+def test_russian_female_given_name_in_english_text() -> None:
+    assert _named("— Yulia Petrova, International office head, comments on.", "en").get("Yulia Petrova") == "PERSON"
+
+
+def test_korean_committee_member_title_after_the_name() -> None:
+    assert _named("김하늘 한러대화 차세대 분과위원 등이 참석했다.", "ko").get("김하늘") == "PERSON"
+
+
+@pytest.mark.parametrize(("sentence", "lang", "surface", "entity_id"), [
+    ("도지사는 우스리스크의 고려인 학교를 방문했다.", "ko", "우스리스크", "gpe:ussuriysk"),
+    ("Trade across North-East Asia grew last year.", "en", "North-East Asia", "loc:northeast_asia"),
+    ("He met the Consul General of Democratic Peoples Republic of Korea on Monday.", "en",
+     "Democratic Peoples Republic of Korea", "gpe:north_korea"),
+])
+def test_spelling_variants_of_catalog_places(sentence: str, lang: str, surface: str, entity_id: str) -> None:
+    assert any(m.surface == surface and m.entity_id == entity_id for m in _tag(sentence, lang))

@@ -203,6 +203,12 @@ def _english(chunk: str, hits: list[gazetteer.Hit], raw: list[ner.Cand], en_doc:
         p.start <= m.start and m.end <= p.end and (p.end - p.start) > (m.end - m.start)
         and (m.entity_type == p.entity_type or _place_completes(chunk, p, m)) for m in model)]
     model = [m for m in model if not any(p.start <= m.start and m.end <= p.end for p in longer)]
+    # The model runs a body's name into the person after it ("Department for International
+    # Cooperation Oleg Shcheka"): the patterns' body and person, which meet there, replace it.
+    split = [m for m in model if m.entity_type == "ORG" and any(
+        p.entity_type == "PERSON" and p.end == m.end and m.start < p.start for p in patterns) and any(
+        o.entity_type == "ORG" and o.start == m.start and o.end < m.end for o in patterns)]
+    model = [m for m in model if m not in split]
     out = model + [p for p in patterns if not any(p.start < m.end and m.start < p.end for m in model + raw)]
     return [_bilateral(chunk, c, hits, absorbed) if c.entity_type == "ORG" else c for c in out], absorbed
 

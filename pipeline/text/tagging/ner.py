@@ -342,7 +342,8 @@ _GIVEN_NAMES = frozenset(
     "Kirill Ilya Alexei Leonid Grigory Fyodor Stanislav Ruslan Timur Arkady Gennady Vasily Pyotr "
     "Peter John James Robert Michael William David Richard Joseph Thomas Charles Mark Paul Steven "
     "Donald Joe Barack George Hillary Mike Antony Glyn Clifford Sung Kurt Kevin Daniel Christopher "
-    "Shinzo Fumio Yoshihide Taro".split()
+    "Shinzo Fumio Yoshihide Taro Yulia Yuliya Julia Eugene Evgenia Yevgenia Ksenia Daria Darya Marina "
+    "Lyudmila Ludmila Nadezhda Galina Vera Polina Sofia Alexandra Oksana Larisa Lada Inna Nina Zoya".split()
 )
 _RU_SURNAME_SUFFIX = re.compile(r"(?:ov|ev|yov|in|yn|sky|skiy|ski|enko|uk|ova|eva|ina|skaya|ich)$")
 _NOT_NAME = frozenset(
@@ -359,13 +360,13 @@ _NOT_NAME = frozenset(
     "Vice Foreign Prime Special Chief Chairman Rector Governor Mayor Director Consul General Head "
     "Representative Professor Policy Issues Home List Print Privacy Copyright Sitemap Information "
     "Countries Government Day Year Week GMT Arctic Far Snowflake Nuclear Development Local Court Tribunal "
-    "School Faculty Department Division College".split()
+    "School Faculty Department Division College Cooperation Promotion".split()
 )
 GENERIC_WORDS = _NOT_NAME  # capitalised common words that are never a name on their own
 _EN_ORG_HEAD = re.compile(
     r"\b(?:Ministry|University|Institute|Academy|Agency|Corporation|Corp\.|Company|Bank|Foundation|"
     r"Association|Society|Forum|Railways|Council|Organization|Organisation|Commission|Center|Centre|"
-    r"Committee|Court|Tribunal|Embassy|Consulate)\b"
+    r"Committee|Court|Tribunal|Embassy|Consulate|Department)\b"
 )
 
 
@@ -460,6 +461,14 @@ def _en_org_span(text: str, lo: int, head_start: int, head_end: int) -> tuple[in
         words += 1
     cont = _EN_ORG_CONT.match(text, head_end)
     e = cont.end() if cont else head_end
+    # "Department for International Cooperation Oleg Shcheka": a given name and a surname after
+    # the complement are the person the title names, not part of the body's name.
+    for m in re.finditer(r"(?<= )([A-Z][a-z]+) [A-Z][a-z]+", text[head_end:e]):
+        if m.group(1) in _GIVEN_NAMES:
+            e = head_end + m.start()
+            while text[e - 1] == " ":
+                e -= 1
+            break
     if words == 0 and e == head_end:
         return None  # a bare "Ministry" is not a name; "Ministry of Foreign Affairs" is
     while re.search(r" (?:and|of|the)$", text[s:e]):
@@ -501,7 +510,7 @@ KO_TITLE_SUFFIXES = (
     "기자", "대사", "장관", "차관", "대통령", "총리", "부총리", "위원장", "부위원장", "교수", "회장",
     "부회장", "원장", "이사장", "총장", "소장", "의원", "시장", "도지사", "지사", "주지사", "대표",
     "사장", "특파원", "연구위원", "박사", "센터장", "국장", "실장", "대변인", "서기장", "외무상",
-    "영사", "총영사", "청장", "단장", "주석", "국무위원장", "총비서", "의장", "부의장", "이사", "본부장",
+    "영사", "총영사", "청장", "단장", "주석", "국무위원장", "총비서", "의장", "부의장", "이사", "본부장", "위원",
 )
 _KO_TITLE_RE = re.compile(r"(?:前|전|현|초대)?[가-힣0-9]*(?:" + "|".join(KO_TITLE_SUFFIXES) + r")$")
 _KO_SURNAMES = frozenset("김이박최정강조윤장임한오서신권황안송홍유전고문양손배백허노남심하곽성차주우구민류나진지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예봉경"[:])
