@@ -585,3 +585,18 @@ def test_korean_committee_member_title_after_the_name() -> None:
 ])
 def test_spelling_variants_of_catalog_places(sentence: str, lang: str, surface: str, entity_id: str) -> None:
     assert any(m.surface == surface and m.entity_id == entity_id for m in _tag(sentence, lang))
+
+
+@pytest.mark.parametrize(("sentence", "org"), [
+    ("Сегодня консул встретился с Председателем Законодательного собрания, Иваном Петровым.",
+     "Законодательного собрания"),
+    ("Союз стал возможен при содействии Ассоциации корейской диаспоры Корсаковского района и мэрии.",
+     "Ассоциации корейской диаспоры Корсаковского района"),
+    ("Встреча прошла в Центре корейской культуры во Владивостоке.", "Центре корейской культуры"),
+])
+def test_russian_body_with_only_its_first_word_capitalised(sentence: str, org: str) -> None:
+    assert _named(sentence, "ru").get(org) == "ORG"
+
+
+def test_a_lower_case_city_centre_is_no_body() -> None:
+    assert not any(t == "ORG" for t in _named("В центре города открылась новая выставка.", "ru").values())

@@ -203,6 +203,61 @@ def russian_org_heads(text: str, persons: list[tuple[int, int]] = ()) -> list[Ca
             start = toks[i - 1][0]  # "Демократической партии Тобуро", "южнокорейского МИД"
         surface = text[start:toks[j - 1][1]]
         out.append(Cand(start, toks[j - 1][1], "ORG", "pattern", 0.6, ru_nominative(surface, "ORG")))
+    return out + _russian_capitalised_bodies(text, toks, in_person)
+
+
+# Russian capitalises only a body's first word: "Законодательного собрания", "Государственной
+# Думы", "Ассоциации корейской диаспоры Корсаковского района". Inside a sentence, a capitalised
+# adjective before a legislature's head noun, or a capitalised head noun before a lower-case
+# genitive phrase, is such a name.
+_RU_LEGISLATURES = frozenset({"собрание", "дума", "ассамблея", "палата", "хурал", "курултай"})
+_RU_CAPITAL_HEADS = frozenset({"ассоциация", "союз", "общество", "фонд", "федерация", "центр", "палата", "совет",
+                               "комитет", "форум", "конгресс", "клуб"})
+_RU_CHAIN_WORDS = 4
+
+
+def _gent_word(word: str, pos: tuple[str, ...]) -> bool:
+    from pipeline.text.nlp import morph
+
+    return any(p.tag.POS in pos and "gent" in p.tag.grammemes for p in morph().parse(word)[:2])
+
+
+def _adjective(word: str) -> bool:
+    from pipeline.text.nlp import morph
+
+    return any(p.tag.POS == "ADJF" for p in morph().parse(word)[:2])
+
+
+def _russian_capitalised_bodies(text: str, toks: list[tuple[int, int, str]], in_person: SpanIndex) -> list[Cand]:
+    from pipeline.text.tagging.gazetteer import ru_lemma
+
+    def mid_sentence(k: int) -> bool:  # a capital here is not the sentence's
+        return k > 0 and text[toks[k - 1][1]:toks[k][0]] in (" ", ", ")
+
+    out = []
+    for i, (s, e, w) in enumerate(toks):
+        if not w[:1].isupper() or not mid_sentence(i) or in_person.overlaps(s, e):
+            continue
+        lemma = ru_lemma(w)
+        end = None
+        if i + 1 < len(toks) and toks[i + 1][2].islower() and text[e:toks[i + 1][0]] == " " \
+                and ru_lemma(toks[i + 1][2]) in _RU_LEGISLATURES and _adjective(w):
+            end = i + 1  # "Законодательного собрания"
+        elif lemma in _RU_CAPITAL_HEADS:
+            j = i + 1
+            while j < len(toks) and j - i <= _RU_CHAIN_WORDS and toks[j][2].islower() \
+                    and text[toks[j - 1][1]:toks[j][0]] == " " and _gent_word(toks[j][2], ("ADJF", "NOUN")):
+                j += 1
+            if j - i >= 3 and _gent_word(toks[j - 1][2], ("NOUN",)):
+                end = j - 1  # "Ассоциации корейской диаспоры"
+        if end is None:
+            continue
+        k = end + 1  # the region that owns it: "… Корсаковского района", "… Приморского края"
+        if k + 1 < len(toks) and toks[k][2][:1].isupper() and toks[k + 1][2] in _RU_REGION_NOUNS \
+                and text[toks[end][1]:toks[k + 1][0]].count(" ") == 2 and toks[k][2].endswith(("ого", "ой", "ых")):
+            end = k + 1
+        surface = text[s:toks[end][1]]
+        out.append(Cand(s, toks[end][1], "ORG", "pattern", 0.6, ru_nominative(surface, "ORG")))
     return out
 
 
