@@ -600,3 +600,12 @@ def test_russian_body_with_only_its_first_word_capitalised(sentence: str, org: s
 
 def test_a_lower_case_city_centre_is_no_body() -> None:
     assert not any(t == "ORG" for t in _named("В центре города открылась новая выставка.", "ru").values())
+
+
+@pytest.mark.parametrize("sentence", [
+    "The two universities signed an MOU on student exchanges, the CEO of the company said.",
+    "The MOU was signed in Vladivostok.",
+])
+def test_abbreviations_of_common_nouns_are_not_organisations(sentence: str) -> None:
+    named = _named(sentence, "en")
+    assert "MOU" not in named and "CEO" not in named
