@@ -609,3 +609,8 @@ def test_a_lower_case_city_centre_is_no_body() -> None:
 def test_abbreviations_of_common_nouns_are_not_organisations(sentence: str) -> None:
     named = _named(sentence, "en")
     assert "MOU" not in named and "CEO" not in named
+
+
+def test_korean_caption_credit_glued_to_the_lead_is_not_part_of_the_name() -> None:
+    named = _named("나란히 선 두 차관. 연합뉴스김하늘 외교부 본부장은 2일 러시아 차관과 유선 협의를 가졌다.", "ko")
+    assert named.get("김하늘") == "PERSON" and "연합뉴스김하늘" not in named

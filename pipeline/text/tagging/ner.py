@@ -624,6 +624,9 @@ def ko_university_abbreviations(text: str, ejs: list, known: list[tuple[int, int
     return found
 
 
+_KO_GLUED_CREDIT = re.compile(r"(?:연합뉴스|뉴시스|뉴스1|노컷뉴스|공동취재단|사진공동취재단|사진제공)(?=[가-힣]{2,4}$)")
+
+
 def _ko_words(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(start + m.start(), start + m.end()) for m in ko_names.EOJEOL.finditer(text[start:end])]
 
@@ -671,6 +674,9 @@ def korean_candidates(text: str, start: int, end: int, tokens: dict,
     # "블라디미르 티토프 러시아 외교부 제1차관": a Russian given name + an unknown surname, whatever follows.
     russian = ko_names.russian_given_name_persons(text, ejs, is_title, not_name)
     persons = [p for p in persons if not any(p[0] < e and s < p[1] for s, e in russian)] + russian
+    # A photo caption's credit glued by the crawl to the lead's first word ("… 차관. 연합뉴스홍길동
+    # 본부장은"): the name starts after the agency.
+    persons = [(m.end(), e) if (m := _KO_GLUED_CREDIT.match(text, s, e)) else (s, e) for s, e in persons]
     out += [Cand(s, e, "PERSON", "pattern", 0.7) for s, e in persons]
     taken = {s for s, _ in persons}
     in_person = SpanIndex(persons)  # an organisation's name never runs over a person's
