@@ -614,3 +614,16 @@ def test_abbreviations_of_common_nouns_are_not_organisations(sentence: str) -> N
 def test_korean_caption_credit_glued_to_the_lead_is_not_part_of_the_name() -> None:
     named = _named("나란히 선 두 차관. 연합뉴스김하늘 외교부 본부장은 2일 러시아 차관과 유선 협의를 가졌다.", "ko")
     assert named.get("김하늘") == "PERSON" and "연합뉴스김하늘" not in named
+
+
+@pytest.mark.parametrize(("sentence", "place"), [
+    ("연해주와 경상남도간의 경제협력을 확대하기로 했다.", "경상남도"),
+    ("한국과 러시아간 교역이 늘었다.", "러시아"),
+])
+def test_korean_place_before_the_bound_noun_between(sentence: str, place: str) -> None:
+    assert _named(sentence, "ko").get(place) == "GPE"
+
+
+@pytest.mark.parametrize("sentence", ["회의는 두 시간 동안 이어졌고 중간에 휴식이 있었다.", "인간의 존엄성을 지키는 일이다."])
+def test_words_ending_in_gan_are_not_places(sentence: str) -> None:
+    assert _named(sentence, "ko") == {}
