@@ -181,6 +181,9 @@ def test_container_date_is_metadata_and_text_wins() -> None:
         (["Портовое агентство", "09:44, 4 Марта 2021 | Новости порта", "Паром возобновит рейсы", RU_BODY],
          "Паром возобновит рейсы"),  # a stamp followed by the story's rubric is not the headline
         (["Ferry route to reopen", "12:10, March 4, 2021 | Port news", EN_BODY], "Ferry route to reopen"),
+        (["News & Notices", "Port agency continues to widen ferry links", "| 532",
+          "Agreement signed between Busan Port and Vladivostok Port", EN_BODY],
+         "Port agency continues to widen ferry links"),  # a view counter between headline and deck
         (["Will the ferry route reopen?", EN_BODY], "Will the ferry route reopen?"),
         ([LONG_HEAD, EN_BODY], LONG_HEAD),  # a long headline without final punctuation
         (["Harbour Notes", "Why the ferry matters for Busan", "By Jane Doe on March 4, 2021",
