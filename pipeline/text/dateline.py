@@ -40,6 +40,11 @@ _EN_DASH_AGENCY = re.compile(
     rf"\s(?:--|—|–|-)\s(?P<agency>[A-Z][\w'&-]*(?:\s[A-Z][\w'&-]*){{0,3}})\.(?=\s|$)"
 )
 # "SEOUL -- ..." / "SEOUL — ..." (a capitalised place alone before a long dash)
+# "VLADIVOSTOK. January 15. VOSTOK-MEDIA –" (full stops between place, date and agency)
+_EN_DOT_DATELINE = re.compile(
+    rf"^(?P<place>[A-Z][A-Z'\-]{{2,}}(?:\s[A-Z][A-Z'\-]{{2,}})?)\.\s(?P<month>{EN_MONTH})\s(?P<day>\d{{1,2}})"
+    rf"(?:,\s(?P<year>\d{{4}}))?\.\s(?P<agency>[A-Z][A-Z0-9.\-]{{1,29}}(?:\s[A-Z][A-Z0-9.\-]+)?)\s?(?:--|—|–|-)\s"
+)
 _EN_BARE_DATELINE = re.compile(r"^(?P<place>[A-Z]{4,}(?:\s[A-Z]{3,})?)\s(?:--|—)\s(?=\S)")
 _NOT_PLACES = frozenset({"UPDATE", "UPDATED", "BREAKING", "EXCLUSIVE", "ANALYSIS", "URGENT", "NOTE", "EDITOR"})
 _RU_PLACE = r"(?P<place>[А-ЯЁ][А-ЯЁа-яё\-]+(?:\s[А-ЯЁ][А-ЯЁа-яё\-]+)?)"
@@ -93,7 +98,7 @@ def _date_text(m: re.Match[str]) -> str | None:
 
 
 def find_dateline(paragraph: str) -> Dateline | None:
-    m = _EN_DATELINE.match(paragraph) or _EN_DASH_AGENCY.match(paragraph)
+    m = _EN_DATELINE.match(paragraph) or _EN_DASH_AGENCY.match(paragraph) or _EN_DOT_DATELINE.match(paragraph)
     if m:
         month = month_number(m["month"]) if m["month"] else None
         return Dateline(

@@ -69,6 +69,7 @@ def norm(s: str) -> str:
     return " ".join(s.split()).casefold()
 
 
+_COUNTER_ONLY = re.compile(r"^[|•·\s]*\d[\d\s,.]*$")
 _RUBRIC_BRACKETS = re.compile(r"^[\[(<【〈《]\s*(.*?)\s*[\])>】〉》]$")
 
 
@@ -254,8 +255,8 @@ def find_headline(
     if not cands:
         return None
     first = cands[-1]
-    while first - 1 in cands:
-        first -= 1
+    while first - 1 in cands or (first - 2 in cands and _COUNTER_ONLY.match(paras[first - 1])):
+        first -= 1 if first - 1 in cands else 2  # a view counter ("| 681") between headline and deck
     # The run's first line, since decks and subtitles follow the headline; but a short line
     # (a blog or site name) above a longer one that sits right on the date/byline is not it.
     run = range(first, cands[-1] + 1)

@@ -108,8 +108,14 @@ _DASH_ITEM = re.compile(r"^[-—–]\s+\S")
 _NO_FINAL = (".", ",", ";", "!", "?", "…")
 # Closing bylines: "포항=하인식 기자 …", "/모스크바", "/모스크바=홍길동 특파원"
 _KO_BYLINE = re.compile(
-    r"^(?P<place>[가-힣]{1,10})=[가-힣]{2,4}\s?(?:기자|특파원|통신원)\b|^/(?P<place2>[가-힣]{2,10})(?:=[가-힣 ]{2,12})?$"
+    r"^(?P<place>[가-힣]{1,10})=[가-힣]{2,4}\s?(?:기자|특파원|통신원)\b"
+    # "/부산" or "/부산=김하늘 특파원"; "/김하늘기자" is the reporter's signature, not a place
+    r"|^/(?P<place2>(?![가-힣]{2,4}\s?(?:기자|특파원|통신원)$)[가-힣]{2,10})(?:=[가-힣 ]{2,12})?$"
 )
+
+
+# A clock line with only the time: "Сейчас 13:36", "Now 09:15", "현재 13:36".
+_CLOCK_TIME = re.compile(r"^(?:сейчас|now|현재)\s*[:：]?\s*\d{1,2}:\d{2}(?::\d{2})?$", re.I)
 
 
 def _words(p: str) -> int:
@@ -249,11 +255,11 @@ def _drop_page_clocks(cands: list[DateCandidate], headline_para: int | None) -> 
 
 
 def _drop_header_clocks(cands: list[DateCandidate], paras: list[str]) -> list[DateCandidate]:
-    """A stamp printed next to the site's account box ("Приветствую Вас Гость | Вход") is the
-    header's clock."""
+    """A stamp printed next to the site's account box ("Приветствую Вас Гость | Вход") or next to
+    above the page's clock line ("20 Сентября 2024" / "Сейчас 13:36") is the header's clock."""
     def beside_account(i: int) -> bool:
         return any(0 <= j < len(paras) and len(paras[j]) <= 200 and ACCOUNT_MENU.search(paras[j])
-                   for j in (i - 1, i + 1))
+                   for j in (i - 1, i + 1)) or (i + 1 < len(paras) and bool(_CLOCK_TIME.match(paras[i + 1])))
 
     return [c for c in cands if not (c.kind in ("stamp", "byline") and beside_account(c.para))]
 

@@ -101,6 +101,8 @@ _OTHER_FIELD = re.compile(
 )
 _LEADING_TIME = re.compile(r"(?:\d{1,2}:\d{2}(?::\d{2})?\s*,?\s*)?")
 _SOURCE_AFTER = re.compile(r"^[\s\d:,|]*(?:Источник|Source|출처|Автор|Author|By)\s?[:：]", re.I)
+# A rubric after the stamp: " | Новости политики", " | World news" (a few words, no sentence).
+_RUBRIC_AFTER = re.compile(r"^\s*\|\s*[^\W\d_][^|.!?:;\d]{0,50}$")
 CLOCK_LINE = 50  # "Сегодня 2 мая 2024, четверг" is a clock; a longer line starting "Сегодня" is a sentence
 
 
@@ -190,6 +192,9 @@ def line_candidates(i: int, line: str, day_first: bool = False) -> tuple[list[Da
     label = _OTHER_LABEL.match(line)
     if label and not _AUTHOR_LABEL.match(label.group(1)):
         return [], False  # "Deadline: …", "Срок подачи: …": a date of something else
+    if _RUBRIC_AFTER.match(line[e:]) and not _residual(line[:s], 0, 0):
+        # "12:56, 17 Февраля 2012 | Новости региона": the stamp, then the story's rubric
+        return [DateCandidate(d, "stamp", line[s:e], i)], True
     rest = _COUNTER_WORD.sub(" ", _residual(line, s, e)).strip()  # "15.12.2016 | 12:30 | Просмотров: 120"
     if _SOURCE_AFTER.match(line[e:]):  # "09:05 03.12.2025 Источник: ТАСС"
         return [DateCandidate(d, "stamp", line[s:e], i)], True

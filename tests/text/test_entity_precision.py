@@ -510,3 +510,120 @@ def test_a_caption_credit_at_the_line_end_is_no_mention() -> None:
             "The plan was reported by Yonhap on Friday.")
     orgs = [m for m in _tag(text, "en") if m.entity_type == "ORG"]
     assert [m.surface for m in orgs] == ["Yonhap"] and orgs[0].char_start > text.index("\n"), orgs
+
+
+# --- diplomatic missions, Korean university short names, clause openers (unseen pages) -------
+
+
+@pytest.mark.parametrize(("sentence", "lang", "org"), [
+    ("Делегация посольства Республики Корея посетит Хабаровск в мае.", "ru", "посольства Республики Корея"),
+    ("Консул Генерального консульства Российской Федерации в Пусане встретился с мэром.", "ru",
+     "Генерального консульства Российской Федерации"),
+    ("Вопрос об открытии Почетного консульства Республики Корея обсудили в мэрии.", "ru",
+     "Почетного консульства Республики Корея"),
+    ("The ambassador spoke at the Embassy of the Russian Federation in Seoul on Friday.", "en",
+     "Embassy of the Russian Federation"),
+])
+def test_a_diplomatic_mission_is_named_with_its_country(sentence: str, lang: str, org: str) -> None:
+    assert _named(sentence, lang).get(org) == "ORG"
+
+
+def test_korean_name_in_tae_spelling_is_a_person() -> None:
+    assert _named("Сегодня в Находку прибыл консул Тэ Сок Вон.", "ru").get("Тэ Сок Вон") == "PERSON"
+
+
+@pytest.mark.parametrize(("sentence", "orgs", "person"), [
+    ("이번 캠프에는 서울대, 연세대, 한국외대, 부산외대 등 4개 대학 학생 30명이 참가했다.",
+     ("연세대", "한국외대", "부산외대"), None),
+    ("폐회식에는 부경대 김하늘 총장과 러시아측 대표단이 참석했다.", ("부경대",), "김하늘"),
+    ("동아대 등 지역 대학들과도 교류 협정을 맺고 있다.", ("동아대",), None),
+])
+def test_korean_university_short_names(sentence: str, orgs: tuple[str, ...], person: str | None) -> None:
+    named = _named(sentence, "ko")
+    assert all(named.get(o) == "ORG" for o in orgs), named
+    if person:
+        assert named.get(person) == "PERSON"
+
+
+@pytest.mark.parametrize("sentence", [
+    "청년 세대와 기성세대의 시각 차이가 커지는 시대다.",
+    "정부는 반대 입장을 밝히며 협력 확대를 최대 과제로 꼽았다.",
+])
+def test_words_ending_in_dae_are_not_universities(sentence: str) -> None:
+    assert not any(t == "ORG" for t in _named(sentence, "ko").values())
+
+
+@pytest.mark.parametrize(("sentence", "opener"), [
+    ("한편 홍길동 외교부 장관은 2일 러시아 외무장관과 통화했다.", "한편"),
+    ("나란히 선 홍길동 본부장과 러시아 차관이 기념사진을 찍었다.", "나란히"),
+    ("방러 홍길동 지사는 연해주 주지사와 면담했다.", "방러"),
+])
+def test_korean_clause_openers_are_not_names(sentence: str, opener: str) -> None:
+    named = _named(sentence, "ko")
+    assert opener not in named and named.get("홍길동") == "PERSON"
+
+
+def test_a_body_named_before_a_person_stops_at_the_given_name() -> None:
+    named = _named("The Head of Amur Oblast Department for Foreign Trade Oleg Petrov met the delegation.", "en")
+    assert named.get("Oleg Petrov") == "PERSON"
+    assert named.get("Amur Oblast Department for Foreign Trade") == "ORG"
+
+
+def test_russian_female_given_name_in_english_text() -> None:
+    assert _named("— Yulia Petrova, International office head, comments on.", "en").get("Yulia Petrova") == "PERSON"
+
+
+def test_korean_committee_member_title_after_the_name() -> None:
+    assert _named("김하늘 한러대화 차세대 분과위원 등이 참석했다.", "ko").get("김하늘") == "PERSON"
+
+
+@pytest.mark.parametrize(("sentence", "lang", "surface", "entity_id"), [
+    ("도지사는 우스리스크의 고려인 학교를 방문했다.", "ko", "우스리스크", "gpe:ussuriysk"),
+    ("Trade across North-East Asia grew last year.", "en", "North-East Asia", "loc:northeast_asia"),
+    ("He met the Consul General of Democratic Peoples Republic of Korea on Monday.", "en",
+     "Democratic Peoples Republic of Korea", "gpe:north_korea"),
+])
+def test_spelling_variants_of_catalog_places(sentence: str, lang: str, surface: str, entity_id: str) -> None:
+    assert any(m.surface == surface and m.entity_id == entity_id for m in _tag(sentence, lang))
+
+
+@pytest.mark.parametrize(("sentence", "org"), [
+    ("Сегодня консул встретился с Председателем Законодательного собрания, Иваном Петровым.",
+     "Законодательного собрания"),
+    ("Союз стал возможен при содействии Ассоциации корейской диаспоры Корсаковского района и мэрии.",
+     "Ассоциации корейской диаспоры Корсаковского района"),
+    ("Встреча прошла в Центре корейской культуры во Владивостоке.", "Центре корейской культуры"),
+])
+def test_russian_body_with_only_its_first_word_capitalised(sentence: str, org: str) -> None:
+    assert _named(sentence, "ru").get(org) == "ORG"
+
+
+def test_a_lower_case_city_centre_is_no_body() -> None:
+    assert not any(t == "ORG" for t in _named("В центре города открылась новая выставка.", "ru").values())
+
+
+@pytest.mark.parametrize("sentence", [
+    "The two universities signed an MOU on student exchanges, the CEO of the company said.",
+    "The MOU was signed in Vladivostok.",
+])
+def test_abbreviations_of_common_nouns_are_not_organisations(sentence: str) -> None:
+    named = _named(sentence, "en")
+    assert "MOU" not in named and "CEO" not in named
+
+
+def test_korean_caption_credit_glued_to_the_lead_is_not_part_of_the_name() -> None:
+    named = _named("나란히 선 두 차관. 연합뉴스김하늘 외교부 본부장은 2일 러시아 차관과 유선 협의를 가졌다.", "ko")
+    assert named.get("김하늘") == "PERSON" and "연합뉴스김하늘" not in named
+
+
+@pytest.mark.parametrize(("sentence", "place"), [
+    ("연해주와 경상남도간의 경제협력을 확대하기로 했다.", "경상남도"),
+    ("한국과 러시아간 교역이 늘었다.", "러시아"),
+])
+def test_korean_place_before_the_bound_noun_between(sentence: str, place: str) -> None:
+    assert _named(sentence, "ko").get(place) == "GPE"
+
+
+@pytest.mark.parametrize("sentence", ["회의는 두 시간 동안 이어졌고 중간에 휴식이 있었다.", "인간의 존엄성을 지키는 일이다."])
+def test_words_ending_in_gan_are_not_places(sentence: str) -> None:
+    assert _named(sentence, "ko") == {}

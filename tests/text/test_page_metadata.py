@@ -102,6 +102,9 @@ def test_written_date_shapes() -> None:
         ("clock beside the account box", ["ПОРТОВЫЙ БЛОГ", "Четверг, 02.05.2024, 15:20",
                                           "Приветствую Вас Гость | RSS | Главная | Регистрация | Вход",
                                           "Паром возобновит рейсы", "04.03.2021 09:15", RU_BODY], (2021, 3, 4)),
+        ("stamp beside the clock line", ["Портовое агентство", "4 Мая 2024", "Сейчас 01:53",
+                                         "09:44, 4 Марта 2021 | Новости порта", "Паром возобновит рейсы", RU_BODY],
+         (2021, 3, 4)),
         ("clock box", ["Сегодня 2 мая 2024, четверг", "Паром возобновит рейсы", "04.03.2021 09:15", RU_BODY],
          (2021, 3, 4)),
         ("weather box with the date", ["서울 12℃ 맑음 2024.05.02", "여객선 항로 재개", "입력 2021-03-04 09:15", KO_BODY],
@@ -175,6 +178,12 @@ def test_container_date_is_metadata_and_text_wins() -> None:
         (["Site promo line", "Share | Print | Email", "2021.03.04", "여객선 항로 재개", KO_BODY], "여객선 항로 재개"),
         (["[단독] 부산-블라디보스토크 여객선 항로 재개 추진", "정부, 내년 예산에 반영 검토", "김하늘 기자",
           "입력 2021.03.04 14:22", KO_BODY], "[단독] 부산-블라디보스토크 여객선 항로 재개 추진"),  # subtitle below
+        (["Портовое агентство", "09:44, 4 Марта 2021 | Новости порта", "Паром возобновит рейсы", RU_BODY],
+         "Паром возобновит рейсы"),  # a stamp followed by the story's rubric is not the headline
+        (["Ferry route to reopen", "12:10, March 4, 2021 | Port news", EN_BODY], "Ferry route to reopen"),
+        (["News & Notices", "Port agency continues to widen ferry links", "| 532",
+          "Agreement signed between Busan Port and Vladivostok Port", EN_BODY],
+         "Port agency continues to widen ferry links"),  # a view counter between headline and deck
         (["Will the ferry route reopen?", EN_BODY], "Will the ferry route reopen?"),
         ([LONG_HEAD, EN_BODY], LONG_HEAD),  # a long headline without final punctuation
         (["Harbour Notes", "Why the ferry matters for Busan", "By Jane Doe on March 4, 2021",
@@ -277,6 +286,7 @@ def test_container_title_found_in_text() -> None:
         ("【부산=뉴시스】김하늘 기자 = 본문이 이어진다.", "부산"),
         ("부산--(뉴스와이어)--본문이 이어진다.", "부산"),
         ("부산--(뉴스와이어) 2021년 03월 04일 -- 본문이 이어진다.", "부산"),
+        ("NAKHODKA. March 4. HARBOUR-NEWS – Body text follows here.", "NAKHODKA"),
         ("BUSAN -- Officials from both countries agreed on Tuesday to widen cooperation in fisheries.", "BUSAN"),
     ],
 )
@@ -291,7 +301,7 @@ def test_closing_korean_byline_is_the_dateline(closing: str) -> None:
     assert doc.dateline_place == "부산"
 
 
-@pytest.mark.parametrize("closing", ["/하버뉴스", "/바다일보", "/항구통신"])
+@pytest.mark.parametrize("closing", ["/하버뉴스", "/바다일보", "/항구통신", "/김하늘기자", "/김하늘 기자"])
 def test_closing_outlet_credit_is_not_a_dateline(closing: str) -> None:
     assert _doc(KO_BODY, KO_BODY, closing).dateline_place is None
 

@@ -43,3 +43,9 @@ def test_ferries_and_cargo_are_transport() -> None:
     assert "transport_logistics" in _topics("A new ferry line will carry cargo and passengers; ferries leave twice a week.")
     assert "transport_logistics" in _topics("Паромное сообщение откроют летом: паром будет возить груз и пассажиров.")
     assert "transport_logistics" in _topics("새 페리 노선이 열리면 여객선과 화물선이 오간다.")
+
+
+def test_the_korean_diaspora_is_culture_and_people() -> None:
+    assert "culture_people" in _topics(
+        "Мэр встретился с представителями корейской диаспоры города. В городе живёт многочисленная диаспора.")
+    assert "culture_people" in _topics("도지사는 고려인 동포 단체를 방문해 고려인 학교에 교재를 전달했다.")

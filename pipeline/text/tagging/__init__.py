@@ -211,6 +211,18 @@ def _english(chunk: str, hits: list[gazetteer.Hit], raw: list[ner.Cand], en_doc:
         for m in (model[k] for k in model_index.within(p.start, p.end)))]
     longer_index = SpanIndex((p.start, p.end) for p in longer)
     model = [m for m in model if not longer_index.holds(m.start, m.end)]
+    # The model runs a body's name into the person after it ("Department for International
+    # Cooperation Oleg Shcheka"): the patterns' body and person, which meet there, replace it.
+    person_start_by_end: dict[int, int] = {}
+    org_end_by_start: dict[int, int] = {}
+    for p in patterns:
+        if p.entity_type == "PERSON":
+            person_start_by_end[p.end] = max(p.start, person_start_by_end.get(p.end, p.start))
+        elif p.entity_type == "ORG":
+            org_end_by_start[p.start] = min(p.end, org_end_by_start.get(p.start, p.end))
+    model = [m for m in model if not (
+        m.entity_type == "ORG" and person_start_by_end.get(m.end, m.start) > m.start
+        and org_end_by_start.get(m.start, m.end) < m.end)]
     taken = SpanIndex((m.start, m.end) for m in model + raw)
     out = model + [p for p in patterns if not taken.overlaps(p.start, p.end)]
     places = _Places(hits)

@@ -36,6 +36,12 @@ _DISEASE = re.compile(r"(?:COVID|SARS|MERS|H\dN\d|Ebola|Zika)(?:-\d+|-CoV-\d)?")
 _SEPARATOR = re.compile(r"\s[-–—|/]\s")  # a spaced dash or bar separates phrases; "Korea-Russia" is one word  # the tagger reads some surnames as plurals ("Davies/NNS")
 
 
+# Abbreviations of common nouns, written in capitals like a body's acronym: never a name.
+_COMMON_ACRONYMS = frozenset({"MOU", "MoU", "MOUs", "MoUs", "CEO", "CEOs", "GDP", "SME", "SMEs", "FTA", "FTAs", "LNG",
+                              "LPG", "IT", "AI", "VIP", "VIPs", "PhD", "TV", "FAQ", "PDF", "URL", "KST", "GMT", "UTC",
+                              "USD", "KRW", "RUB", "B2B", "R&D"})
+
+
 def _is_acronym(word: str) -> bool:
     letters = [c for c in word if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
@@ -81,6 +87,8 @@ def name_shaped(tokens: list, label: str) -> bool:  # noqa: ANN001 - spaCy token
         return False
     if len(content) == 1:
         word = content[0]
+        if word.text in _COMMON_ACRONYMS:
+            return False  # "an MOU was signed": a memorandum, not a body
         if not (_is_acronym(word.text) or word.tag_ in _PROPER):
             return False  # a capitalised common noun ("Education", "Forum")
     if label == "PERSON":  # (capitalised) nouns, initials and hyphenated given names only: no adjective

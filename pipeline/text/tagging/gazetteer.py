@@ -27,7 +27,8 @@ _RU_GAP = re.compile(r"[\s\-‐‑–—]*")
 # What may follow a Korean name inside the same eojeol: case particles and the copula.
 _KO_PARTICLES = re.compile(
     r"(?:이|가|은|는|을|를|의|에|에서|서|에게|께|와|과|로|으로|도|만|까지|부터|이나|나|랑|이랑"
-    r"|처럼|보다|이다|이며|이고|에선|엔|과의|와의|에서의|으로의|로의)*"
+    r"|처럼|보다|이다|이며|이고|에선|엔|과의|와의|에서의|으로의|로의"
+    r"|간)*"  # the bound noun "between": "러시아 극동지역과 경상남도간의 협력"
 )
 _KO_FUNCTIONAL_TAGS = ("J", "E", "VCP", "XSN")
 

@@ -23,6 +23,10 @@ _HANGUL_WORD = re.compile(r"[가-힣]+")
 EOJEOL = re.compile(r"[가-힣A-Za-z0-9·\u4e00-\u9fff]+(?:-[가-힣][가-힣A-Za-z0-9·]*)*")
 _HANJA_NAME = re.compile(r"[\u4e00-\u9fff]{3,4}")  # "文在寅" (not "韓美": two-character pairs are countries)
 _MODIFIERS = frozenset({"전", "前", "현", "現", "초대", "신임", "당시"})  # "이희범 전 산자부 장관"
+# Sentence adverbs and "visit to X" nouns that open a clause before a name and a role ("한편 홍길동
+# 장관은", "나란히 선 …", "방러 홍길동 지사"): Korean-shaped (a surname syllable first) but no names.
+_NOT_NAMES = frozenset({"한편", "나란히", "또한", "특히", "이어", "이날", "다만", "아울러", "반면", "함께", "앞서",
+                        "한때", "방러", "방한", "방북", "방미", "방중", "방일", "방러시"})
 _PREDICATE_TAGS = ("V", "E", "XSV", "XSA", "VCP", "VCN", "MAG", "MAJ", "IC")
 _FUNCTIONAL = ("J", "E", "VCP", "XSN")
 _AGE = re.compile(r"\(\d{1,3}(?:세)?\)")  # "김철수(45)"
@@ -210,7 +214,7 @@ def _native(text: str, e: Eojeol, native_first: frozenset[str]) -> bool:
 
 def _candidate(text: str, e: Eojeol, blocked: SpanIndex, not_name: bool, title: bool,
                native_first: frozenset[str]) -> bool:
-    if title or not_name or text[e.start:e.stem_end] in _MODIFIERS:
+    if title or not_name or text[e.start:e.stem_end] in _MODIFIERS or text[e.start:e.end] in _NOT_NAMES:
         return False
     if blocked.overlaps(e.start, e.stem_end):
         return False

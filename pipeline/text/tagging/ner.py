@@ -139,6 +139,14 @@ _RU_REGION_NOUNS = frozenset("края краю краем крае област
                              "республики губернии".split())
 
 
+# A diplomatic mission is named by the country it represents, often in several words
+# ("посольства Республики Корея", "Генерального консульства Российской Федерации"), and by a
+# lower-case adjective of its rank ("генерального", "почётного").
+_RU_MISSION_HEADS = frozenset({"посольство", "консульство", "генконсульство", "представительство"})
+_RU_MISSION_RANKS = frozenset({"генеральный", "почётный", "почетный"})
+_MISSION_NAME_WORDS = 3
+
+
 def russian_org_heads(text: str, persons: list[tuple[int, int]] = ()) -> list[Cand]:
     """`persons`: spans of persons; a person's first word after a head is not the institution's
     name ("южнокорейского МИД Кан Гён Хва")."""
@@ -151,9 +159,12 @@ def russian_org_heads(text: str, persons: list[tuple[int, int]] = ()) -> list[Ca
     for i, (s, _, w) in enumerate(toks):
         if ru_lemma(w) not in _RU_ORG_HEADS:
             continue
+        mission = ru_lemma(w) in _RU_MISSION_HEADS
+        width = _MISSION_NAME_WORDS if mission else 1
         j = i + 1  # the name: one capitalised word right after the head (a person may follow)
-        while j < len(toks) and j - i <= 1 and toks[j][2][:1].isupper() and re.fullmatch(r" ", text[toks[j - 1][1]:toks[j][0]]) \
-                and not ru_common_noun(toks[j][2].split("-")[0]) and not in_person.overlaps(toks[j][0], toks[j][1]):
+        while j < len(toks) and j - i <= width and toks[j][2][:1].isupper() and re.fullmatch(r" ", text[toks[j - 1][1]:toks[j][0]]) \
+                and (mission or not ru_common_noun(toks[j][2].split("-")[0])) \
+                and not in_person.overlaps(toks[j][0], toks[j][1]):  # "посольства Республики Корея"
             j += 1
         if i + 2 < len(toks) and toks[i + 2][2] in _RU_REGION_NOUNS and toks[i + 1][2][:1].isupper() \
                 and toks[i + 1][2].endswith(("ого", "ой", "ых")) and text[toks[i][1]:toks[i + 2][0]].count(" ") == 2 \
@@ -167,10 +178,66 @@ def russian_org_heads(text: str, persons: list[tuple[int, int]] = ()) -> list[Ca
             continue
         start = s
         if owner or (i > 0 and toks[i - 1][2][:1].isupper() and text[toks[i - 1][1]:s] == " "
-                     and ru_lemma(toks[i - 1][2]).endswith(("ый", "ий", "ой"))):
+                     and ru_lemma(toks[i - 1][2]).endswith(("ый", "ий", "ой"))) \
+                or (mission and i > 0 and text[toks[i - 1][1]:s] == " " and ru_lemma(toks[i - 1][2]) in _RU_MISSION_RANKS):
             start = toks[i - 1][0]  # "Демократической партии Тобуро", "южнокорейского МИД"
         surface = text[start:toks[j - 1][1]]
         out.append(Cand(start, toks[j - 1][1], "ORG", "pattern", 0.6, ru_nominative(surface, "ORG")))
+    return out + _russian_capitalised_bodies(text, toks, in_person)
+
+
+# Russian capitalises only a body's first word: "Законодательного собрания", "Государственной
+# Думы", "Ассоциации корейской диаспоры Корсаковского района". Inside a sentence, a capitalised
+# adjective before a legislature's head noun, or a capitalised head noun before a lower-case
+# genitive phrase, is such a name.
+_RU_LEGISLATURES = frozenset({"собрание", "дума", "ассамблея", "палата", "хурал", "курултай"})
+_RU_CAPITAL_HEADS = frozenset({"ассоциация", "союз", "общество", "фонд", "федерация", "центр", "палата", "совет",
+                               "комитет", "форум", "конгресс", "клуб"})
+_RU_CHAIN_WORDS = 4
+
+
+def _gent_word(word: str, pos: tuple[str, ...]) -> bool:
+    from pipeline.text.nlp import morph
+
+    return any(p.tag.POS in pos and "gent" in p.tag.grammemes for p in morph().parse(word)[:2])
+
+
+def _adjective(word: str) -> bool:
+    from pipeline.text.nlp import morph
+
+    return any(p.tag.POS == "ADJF" for p in morph().parse(word)[:2])
+
+
+def _russian_capitalised_bodies(text: str, toks: list[tuple[int, int, str]], in_person: SpanIndex) -> list[Cand]:
+    from pipeline.text.tagging.gazetteer import ru_lemma
+
+    def mid_sentence(k: int) -> bool:  # a capital here is not the sentence's
+        return k > 0 and text[toks[k - 1][1]:toks[k][0]] in (" ", ", ")
+
+    out = []
+    for i, (s, e, w) in enumerate(toks):
+        if not w[:1].isupper() or not mid_sentence(i) or in_person.overlaps(s, e):
+            continue
+        lemma = ru_lemma(w)
+        end = None
+        if i + 1 < len(toks) and toks[i + 1][2].islower() and text[e:toks[i + 1][0]] == " " \
+                and ru_lemma(toks[i + 1][2]) in _RU_LEGISLATURES and _adjective(w):
+            end = i + 1  # "Законодательного собрания"
+        elif lemma in _RU_CAPITAL_HEADS:
+            j = i + 1
+            while j < len(toks) and j - i <= _RU_CHAIN_WORDS and toks[j][2].islower() \
+                    and text[toks[j - 1][1]:toks[j][0]] == " " and _gent_word(toks[j][2], ("ADJF", "NOUN")):
+                j += 1
+            if j - i >= 3 and _gent_word(toks[j - 1][2], ("NOUN",)):
+                end = j - 1  # "Ассоциации корейской диаспоры"
+        if end is None:
+            continue
+        k = end + 1  # the region that owns it: "… Корсаковского района", "… Приморского края"
+        if k + 1 < len(toks) and toks[k][2][:1].isupper() and toks[k + 1][2] in _RU_REGION_NOUNS \
+                and text[toks[end][1]:toks[k + 1][0]].count(" ") == 2 and toks[k][2].endswith(("ого", "ой", "ых")):
+            end = k + 1
+        surface = text[s:toks[end][1]]
+        out.append(Cand(s, toks[end][1], "ORG", "pattern", 0.6, ru_nominative(surface, "ORG")))
     return out
 
 
@@ -310,7 +377,8 @@ _GIVEN_NAMES = frozenset(
     "Kirill Ilya Alexei Leonid Grigory Fyodor Stanislav Ruslan Timur Arkady Gennady Vasily Pyotr "
     "Peter John James Robert Michael William David Richard Joseph Thomas Charles Mark Paul Steven "
     "Donald Joe Barack George Hillary Mike Antony Glyn Clifford Sung Kurt Kevin Daniel Christopher "
-    "Shinzo Fumio Yoshihide Taro".split()
+    "Shinzo Fumio Yoshihide Taro Yulia Yuliya Julia Eugene Evgenia Yevgenia Ksenia Daria Darya Marina "
+    "Lyudmila Ludmila Nadezhda Galina Vera Polina Sofia Alexandra Oksana Larisa Lada Inna Nina Zoya".split()
 )
 _RU_SURNAME_SUFFIX = re.compile(r"(?:ov|ev|yov|in|yn|sky|skiy|ski|enko|uk|ova|eva|ina|skaya|ich)$")
 _NOT_NAME = frozenset(
@@ -327,13 +395,13 @@ _NOT_NAME = frozenset(
     "Vice Foreign Prime Special Chief Chairman Rector Governor Mayor Director Consul General Head "
     "Representative Professor Policy Issues Home List Print Privacy Copyright Sitemap Information "
     "Countries Government Day Year Week GMT Arctic Far Snowflake Nuclear Development Local Court Tribunal "
-    "School Faculty Department Division College".split()
+    "School Faculty Department Division College Cooperation Promotion".split()
 )
 GENERIC_WORDS = _NOT_NAME  # capitalised common words that are never a name on their own
 _EN_ORG_HEAD = re.compile(
     r"\b(?:Ministry|University|Institute|Academy|Agency|Corporation|Corp\.|Company|Bank|Foundation|"
     r"Association|Society|Forum|Railways|Council|Organization|Organisation|Commission|Center|Centre|"
-    r"Committee|Court|Tribunal)\b"
+    r"Committee|Court|Tribunal|Embassy|Consulate|Department)\b"
 )
 
 
@@ -445,6 +513,14 @@ def _en_org_span(text: str, lo: int, head_start: int, head_end: int) -> tuple[in
         words += 1
     cont = _EN_ORG_CONT.match(text, head_end)
     e = cont.end() if cont else head_end
+    # "Department for International Cooperation Oleg Shcheka": a given name and a surname after
+    # the complement are the person the title names, not part of the body's name.
+    for m in re.finditer(r"(?<= )([A-Z][a-z]+) [A-Z][a-z]+", text[head_end:e]):
+        if m.group(1) in _GIVEN_NAMES:
+            e = head_end + m.start()
+            while text[e - 1] == " ":
+                e -= 1
+            break
     if words == 0 and e == head_end:
         return None  # a bare "Ministry" is not a name; "Ministry of Foreign Affairs" is
     while re.search(r" (?:and|of|the)$", text[s:e]):
@@ -486,7 +562,7 @@ KO_TITLE_SUFFIXES = (
     "기자", "대사", "장관", "차관", "대통령", "총리", "부총리", "위원장", "부위원장", "교수", "회장",
     "부회장", "원장", "이사장", "총장", "소장", "의원", "시장", "도지사", "지사", "주지사", "대표",
     "사장", "특파원", "연구위원", "박사", "센터장", "국장", "실장", "대변인", "서기장", "외무상",
-    "영사", "총영사", "청장", "단장", "주석", "국무위원장", "총비서", "의장", "부의장", "이사", "본부장",
+    "영사", "총영사", "청장", "단장", "주석", "국무위원장", "총비서", "의장", "부의장", "이사", "본부장", "위원",
 )
 _KO_TITLE_RE = re.compile(r"(?:前|전|현|초대)?[가-힣0-9]*(?:" + "|".join(KO_TITLE_SUFFIXES) + r")$")
 _KO_SURNAMES = frozenset("김이박최정강조윤장임한오서신권황안송홍유전고문양손배백허노남심하곽성차주우구민류나진지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예봉경"[:])
@@ -508,6 +584,44 @@ _KO_GENERIC_ORG = re.compile(
 # "방러시", "방문시": the time of a visit (noun + 시 "when"), not a city.
 _KO_WHEN = re.compile(r"(?:방[한러미중일북독영불]|방문|도착|귀국|출국|체류|취임|재임|집권)시")
 _KO_PLACE_SUFFIX = re.compile(r"[가-힣]{1,6}(?:시|도|군|구|주|관구|변강)$")
+
+
+# A university's short name is its first part + 대 ("연세대", "한국외대", "제주대"). As a word it
+# may be anything (and reads as a person: "제주대 홍길동 총장"), so it counts only where the text
+# says it is a university: the full name elsewhere ("제주대학교"), a university role or "대학" right
+# after it ("제주대 총장", "중앙대 등 국내 대학"), or a comma list with another such name
+# ("서울대, 연세대, 중앙대").
+_KO_UNI_ABBR = re.compile(r"[가-힣]{2,6}대")
+_KO_UNI_AFTER = re.compile(r"(?:부?총장|명예교수|석좌교수|교수|학장|대학원장|대학원|학생|재학생|졸업생|유학생|연구팀|연구진|"
+                           r"교수진|동문|캠퍼스|대학)")
+_KO_UNI_WINDOW = 3  # eojeols after the name where the role or "대학" may stand
+
+
+def ko_university_abbreviations(text: str, ejs: list, known: list[tuple[int, int]]) -> set[int]:
+    """Indices of eojeols in `ejs` that are a university's short name; `known`: catalog
+    organisations (a known "서울대" vouches for its neighbours in a list)."""
+    def stem(k: int) -> str:
+        return text[ejs[k].start:ejs[k].stem_end]
+
+    cand = {k for k in range(len(ejs)) if _KO_UNI_ABBR.fullmatch(stem(k))}
+    found = {k for k in cand if stem(k) + "학" in text or any(
+        _KO_UNI_AFTER.match(text, ejs[x].start) for x in range(k + 1, min(len(ejs), k + 1 + _KO_UNI_WINDOW)))}
+    found |= {k for k in range(len(ejs)) if text[ejs[k].stem_end - 1:ejs[k].stem_end] == "대"
+              and (ejs[k].start, ejs[k].stem_end) in set(known)}
+    grew = True
+    while grew:  # a comma list: "서울대, 고려대, 연세대"
+        grew = False
+        for k in sorted(found):
+            for x in (k - 1, k + 1):
+                if x in cand and x not in found and 0 <= x < len(ejs):
+                    a, b = (ejs[min(k, x)], ejs[max(k, x)])
+                    if text[a.end:b.start] in (", ", ","):
+                        found.add(x)
+                        grew = True
+    return found
+
+
+_KO_GLUED_CREDIT = re.compile(r"(?:연합뉴스|뉴시스|뉴스1|노컷뉴스|공동취재단|사진공동취재단|사진제공)(?=[가-힣]{2,4}$)")
 
 
 def _ko_words(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -542,6 +656,12 @@ def korean_candidates(text: str, start: int, end: int, tokens: dict,
     not_name = [bool(_KO_ORG_SUFFIX.search(text[e.start:e.stem_end]))
                 or (e.stem_end - e.start >= 3 and bool(_KO_PLACE_SUFFIX.fullmatch(text[e.start:e.stem_end])))
                 for e in ejs]
+    blocked_orgs = [(bs, be) for bs, be, bt in blocked if bt == "ORG"]
+    universities = ko_university_abbreviations(text, ejs, blocked_orgs)
+    for k in universities:
+        not_name[k] = True
+        if not any(bs < ejs[k].stem_end and ejs[k].start < be for bs, be, _ in blocked):
+            out.append(Cand(ejs[k].start, ejs[k].stem_end, "ORG", "pattern", 0.6))
     persons = ko_names.role_persons(text, ejs, is_title, [(s, e) for s, e, _ in blocked], not_name, _KO_SURNAMES,
                                     _KO_ORG_SUFFIX)
     # "이사장 이근", "부총리 드미트리 스베슈니코프는": a title, then the name.
@@ -551,6 +671,9 @@ def korean_candidates(text: str, start: int, end: int, tokens: dict,
     # "블라디미르 티토프 러시아 외교부 제1차관": a Russian given name + an unknown surname, whatever follows.
     russian = ko_names.russian_given_name_persons(text, ejs, is_title, not_name)
     persons = [p for p in persons if not any(p[0] < e and s < p[1] for s, e in russian)] + russian
+    # A photo caption's credit glued by the crawl to the lead's first word ("… 차관. 연합뉴스홍길동
+    # 본부장은"): the name starts after the agency.
+    persons = [(m.end(), e) if (m := _KO_GLUED_CREDIT.match(text, s, e)) else (s, e) for s, e in persons]
     out += [Cand(s, e, "PERSON", "pattern", 0.7) for s, e in persons]
     taken = {s for s, _ in persons}
     in_person = SpanIndex(persons)  # an organisation's name never runs over a person's
