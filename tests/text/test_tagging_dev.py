@@ -19,11 +19,11 @@ import pytest
 
 from tests.helpers import DEV_CORPUS, dev_manifest
 
-# Measured (this branch): recall en 0.953 ru 0.919 ko 0.916; precision en 0.939 ru 0.910 ko 0.989.
+# Measured (main, session 5): recall en 0.953 ru 0.919 ko 0.916; precision en 0.955 ru 0.910 ko 0.995.
 # Russian misses left are mostly the scorer's stemming: gold names are nominative, surfaces are as
 # written ("Сергеем Лавровым"), and the scorer's ending stripper cannot reconcile the two.
 RECALL_FLOOR = {"en": 0.95, "ru": 0.91, "ko": 0.91}
-PRECISION_FLOOR = {"en": 0.93, "ru": 0.90, "ko": 0.98}
+PRECISION_FLOOR = {"en": 0.95, "ru": 0.90, "ko": 0.99}
 KINDS = {"PERSON": "persons", "ORG": "orgs", "GPE": "places", "LOC": "places", "FAC": "places"}
 
 pytestmark = pytest.mark.skipif(not (DEV_CORPUS / "manifest.csv").exists(),
