@@ -23,12 +23,13 @@ def run() -> int:
     _ensure_dagster_home()
     import dagster as dg
 
-    from pipeline.launch import CodeLocationError, run_job
+    from pipeline.launch import CodeLocationError, run_job, sqlite_wal_normal_sync
     from pipeline.resources import PipelineConfig
 
     # The code location is loaded in this process (pipeline.launch), once, to create the run
     # and to execute it.
 
+    sqlite_wal_normal_sync()
     settings = PipelineConfig()
     print(f"inbox:   {settings.inbox}")
     print(f"outputs: {settings.outputs}")

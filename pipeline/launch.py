@@ -81,6 +81,34 @@ def execute_location_run(instance: dg.DagsterInstance, run: dg.DagsterRun) -> dg
     return execute_run(recon_job_from_origin(run.job_code_origin), run, instance)
 
 
+def sqlite_wal_normal_sync() -> None:
+    """Dagster's SQLite run and event storage (WAL mode) without an fsync at every commit.
+
+    It opens a connection per event and commits it: with SQLite's default `synchronous=FULL`
+    each of the ~300 events of a run (40 steps) waited on an fsync, about 4 s of a 20 s re-run on
+    this machine. `synchronous=NORMAL` in WAL mode is SQLite's documented setting for this: the
+    database is never corrupted, and only a power loss (not a crash of the process) may lose the
+    last events of the run record. Only SQLite connections made in this process are affected.
+    """
+    global _sync_set
+    if _sync_set:
+        return
+    import sqlite3
+
+    from sqlalchemy import event
+    from sqlalchemy.engine import Engine
+
+    def _normal(dbapi_connection: object, _record: object) -> None:
+        if isinstance(dbapi_connection, sqlite3.Connection):
+            dbapi_connection.execute("PRAGMA synchronous=NORMAL")
+
+    event.listen(Engine, "connect", _normal)
+    _sync_set = True
+
+
+_sync_set = False
+
+
 def run_job(instance: dg.DagsterInstance, log_level: str = "INFO", tags: Mapping[str, str] | None = None) -> dg.ExecutionResult:
     run_config = {**IN_PROCESS, "loggers": {"console": {"config": {"log_level": log_level}}}}
     run = create_location_run(instance, run_config, tags or {})
