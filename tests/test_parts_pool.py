@@ -31,7 +31,7 @@ def _clean_manifest(tmp_path: Path, store: shards.Store) -> pd.DataFrame:
 
 def test_parts_built_in_the_pool_are_the_files_built_one_by_one(tmp_path: Path) -> None:
     one, pooled = shards.Store(str(tmp_path / "one")), shards.Store(str(tmp_path / "pooled"))
-    m_one, m_pooled = _clean_manifest(tmp_path, one), _clean_manifest(tmp_path, pooled)
+    m_one = m_pooled = _clean_manifest(tmp_path, one)  # the stage tables; each store gets its own parts
     assert len(m_one) >= MIN_DOCS_FOR_POOL  # enough parts for the pool to be used
     parts_one, built_one = datasets.build_parts("rejections", m_one, one, workers=1)
     parts_pooled, built_pooled = datasets.build_parts("rejections", m_pooled, pooled, workers=2)
