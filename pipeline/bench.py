@@ -315,7 +315,7 @@ def markdown(report: dict[str, Any]) -> str:
         rate = round(n / secs, 1) if secs else ""
         hm = f"{a['cache_hits']}/{a['cache_misses']}" if "cache_hits" in a else ""
         if "shards_computed" in a:
-            hm += f", {a['shards_computed']} of {a.get('shards', '?')} shards"
+            hm += f"{', ' if hm else ''}{a['shards_computed']} of {a.get('shards', '?')} shards"
         lines.append(f"| {stage} | {secs if secs is not None else ''} | {rate} | {a.get('seconds', '')} | {hm} |")
     floor = report["floor"]
     lines += [
