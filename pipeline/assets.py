@@ -187,10 +187,13 @@ def tagged_documents(translated_documents: pd.DataFrame, settings: PipelineConfi
 # pipeline/frames.py and its entry in datasets.READS.
 # name -> (builds the dataset's parts from the asset it reads, that asset)
 BUILDERS: dict[str, tuple[Callable[[pd.DataFrame, PipelineConfig], tuple[pd.DataFrame, int]], str]] = {
-    name: ((lambda m, settings, name=name: datasets.build_parts(name, m, settings.store())), "tagged_documents")
+    name: ((lambda m, settings, name=name: datasets.build_parts(name, m, settings.store(), workers=settings.workers)),
+           "tagged_documents")
     for name in datasets.READS
 }
-BUILDERS["documents"] = (lambda m, settings: datasets.build_documents_parts(m, settings.store()), "tagged_documents")
+BUILDERS["documents"] = (
+    lambda m, settings: datasets.build_documents_parts(m, settings.store(), settings.workers), "tagged_documents",
+)
 BUILDERS["entities"] = (
     lambda m, settings: datasets.build_entities_part(m, settings.store(), settings.runner().version("tag")), "mentions",
 )

@@ -315,7 +315,7 @@ def markdown(report: dict[str, Any]) -> str:
         rate = round(n / secs, 1) if secs else ""
         hm = f"{a['cache_hits']}/{a['cache_misses']}" if "cache_hits" in a else ""
         if "shards_computed" in a:
-            hm += f", {a['shards_computed']} of {a.get('shards', '?')} shards"
+            hm += f"{', ' if hm else ''}{a['shards_computed']} of {a.get('shards', '?')} shards"
         lines.append(f"| {stage} | {secs if secs is not None else ''} | {rate} | {a.get('seconds', '')} | {hm} |")
     floor = report["floor"]
     lines += [
@@ -323,7 +323,8 @@ def markdown(report: dict[str, Any]) -> str:
         "| measure | value |",
         "|---|---|",
         f"| cold run, whole `make run` | {cold['seconds']} s ({round(n / cold['seconds'], 1)} docs/s) |",
-        f"| CPU time of the cold run (run process and workers) | {cold.get('cpu_s', '')} s; load average "
+        f"| CPU time of the cold run (run process and workers) | {cold.get('cpu_s', '')} s "
+        f"({round(cold.get('cpu_s', 0) / cold['seconds'], 2)} cores on average); load average "
         f"before it {', '.join(f'{x:.1f}' for x in cold.get('load_average_before', []))} |",
         f"| peak RSS, process tree, cold run | {cold['peak_rss_mb']} MB (run process alone: "
         f"{cold['peak_rss_main_process_mb']} MB; the rest is the workers and their models) |",

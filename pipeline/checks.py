@@ -68,8 +68,8 @@ def _schema_check(name: str) -> dg.AssetChecksDefinition:
     def _check(settings: PipelineConfig, parts: pd.DataFrame) -> dg.AssetCheckResult:
         verdicts = Verdicts(settings.store(), f"{name}_schema")
         found = []
-        for fp, path in zip(parts["fingerprint"], parts["path"], strict=True):
-            _, failures = verdicts(fp, lambda path=path: _validate(name, path))
+        jobs = [(name, path) for path in parts["path"]]
+        for _, failures in verdicts.many(list(parts["fingerprint"]), validate_part, jobs, settings.workers):
             if failures is not None:
                 found.append(failures)
         verdicts.close()
@@ -89,7 +89,9 @@ def _schema_check(name: str) -> dg.AssetChecksDefinition:
     return _check
 
 
-def _validate(name: str, path: str) -> tuple[bool, pd.DataFrame | None]:
+def validate_part(job: tuple[str, str]) -> tuple[bool, pd.DataFrame | None]:
+    """One part of dataset `name` against its schema (module-level: the worker pool runs it)."""
+    name, path = job
     _, failures = validate(name, read_part(path, name))
     return failures is None, failures
 
@@ -118,23 +120,26 @@ def _offsets_check(name: str, text_col: str) -> dg.AssetChecksDefinition:
     )
     def _check(settings: PipelineConfig, documents: pd.DataFrame, parts: pd.DataFrame) -> dg.AssetCheckResult:
         verdicts, docs = Verdicts(settings.store(), f"{name}_offsets"), _by_shard(documents)
-        found = []
+        keys, jobs = [], []
         for shard, (fp, path) in _by_shard(parts).items():
             doc_fp, doc_path = docs.get(shard, ("", ""))
-
-            def compute(path: str = path, doc_path: str = doc_path) -> tuple[bool, pd.DataFrame]:
-                text = read_part(doc_path, "documents", ["doc_id", "text"]).set_index("doc_id")["text"] if doc_path else pd.Series(dtype=object)
-                bad = offset_failures(text, read_part(path, name, ["doc_id", "seq", "char_start", "char_end", text_col]), text_col)
-                return bad.empty, bad
-
-            passed, bad = verdicts(digest(doc_fp, fp), compute)
-            if not passed:
-                found.append(bad)
+            keys.append(digest(doc_fp, fp))
+            jobs.append((name, text_col, path, doc_path))
+        found = [bad for passed, bad in verdicts.many(keys, offsets_part, jobs, settings.workers) if not passed]
         verdicts.close()
         bad = pd.concat(found, ignore_index=True) if found else pd.DataFrame()
         return dg.AssetCheckResult(passed=bad.empty, metadata=failure_metadata(bad, rows=int(parts["rows"].sum())))
 
     return _check
+
+
+def offsets_part(job: tuple[str, str, str, str]) -> tuple[bool, pd.DataFrame]:
+    """The offset failures of one shard's part of `name` against its documents part
+    (module-level: the worker pool runs it)."""
+    name, text_col, path, doc_path = job
+    text = read_part(doc_path, "documents", ["doc_id", "text"]).set_index("doc_id")["text"] if doc_path else pd.Series(dtype=object)
+    bad = offset_failures(text, read_part(path, name, ["doc_id", "seq", "char_start", "char_end", text_col]), text_col)
+    return bad.empty, bad
 
 
 def conservation_failures(inbox_files: list[str], documents: pd.DataFrame, rejections: pd.DataFrame) -> list[str]:

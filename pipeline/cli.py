@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import os
 import sys
-import threading
 from pathlib import Path
 
 from pipeline import PROJECT_ROOT
@@ -25,15 +23,13 @@ def run() -> int:
     _ensure_dagster_home()
     import dagster as dg
 
-    from pipeline.launch import CodeLocationError, import_internals, run_job
+    from pipeline.launch import CodeLocationError, run_job, sqlite_wal_normal_sync
     from pipeline.resources import PipelineConfig
 
-    # The run executes the code location in this process, after a code server (another process)
-    # has loaded it to create the run: import it here meanwhile, on the other core (what this
-    # thread waits on below is imported first, so the two threads never wait on each other).
-    import_internals()
-    threading.Thread(target=importlib.import_module, args=("pipeline.definitions",), daemon=True).start()
+    # The code location is loaded in this process (pipeline.launch), once, to create the run
+    # and to execute it.
 
+    sqlite_wal_normal_sync()
     settings = PipelineConfig()
     print(f"inbox:   {settings.inbox}")
     print(f"outputs: {settings.outputs}")

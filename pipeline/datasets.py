@@ -53,33 +53,77 @@ def parquet_bytes(name: str, df: pd.DataFrame) -> bytes:
 
 
 def _part(store: Store, name: str, shard: str, fp: str, build: Callable[[], pd.DataFrame]) -> dict[str, Any]:
+    meta = _stored_part(store, name, shard, fp)
+    if meta is None:
+        meta = _write_part(store, name, shard, fp, build())
+    return _part_row(store, name, shard, fp, meta)
+
+
+def _stored_part(store: Store, name: str, shard: str, fp: str) -> dict[str, Any] | None:
+    """The stored part's counts, when its file and its meta are both there (and reuse is on)."""
+    if not store.reuse:
+        return None
+    meta = store.read_json(store.path("datasets", name, shard, f"{fp}.json"))
+    if meta is None or not store.path("datasets", name, shard, f"{fp}.parquet").exists():
+        return None
+    return meta
+
+
+def _write_part(store: Store, name: str, shard: str, fp: str, df: pd.DataFrame) -> dict[str, Any]:
     path = store.path("datasets", name, shard, f"{fp}.parquet")
-    meta_path = store.path("datasets", name, shard, f"{fp}.json")
-    meta = store.read_json(meta_path) if store.reuse else None
-    if meta is None or not path.exists():
-        df = build()
-        data = parquet_bytes(name, df)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-        meta = {"rows": len(df), "sha256": hashlib.sha256(data).hexdigest(), "stats": stat_rows(name, df)}
-        store.write_json(meta_path, meta)
-        meta["built"] = True
+    data = parquet_bytes(name, df)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    meta = {"rows": len(df), "sha256": hashlib.sha256(data).hexdigest(), "stats": stat_rows(name, df)}
+    store.write_json(store.path("datasets", name, shard, f"{fp}.json"), meta)
+    return {**meta, "built": True}
+
+
+def _part_row(store: Store, name: str, shard: str, fp: str, meta: dict[str, Any]) -> dict[str, Any]:
+    path = store.path("datasets", name, shard, f"{fp}.parquet")
     return {"shard": shard, "fingerprint": fp, "path": str(path), "rows": meta["rows"], "sha256": meta["sha256"],
             "stats": json.dumps(meta["stats"]), "built": bool(meta.get("built"))}
 
 
+def build_part_job(job: tuple[str, bool, str, str, str, dict[str, Any], Any]) -> dict[str, Any]:
+    """Builds and writes one shard's part (a module-level function of plain values, so the
+    worker pool can run the shards of a dataset on every core); returns its stored meta."""
+    root, reuse, name, shard, fp, row, links = job
+    store = Store(root, reuse)
+    t = load(store, row, READS[name])
+    df = frames.build_documents(t, {d: (v[0], v[1]) for d, v in links.items()}) if name == "documents" \
+        else BUILDERS[name](t, shard)
+    return _write_part(store, name, shard, fp, df)
+
+
 def build_parts(
     name: str, tagged: pd.DataFrame, store: Store, extra: Mapping[str, object] | None = None,
-    builder: Callable[[tb.Tables, str], pd.DataFrame] | None = None,
+    builder: Callable[[tb.Tables, str], pd.DataFrame] | None = None, workers: int = 1,
+    links: Mapping[str, Any] | None = None,
 ) -> tuple[pd.DataFrame, int]:
-    """The dataset's part per shard (reused when its fingerprint is stored); and how many were built."""
-    builder = builder or BUILDERS[name]
-    parts = []
+    """The dataset's part per shard (reused when its fingerprint is stored); and how many were built.
+    The parts to build are built in the worker pool when there are enough of them (`pool_map`),
+    unless a `builder` of the caller's is given (it may not cross processes)."""
+    from pipeline.runner import pool_map
+
+    parts: list[dict[str, Any] | None] = []
+    todo: list[tuple[int, dict[str, Any], str]] = []
     for row in tagged.to_dict("records"):
         fp = digest(name, layout_version(), row["fingerprint"], (extra or {}).get(row["shard"]))
-        parts.append(_part(store, name, row["shard"], fp,
-                           lambda row=row: builder(load(store, row, READS[name]), row["shard"])))
-    return _finish(store, name, parts)
+        meta = _stored_part(store, name, row["shard"], fp)
+        parts.append(None if meta is None else _part_row(store, name, row["shard"], fp, meta))
+        if meta is None:
+            todo.append((len(parts) - 1, row, fp))
+    if builder is not None:
+        metas = [_write_part(store, name, row["shard"], fp, builder(load(store, row, READS[name]), row["shard"]))
+                 for _, row, fp in todo]
+    else:
+        jobs = [(store.root, store.reuse, name, row["shard"], fp, row, dict((links or {}).get(row["shard"], {})))
+                for _, row, fp in todo]
+        metas = list(pool_map(build_part_job, jobs, workers))
+    for (i, row, fp), meta in zip(todo, metas, strict=True):
+        parts[i] = _part_row(store, name, row["shard"], fp, meta)
+    return _finish(store, name, [p for p in parts if p is not None])
 
 
 def _finish(store: Store, name: str, parts: list[dict[str, Any]]) -> tuple[pd.DataFrame, int]:
@@ -117,14 +161,10 @@ def duplicate_links(tagged: pd.DataFrame, store: Store) -> dict[str, dict[str, l
     return found
 
 
-def _documents(t: tb.Tables, shard: str, links: Mapping[str, Any]) -> pd.DataFrame:
-    return frames.build_documents(t, {d: (v[0], v[1]) for d, v in links.get(shard, {}).items()})
-
-
-def build_documents_parts(tagged: pd.DataFrame, store: Store) -> tuple[pd.DataFrame, int]:
+def build_documents_parts(tagged: pd.DataFrame, store: Store, workers: int = 1) -> tuple[pd.DataFrame, int]:
     links = duplicate_links(tagged, store)
     extra = {shard: sorted(links.get(shard, {}).items()) for shard in tagged["shard"]}
-    return build_parts("documents", tagged, store, extra, lambda t, shard: _documents(t, shard, links))
+    return build_parts("documents", tagged, store, extra, workers=workers, links=links)
 
 
 def build_entities_part(mentions: pd.DataFrame, store: Store, reference_version: str) -> tuple[pd.DataFrame, int]:
@@ -199,6 +239,26 @@ class Verdicts:
         if passed:
             self.store.write_json(path, True)
         return passed, detail
+
+    def many(self, keys: Sequence[str], fn: Callable[[Any], tuple[bool, Any]], jobs: Sequence[Any],
+             workers: int = 1) -> list[tuple[bool, Any]]:
+        """`(key, fn(job))` for each pair, like calling the verdicts one by one, with the jobs
+        whose verdict is not remembered run in the worker pool when there are enough of them
+        (`fn` a module-level function of plain values)."""
+        from pipeline.runner import pool_map
+
+        results: list[tuple[bool, Any]] = [(True, None)] * len(keys)
+        todo = []
+        for i, key in enumerate(keys):
+            self.asked.add(f"{key}.json")
+            path = self.store.path("verdicts", self.check, f"{key}.json")
+            if not (self.store.reuse and self.store.read_json(path) is not None):
+                todo.append(i)
+        for i, (passed, detail) in zip(todo, pool_map(fn, [jobs[i] for i in todo], workers), strict=True):
+            if passed:
+                self.store.write_json(self.store.path("verdicts", self.check, f"{keys[i]}.json"), True)
+            results[i] = (passed, detail)
+        return results
 
     def close(self) -> None:
         folder = self.store.path("verdicts", self.check)

@@ -1,0 +1,62 @@
+"""Dataset parts and part checks in the worker pool: the same files and verdicts as one by one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from pipeline import checks, datasets, frames, shards
+from pipeline.runner import MIN_DOCS_FOR_POOL, StageRunner
+from tests.helpers import SEEDS
+
+
+def _clean_manifest(tmp_path: Path, store: shards.Store) -> pd.DataFrame:
+    """An inbox spread over many shards, with documents and rejections (empty and binary files)."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir(exist_ok=True)
+    text = sorted(SEEDS.glob("*.txt"))[0].read_text(encoding="utf-8")
+    for i in range(48):
+        if i % 7 == 3:
+            (inbox / f"{i:02d}.txt").write_bytes(b"")
+        elif i % 7 == 5:
+            (inbox / f"{i:02d}.txt").write_bytes(bytes(range(256)) * 4)
+        else:
+            (inbox / f"{i:02d}.txt").write_text(f"{text}\n\nCopy number {i}.\n", encoding="utf-8")
+    runner = StageRunner()
+    ingest = shards.ingest_shards(inbox, 1 << 20, store, runner, lambda t: {}).finish()
+    return shards.map_shards("clean", ingest, store, runner, ("inputs",),
+                             lambda t: (frames.clean_tables(t, None, runner), True), lambda t: {}).finish()
+
+
+def test_parts_built_in_the_pool_are_the_files_built_one_by_one(tmp_path: Path) -> None:
+    one, pooled = shards.Store(str(tmp_path / "one")), shards.Store(str(tmp_path / "pooled"))
+    m_one = m_pooled = _clean_manifest(tmp_path, one)  # the stage tables; each store gets its own parts
+    assert len(m_one) >= MIN_DOCS_FOR_POOL  # enough parts for the pool to be used
+    parts_one, built_one = datasets.build_parts("rejections", m_one, one, workers=1)
+    parts_pooled, built_pooled = datasets.build_parts("rejections", m_pooled, pooled, workers=2)
+    assert built_one == built_pooled == len(m_one)
+    assert int(parts_one["rows"].sum()) > 0
+    cols = ["shard", "fingerprint", "rows", "sha256", "stats"]
+    pd.testing.assert_frame_equal(parts_one[cols], parts_pooled[cols])
+    for a, b in zip(parts_one["path"], parts_pooled["path"], strict=True):
+        assert Path(a).read_bytes() == Path(b).read_bytes()
+    # a second build reuses every part, in the run's process
+    again, built = datasets.build_parts("rejections", m_pooled, pooled, workers=2)
+    assert built == 0
+    pd.testing.assert_frame_equal(again[cols], parts_pooled[cols])
+
+
+def test_part_checks_in_the_pool_give_the_verdicts_given_one_by_one(tmp_path: Path) -> None:
+    store = shards.Store(str(tmp_path / "store"))
+    m = _clean_manifest(tmp_path, store)
+    parts, _ = datasets.build_parts("rejections", m, store, workers=1)
+    keys, jobs = list(parts["fingerprint"]), [("rejections", p) for p in parts["path"]]
+    one_by_one = [checks.validate_part(job) for job in jobs]
+    pooled = datasets.Verdicts(store, "rejections_schema").many(keys, checks.validate_part, jobs, workers=2)
+    assert [p for p, _ in pooled] == [p for p, _ in one_by_one] == [True] * len(keys)
+    # passing verdicts are remembered: nothing is computed again
+    asked: list[object] = []
+    again = datasets.Verdicts(store, "rejections_schema").many(keys, asked.append, jobs, workers=1)
+    assert asked == [] and again == [(True, None)] * len(keys)
+
