@@ -234,8 +234,11 @@ ACCOUNT_MENU = re.compile(
     r"|(?:\b(?:log ?in|sign in|вход|войти)\b|로그인).{0,40}(?:\b(?:register|sign up|регистрация)\b|회원가입)",
     re.I,
 )
+# How Korean news outlets' names end ("연합뉴스", "뉴시스", "전북일보"): one list for the closing
+# credit line (tagging) and the byline place test below.
+KO_OUTLET_ENDINGS = "뉴스|뉴시스|일보|신문|통신|방송|타임스|데일리|투데이"
 # Korean outlets written where a closing byline's place would be ("/연합뉴스"): not places.
-KO_OUTLET = re.compile(r"(?:뉴스|뉴시스|일보|신문|통신|방송|타임스|저널|데일리|투데이|미디어|경제)$")
+KO_OUTLET = re.compile(rf"(?:{KO_OUTLET_ENDINGS}|저널|미디어|경제)$")
 # Words a Korean bracket dateline never has as its place ("(사진=연합뉴스)" is a photo credit).
 KO_NOT_PLACES = frozenset({"사진", "자료", "자료사진", "그래픽", "출처", "제공", "영상", "사진제공", "편집", "일러스트"})
 # A headline given as a labelled field ("제목 : ...", "Title: ...").

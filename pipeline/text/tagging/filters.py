@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 
 from pipeline.text.nlp import morph
+from pipeline.text.page_patterns import KO_OUTLET_ENDINGS
 from pipeline.text.tagging import ru_korean
 
 _RU_WORD = re.compile(r"[А-Яа-яЁё]+")
@@ -44,7 +45,7 @@ _CREDIT = re.compile(
     r"|^[ \t]*(?:РИА[ \t]«?Новости»?|ИТАР-ТАСС|ТАСС|Интерфакс|ПРАЙМ|Sputnik|Yonhap|Reuters|AFP|Xinhua|Kyodo)"
     r"[ \t]*[–—-](?=[ \t])"
     # a Korean outlet signing off on its own line ("/연합뉴스", "/뉴시스")
-    r"|^[ \t]*/[ \t]?[가-힣A-Za-z0-9]{0,10}(?:뉴스|뉴시스|일보|신문|통신|방송|타임스|데일리|투데이)[ \t]*$",
+    rf"|^[ \t]*/[ \t]?[가-힣A-Za-z0-9]{{0,10}}(?:{KO_OUTLET_ENDINGS})[ \t]*$",
     re.M,
 )
 
