@@ -18,10 +18,15 @@ from pipeline.text.unwrap import split_paragraphs
 _MAX_PASSES = 6
 
 
-def _one_pass(raw: str, hints: dict) -> tuple[str, Layout]:
+def _one_pass(raw: str, hints: dict, seen: dict[tuple[str, ...], Layout]) -> tuple[str, Layout]:
+    """One pass; `seen` holds the layouts of earlier passes by their input paragraphs: a pass
+    whose paragraphs are those of an earlier one has its layout (the analysis is deterministic
+    and most of a pass's cost, and the second pass of most documents only confirms the first)."""
     text = normalize_chars(raw)
-    paragraphs = split_paragraphs(text)
-    layout = analyse_layout(paragraphs, **hints)
+    paragraphs = tuple(split_paragraphs(text))
+    layout = seen.get(paragraphs)
+    if layout is None:
+        layout = seen[paragraphs] = analyse_layout(list(paragraphs), **hints)
     return collapse_blank_lines("\n\n".join(layout.paragraphs)), layout
 
 
@@ -53,10 +58,11 @@ def clean_document(
         "published_hint": published_hint,
         "source_name_hint": source_name_hint,
     }
-    text, first = _one_pass(raw, hints)
+    seen: dict[tuple[str, ...], Layout] = {}
+    text, first = _one_pass(raw, hints, seen)
     layout = first
     for _ in range(_MAX_PASSES):
-        again, layout_again = _one_pass(text, hints)
+        again, layout_again = _one_pass(text, hints, seen)
         if again == text:
             break
         text, layout = again, layout_again

@@ -280,7 +280,8 @@ def analyse_layout(
     source_name_hint: str | None = None,
 ) -> Layout:
     paras, headlines = split_trailer(_split_crawl_prefix(list(paragraphs)))
-    boiler = [boilerplate_reason(p) is not None for p in paras]
+    reasons = [boilerplate_reason(p) for p in paras]
+    boiler = [r is not None for r in reasons]
     cands: list[DateCandidate] = []
     meta = [False] * len(paras)  # date and byline lines
     day_first = is_day_first(" ".join(paras))
@@ -296,7 +297,7 @@ def analyse_layout(
         for j in range(related, len(paras)):
             boiler[j] = True
         cands = [c for c in cands if c.para < related]
-    bylines = [meta[i] or boilerplate_reason(p) in ("byline", "metadata_label") for i, p in enumerate(paras)]
+    bylines = [meta[i] or reasons[i] in ("byline", "metadata_label") for i in range(len(paras))]
     headline = find_headline(paras, boiler, title_hint, bylines)
     head_para = headline.para if headline else None
     if head_para is not None:
