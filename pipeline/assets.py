@@ -9,12 +9,13 @@ shard is not read again), the work is in `pipeline.frames` and the pure text cor
 
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 import dagster as dg
 import pandas as pd
 
-from pipeline import datasets, frames, metadata, shards
+from pipeline import datasets, frames, metadata, shards, stages
 from pipeline import tables as tb
 from pipeline.mt_resource import TranslationResource
 from pipeline.publish import publish_all
@@ -37,31 +38,16 @@ def _stage_metadata(runner: StageRunner, run: shards.StageRun, m: pd.DataFrame) 
     }
 
 
-def _counts(values: Any) -> dict[str, int]:
-    return {str(k): int(v) for k, v in pd.Series(values, dtype=object).dropna().value_counts().items()}
-
-
-def _status(t: tb.Tables) -> dict[str, int]:
-    status = t["docs" if "docs" in t else "inputs"]["status"]
-    return {"documents": int((status == "ok").sum()), "rejected": int((status == "rejected").sum())}
-
-
 def _json(value: dict[str, Any]) -> dg.MetadataValue:
     return dg.MetadataValue.json(dict(sorted(value.items(), key=lambda kv: (-kv[1], kv[0]))))
-
-
-def _ingest_summary(t: tb.Tables) -> dict[str, Any]:
-    inputs = t["inputs"]
-    return {"inputs": len(inputs), **_status(t),
-            "rejections_by_reason": _counts(inputs.loc[inputs["status"] == "rejected", "reason"]),
-            "encodings": _counts(inputs["encoding"])}
 
 
 @dg.asset(group_name="ingest", code_version=CODE_VERSION, kinds={"python"})
 def raw_documents(context: dg.AssetExecutionContext, settings: PipelineConfig) -> dg.Output[pd.DataFrame]:
     """Every file of the inbox (and every record of a JSONL file), decoded, or rejected with a reason."""
     runner = settings.runner()
-    run = shards.ingest_shards(settings.inbox, settings.max_input_bytes, settings.store(), runner, _ingest_summary)
+    run = shards.ingest_shards(settings.inbox, settings.max_input_bytes, settings.store(), runner,
+                               stages.ingest_summary)
     m = run.finish()
     s = shards.add_summaries(m)
     reasons = s.get("rejections_by_reason", {})
@@ -73,23 +59,15 @@ def raw_documents(context: dg.AssetExecutionContext, settings: PipelineConfig) -
     })
 
 
-def _clean_summary(t: tb.Tables) -> dict[str, Any]:
-    docs = frames.documents_only(t["docs"])
-    return {**_status(t), "with_title": int(docs["title"].notna().sum()),
-            "with_published_date": int(docs["published_date"].notna().sum())}
-
-
 @dg.asset(group_name="clean", code_version=CODE_VERSION, kinds={"python"})
 def clean_documents(raw_documents: pd.DataFrame, settings: PipelineConfig) -> dg.Output[pd.DataFrame]:
     """Normalised, homoglyph-folded, unwrapped text with its layout (title, dateline, trailer split out)."""
     runner = settings.runner()
-
-    def compute(t: tb.Tables) -> tuple[tb.Tables, bool]:
-        out = frames.clean_tables(t, settings.max_document_chars, runner)
-        return out | {"dedup": frames.dedup_table(out)}, True
-
-    run = shards.map_shards("clean", raw_documents, settings.store(), runner, ("inputs",), compute, _clean_summary,
-                            extra=settings.max_document_chars)
+    run = shards.map_shards(
+        "clean", raw_documents, settings.store(), runner, ("inputs",),
+        partial(stages.clean, max_chars=settings.max_document_chars), stages.clean_summary,
+        extra=settings.max_document_chars,
+    )
     m = run.finish()
     return dg.Output(m, metadata={**shards.add_summaries(m), **_stage_metadata(runner, run, m)})
 
@@ -100,7 +78,7 @@ def segmented_documents(clean_documents: pd.DataFrame, settings: PipelineConfig)
     runner = settings.runner()
     run = shards.map_shards(
         "segment", clean_documents, settings.store(), runner, ("docs", "blocks"),
-        lambda t: (frames.segment_tables(t, runner), True), lambda t: {**_status(t), "sentences": len(t["sentences"])},
+        stages.segment, stages.segment_summary,
     )
     m = run.finish()
     return dg.Output(m, metadata={**shards.add_summaries(m), **_stage_metadata(runner, run, m)})
@@ -113,8 +91,7 @@ def language_documents(segmented_documents: pd.DataFrame, settings: PipelineConf
     languages = sorted(set(settings.languages))
     run = shards.map_shards(
         "language", segmented_documents, settings.store(), runner, ("docs", "blocks", "sentences", "related"),
-        lambda t: (frames.language_tables(t, languages, runner), True),
-        lambda t: {"languages": _counts(t["doc_languages"]["language"])}, extra=languages,
+        partial(stages.language, languages=languages), stages.language_summary, extra=languages,
     )
     m = run.finish()
     return dg.Output(m, metadata={
@@ -137,23 +114,16 @@ def translated_documents(
     """English for every sentence: itself when English, else offline MT when a package is installed."""
     runner = settings.runner()
 
-    def compute(t: tb.Tables) -> tuple[tb.Tables, bool]:
+    def compute(t: tb.Tables, _: StageRunner) -> tuple[tb.Tables, bool]:
         out, stats = frames.translate_tables(t, translation.translate)
         for failure in stats["failed"]:
             context.log.error(f"translation failed ({failure['language']}): {failure['error']} :: {failure['text']}")
         return out, not stats["failed"]
 
-    def summary(t: tb.Tables) -> dict[str, Any]:
-        en = t["sentence_en"].merge(t["sentence_languages"], on=["doc_id", "seq"]).merge(
-            t["doc_languages"], on="doc_id", suffixes=("", "_doc"))
-        language = en["language"].where(en["language"] != "und", en["language_doc"])  # as published
-        return {"sentences": len(en), "by_status": _counts(en["translation_status"]),
-                "no_model_languages": _counts(language[en["translation_status"] == "no_model"])}
-
     run = shards.map_shards(
         "translate", language_documents, settings.store(), runner,
-        ("docs", "sentences", "doc_languages", "sentence_languages"), compute, summary,
-        extra=_translation_identity(translation),
+        ("docs", "sentences", "doc_languages", "sentence_languages"), compute, stages.translate_summary,
+        extra=_translation_identity(translation), pooled=False,  # the model is loaded in this process
     )
     m = run.finish()
     s = shards.add_summaries(m)
@@ -176,7 +146,7 @@ def tagged_documents(translated_documents: pd.DataFrame, settings: PipelineConfi
     runner = settings.runner()
     run = shards.map_shards(
         "tag", translated_documents, settings.store(), runner, ("docs", "blocks", "sentences", "doc_languages"),
-        lambda t: (frames.tag_tables(t, runner), True), lambda t: {"mentions": len(t["mentions"])},
+        stages.tag, stages.tag_summary,
     )
     m = run.finish()
     return dg.Output(m, metadata={**shards.add_summaries(m), **_stage_metadata(runner, run, m)})

@@ -9,7 +9,9 @@ at a stage is a hash of the stage's version and the shard's fingerprint at the s
 (`<store>/<stage>/<shard>/<fingerprint>/<table>.parquet`, then `_meta.json`, written last, marks
 it complete). So an unchanged shard costs one small read per stage, and only changed shards
 are read, computed (documents inside them still answered by the per-document cache) and
-written, one group of shards in memory at a time.
+written. A group of shards is one job, run whole in a worker process (it reads the shards'
+tables, computes and writes them), so the run process only hands out jobs and enters their
+small results, and each worker holds one group's tables at a time.
 
 Every path goes through UPath: the store may be on object storage like the cache.
 """
@@ -36,7 +38,7 @@ from pipeline.progress import Progress
 from pipeline.runner import StageRunner
 
 N_SHARDS = 64
-GROUP_DOCS = 512  # documents computed together (a worker pool batch); bounds the run's memory
+JOB_DOCS = 128  # documents (about) per shard job: enough jobs for every worker, and bounded memory in each
 MANIFEST_COLUMNS = ["shard", "fingerprint", "units", "tables", "summary"]
 
 
@@ -55,7 +57,7 @@ def digest(*parts: object) -> str:
 def layout_version() -> str:
     """Hash of the code that lays out stage tables and datasets (a change invalidates every shard)."""
     here = Path(__file__).resolve().parent
-    files = [here / n for n in ("frames.py", "tables.py", "shards.py", "datasets.py", "publish.py", "checks.py")]
+    files = [here / n for n in ("frames.py", "stages.py", "tables.py", "shards.py", "datasets.py", "publish.py", "checks.py")]
     files += sorted((here.parent / "schemas").glob("*.py"))
     h = hashlib.sha256()
     for f in files:
@@ -173,6 +175,25 @@ def inbox_shards(files: Sequence[str]) -> dict[str, list[str]]:
 
 # --- running a stage over shards ----------------------------------------------------
 
+Compute = Callable[[tb.Tables, StageRunner], tuple[tb.Tables, bool]]
+Summarize = Callable[[tb.Tables], dict[str, Any]]
+
+
+def save_shard(store: Store, stage: str, shard: str, fp: str, out: tb.Tables, units: int,
+               summary: dict[str, Any], reusable: bool = True) -> dict[str, Any]:
+    """Write one shard's tables at this stage, then its `_meta.json` (which marks it complete:
+    a shard with a failed translation gets none, so it is computed again next run)."""
+    folder = store.path(stage, shard, fp)
+    paths = {}
+    for name, df in out.items():
+        path = folder / f"{name}.parquet"
+        store.write(path, tb.to_arrow(name, df))
+        paths[name] = str(path)
+    meta = {"units": units, "tables": paths, "summary": summary}
+    if reusable:
+        store.write_json(folder / "_meta.json", meta)
+    return meta
+
 
 @dataclass
 class StageRun:
@@ -201,18 +222,8 @@ class StageRun:
             self.runner.cache.count(self.stage).hits += meta["units"]
         self._add(shard, fp, meta, upstream_tables)
 
-    def save(self, shard: str, fp: str, out: tb.Tables, units: int, summary: dict[str, Any],
-             upstream_tables: Mapping[str, str], reusable: bool = True) -> None:
+    def saved(self, shard: str, fp: str, meta: dict[str, Any], upstream_tables: Mapping[str, str]) -> None:
         self.computed += 1
-        folder = self.store.path(self.stage, shard, fp)
-        paths = {}
-        for name, df in out.items():
-            path = folder / f"{name}.parquet"
-            self.store.write(path, tb.to_arrow(name, df))
-            paths[name] = str(path)
-        meta = {"units": units, "tables": paths, "summary": summary}
-        if reusable:  # a shard with a failed translation is computed again next run
-            self.store.write_json(folder / "_meta.json", meta)
         self._add(shard, fp, meta, upstream_tables)
 
     def _add(self, shard: str, fp: str, meta: dict[str, Any], upstream_tables: Mapping[str, str]) -> None:
@@ -227,9 +238,6 @@ class StageRun:
         return manifest(self.rows)
 
 
-Compute = Callable[[tb.Tables], tuple[tb.Tables, dict[str, Any]]]
-
-
 def split(out: tb.Tables, docs: pd.DataFrame) -> dict[str, tb.Tables]:
     """Tables of several shards -> per shard (rows keyed by source_file, or by doc_id through `docs`)."""
     shard_of_doc = {d: shard_of(f) for d, f in zip(docs["doc_id"], docs["source_file"], strict=True) if tb.opt(d)}
@@ -242,30 +250,100 @@ def split(out: tb.Tables, docs: pd.DataFrame) -> dict[str, tb.Tables]:
     return parts
 
 
+@dataclass(frozen=True)
+class ShardJob:
+    """Shards of one stage computed together, in a worker process or the run's own: the job
+    reads their upstream tables, computes, writes each shard's tables and returns only their
+    metas and the cache counters (the run process never holds the tables)."""
+
+    stage: str
+    store: Store
+    cache_root: str | None
+    versions: dict[str, str]
+    compute: Compute | None  # None for ingest
+    summarize: Summarize
+    needs: tuple[str, ...] = ()
+    shards: tuple[tuple[str, str, Any], ...] = ()  # (shard, fingerprint, upstream row | inbox files)
+    inbox: str = ""  # ingest: the inbox the files are in
+    max_bytes: int = 0
+
+
+def _job_runner(job: ShardJob) -> StageRunner:
+    from pipeline.cache import StageCache
+
+    cache = StageCache(job.cache_root) if job.cache_root is not None else None
+    return StageRunner(cache=cache, workers=1, versions=dict(job.versions))
+
+
+def run_job(job: ShardJob) -> tuple[list[dict[str, Any]], dict[str, dict[str, int]]]:
+    """Compute one job's shards at its stage; their metas in order, and the cache counters."""
+    runner = _job_runner(job)
+    if job.inbox:  # ingest: each shard's files are read on their own
+        from pipeline.frames import ingest_tables
+
+        metas = []
+        for shard, fp, rels in job.shards:
+            t = ingest_tables(Path(job.inbox), job.max_bytes, runner, files=rels)
+            units = int(t["inputs"]["status"].eq("ok").sum())
+            metas.append(save_shard(job.store, job.stage, shard, fp, t, units, job.summarize(t)))
+        return metas, runner.summary()
+    tables = [load(job.store, row, job.needs) for _, _, row in job.shards]
+    group = {name: pd.concat([t[name] for t in tables], ignore_index=True) for name in job.needs}
+    assert job.compute is not None
+    out, reusable = job.compute(group, runner)
+    parts = split(out, out.get("docs", group.get("docs")))
+    metas = []
+    for (shard, fp, _), t in zip(job.shards, tables, strict=True):
+        mine = {name: parts.get(shard, {}).get(name, tb.empty(name)) for name in out}
+        units = int((t["docs" if "docs" in t else "inputs"]["status"] == "ok").sum())
+        metas.append(save_shard(job.store, job.stage, shard, fp, mine, units, job.summarize({**t, **mine}), reusable))
+    return metas, runner.summary()
+
+
+def _run_jobs(run: StageRun, jobs: list[ShardJob], sizes: list[int], pooled: bool, upstream: Mapping[str, Any],
+              progress: Progress) -> None:
+    """The jobs in the worker pool (when pooled, with more than one worker and enough documents
+    to pay for it) or in this process; each result is entered in `run` as it arrives."""
+    from pipeline.runner import MIN_DOCS_FOR_POOL, pool_map
+
+    workers = run.runner.workers if pooled and sum(sizes) >= MIN_DOCS_FOR_POOL else 1
+    for job, (metas, counted) in zip(jobs, pool_map(run_job, jobs, workers, chunksize=1), strict=True):
+        for (shard, fp, _), meta in zip(job.shards, metas, strict=True):
+            run.saved(shard, fp, meta, upstream.get(shard, {}))
+            progress.advance()
+        if run.runner.cache is not None:
+            for stage, c in counted.items():
+                mine = run.runner.cache.count(stage)
+                mine.hits, mine.misses, mine.computed = mine.hits + c["hits"], mine.misses + c["misses"], \
+                    mine.computed + c["computed"]
+
+
+def _grouped(pending: list[tuple[str, str, Any]], sizes: list[int], per_job: int) -> tuple[list[list[Any]], list[int]]:
+    """Consecutive shards in groups of at least `per_job` documents (the last may be smaller)."""
+    groups: list[list[Any]] = []
+    totals: list[int] = []
+    for item, size in zip(pending, sizes, strict=True):
+        if not groups or totals[-1] >= per_job:
+            groups.append([])
+            totals.append(0)
+        groups[-1].append(item)
+        totals[-1] += size
+    return groups, totals
+
+
 def map_shards(
     stage: str, upstream: pd.DataFrame, store: Store, runner: StageRunner, needs: Sequence[str],
-    compute: Compute, summarize: Callable[[tb.Tables], dict[str, Any]], extra: object = "",
+    compute: Compute, summarize: Summarize, extra: object = "", pooled: bool = True,
 ) -> StageRun:
-    """`compute` over the shards of `upstream` whose fingerprint at this stage has no stored result,
-    a group of shards (about GROUP_DOCS documents) at a time; `compute` returns the stage's tables
-    and whether they may be reused."""
+    """`compute` over the shards of `upstream` whose fingerprint at this stage has no stored
+    result, a group of shards (about JOB_DOCS documents) per job. With `pooled`, `compute` and
+    `summarize` must pickle (module-level functions or partials of them): the jobs run in the
+    worker pool."""
     run = StageRun(stage, store, runner, digest(runner.version(stage), extra))
-    pending: list[tuple[dict[str, Any], str, tb.Tables]] = []
     progress = Progress(f"{stage} shards", len(upstream))
-
-    def flush() -> None:
-        if not pending:
-            return
-        group = {name: pd.concat([t[name] for _, _, t in pending], ignore_index=True) for name in needs}
-        out, reusable = compute(group)
-        parts = split(out, out.get("docs", group.get("docs")))
-        for row, fp, t in pending:
-            mine = {name: parts.get(row["shard"], {}).get(name, tb.empty(name)) for name in out}
-            units = int((t["docs" if "docs" in t else "inputs"]["status"] == "ok").sum())
-            run.save(row["shard"], fp, mine, units, summarize({**t, **mine}), shard_tables(row), reusable)
-            progress.advance()
-        pending.clear()
-
+    pending: list[tuple[str, str, Any]] = []
+    sizes: list[int] = []
+    upstream_tables: dict[str, dict[str, str]] = {}
     for row in upstream.to_dict("records"):
         fp = run.fingerprint(row["fingerprint"])
         meta = run.done(row["shard"], fp)
@@ -273,36 +351,42 @@ def map_shards(
             run.reuse(row["shard"], fp, meta, shard_tables(row))
             progress.advance()
             continue
-        t = load(store, row, needs)
-        pending.append((row, fp, t))
-        if sum(len(next(iter(x.values()))) for _, _, x in pending) >= GROUP_DOCS:
-            flush()
-    flush()
+        pending.append((row["shard"], fp, row))
+        sizes.append(int(row["units"]) + 1)
+        upstream_tables[row["shard"]] = shard_tables(row)
+    groups, totals = _grouped(pending, sizes, JOB_DOCS)
+    cache_root = runner.cache.root if runner.cache is not None else None
+    jobs = [ShardJob(stage, store, cache_root, {stage: runner.version(stage)}, compute, summarize, tuple(needs),
+                     tuple(g)) for g in groups]
+    _run_jobs(run, jobs, totals, pooled, upstream_tables, progress)
     progress.finish()
     return run
 
 
-def ingest_shards(
-    inbox: Path, max_bytes: int, store: Store, runner: StageRunner,
-    summarize: Callable[[tb.Tables], dict[str, Any]],
-) -> StageRun:
+def ingest_shards(inbox: Path, max_bytes: int, store: Store, runner: StageRunner, summarize: Summarize,
+                  pooled: bool = True) -> StageRun:
     """The `inputs` table of every shard of the inbox; a shard whose files (paths, stat, bytes)
     are unchanged is not read again beyond hashing its bytes."""
-    from pipeline.frames import ingest_tables
     from pipeline.text.inbox import list_inbox
 
     run = StageRun("ingest", store, runner, digest(runner.version("ingest"), max_bytes))
     by_shard = inbox_shards(list_inbox(inbox))
     progress = Progress("ingest shards", len(by_shard))
+    pending: list[tuple[str, str, Any]] = []
     for shard, rels in sorted(by_shard.items()):
         fp = run.fingerprint([file_fingerprint(inbox, rel, max_bytes) for rel in rels])
         meta = run.done(shard, fp)
         if meta is not None:
             run.reuse(shard, fp, meta, {})
+            progress.advance()
         else:
-            t = ingest_tables(inbox, max_bytes, runner, files=rels)
-            units = int(t["inputs"]["status"].eq("ok").sum())
-            run.save(shard, fp, t, units, summarize(t), {})
-        progress.advance()
+            pending.append((shard, fp, tuple(rels)))
+    sizes = [len(rels) for _, _, rels in pending]
+    groups, totals = _grouped(pending, sizes, JOB_DOCS)
+    cache_root = runner.cache.root if runner.cache is not None else None
+    jobs = [ShardJob("ingest", store, cache_root, {"ingest": runner.version("ingest")}, None, summarize,
+                     shards=tuple(g), inbox=str(inbox), max_bytes=max_bytes) for g in groups]
+    _run_jobs(run, jobs, totals, pooled, {}, progress)
     progress.finish()
     return run
+

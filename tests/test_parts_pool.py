@@ -26,7 +26,7 @@ def _clean_manifest(tmp_path: Path, store: shards.Store) -> pd.DataFrame:
     runner = StageRunner()
     ingest = shards.ingest_shards(inbox, 1 << 20, store, runner, lambda t: {}).finish()
     return shards.map_shards("clean", ingest, store, runner, ("inputs",),
-                             lambda t: (frames.clean_tables(t, None, runner), True), lambda t: {}).finish()
+                             lambda t, r: (frames.clean_tables(t, None, r), True), lambda t: {}).finish()
 
 
 def test_parts_built_in_the_pool_are_the_files_built_one_by_one(tmp_path: Path) -> None:

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import os
+from functools import partial
 from pathlib import Path
 
-from pipeline import frames, shards
+import pandas as pd
+
+from pipeline import frames, shards, stages
+from pipeline.cache import StageCache
 from pipeline.runner import StageRunner
 from tests.helpers import SEEDS
 
@@ -32,7 +36,7 @@ def _clean(store: shards.Store, inbox: Path) -> tuple[shards.StageRun, shards.St
     ingest = shards.ingest_shards(inbox, 1 << 20, store, runner, lambda t: {})
     manifest = ingest.finish()
     clean = shards.map_shards("clean", manifest, store, runner, ("inputs",),
-                              lambda t: (frames.clean_tables(t, None, runner), True), lambda t: {})
+                              lambda t, r: (frames.clean_tables(t, None, r), True), lambda t: {})
     return ingest, clean
 
 
@@ -58,3 +62,32 @@ def test_unchanged_shards_are_reused_and_rows_stay_in_their_files_shard(tmp_path
 
     ingest, clean = _clean(shards.Store(str(tmp_path / "store"), reuse=False), inbox)
     assert (ingest.reused, clean.reused) == (0, 0)  # the cache off: every shard computed
+
+
+def _ingest_and_clean(store: shards.Store, inbox: Path, workers: int) -> tuple[pd.DataFrame, StageRunner]:
+    runner = StageRunner(cache=StageCache(str(Path(store.root).parent / f"cache{workers}")), workers=workers)
+    ingest = shards.ingest_shards(inbox, 1 << 20, store, runner, stages.ingest_summary).finish()
+    clean = shards.map_shards("clean", ingest, store, runner, ("inputs",), partial(stages.clean, max_chars=None),
+                              stages.clean_summary).finish()
+    return clean, runner
+
+
+def test_shard_jobs_in_the_worker_pool_write_what_the_run_process_writes(tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    for i in range(40):
+        (inbox / f"{i:02d}.txt").write_text(f"{texts[i % len(texts)]}\n\nCopy number {i}.\n", encoding="utf-8")
+    (inbox / "empty.txt").write_bytes(b"")  # a rejection travels with its shard too
+    one, one_runner = _ingest_and_clean(shards.Store(str(tmp_path / "one" / "store")), inbox, workers=1)
+    pooled, pooled_runner = _ingest_and_clean(shards.Store(str(tmp_path / "two" / "store")), inbox, workers=2)
+    assert len(one) == len(pooled) > 16  # enough documents for the pool
+    cols = ["shard", "fingerprint", "units", "summary"]
+    pd.testing.assert_frame_equal(one[cols], pooled[cols])
+    for a, b in zip(one.to_dict("records"), pooled.to_dict("records"), strict=True):
+        for name in ("inputs", "docs", "blocks", "dedup"):
+            pd.testing.assert_frame_equal(shards.load(shards.Store(""), a, [name])[name],
+                                          shards.load(shards.Store(""), b, [name])[name])
+    # the workers' cache counters reach the run's metadata
+    assert one_runner.summary() == pooled_runner.summary()
+    assert pooled_runner.summary()["clean"]["misses"] == 40
