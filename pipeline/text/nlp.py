@@ -23,7 +23,7 @@ _SPACY_EXCLUDE = ("parser", "lemmatizer", "senter", "attribute_ruler")  # Penn t
 def kiwi():  # noqa: ANN201 - kiwipiepy.Kiwi; model load ~1 s
     from kiwipiepy import Kiwi
 
-    return Kiwi()
+    return Kiwi(num_workers=0)  # one thread: the worker processes already use every core
 
 
 @lru_cache(maxsize=1)
