@@ -39,7 +39,10 @@ from pipeline.runner import StageRunner
 
 N_SHARDS = 64
 JOB_DOCS = 128  # documents (about) per shard job: enough jobs for every worker, and bounded memory in each
-MANIFEST_COLUMNS = ["shard", "fingerprint", "units", "tables", "summary"]
+# `changed`: documents of the shard computed afresh in this run at this stage (at the nearest
+# stage before it that counts them, for a stage that does not), -1 when the shard was reused:
+# the next stage's estimate of its own work (a pool of workers pays only for real work).
+MANIFEST_COLUMNS = ["shard", "fingerprint", "units", "changed", "tables", "summary"]
 
 
 def shard_of(source_file: str) -> str:
@@ -220,15 +223,17 @@ class StageRun:
         self.reused += 1
         if self.runner.cache is not None:
             self.runner.cache.count(self.stage).hits += meta["units"]
-        self._add(shard, fp, meta, upstream_tables)
+        self._add(shard, fp, meta, upstream_tables, -1)
 
-    def saved(self, shard: str, fp: str, meta: dict[str, Any], upstream_tables: Mapping[str, str]) -> None:
+    def saved(self, shard: str, fp: str, meta: dict[str, Any], upstream_tables: Mapping[str, str],
+              changed: int) -> None:
         self.computed += 1
-        self._add(shard, fp, meta, upstream_tables)
+        self._add(shard, fp, meta, upstream_tables, changed)
 
-    def _add(self, shard: str, fp: str, meta: dict[str, Any], upstream_tables: Mapping[str, str]) -> None:
+    def _add(self, shard: str, fp: str, meta: dict[str, Any], upstream_tables: Mapping[str, str],
+             changed: int) -> None:
         self.rows.append({
-            "shard": shard, "fingerprint": fp, "units": meta["units"],
+            "shard": shard, "fingerprint": fp, "units": meta["units"], "changed": changed,
             "tables": json.dumps({**upstream_tables, **meta["tables"]}, sort_keys=True),
             "summary": json.dumps(meta["summary"], sort_keys=True),
         })
@@ -300,16 +305,23 @@ def run_job(job: ShardJob) -> tuple[list[dict[str, Any]], dict[str, dict[str, in
     return metas, runner.summary()
 
 
-def _run_jobs(run: StageRun, jobs: list[ShardJob], sizes: list[int], pooled: bool, upstream: Mapping[str, Any],
-              progress: Progress) -> None:
-    """The jobs in the worker pool (when pooled, with more than one worker and enough documents
-    to pay for it) or in this process; each result is entered in `run` as it arrives."""
+def _run_jobs(run: StageRun, jobs: list[ShardJob], work: list[list[int]], pooled: bool,
+              upstream: Mapping[str, Mapping[str, str]], progress: Progress) -> None:
+    """The jobs in the worker pool (when pooled, with more than one job and enough documents to
+    compute to pay for starting workers) or in this process; each result is entered in `run`
+    as it arrives. `work[j]` holds the expected documents to compute of job j's shards."""
     from pipeline.runner import MIN_DOCS_FOR_POOL, pool_map
 
-    workers = run.runner.workers if pooled and sum(sizes) >= MIN_DOCS_FOR_POOL else 1
-    for job, (metas, counted) in zip(jobs, pool_map(run_job, jobs, workers, chunksize=1), strict=True):
-        for (shard, fp, _), meta in zip(job.shards, metas, strict=True):
-            run.saved(shard, fp, meta, upstream.get(shard, {}))
+    expected = sum(sum(w) for w in work)
+    workers = run.runner.workers if pooled and len(jobs) > 1 and expected >= MIN_DOCS_FOR_POOL else 1
+    results = pool_map(run_job, jobs, workers, chunksize=1)
+    for job, estimates, (metas, counted) in zip(jobs, work, results, strict=True):
+        # the job's own count of documents computed, else (a stage without one) the estimate
+        left = counted[run.stage]["misses"] if run.stage in counted else sum(estimates)
+        for k, ((shard, fp, _), meta, estimate) in enumerate(zip(job.shards, metas, estimates, strict=True)):
+            changed = left if k == len(metas) - 1 else min(left, estimate)  # a job counts for all its shards
+            left -= changed
+            run.saved(shard, fp, meta, upstream.get(shard, {}), changed)
             progress.advance()
         if run.runner.cache is not None:
             for stage, c in counted.items():
@@ -318,17 +330,22 @@ def _run_jobs(run: StageRun, jobs: list[ShardJob], sizes: list[int], pooled: boo
                     mine.computed + c["computed"]
 
 
-def _grouped(pending: list[tuple[str, str, Any]], sizes: list[int], per_job: int) -> tuple[list[list[Any]], list[int]]:
-    """Consecutive shards in groups of at least `per_job` documents (the last may be smaller)."""
+def _grouped(pending: list[tuple[str, str, Any]], sizes: list[int], estimates: list[int],
+             per_job: int) -> tuple[list[list[Any]], list[list[int]]]:
+    """Consecutive shards in groups of at least `per_job` documents (the last may be smaller),
+    with the expected work of each shard."""
     groups: list[list[Any]] = []
-    totals: list[int] = []
-    for item, size in zip(pending, sizes, strict=True):
-        if not groups or totals[-1] >= per_job:
+    work: list[list[int]] = []
+    total = 0
+    for item, size, estimate in zip(pending, sizes, estimates, strict=True):
+        if not groups or total >= per_job:
             groups.append([])
-            totals.append(0)
+            work.append([])
+            total = 0
         groups[-1].append(item)
-        totals[-1] += size
-    return groups, totals
+        work[-1].append(estimate)
+        total += size
+    return groups, work
 
 
 def map_shards(
@@ -343,6 +360,7 @@ def map_shards(
     progress = Progress(f"{stage} shards", len(upstream))
     pending: list[tuple[str, str, Any]] = []
     sizes: list[int] = []
+    estimates: list[int] = []
     upstream_tables: dict[str, dict[str, str]] = {}
     for row in upstream.to_dict("records"):
         fp = run.fingerprint(row["fingerprint"])
@@ -353,12 +371,14 @@ def map_shards(
             continue
         pending.append((row["shard"], fp, row))
         sizes.append(int(row["units"]) + 1)
+        # documents changed upstream in this run; a shard reused upstream: all of them
+        estimates.append(int(row["changed"]) if int(row["changed"]) >= 0 else sizes[-1])
         upstream_tables[row["shard"]] = shard_tables(row)
-    groups, totals = _grouped(pending, sizes, JOB_DOCS)
+    groups, work = _grouped(pending, sizes, estimates, JOB_DOCS)
     cache_root = runner.cache.root if runner.cache is not None else None
     jobs = [ShardJob(stage, store, cache_root, {stage: runner.version(stage)}, compute, summarize, tuple(needs),
                      tuple(g)) for g in groups]
-    _run_jobs(run, jobs, totals, pooled, upstream_tables, progress)
+    _run_jobs(run, jobs, work, pooled, upstream_tables, progress)
     progress.finish()
     return run
 
@@ -382,11 +402,11 @@ def ingest_shards(inbox: Path, max_bytes: int, store: Store, runner: StageRunner
         else:
             pending.append((shard, fp, tuple(rels)))
     sizes = [len(rels) for _, _, rels in pending]
-    groups, totals = _grouped(pending, sizes, JOB_DOCS)
+    groups, work = _grouped(pending, sizes, sizes, JOB_DOCS)
     cache_root = runner.cache.root if runner.cache is not None else None
     jobs = [ShardJob("ingest", store, cache_root, {"ingest": runner.version("ingest")}, None, summarize,
                      shards=tuple(g), inbox=str(inbox), max_bytes=max_bytes) for g in groups]
-    _run_jobs(run, jobs, totals, pooled, {}, progress)
+    _run_jobs(run, jobs, work, pooled, {}, progress)
     progress.finish()
     return run
 
