@@ -59,6 +59,10 @@ def test_unchanged_shards_are_reused_and_rows_stay_in_their_files_shard(tmp_path
     (inbox / "0.txt").write_text(f"{text}\n\nChanged.\n", encoding="utf-8")
     ingest, clean = _clean(store, inbox)
     assert (ingest.computed, ingest.reused, clean.computed, clean.reused) == (1, n - 1, 1, n - 1)
+    # what the next stage reads of its work: the one changed document, every other shard reused
+    changed = clean.finish().set_index("shard")["changed"]
+    assert changed[shards.shard_of("0.txt")] == 1
+    assert set(changed.drop(shards.shard_of("0.txt"))) <= {-1}
 
     ingest, clean = _clean(shards.Store(str(tmp_path / "store"), reuse=False), inbox)
     assert (ingest.reused, clean.reused) == (0, 0)  # the cache off: every shard computed
