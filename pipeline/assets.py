@@ -145,7 +145,8 @@ def tagged_documents(translated_documents: pd.DataFrame, settings: PipelineConfi
     """Entity mentions (catalog, NER, patterns, dates) and topics, from the article body only."""
     runner = settings.runner()
     run = shards.map_shards(
-        "tag", translated_documents, settings.store(), runner, ("docs", "blocks", "sentences", "doc_languages"),
+        "tag", translated_documents, settings.store(), runner,
+        ("docs", "blocks", "sentences", "korean_tokens", "doc_languages"),
         stages.tag, stages.tag_summary,
     )
     m = run.finish()

@@ -267,8 +267,10 @@ def dedup_table(t: Tables) -> pd.DataFrame:
 
 def segment_one(p: dict[str, Any]) -> dict[str, Any]:
     blocks = [Block(kind, start, end) for kind, start, end in p["blocks"]]
-    _, sentences = segment_document(p["text"], blocks)
-    return {"sentences": [[s.seq, s.segment_seq, s.start, s.end] for s in sentences]}
+    seg = segment_document(p["text"], blocks)
+    return {"sentences": [[s.seq, s.segment_seq, s.start, s.end] for s in seg.sentences],
+            "korean_tokens": [[seq, *map(list, zip(*tokens, strict=True))] if tokens else [seq, [], [], [], []]
+                              for seq, tokens in sorted(seg.korean_tokens.items())]}
 
 
 def _doc_payloads(t: Tables, with_sentences: bool = False) -> tuple[pd.DataFrame, list[dict[str, Any]]]:
@@ -292,7 +294,12 @@ def segment_tables(t: Tables, runner: StageRunner | None = None) -> Tables:
         {"doc_id": doc_id, "seq": seq, "segment_seq": seg, "char_start": start, "char_end": end}
         for doc_id, r in zip(docs["doc_id"], results, strict=True) for seq, seg, start, end in r["sentences"]
     ]
-    return {"sentences": frame("sentences", rows)}
+    korean = [
+        {"doc_id": doc_id, "segment_seq": seg, "forms": forms, "tags": tags, "starts": starts, "ends": ends}
+        for doc_id, r in zip(docs["doc_id"], results, strict=True)
+        for seg, forms, tags, starts, ends in r["korean_tokens"]
+    ]
+    return {"sentences": frame("sentences", rows), "korean_tokens": frame("korean_tokens", korean)}
 
 
 # --- language -----------------------------------------------------------------------
@@ -408,6 +415,8 @@ def tag_batch(payloads: list[dict[str, Any]]) -> list[dict[str, Any]]:
         p["text"], p["language"], [Block(kind, start, end) for kind, start, end in _loads(p["blocks"])],
         [SentenceSpan(*s) for s in _loads(p["sentences"])],
         dt.date.fromisoformat(p["published_date"]) if p["published_date"] else None,
+        {(a, b): list(zip(forms, tags, starts, ends, strict=True))
+         for a, b, forms, tags, starts, ends in p.get("korean_tokens", [])},
     ) for p in payloads]
     return [{
         "mentions": _json([
@@ -419,12 +428,31 @@ def tag_batch(payloads: list[dict[str, Any]]) -> list[dict[str, Any]]:
     } for mentions, topics in tag_documents(docs)]
 
 
+def _korean_tokens(t: Tables) -> dict[str, list[list[Any]]]:
+    """doc_id -> [block start, block end, forms, tags, starts, ends] of each Hangul content block
+    the segment stage analysed (none when the table is absent: tagging analyses the blocks)."""
+    tokens = t.get("korean_tokens")
+    if tokens is None or tokens.empty:
+        return {}
+    blocks = t["blocks"]
+    bounds = {(d, s): (int(a), int(b)) for d, s, a, b in zip(
+        blocks["doc_id"], blocks["seq"], blocks["char_start"], blocks["char_end"], strict=True)}
+    out: dict[str, list[list[Any]]] = {}
+    for d, seg, forms, tags, starts, ends in zip(tokens["doc_id"], tokens["segment_seq"], tokens["forms"],
+                                                 tokens["tags"], tokens["starts"], tokens["ends"], strict=True):
+        out.setdefault(d, []).append([*bounds[(d, int(seg))], opt(forms), opt(tags), opt(starts), opt(ends)])
+    return out
+
+
 def tag_tables(t: Tables, runner: StageRunner | None = None) -> Tables:
     """`mentions` (catalog, NER, patterns, dates) and `topics` per document, from content blocks only."""
     docs, payloads = _doc_payloads(t, with_sentences=True)
     lang = dict(zip(t["doc_languages"]["doc_id"], t["doc_languages"]["language"], strict=True))
+    korean = _korean_tokens(t)
     for doc_id, published, p in zip(docs["doc_id"], docs["published_date"], payloads, strict=True):
         p.update(language=lang[doc_id], published_date=published.isoformat() if opt(published) else None)
+        if doc_id in korean:
+            p["korean_tokens"] = korean[doc_id]
     results = run_stage("tag", tag_batch, payloads, runner, batched=True)
     mentions, topics = [], []
     for doc_id, r in zip(docs["doc_id"], results, strict=True):

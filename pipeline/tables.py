@@ -40,8 +40,13 @@ SCHEMAS: dict[str, pa.Schema] = {
     ]),
     "blocks": pa.schema([("doc_id", _S), ("seq", _I), ("kind", _S), ("char_start", _I), ("char_end", _I), ("page", _I)]),
     "related": pa.schema([("doc_id", _S), ("seq", _I), ("text", _S), ("labels", pa.list_(_S))]),
-    # segment
+    # segment (and the kiwipiepy tokens of each Hangul content block, offsets into the block,
+    # from the analysis that split it: tagging reads them instead of analysing the block again)
     "sentences": pa.schema([("doc_id", _S), ("seq", _I), ("segment_seq", _I), ("char_start", _I), ("char_end", _I)]),
+    "korean_tokens": pa.schema([
+        ("doc_id", _S), ("segment_seq", _I), ("forms", pa.list_(_S)), ("tags", pa.list_(_S)),
+        ("starts", pa.list_(_I)), ("ends", pa.list_(_I)),
+    ]),
     # language (per document, block, sentence and related headline; `und` not yet inherited)
     "doc_languages": pa.schema([("doc_id", _S), ("language", _S), ("language_confidence", _F)]),
     "block_languages": pa.schema([("doc_id", _S), ("seq", _I), ("language", _S), ("language_confidence", _F)]),

@@ -93,15 +93,35 @@ def pieces(text: str, limit: int = KIWI_PIECE_CHARS) -> list[tuple[int, int]]:
     return out
 
 
-def kiwi_tokenize(text: str) -> list[tuple[str, str, int, int]]:
+KiwiToken = tuple[str, str, int, int]  # (form, tag, start, end)
+
+
+def kiwi_tokenize(text: str) -> list[KiwiToken]:
     """(form, tag, start, end) for every kiwipiepy token, analysed in bounded pieces."""
-    out: list[tuple[str, str, int, int]] = []
+    out: list[KiwiToken] = []
     for s, e in pieces(text):
         for tok in kiwi().tokenize(text[s:e]):
             out.append((tok.form, tok.tag, s + tok.start, s + tok.start + tok.len))
     return out
 
 
+def kiwi_analysis(text: str) -> tuple[list[tuple[int, int]], list[KiwiToken]]:
+    """Sentence spans and tokens from one kiwipiepy analysis, in bounded pieces: its tokens are
+    `kiwi_tokenize`'s and its sentences `split_into_sents`'s (kiwipiepy splits sentences on
+    the tokens it finds; checked equal on every Hangul block of the dev corpus), so the
+    segment stage can hand its tokens to tagging instead of tagging analysing the text again."""
+    sentences: list[tuple[int, int]] = []
+    tokens: list[KiwiToken] = []
+    for s, e in pieces(text):
+        for sentence in kiwi().tokenize(text[s:e], split_sents=True):
+            if not sentence:
+                continue
+            first, last = sentence[0], sentence[-1]
+            sentences.append((s + first.start, s + last.start + last.len))
+            tokens += [(tok.form, tok.tag, s + tok.start, s + tok.start + tok.len) for tok in sentence]
+    return sentences, tokens
+
+
 def kiwi_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans from kiwipiepy, analysed in bounded pieces."""
-    return [(s + a.start, s + a.end) for s, e in pieces(text) for a in kiwi().split_into_sents(text[s:e])]
+    return kiwi_analysis(text)[0]

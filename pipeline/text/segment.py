@@ -8,13 +8,14 @@ and script is the signal the splitters themselves depend on.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import NamedTuple
 
 import razdel
 from sentencex import segment as sentencex_segment
 
-from pipeline.text.nlp import kiwi_sentences
+from pipeline.text.nlp import KiwiToken, kiwi_analysis
 from pipeline.text.scripts import dominant_script, has_letters
-from pipeline.text.types import Block, SentenceSpan
+from pipeline.text.types import CONTENT_KINDS, Block, SentenceSpan
 
 
 def _spans_from_strings(text: str, pieces: Sequence[str]) -> list[tuple[int, int]]:
@@ -32,13 +33,14 @@ def _spans_from_strings(text: str, pieces: Sequence[str]) -> list[tuple[int, int
     return spans
 
 
-def _raw_sentence_spans(chunk: str) -> list[tuple[int, int]]:
+def _raw_sentence_spans(chunk: str) -> tuple[list[tuple[int, int]], list[KiwiToken] | None]:
+    """The splitter's spans, and kiwipiepy's tokens when the chunk is Hangul (None otherwise)."""
     script = dominant_script(chunk)
     if script == "cyrillic":
-        return [(s.start, s.stop) for s in razdel.sentenize(chunk)]
+        return [(s.start, s.stop) for s in razdel.sentenize(chunk)], None
     if script == "hangul":
-        return kiwi_sentences(chunk)
-    return _spans_from_strings(chunk, list(sentencex_segment("en", chunk)))
+        return kiwi_analysis(chunk)
+    return _spans_from_strings(chunk, list(sentencex_segment("en", chunk))), None
 
 
 def _tidy(chunk: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -73,14 +75,21 @@ def _tidy(chunk: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans (absolute offsets) inside text[start:end]; always covers the block's content."""
+    return _split(text, start, end)[0]
+
+
+def _split(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], list[KiwiToken] | None]:
+    """`split_sentences`, and kiwipiepy's tokens of a Hangul block (offsets into the block)."""
     chunk = text[start:end]
+    tokens = None
     try:
-        spans = _tidy(chunk, _raw_sentence_spans(chunk))
+        raw, tokens = _raw_sentence_spans(chunk)
+        spans = _tidy(chunk, raw)
     except Exception:  # a splitter bug must not lose the block: fall back to one sentence
         spans = []
     if not spans or not _covers(chunk, spans):
         spans = _tidy(chunk, [(0, len(chunk))])
-    return [(start + s, start + e) for s, e in spans]
+    return [(start + s, start + e) for s, e in spans], tokens
 
 
 def _covers(chunk: str, spans: list[tuple[int, int]]) -> bool:
@@ -96,12 +105,24 @@ def _covers(chunk: str, spans: list[tuple[int, int]]) -> bool:
     return all(covered[i] or chunk[i].isspace() for i in range(len(chunk)))
 
 
-def segment_document(text: str, blocks: Sequence[Block]) -> tuple[list[tuple[int, Block]], list[SentenceSpan]]:
+class Segmentation(NamedTuple):
+    segments: list[tuple[int, Block]]
+    sentences: list[SentenceSpan]
+    # segment seq -> kiwipiepy's tokens of a Hangul content block (offsets into the block):
+    # the analysis that split it, which tagging reads instead of analysing the block again
+    korean_tokens: dict[int, list[KiwiToken]]
+
+
+def segment_document(text: str, blocks: Sequence[Block]) -> Segmentation:
     """Number the blocks and split each into sentences with absolute offsets."""
     segments: list[tuple[int, Block]] = []
     sentences: list[SentenceSpan] = []
+    korean: dict[int, list[KiwiToken]] = {}
     for seq, block in enumerate(blocks):
         segments.append((seq, block))
-        for s, e in split_sentences(text, block.start, block.end):
+        spans, tokens = _split(text, block.start, block.end)
+        for s, e in spans:
             sentences.append(SentenceSpan(seq=len(sentences), segment_seq=seq, start=s, end=e))
-    return segments, sentences
+        if tokens is not None and block.kind in CONTENT_KINDS:
+            korean[seq] = tokens
+    return Segmentation(segments, sentences, korean)

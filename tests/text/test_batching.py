@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from pipeline.text.nlp import kiwi_sentences, kiwi_tokenize, pieces
 from pipeline.text.tagging import ner
 
@@ -63,7 +65,7 @@ def test_tag_documents_on_a_batch_equals_one_at_a_time() -> None:
         sentences = [SentenceSpan(i, i, b.start, b.end) for i, b in enumerate(blocks)]
         docs.append(DocumentInput(text, language, blocks, sentences, dt.date(2021, 3, 12)))
     batched = tag_documents(docs)
-    alone = [tag_document(*d) for d in docs]
+    alone = [tag_document(*d[:5]) for d in docs]
     assert batched == alone
     assert all(mentions for mentions, _ in batched[:5]) and batched[5] == ([], [])
     assert batched[0] == batched[4]
@@ -83,3 +85,44 @@ def test_a_batch_without_english_loads_no_english_model() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split()[-1] == "0"
+
+
+KO_NEWS = ("윤석열 대통령은 12일 서울에서 러시아 대사를 만났다. 양국은 극동 개발 협력을 논의했다\n"
+           "외교부는 \"대화를 계속하겠다\"고 밝혔다! 블라디보스토크 항로가 다시 열렸다")
+
+
+def test_one_kiwi_analysis_gives_the_sentences_and_the_tokens() -> None:
+    from pipeline.text.nlp import kiwi, kiwi_analysis
+
+    for text in (KO_NEWS, KO_NEWS * 400):  # one piece, then many pieces
+        sentences, tokens = kiwi_analysis(text)
+        assert tokens == kiwi_tokenize(text)
+        expected = [(s + a.start, s + a.end) for s, e in pieces(text) for a in kiwi().split_into_sents(text[s:e])]
+        assert sentences == expected
+        assert len(sentences) >= 3 * (1 if text == KO_NEWS else 400)
+
+
+def test_tagging_with_the_segment_stages_tokens_equals_tagging_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    import datetime as dt
+
+    from pipeline.text.segment import segment_document
+    from pipeline.text.tagging import DocumentInput, tag_documents
+    from pipeline.text.types import Block
+
+    text = f"러시아 외무부 발표\n\n{KO_NEWS}\n\n많이 본 뉴스 | 로그인 | 회원가입"
+    blocks = [Block("title", 0, 9), Block("body", 11, 11 + len(KO_NEWS)), Block("boilerplate", 13 + len(KO_NEWS), len(text))]
+    seg = segment_document(text, blocks)
+    assert set(seg.korean_tokens) == {0, 1}  # Hangul content blocks only: not the page furniture
+    tokens = {(blocks[i].start, blocks[i].end): t for i, t in seg.korean_tokens.items()}
+    alone = DocumentInput(text, "ko", blocks, seg.sentences, dt.date(2024, 3, 12))
+    given = alone._replace(korean_tokens=tokens)
+    expected = tag_documents([alone])
+    assert any(m.entity_type == "PERSON" for m in expected[0][0])
+
+    def analysed_again(text: str) -> None:
+        raise AssertionError(f"tagging analysed a block the segment stage had analysed: {text[:20]}")
+
+    from pipeline.text.tagging import gazetteer
+
+    monkeypatch.setattr(gazetteer, "kiwi_tokenize", analysed_again)
+    assert tag_documents([given]) == expected

@@ -46,7 +46,7 @@ def test_document_offsets_are_absolute_and_ordered() -> None:
     for part in (EN, RU, KO):
         blocks.append(Block("body", pos, pos + len(part)))
         pos += len(part) + 2
-    segments, sentences = segment_document(text, blocks)
+    segments, sentences, _ = segment_document(text, blocks)
     assert [seq for seq, _ in segments] == [0, 1, 2]
     assert [s.seq for s in sentences] == list(range(len(sentences)))
     for s in sentences:
@@ -67,7 +67,7 @@ def test_segmentation_covers_text_without_overlap(text: str) -> None:
         return
     start = text.index(stripped[0])
     block = Block("body", start, start + len(stripped))
-    _, sentences = segment_document(text, [block])
+    _, sentences, _ = segment_document(text, [block])
     covered = [False] * len(text)
     last_end = block.start
     for s in sentences:

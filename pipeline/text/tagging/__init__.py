@@ -9,10 +9,11 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from pipeline.text.nlp import KiwiToken
 from pipeline.text.overlap import SpanIndex, select_non_overlapping
 from pipeline.text.tagging import en_ner, filters, gazetteer, ner, places
 from pipeline.text.tagging.catalog import Catalog, CatalogEntry, load_catalog
@@ -96,7 +97,8 @@ def _select(cands: list[_M]) -> list[_M]:
 
 
 def _block_mentions(text: str, bs: int, be: int, language: str, en_doc: object | None,
-                    natasha_found: dict[str, list[ner.Cand]]) -> tuple[list[_M], list[ner.Cand]]:
+                    natasha_found: dict[str, list[ner.Cand]], korean_tokens: Sequence[KiwiToken] | None = None,
+                    ) -> tuple[list[_M], list[ner.Cand]]:
     chunk = text[bs:be]
     cands: list[_M] = []
     titles: list[ner.Cand] = []
@@ -105,7 +107,7 @@ def _block_mentions(text: str, bs: int, be: int, language: str, en_doc: object |
         hits += gazetteer.find_russian(chunk)
     ko_tokens = None
     if _HAN.search(chunk):
-        ko_tokens = gazetteer.ko_token_index(chunk)
+        ko_tokens = gazetteer.ko_token_index(chunk, korean_tokens)
         # A one-word place that kiwi reads as a common noun where it stands ("개성 있는") is none.
         # ("한·러" abbreviations are not place mentions either: corpus convention.)
         hits += [h for h in gazetteer.find_korean(chunk, ko_tokens)
@@ -406,6 +408,9 @@ class DocumentInput(NamedTuple):
     blocks: Sequence[Block]
     sentences: Sequence[SentenceSpan]
     published: dt.date | None
+    # (block start, block end) -> kiwipiepy's tokens of a Hangul block (offsets into the block),
+    # from the analysis that split it into sentences; a block not here is analysed again
+    korean_tokens: Mapping[tuple[int, int], Sequence[KiwiToken]] = {}  # noqa: RUF012 - never mutated
 
 
 def tag_document(text: str, language: str, blocks: Sequence[Block], sentences: Sequence[SentenceSpan],
@@ -447,7 +452,8 @@ def _tag_one(doc: DocumentInput, spans: list[tuple[int, int]], natasha: dict[str
     ko_titles: list[ner.Cand] = []
     dates: list[_M] = []
     for bs, be in spans:
-        cands, titles = _block_mentions(text, bs, be, language, en_docs.get((bs, be)), natasha)
+        cands, titles = _block_mentions(text, bs, be, language, en_docs.get((bs, be)), natasha,
+                                        doc.korean_tokens.get((bs, be)))
         named_cands += cands
         ko_titles += titles
         for s, e, d in find_dates(text, bs, be, language, published):

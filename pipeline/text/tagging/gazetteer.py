@@ -7,13 +7,13 @@ mentions. Automata/tries are built once per process from the catalog.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 import ahocorasick
 
-from pipeline.text.nlp import kiwi, kiwi_tokenize, morph  # noqa: F401 - re-exported for callers
+from pipeline.text.nlp import KiwiToken, kiwi, kiwi_tokenize, morph  # noqa: F401 - re-exported for callers
 from pipeline.text.overlap import select_non_overlapping
 from pipeline.text.tagging.catalog import CatalogEntry, load_catalog
 
@@ -209,10 +209,11 @@ def ko_tail_ok(text: str, end: int, tokens: dict[int, list[tuple[str, str, int]]
     return True
 
 
-def ko_token_index(text: str) -> dict[int, list[tuple[str, str, int]]]:
-    """Kiwi tokens by start offset: start -> [(form, tag, end)]."""
+def ko_token_index(text: str, tokens: Sequence[KiwiToken] | None = None) -> dict[int, list[tuple[str, str, int]]]:
+    """Kiwi tokens by start offset: start -> [(form, tag, end)]; `tokens`: text's tokens already
+    found (`kiwi_tokenize(text)` otherwise)."""
     index: dict[int, list[tuple[str, str, int]]] = {}
-    for form, tag, start, end in kiwi_tokenize(text):
+    for form, tag, start, end in kiwi_tokenize(text) if tokens is None else tokens:
         index.setdefault(start, []).append((form, tag, end))
     return index
 
