@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from pipeline.text.clean import clean_document
-from pipeline.text.dedup import containment, content_text, find_duplicates, shingles
+from pipeline.text.dedup import (
+    DuplicateIndex,
+    best_match,
+    containment,
+    content_text,
+    find_duplicates,
+    shingles,
+)
 
 STORY = [
     "Officials from both countries agreed on Tuesday to widen cooperation in fisheries and port logistics.",
@@ -61,3 +71,23 @@ def test_pages_sharing_a_sidebar_are_not_duplicates() -> None:
     a = f"{sidebar}\nThe port of Busan opened a new ferry terminal for passengers travelling to Vladivostok this week."
     b = f"{sidebar}\nA delegation from Primorye visited Seoul to discuss fisheries quotas and joint research."
     assert find_duplicates([("a", a), ("b", b)]) == []
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.integers(0, 5), min_size=2, max_size=12), st.randoms(use_true_random=False))
+def test_scoring_all_candidates_at_once_equals_the_set_definition(families: list[int], rnd) -> None:
+    """Documents drawn from a few shared texts with edits (copies, cut-short copies, rewrites):
+    the index's array scoring picks what `best_match` on sets picks, score included."""
+    base = {f: set(rnd.sample(range(10_000), 60)) for f in set(families)}
+    docs = []
+    for f in families:
+        sh = set(base[f])
+        for h in rnd.sample(sorted(sh), rnd.randint(0, 35)):  # drop some (a shorter crawl)
+            sh.discard(h)
+        sh |= set(rnd.sample(range(10_000, 20_000), rnd.randint(0, 15)))  # add some (a different page)
+        docs.append(sh)
+    index = DuplicateIndex()
+    for i, sh in enumerate(docs):
+        index.add(f"d{i}", sh)
+        candidates = list(range(i))  # every earlier document, not only the index's LSH candidates
+        assert index._best_match(i, candidates) == best_match(sh, [(j, docs[j]) for j in candidates])
