@@ -97,15 +97,16 @@ def _shared_pool(workers: int) -> ProcessPoolExecutor:
     return _pool
 
 
-_THREAD_ENV = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS")
+_THREAD_ENV = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS", "RAYON_NUM_THREADS")
 _limits: Any = None
 
 
 def _worker_init() -> None:
     """One BLAS/OpenMP thread per worker: the workers already use every core, and numpy's
     matrix products (natasha, spaCy) starting a thread per core on top oversubscribed them
-    (natasha on 1,005 blocks with two workers: 4.0 CPU-s, 1.6 with one thread each). The
-    environment covers libraries loaded later, threadpoolctl those already loaded."""
+    (natasha on 1,005 blocks with two workers: 4.0 CPU-s, 1.6 with one thread each); lingua's
+    rayon pool likewise. The environment covers libraries loaded later, threadpoolctl those
+    already loaded."""
     global _limits
     for name in _THREAD_ENV:
         os.environ[name] = "1"
