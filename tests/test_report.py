@@ -103,6 +103,15 @@ def test_hangul_is_romanised_when_no_font_can_draw_it() -> None:
     assert language_name("ko") == "ko (Korean)"
 
 
+def test_the_usual_language_names_are_babels() -> None:
+    from babel import Locale
+
+    from pipeline.report import LANGUAGE_NAMES
+
+    assert {code: Locale("en").languages[code] for code in LANGUAGE_NAMES} == LANGUAGE_NAMES
+    assert language_name("ja") == "ja (Japanese)" and language_name("xx-nothing") == "xx-nothing"
+
+
 def test_an_empty_publication_still_gets_a_report(tmp_path: Path) -> None:
     from pipeline.publish import publish_all
     from pipeline.report import write_report

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.text.nlp import kiwi, natasha_models, spacy_en
+from pipeline.text.nlp import kiwi, natasha_ner, spacy_en
 from pipeline.text.overlap import SpanIndex
 from pipeline.text.tagging import ko_names, ru_korean
 from pipeline.text.tagging.filters import ORG_HEADS, ru_nominative
@@ -51,7 +51,7 @@ def natasha_spans_many(texts: list[str]) -> list[list[Cand]]:
 def _natasha_compute(texts: list[str]) -> list[list[Cand]]:
     if not texts:
         return []
-    _, tagger, _ = natasha_models()
+    tagger = natasha_ner()
     todo = [t for t in texts if t.strip()]
     markups = dict(zip(todo, tagger.map(todo), strict=True))
     out: list[list[Cand]] = []
@@ -732,6 +732,6 @@ def korean_word_end(text: str, pos: int) -> int:
 
 
 def warm_up() -> None:
-    natasha_models()
+    natasha_ner()
     kiwi()
     spacy_en()
