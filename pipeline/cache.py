@@ -88,27 +88,53 @@ class StageCache:
 
     root: str
     counts: dict[str, StageCounts] = field(default_factory=dict)
+    _local_root: str | None = field(default=None, repr=False, compare=False)
 
     def _path(self, stage: str, key: str) -> UPath:
         return UPath(self.root) / stage / key[:2] / f"{key}.json"
 
+    def _local(self) -> str | None:
+        """The root as a local folder, else None (object storage goes through UPath)."""
+        if self._local_root is None:
+            root = UPath(self.root)
+            self._local_root = str(root.path) if root.protocol in ("", "file", "local") else ""
+        return self._local_root or None
+
     def get_many(self, stage: str, keys: Sequence[str]) -> dict[str, Any]:
         found: dict[str, Any] = {}
+        local = self._local()
         for key in dict.fromkeys(keys):
             try:
-                found[key] = json.loads(self._path(stage, key).read_text(encoding="utf-8"))
+                if local is not None:  # plain file calls: UPath's path objects cost more than the read
+                    with open(os.path.join(local, stage, key[:2], f"{key}.json"), encoding="utf-8") as fh:
+                        found[key] = json.load(fh)
+                else:
+                    found[key] = json.loads(self._path(stage, key).read_text(encoding="utf-8"))
             except (OSError, ValueError):
                 continue  # absent, unreadable or torn: recompute
         return found
 
     def put_many(self, stage: str, items: dict[str, Any]) -> None:
+        local = self._local()
+        made: set[str] = set()
         for key, value in items.items():
-            path = self._path(stage, key)
+            text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
             try:
+                if local is not None:
+                    folder = os.path.join(local, stage, key[:2])
+                    if folder not in made:
+                        os.makedirs(folder, exist_ok=True)
+                        made.add(folder)
+                    tmp = os.path.join(folder, f".{key}.json.{uuid.uuid4().hex[:8]}.tmp")
+                    with open(tmp, "w", encoding="utf-8") as fh:
+                        fh.write(text)
+                    os.replace(tmp, os.path.join(folder, f"{key}.json"))  # whole or absent, never torn
+                    continue
+                path = self._path(stage, key)
                 path.parent.mkdir(parents=True, exist_ok=True)
-                tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
-                tmp.write_text(json.dumps(value, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-                tmp.rename(path)
+                tmp_path = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
+                tmp_path.write_text(text, encoding="utf-8")
+                tmp_path.rename(path)
             except OSError:
                 continue  # a full or read-only cache only costs speed
 
