@@ -68,3 +68,15 @@ def test_a_long_stage_reports_progress_on_what_it_computes(tmp_path: Path, caplo
     with caplog.at_level(logging.INFO, logger="dagster.builtin.progress"):
         run_stage("x", _shout, [{"text": str(i)} for i in range(250)], _runner(tmp_path))
     assert not [r for r in caplog.records if r.getMessage().startswith("x: ")], "all cache hits: nothing to report"
+
+
+def test_the_cache_works_the_same_on_a_local_folder_and_on_object_storage(tmp_path: Path) -> None:
+    """A local root takes plain file calls, any other URL goes through UPath (fsspec's memory
+    filesystem stands in for a bucket here)."""
+    entries = {payload_key("clean", "v1", {"n": i}): {"text": f"Москва {i}", "blocks": [[0, 6]]} for i in range(5)}
+    for root in (str(tmp_path / "cache"), f"file://{tmp_path}/cache2", "memory://cache-test"):
+        cache = StageCache(root)
+        cache.put_many("clean", entries)
+        assert cache.get_many("clean", [*entries, "0" * 64]) == entries  # the unknown key is a miss
+        assert StageCache(root).get_many("segment", list(entries)) == {}  # per stage
+    assert len(list((tmp_path / "cache" / "clean").rglob("*.json"))) == 5
