@@ -6,6 +6,7 @@ All of them ship their data inside their wheels: nothing is downloaded at run ti
 from __future__ import annotations
 
 import re
+import warnings
 from functools import lru_cache
 
 # kiwipiepy's analysis grows faster than linearly on one very long run of text (400k chars
@@ -23,7 +24,9 @@ _SPACY_EXCLUDE = ("parser", "lemmatizer", "senter", "attribute_ruler")  # Penn t
 def kiwi():  # noqa: ANN201 - kiwipiepy.Kiwi; model load ~1 s
     from kiwipiepy import Kiwi
 
-    return Kiwi(num_workers=0)  # one thread: the worker processes already use every core
+    with warnings.catch_warnings():  # kiwipiepy warns that 0 no longer means "every core": one is meant
+        warnings.simplefilter("ignore", DeprecationWarning)
+        return Kiwi(num_workers=0)  # one thread: the worker processes already use every core
 
 
 @lru_cache(maxsize=1)
