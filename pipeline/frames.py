@@ -505,7 +505,7 @@ def duplicate_map(dedup: pd.DataFrame, previous: Mapping[str, Any] | None = None
             k = known_near.get(doc_id)
             known = Duplicate(doc_id, k[0], k[1]) if k else None
         sig_array = np.asarray(sig, dtype=np.uint64) if len(sig) else None
-        found = index.add(doc_id, set(sh.tolist() if hasattr(sh, "tolist") else sh), sig_array, known)
+        found = index.add(doc_id, sh, sig_array, known)  # distinct hashes, as the dedup table stores them
         if found is not None:
             near[doc_id] = found
     first_by_key: dict[str, str] = {}

@@ -17,7 +17,7 @@ import hashlib
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -93,18 +93,23 @@ class DuplicateIndex:
 
     def __init__(self) -> None:
         self.ids: list[str] = []
-        self.members: list[np.ndarray] = []  # each document's shingles, as vocabulary ids
+        # each document's shingles, as vocabulary ids once it is compared (a document whose
+        # answer is known may never be: a re-run converts only the new files' candidates)
+        self.members: list[np.ndarray | None] = []
+        self.shingles: list[Collection[int] | None] = []
         self.vocab: dict[int, int] = {}
         self.position: dict[str, int] = {}
         self.buckets: dict[tuple[int, bytes], list[int]] = defaultdict(list)
         self.root: dict[int, int] = {}
         self._mask = np.zeros(1024, dtype=bool)
 
-    def add(self, doc_id: str, sh: set[int], sig: np.ndarray | None = None, known: object = UNKNOWN) -> Duplicate | None:
+    def add(self, doc_id: str, sh: Collection[int], sig: np.ndarray | None = None,
+            known: object = UNKNOWN) -> Duplicate | None:
+        """`sh`: the document's distinct shingle hashes (a set, or an array of distinct values)."""
         i = len(self.ids)
         self.ids.append(doc_id)
-        vocab = self.vocab
-        self.members.append(np.fromiter((vocab.setdefault(h, len(vocab)) for h in sh), dtype=np.int64, count=len(sh)))
+        self.members.append(None)
+        self.shingles.append(sh)
         self.position[doc_id] = i
         if len(sh) < MIN_SHINGLES:
             return None
@@ -124,16 +129,28 @@ class DuplicateIndex:
             self.buckets[key].append(i)
         return found
 
+    def _members(self, i: int) -> np.ndarray:
+        found = self.members[i]
+        if found is None:
+            sh = self.shingles[i]
+            values = sh.tolist() if isinstance(sh, np.ndarray) else sh
+            vocab = self.vocab
+            found = self.members[i] = np.fromiter((vocab.setdefault(h, len(vocab)) for h in values),
+                                                  dtype=np.int64, count=len(values))
+            self.shingles[i] = None
+        return found
+
     def _best_match(self, i: int, candidates: list[int]) -> tuple[int, float] | None:
         """The candidate (in ascending order) sharing the most of document i's content
         (containment, the first on a tie) among those sharing at least MIN_JACCARD of both, when
         that reaches DUPLICATE_CONTAINMENT; `best_match` on sets, for every candidate at once."""
         if not candidates:
             return None
+        a = self._members(i)
+        parts = [self._members(j) for j in candidates]
         if len(self._mask) < len(self.vocab):
             self._mask = np.zeros(2 * len(self.vocab), dtype=bool)
-        a, mask = self.members[i], self._mask
-        parts = [self.members[j] for j in candidates]
+        mask = self._mask
         lengths = np.fromiter((len(p) for p in parts), dtype=np.int64, count=len(parts))
         starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
         mask[a] = True
