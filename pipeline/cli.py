@@ -98,5 +98,21 @@ def main(argv: list[str] | None = None) -> int:
     return dictionary(args.out)
 
 
+def _exit_now(code: int) -> None:
+    """Leave without the interpreter's teardown: with the models loaded, freeing every object
+    one by one took ~0.8 s of a re-run after one added file. Everything the run writes is
+    written and closed by now (the run record, the datasets, the report); the worker pool
+    is shut down and the logs and standard streams flushed first."""
+    import logging
+
+    from pipeline.runner import shutdown_pool
+
+    shutdown_pool()
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    _exit_now(main())
