@@ -168,6 +168,17 @@ def conservation_failures(inbox_files: list[str], documents: pd.DataFrame, rejec
     return problems
 
 
+def conservation_part(job: tuple[list[str], str, str]) -> tuple[bool, list[str]]:
+    """Conservation in one shard: its inbox files against its documents and rejections parts
+    (module-level: the worker pool runs it)."""
+    files, doc_path, rej_path = job
+    cols = ["source_file", "source_record"]
+    d = read_part(doc_path, "documents", cols) if doc_path else pd.DataFrame(columns=cols)
+    r = read_part(rej_path, "rejections", cols) if rej_path else pd.DataFrame(columns=cols)
+    found = conservation_failures(files, d, r)
+    return not found, found
+
+
 @blocking_check(
     "rejections", "conservation", ins={"documents": "documents", "rejections": "rejections"}, also_on=("documents",),
     description="Every input file (and JSONL record) is a document or a rejection: never neither, never twice.",
@@ -175,23 +186,16 @@ def conservation_failures(inbox_files: list[str], documents: pd.DataFrame, rejec
 def conservation(settings: PipelineConfig, documents: pd.DataFrame, rejections: pd.DataFrame) -> dg.AssetCheckResult:
     inbox_files = list_inbox(settings.inbox)
     verdicts, docs, rejs = Verdicts(settings.store(), "conservation"), _by_shard(documents), _by_shard(rejections)
-    problems: list[str] = []
     by_shard = inbox_shards(inbox_files)
+    keys, jobs = [], []
     for shard in sorted(set(by_shard) | set(docs) | set(rejs)):
         files = by_shard.get(shard, [])
         doc_fp, doc_path = docs.get(shard, ("", ""))
         rej_fp, rej_path = rejs.get(shard, ("", ""))
-
-        def compute(files: list[str] = files, doc_path: str = doc_path, rej_path: str = rej_path) -> tuple[bool, list[str]]:
-            cols = ["source_file", "source_record"]
-            d = read_part(doc_path, "documents", cols) if doc_path else pd.DataFrame(columns=cols)
-            r = read_part(rej_path, "rejections", cols) if rej_path else pd.DataFrame(columns=cols)
-            found = conservation_failures(files, d, r)
-            return not found, found
-
-        passed, found = verdicts(digest(files, doc_fp, rej_fp), compute)
-        if not passed:
-            problems += found
+        keys.append(digest(files, doc_fp, rej_fp))
+        jobs.append((files, doc_path, rej_path))
+    problems = [p for passed, found in verdicts.many(keys, conservation_part, jobs, settings.workers)
+                if not passed for p in found]
     verdicts.close()
     return dg.AssetCheckResult(passed=not problems, metadata={
         "inbox_files": len(inbox_files), "documents": int(documents["rows"].sum()),
