@@ -7,6 +7,7 @@ patterns (Korean/English names, titles); overlaps go to the longer, better-sourc
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Sequence
@@ -161,6 +162,8 @@ def _block_mentions(text: str, bs: int, be: int, language: str, en_doc: object |
             titles.append(ner.Cand(bs + c.start, bs + c.end, "TITLE", c.method, c.confidence))
             continue
         surface = chunk[c.start : c.end]
+        if c.entity_type == "ORG" and filters.is_facility(surface):
+            c = dataclasses.replace(c, entity_type="FAC")  # "Incheon International Airport"
         holds = c.method == "ner" and c.entity_type == "ORG" and filters.org_chain(surface) \
             and any(h.end - h.start < c.end - c.start for h in (hits[k] for k in hit_index.within(c.start, c.end)))
         entry = _link(surface, c.normal)
