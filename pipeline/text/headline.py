@@ -236,6 +236,31 @@ def _wrapped_sentence_head(paras: list[str], i: int, boiler: list[bool]) -> bool
     return hangul and nxt.endswith("다.") and len(nxt) <= WRAPPED_TAIL_CHARS and len(nxt.split()) <= WRAPPED_TAIL_WORDS
 
 
+DECK_MIN_WORDS = 4
+
+
+def _headline_above_stamp(paras: list[str], boiler: list[bool], meta: list[bool] | None, cands: list[int],
+                          first: int) -> int:
+    """"Headline" / date line / "A longer deck …": a candidate sitting right on the date or byline
+    line above the chosen one, with only furniture between, is the headline and the chosen line
+    its deck (standfirst), when the deck is the longer of the two. A short line (a site's name)
+    above the date stays furniture."""
+    if not meta:
+        return first
+    j = first - 1
+    while j >= 0 and boiler[j] and not meta[j]:
+        j -= 1  # widgets between the date line and the deck
+    if j < 1 or not meta[j]:
+        return first
+    while j >= 1 and meta[j - 1]:
+        j -= 1  # a byline and a date line together
+    head = j - 1
+    words = len(paras[head].split())
+    if head in cands and DECK_MIN_WORDS <= words < len(paras[first].split()):
+        return head
+    return first
+
+
 def find_headline(
     paras: list[str], boiler: list[bool], hint: str | None = None, meta: list[bool] | None = None
 ) -> Headline | None:
@@ -307,6 +332,7 @@ def find_headline(
         short = len(paras[first].split())
         if short <= SITE_NAME_WORDS and short < len(paras[above_meta[0]].split()):
             first = above_meta[0]
+    first = _headline_above_stamp(paras, boiler, meta, cands, first)
     nxt = first + 1
     if nxt in cands and paras[nxt][:1].islower() and not paras[first].endswith(_QUESTION_END):
         # "Приморье и Корея проведут" / "первый форум": one headline broken over two lines

@@ -114,6 +114,8 @@ _KO_BYLINE = re.compile(
 )
 
 
+KO_DATELINE_REACH = 8
+_KO_AGENCY_DATELINE = re.compile(r"^[\[(【][가-힣]{1,10}=[^\])】=]{1,20}[\])】]\s?[가-힣]{2,4}\s?(?:기자|특파원)\s?=")
 # The closing byline glued to the story's last sentence: "… 논의할 예정이다./블라디보스토크=연합",
 # "… 밝혔다./모스크바=김하늘 특파원" (place, then the agency or the reporter).
 _KO_GLUED_BYLINE = re.compile(
@@ -238,9 +240,11 @@ def _find_dateline(
 ) -> tuple[Dateline | None, int | None]:
     """The lead of one of the first article paragraphs, else a Korean byline at the end."""
     content = [i for i in range(first, len(paras)) if not boiler[i]]
-    for i in content[:4]:
+    for n, i in enumerate(content[:KO_DATELINE_REACH]):
         dateline = find_dateline(paras[i])
-        if dateline:
+        # A Korean agency dateline "(서울=연합뉴스) 홍길동 기자 =" is unmistakable: a portal may print
+        # a summary box and notices above it; other forms must open the story.
+        if dateline and (n < 4 or _KO_AGENCY_DATELINE.match(paras[i])):
             return dateline, i
     for i in reversed(content[-3:]):
         m = _KO_BYLINE.match(paras[i])

@@ -153,3 +153,25 @@ def test_closing_byline_glued_to_the_last_sentence() -> None:
     assert doc.dateline_place == "부산"
     assert [b.kind for b in doc.blocks][:3] == ["title", "body", "body"]  # the sentence stays text
     assert _doc("여객선 항로 재개", KO_BODY, f"{KO_BODY}/하버뉴스=연합").dateline_place is None
+
+
+# --- second batch: a subscriber counter, a portal's summary box, a deck below the date ---------
+def test_subscriber_counter_is_not_the_headline() -> None:
+    assert boilerplate_reason("51 подписчик") is not None
+    doc = _doc("51 подписчик", "Паром возобновит рейсы между Владивостоком и Пусаном", RU_BODY)
+    assert doc.title == "Паром возобновит рейсы между Владивостоком и Пусаном"
+
+
+def test_korean_agency_dateline_below_a_summary_box() -> None:
+    doc = _doc("여객선 항로 재개 합의", "전체 맥락을 이해하기 위해서는 본문 보기를 권장합니다.", KO_BODY, KO_BODY,
+               "이 글자크기로 변경됩니다.", "(예시) 가장 빠른 뉴스가 있고 다양한 정보를 전달하고 있습니다.",
+               f"(부산=연합뉴스) 김하늘 기자 = {KO_BODY}")  # fmt: skip
+    assert doc.dateline_place == "부산"
+
+
+def test_deck_below_the_date_line_is_not_the_headline() -> None:
+    doc = _doc("All news", "Ferry route between Busan and Vladivostok to reopen", "March 4, 2021, 13:59 UTC+3",
+               "The first ferry in three years will carry passengers and cargo between the two ports from April",
+               "1 pages in this article", f"BUSAN, March 4 (Itar-Tass) — {EN_BODY}")  # fmt: skip
+    assert doc.title == "Ferry route between Busan and Vladivostok to reopen"
+    assert doc.published_date == dt.date(2021, 3, 4)

@@ -9,6 +9,8 @@ import re
 
 import pytest
 
+from pipeline.text.clean import clean_document
+from pipeline.text.segment import split_sentences
 from pipeline.text.tagging import tag_document
 from pipeline.text.tagging.romanize import romanize
 from pipeline.text.types import Block, Mention, SentenceSpan
@@ -143,3 +145,17 @@ def test_the_agency_of_a_glued_closing_byline_is_not_a_mention() -> None:
 
 def test_a_bare_embassy_is_not_a_name() -> None:
     assert not _typed("On February 10 the Embassy held a reception for its guests.", "en")
+
+
+def test_a_photo_credit_glued_to_alt_text_is_not_a_name() -> None:
+    raw = ("부산-블라디보스토크 항로 재개 합의\n\n입력 2021-03-04 09:15\n\n"
+           "왼쪽부터 김하늘 부산시장과 올레그 코제먀코 연해주지사 사진연합뉴스\n\n"
+           "왼쪽부터 김하늘 부산시장과 올레그 코제먀코 연해주지사 [사진=연합뉴스]\n\n"
+           "김하늘 부산시장은 4일 올레그 코제먀코 연해주지사와 항로 재개에 합의했다고 밝혔다. 양측은 내년 봄부터 부산과 "
+           "블라디보스토크를 잇는 여객선을 주 2회 운항하고, 화물 운송과 관광 교류도 함께 늘려 나가기로 했다고 시 관계자가 전했다.")
+    doc = clean_document(raw, source_format="txt")
+    sents = [SentenceSpan(0, 0, s, e) for b in doc.blocks for s, e in split_sentences(doc.text, b.start, b.end)]
+    sents = [SentenceSpan(i, 0, s.start, s.end) for i, s in enumerate(sents)]
+    mentions, _ = tag_document(doc.text, "ko", doc.blocks, sents, None)
+    assert ("PERSON", "올레그 코제먀코") in {(m.entity_type, m.surface) for m in mentions}
+    assert not any("연합" in m.surface for m in mentions)

@@ -47,7 +47,9 @@ _CREDIT = re.compile(
     # a Korean outlet signing off on its own line ("/연합뉴스", "/뉴시스")
     rf"|^[ \t]*/[ \t]?[가-힣A-Za-z0-9]{{0,10}}(?:{KO_OUTLET_ENDINGS})[ \t]*$"
     # the agency of a closing byline glued to the last sentence ("…예정이다./블라디보스토크=연합")
-    r"|(?<=[가-힣]=)(?:연합뉴스|연합|뉴시스|뉴스1)[ \t]*$",
+    r"|(?<=[가-힣]=)(?:연합뉴스|연합|뉴시스|뉴스1)[ \t]*$"
+    # a photo credit glued to an image's alt text once its brackets were dropped ("… 사진연합뉴스")
+    r"|(?<=\s)사진=?(?:연합뉴스|뉴시스|뉴스1|뉴스핌|AP|AFP|EPA|로이터)(?=[ \t]*$)",
     re.M,
 )
 
