@@ -159,3 +159,21 @@ def test_a_photo_credit_glued_to_alt_text_is_not_a_name() -> None:
     mentions, _ = tag_document(doc.text, "ko", doc.blocks, sents, None)
     assert ("PERSON", "올레그 코제먀코") in {(m.entity_type, m.surface) for m in mentions}
     assert not any("연합" in m.surface for m in mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "org", "place"),
+    [
+        ("Генеральное консульство Республики Корея во Владивостоке провело субботник.", "ru",
+         "Генеральное консульство Республики Корея", "Республики Корея"),
+        ("Ha Tae Yok, Minister Plenipotentiary at the Embassy of the Republic of Korea in Moscow, spoke first.", "en",
+         "Embassy of the Republic of Korea", "Republic of Korea"),
+    ],
+)
+def test_a_place_inside_a_body_name_is_also_mentioned(text: str, lang: str, org: str, place: str) -> None:
+    mentions = _tag(text, lang)
+    found = {(m.entity_type, m.surface) for m in mentions}
+    assert ("ORG", org) in found and ("GPE", place) in found
+    for kind in {m.entity_type for m in mentions}:  # one type's spans never overlap
+        spans = sorted((m.char_start, m.char_end) for m in mentions if m.entity_type == kind)
+        assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))
