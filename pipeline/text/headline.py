@@ -39,6 +39,12 @@ LABEL_SEARCH_LINES = 40
 SITE_NAME_WORDS = 4  # a board's "제목" field may follow a long sidebar
 _CAPTION_END = re.compile(
     r"\((?:Yonhap|AFP|Reuters|AP|EPA|Xinhua|Kyodo|TASS|Newsis|News1|PHOTO NOT FOR SALE)\)$"
+    r"|(?:^|[\s-])/[\w./ -]{0,40}/(?:dpa|AFP|AP|EPA|Reuters|Yonhap|TASS|Xinhua)$"  # "… -/Kremlin/dpa"
+)
+# Who stands where in a photo: "Putin (R) meets …", "(2nd L)", "(left)", "(오른쪽)", "(слева)".
+_POSITION_MARK = re.compile(
+    r"\((?:[LRC]|\d(?:st|nd|rd|th) (?:[LR]|from (?:left|right))|left|right|center|centre|from left"
+    r"|왼쪽|오른쪽|가운데|слева|справа|в центре)\)"
 )
 _CAPTION_START = re.compile(
     r"^(?:This (?:file |handout )?(?:photo|image|picture)|In this (?:file )?photo|"
@@ -59,10 +65,12 @@ def is_caption(p: str) -> bool:
     return bool(
         _CAPTION_END.search(p) or _CAPTION_START.match(p) or (len(p) <= 150 and _CREDIT_INSIDE.search(p))
         or (len(p) >= 30 and _SLASH_CREDIT.search(p)) or _GLUED_KO_CREDIT.search(p)
+        or (len(p) <= CAPTION_MAX and _POSITION_MARK.search(p) is not None)
     )
 
 
 CAPTION_COPY_SHARE = 0.8
+CAPTION_MAX = 250  # a longer paragraph with "(R)" in it is running text
 
 
 def _caption_copy(paras: list[str], i: int) -> bool:
@@ -140,6 +148,17 @@ def _is_code_list(p: str) -> bool:
     return len(words) >= 8 and sum(map(len, words)) / len(words) < 3.5
 
 
+REPEAT_RUN = 5
+
+
+def _repeats_itself(p: str) -> bool:
+    """A run of five words printed twice on one line: a tag cloud or menu shown twice
+    ("Владимир Путин Сергей Лавров Ким … Владимир Путин Сергей Лавров Ким …"), never a headline."""
+    words = p.casefold().split()
+    runs = [tuple(words[i : i + REPEAT_RUN]) for i in range(len(words) - REPEAT_RUN + 1)]
+    return len(runs) != len(set(runs))
+
+
 def is_headline_shaped(p: str) -> bool:
     return (
         len(p) <= MAX_HEADLINE_CHARS
@@ -153,6 +172,7 @@ def is_headline_shaped(p: str) -> bool:
         and not is_section_label(p)
         and not is_caption(p)
         and not _is_code_list(p)
+        and not _repeats_itself(p)
     )
 
 

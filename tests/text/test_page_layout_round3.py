@@ -175,3 +175,23 @@ def test_deck_below_the_date_line_is_not_the_headline() -> None:
                "1 pages in this article", f"BUSAN, March 4 (Itar-Tass) — {EN_BODY}")  # fmt: skip
     assert doc.title == "Ferry route between Busan and Vladivostok to reopen"
     assert doc.published_date == dt.date(2021, 3, 4)
+
+
+# --- third batch: a tag cloud printed twice on one line, a caption with position marks -----------
+def test_a_tag_line_printed_twice_is_not_the_headline() -> None:
+    tags = "Владимир Путин Сергей Лавров Россия КНДР Пхеньян МИД политика"
+    doc = _doc(f"{tags} {tags}", "Лавров в Пхеньяне: отношения вышли на новый уровень", RU_BODY)
+    assert doc.title == "Лавров в Пхеньяне: отношения вышли на новый уровень"
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Busan Mayor Jane Doe (R) meets the governor of Primorye in Vladivostok. -/Harbour Office/dpa",
+        "Busan Mayor Jane Doe (2nd L) meets the governor of Primorye in Vladivostok",
+    ],
+)
+def test_a_caption_printed_twice_is_not_the_headline(caption: str) -> None:
+    doc = _doc("Ferry route to reopen next spring", caption, caption, EN_BODY)
+    assert doc.title == "Ferry route to reopen next spring"
+    assert is_caption(caption)
