@@ -257,6 +257,7 @@ def _wrapped_sentence_head(paras: list[str], i: int, boiler: list[bool]) -> bool
 
 
 DECK_MIN_WORDS = 4
+DECK_SENTENCE_WORDS = 12
 
 
 def _headline_above_stamp(paras: list[str], boiler: list[bool], meta: list[bool] | None, cands: list[int],
@@ -275,9 +276,9 @@ def _headline_above_stamp(paras: list[str], boiler: list[bool], meta: list[bool]
     while j >= 1 and meta[j - 1]:
         j -= 1  # a byline and a date line together
     head = j - 1
-    words = len(paras[head].split())
-    if head in cands and DECK_MIN_WORDS <= words < len(paras[first].split()):
-        return head
+    words, deck = len(paras[head].split()), len(paras[first].split())
+    if head in cands and DECK_MIN_WORDS <= words < deck and deck >= DECK_SENTENCE_WORDS:
+        return head  # (a deck is sentence-long; a headline below a site's tagline and the date is not)
     return first
 
 
@@ -342,7 +343,8 @@ def find_headline(
     if not cands:
         return None
     first = cands[-1]
-    while first - 1 in cands or (first - 2 in cands and _COUNTER_ONLY.match(paras[first - 1])):
+    while first - 1 in cands or (first - 2 in cands and _COUNTER_ONLY.match(paras[first - 1])
+                                 and not (meta and meta[first - 1])):  # "04.03.2021" is a date, not a counter
         first -= 1 if first - 1 in cands else 2  # a view counter ("| 681") between headline and deck
     # The run's first line, since decks and subtitles follow the headline; but a short line
     # (a blog or site name) above a longer one that sits right on the date/byline is not it.

@@ -195,3 +195,9 @@ def test_a_caption_printed_twice_is_not_the_headline(caption: str) -> None:
     doc = _doc("Ferry route to reopen next spring", caption, caption, EN_BODY)
     assert doc.title == "Ferry route to reopen next spring"
     assert is_caption(caption)
+
+
+def test_a_site_tagline_above_the_date_is_not_taken_for_the_headline() -> None:
+    doc = _doc("Новости порта и морского транспорта", "04.03.2021",
+               "Паром возобновит рейсы между Владивостоком и Пусаном", RU_BODY)  # fmt: skip
+    assert doc.title == "Паром возобновит рейсы между Владивостоком и Пусаном"
