@@ -31,6 +31,7 @@ from pipeline.text.page_patterns import (
     LABELLED_URL,
     LANGUAGE_SWITCH,
     META_LABELS,
+    OFFICIAL_SITE,
     PHOTO_CREDIT,
     POINTER_LINK,
     PRINT_HEADER,
@@ -151,6 +152,7 @@ def boilerplate_reason(line: str) -> str | None:
         ("related_link", lambda s: len(s) <= 120 and DATED_LINK.search(s)),
         ("attachment", lambda s: len(s) <= 120 and ATTACHMENT.search(s)),
         ("weather", is_weather),
+        ("official_site", lambda s: len(s) <= 120 and OFFICIAL_SITE.search(s)),
         ("copy_notice", lambda s: len(s) <= 80 and _COPY_NOTICE.search(s)),
         ("menu", _is_capitalised_run),
     )

@@ -46,6 +46,12 @@ _EN_DOT_DATELINE = re.compile(
     rf"(?:,\s(?P<year>\d{{4}}))?\.\s(?P<agency>[A-Z][A-Z0-9.\-]{{1,29}}(?:\s[A-Z][A-Z0-9.\-]+)?)\s?(?:--|—|–|-)\s"
 )
 _EN_BARE_DATELINE = re.compile(r"^(?P<place>[A-Z]{4,}(?:\s[A-Z]{3,})?)\s(?:--|—)\s(?=\S)")
+# "PYONGYANG, June 19. Russia and …": a reposted wire dateline whose agency was dropped (caps
+# place, month and day, a full stop, then the story's first sentence).
+_EN_DATED_NO_AGENCY = re.compile(
+    rf"^(?P<place>[A-Z]{{4,}}(?:[\s-][A-Z]{{2,}})?),\s(?P<month>{EN_MONTH})\s(?P<day>\d{{1,2}})"
+    rf"(?:,\s(?P<year>\d{{4}}))?\.\s(?=[A-Z\"“])"
+)
 _NOT_PLACES = frozenset({"UPDATE", "UPDATED", "BREAKING", "EXCLUSIVE", "ANALYSIS", "URGENT", "NOTE", "EDITOR"})
 _RU_PLACE = r"(?P<place>[А-ЯЁ][А-ЯЁа-яё\-]+(?:\s[А-ЯЁ][А-ЯЁа-яё\-]+)?)"
 _RU_DATE = (
@@ -114,6 +120,12 @@ def find_dateline(paragraph: str) -> Dateline | None:
     m = _KO_DATELINE.match(paragraph)
     if m and m["place"] not in KO_NOT_PLACES:
         return Dateline(m.end(), m["place"], m["agency"].strip())
+    m = _EN_DATED_NO_AGENCY.match(paragraph)
+    if m and m["place"] not in _NOT_PLACES:
+        return Dateline(
+            len(paragraph[: m.end()].rstrip()), m["place"], None, month_number(m["month"]), int(m["day"]),
+            int(m["year"]) if m["year"] else None, _date_text(m),
+        )  # fmt: skip
     m = _EN_BARE_DATELINE.match(paragraph)
     if m and len(paragraph) >= 80 and m["place"] not in _NOT_PLACES:
         return Dateline(len(paragraph[: m.end()].rstrip()), m["place"], None)

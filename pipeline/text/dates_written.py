@@ -2,7 +2,8 @@
 
 Shapes: "Sept. 6, 2019", "November. 29, 2002", "6 September 2019", "15 декабря 2016 г.",
 "2013년 5월 26일", "2018.10.16", "2018/06/27", "2015. 03. 09", "08.11.2018" (day first),
-"12/24/2009" (month first unless the first number cannot be a month). Two-digit years
+"12/24/2009" (month first unless the first number cannot be a month), "17-06-2024" (day first;
+read only when the order is certain). Two-digit years
 ("22.12.21") are read only after a date label, in the order of the label's language.
 """
 
@@ -51,13 +52,14 @@ def safe_date(year: int, month: int, day: int) -> dt.date | None:
 _NUM_L = r"(?<![\d.,/:-])"  # not the tail of a longer number, range or time
 _NUM_R = r"(?![\d])"
 _SHAPES = (
-    (re.compile(rf"\b({EN_MONTH})\s(\d{{1,2}})(?:st|nd|rd|th)?,?\s(\d{{4}})\b"), "mdy"),
+    (re.compile(rf"\b({EN_MONTH})\s(\d{{1,2}})(?:st|nd|rd|th)?(?:,\s?|\s)(\d{{4}})\b"), "mdy"),  # "June 18,2024"
     (re.compile(rf"(?<![\d-])\b(\d{{1,2}})(?:st|nd|rd|th)?\s({EN_MONTH}),?\s(\d{{4}})\b"), "dmy"),
     (re.compile(rf"(?<![\d-])(\d{{1,2}})\s({RU_MONTH})\s(\d{{4}})(?:\s?г(?:ода|\.)?)?", re.I), "dmy"),
     (re.compile(r"(\d{4})년\s?(\d{1,2})월\s?(\d{1,2})일"), "ymd"),
     (re.compile(rf"{_NUM_L}(\d{{4}})\s?([./-])\s?(\d{{1,2}})\s?\2\s?(\d{{1,2}}){_NUM_R}\.?"), "ysmsd"),
     (re.compile(rf"{_NUM_L}(\d{{1,2}})\.(\d{{1,2}})\.(\d{{4}}){_NUM_R}"), "dmy"),
     (re.compile(rf"{_NUM_L}(\d{{1,2}})/(\d{{1,2}})/(\d{{4}}){_NUM_R}"), "slash"),
+    (re.compile(rf"{_NUM_L}(\d{{1,2}})-(\d{{1,2}})-(\d{{4}}){_NUM_R}"), "dash"),
 )
 
 
@@ -70,6 +72,9 @@ def _to_date(order: str, groups: tuple[str, ...], day_first: bool) -> dt.date | 
         if day_first:
             a, b = b, a
         return safe_date(y, a, b) if a <= 12 else safe_date(y, b, a)
+    if order == "dash":  # "17-06-2024" is day first; "06-07-2024" could be either: no date
+        a, b, y = (int(g) for g in groups)
+        return safe_date(y, b, a) if a > 12 or a == b else (safe_date(y, a, b) if b > 12 else None)
     parts = dict(zip(order, groups, strict=True))
     month = int(parts["m"]) if parts["m"].isdigit() else month_number(parts["m"])
     return safe_date(int(parts["y"]), month, int(parts["d"])) if month else None

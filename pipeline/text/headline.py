@@ -39,17 +39,49 @@ LABEL_SEARCH_LINES = 40
 SITE_NAME_WORDS = 4  # a board's "제목" field may follow a long sidebar
 _CAPTION_END = re.compile(
     r"\((?:Yonhap|AFP|Reuters|AP|EPA|Xinhua|Kyodo|TASS|Newsis|News1|PHOTO NOT FOR SALE)\)$"
+    r"|(?:^|[\s-])/[\w./ -]{0,40}/(?:dpa|AFP|AP|EPA|Reuters|Yonhap|TASS|Xinhua)$"  # "… -/Kremlin/dpa"
+)
+# Who stands where in a photo: "Putin (R) meets …", "(2nd L)", "(left)", "(오른쪽)", "(слева)".
+_POSITION_MARK = re.compile(
+    r"\((?:[LRC]|\d(?:st|nd|rd|th) (?:[LR]|from (?:left|right))|left|right|center|centre|from left"
+    r"|왼쪽|오른쪽|가운데|слева|справа|в центре)\)"
 )
 _CAPTION_START = re.compile(
     r"^(?:This (?:file |handout )?(?:photo|image|picture)|In this (?:file )?photo|"
-    r"Фото(?::|\s[-—–])|사진\s?=|▲)"
+    r"Фото(?::|\s[-—–])|사진\s?=|▲|\(?(?:왼쪽|오른쪽)(?:부터|에서)\b)"
+)  # Korean group photos are described "왼쪽부터 …" (from the left)
+_CREDIT_INSIDE = re.compile(r"(?:^|[\s/(\[])(?:Фото|Photo|사진(?:\s?제공)?)\s?[:=]|©\s?\w", re.I)
+# A caption's credit after a slash, as English-language Korean papers print it: "… in Moscow /
+# gettyimagesbank", "… plant / Courtesy of Hyundai Motor", "… / AP-Yonhap", "… / Korea Times photo".
+_SLASH_CREDIT = re.compile(
+    r"\s/\s(?:Courtesy of\s.{2,60}|Korea (?:Times|Herald)\b.{0,40}|(?:[A-Z]{2,}-)?Yonhap|AP|AFP|EPA|Reuters|Xinhua"
+    r"|Kyodo|TASS|Sputnik|News1|Newsis|Getty Images|Shutterstock|gettyimages\w*|[a-z][\w.\-]*)$"
 )
-_CREDIT_INSIDE = re.compile(r"(?:^|[\s/(])(?:Фото|Photo|사진(?:\s?제공)?)\s?[:=]|©\s?\w", re.I)
+# The credit glued to an image's alt text once the crawler dropped its brackets: "… 사진연합뉴스".
+_GLUED_KO_CREDIT = re.compile(r"\s사진\s?=?\s?(?:연합뉴스|뉴시스|뉴스1|뉴스핌|AP|AFP|EPA|로이터|신화|타스)(?:·연합뉴스)?\]?$")
 
 
 def is_caption(p: str) -> bool:
     return bool(
         _CAPTION_END.search(p) or _CAPTION_START.match(p) or (len(p) <= 150 and _CREDIT_INSIDE.search(p))
+        or (len(p) >= 30 and _SLASH_CREDIT.search(p)) or _GLUED_KO_CREDIT.search(p)
+        or (len(p) <= CAPTION_MAX and _POSITION_MARK.search(p) is not None)
+    )
+
+
+CAPTION_COPY_SHARE = 0.8
+CAPTION_MAX = 250  # a longer paragraph with "(R)" in it is running text
+
+
+def _caption_copy(paras: list[str], i: int) -> bool:
+    """paras[i] is a photo's alt text printed next to its caption: a neighbour line is a caption
+    that repeats it with a credit added ("… 대사" / "… 대사 [사진=연합뉴스]")."""
+    key = norm(paras[i])
+    if len(key) < 20:
+        return False
+    stem = key[: int(len(key) * CAPTION_COPY_SHARE)]
+    return any(
+        0 <= j < len(paras) and is_caption(paras[j]) and norm(paras[j]).startswith(stem) for j in (i - 1, i + 1)
     )
   # the headline sits near the top of the page
 
@@ -76,11 +108,18 @@ _RUBRIC_BRACKETS = re.compile(r"^[\[(<【〈《]\s*(.*?)\s*[\])>】〉》]$")
 _LETTER_WORD = re.compile(r"[^\W\d_]+")
 
 
+# A section path: a few one-word rubrics joined by slashes or arrows ("재난/안전/안보",
+# "Politics > Diplomacy", "Общество/Политика").
+_RUBRIC_PATH = re.compile(r"^[^\W\d_]{1,15}(?:\s?[/>»|]\s?[^\W\d_]{1,15}){1,4}$")
+
+
 def is_section_label(p: str) -> bool:
     """A rubric or widget label: one or two words, bare or bracketed, no digits ("Новости",
-    "[사회]", "<Politics>", "Избранное ?")."""
+    "[사회]", "<Politics>", "Избранное ?"), or a short path of one-word rubrics."""
     m = _RUBRIC_BRACKETS.match(p)
     p = m.group(1) if m else p
+    if len(p) <= 40 and _RUBRIC_PATH.match(p):
+        return True
     return (
         0 < len(p) <= 20
         and not any(ch.isdigit() for ch in p)
@@ -109,6 +148,17 @@ def _is_code_list(p: str) -> bool:
     return len(words) >= 8 and sum(map(len, words)) / len(words) < 3.5
 
 
+REPEAT_RUN = 5
+
+
+def _repeats_itself(p: str) -> bool:
+    """A run of five words printed twice on one line: a tag cloud or menu shown twice
+    ("Владимир Путин Сергей Лавров Ким … Владимир Путин Сергей Лавров Ким …"), never a headline."""
+    words = p.casefold().split()
+    runs = [tuple(words[i : i + REPEAT_RUN]) for i in range(len(words) - REPEAT_RUN + 1)]
+    return len(runs) != len(set(runs))
+
+
 def is_headline_shaped(p: str) -> bool:
     return (
         len(p) <= MAX_HEADLINE_CHARS
@@ -122,6 +172,7 @@ def is_headline_shaped(p: str) -> bool:
         and not is_section_label(p)
         and not is_caption(p)
         and not _is_code_list(p)
+        and not _repeats_itself(p)
     )
 
 
@@ -196,13 +247,39 @@ def _wrapped_sentence_head(paras: list[str], i: int, boiler: list[bool]) -> bool
     if i + 1 >= len(paras) or boiler[i + 1] or paras[i].endswith(_SENTENCE_END + _QUESTION_END):
         return False
     nxt = paras[i + 1]
-    if not nxt.endswith(".") or len(nxt) > WRAPPED_TAIL_CHARS * 2:
-        return False
+    if not nxt.endswith(".") or len(nxt) > WRAPPED_TAIL_CHARS * 2 or nxt[-2:-1].isspace():
+        return False  # "… by ." is an emptied byline field, not the end of a sentence
     if nxt[:1].islower():  # "… only in" / "browsers based on Chrome."
         return True
     hangul = sum("\uac00" <= ch <= "\ud7a3" for ch in nxt) > len(nxt) / 2
     # Korean has no case: a short line ending in the sentence-final "-다." finishes the clause.
     return hangul and nxt.endswith("다.") and len(nxt) <= WRAPPED_TAIL_CHARS and len(nxt.split()) <= WRAPPED_TAIL_WORDS
+
+
+DECK_MIN_WORDS = 4
+DECK_SENTENCE_WORDS = 12
+
+
+def _headline_above_stamp(paras: list[str], boiler: list[bool], meta: list[bool] | None, cands: list[int],
+                          first: int) -> int:
+    """"Headline" / date line / "A longer deck …": a candidate sitting right on the date or byline
+    line above the chosen one, with only furniture between, is the headline and the chosen line
+    its deck (standfirst), when the deck is the longer of the two. A short line (a site's name)
+    above the date stays furniture."""
+    if not meta:
+        return first
+    j = first - 1
+    while j >= 0 and boiler[j] and not meta[j]:
+        j -= 1  # widgets between the date line and the deck
+    if j < 1 or not meta[j]:
+        return first
+    while j >= 1 and meta[j - 1]:
+        j -= 1  # a byline and a date line together
+    head = j - 1
+    words, deck = len(paras[head].split()), len(paras[first].split())
+    if head in cands and DECK_MIN_WORDS <= words < deck and deck >= DECK_SENTENCE_WORDS:
+        return head  # (a deck is sentence-long; a headline below a site's tagline and the date is not)
+    return first
 
 
 def find_headline(
@@ -238,7 +315,18 @@ def find_headline(
     if body is None:
         return None
     cands = [i for i in range(min(body, top)) if not boiler[i] and is_headline_shaped(paras[i])
-             and not _wrapped_sentence_head(paras, i, boiler)]
+             and not _wrapped_sentence_head(paras, i, boiler) and not _caption_copy(paras, i)]
+    for k in range(1, body + 1):
+        # A sentence broken over lines by the source ends on a line that continues in lower case
+        # ("… высадку деревьев на" / "территории памятника … Владивостоке."): the unpunctuated
+        # lines right above that tail are the sentence's start, not a headline.
+        tail = paras[k].rstrip("»\"”’)")
+        if boiler[k] or not tail[:1].islower() or not tail.endswith(".") or tail[-2:-1].isspace():
+            continue  # (" by ." is an emptied byline field, not a sentence's end)
+        start = k
+        while start > 0 and not boiler[start - 1] and is_headline_shaped(paras[start - 1]):
+            start -= 1
+        cands = [i for i in cands if not start <= i < k]
     if any(in_script(i) for i in cands):
         cands = [i for i in cands if in_script(i)]
     for i in cands:
@@ -255,7 +343,8 @@ def find_headline(
     if not cands:
         return None
     first = cands[-1]
-    while first - 1 in cands or (first - 2 in cands and _COUNTER_ONLY.match(paras[first - 1])):
+    while first - 1 in cands or (first - 2 in cands and _COUNTER_ONLY.match(paras[first - 1])
+                                 and not (meta and meta[first - 1])):  # "04.03.2021" is a date, not a counter
         first -= 1 if first - 1 in cands else 2  # a view counter ("| 681") between headline and deck
     # The run's first line, since decks and subtitles follow the headline; but a short line
     # (a blog or site name) above a longer one that sits right on the date/byline is not it.
@@ -265,6 +354,7 @@ def find_headline(
         short = len(paras[first].split())
         if short <= SITE_NAME_WORDS and short < len(paras[above_meta[0]].split()):
             first = above_meta[0]
+    first = _headline_above_stamp(paras, boiler, meta, cands, first)
     nxt = first + 1
     if nxt in cands and paras[nxt][:1].islower() and not paras[first].endswith(_QUESTION_END):
         # "Приморье и Корея проведут" / "первый форум": one headline broken over two lines

@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from pipeline.text.boilerplate import boilerplate_reason, is_chrome
+from pipeline.text.boilerplate import boilerplate_reason, is_chrome, is_weather
 from pipeline.text.dateline import Dateline, find_dateline
 from pipeline.text.dates_written import (
     EN_MONTH,
@@ -111,6 +111,15 @@ _KO_BYLINE = re.compile(
     r"^(?P<place>[가-힣]{1,10})=[가-힣]{2,4}\s?(?:기자|특파원|통신원)\b"
     # "/부산" or "/부산=김하늘 특파원"; "/김하늘기자" is the reporter's signature, not a place
     r"|^/(?P<place2>(?![가-힣]{2,4}\s?(?:기자|특파원|통신원)$)[가-힣]{2,10})(?:=[가-힣 ]{2,12})?$"
+)
+
+
+KO_DATELINE_REACH = 8
+_KO_AGENCY_DATELINE = re.compile(r"^[\[(【][가-힣]{1,10}=[^\])】=]{1,20}[\])】]\s?[가-힣]{2,4}\s?(?:기자|특파원)\s?=")
+# The closing byline glued to the story's last sentence: "… 논의할 예정이다./블라디보스토크=연합",
+# "… 밝혔다./모스크바=김하늘 특파원" (place, then the agency or the reporter).
+_KO_GLUED_BYLINE = re.compile(
+    r"[.다]\s?/(?P<place>[가-힣]{2,10})=(?:[가-힣]{2,4}\s?(?:기자|특파원|통신원)|연합|연합뉴스|뉴시스|뉴스1)$"
 )
 
 
@@ -231,14 +240,19 @@ def _find_dateline(
 ) -> tuple[Dateline | None, int | None]:
     """The lead of one of the first article paragraphs, else a Korean byline at the end."""
     content = [i for i in range(first, len(paras)) if not boiler[i]]
-    for i in content[:4]:
+    for n, i in enumerate(content[:KO_DATELINE_REACH]):
         dateline = find_dateline(paras[i])
-        if dateline:
+        # A Korean agency dateline "(서울=연합뉴스) 홍길동 기자 =" is unmistakable: a portal may print
+        # a summary box and notices above it; other forms must open the story.
+        if dateline and (n < 4 or _KO_AGENCY_DATELINE.match(paras[i])):
             return dateline, i
     for i in reversed(content[-3:]):
         m = _KO_BYLINE.match(paras[i])
         if m and len(paras[i]) <= 100 and not KO_OUTLET.search(m["place"] or m["place2"]):
             return Dateline(len(paras[i]), m["place"] or m["place2"], None), i  # "/연합뉴스" is a credit
+        m = _KO_GLUED_BYLINE.search(paras[i])
+        if m and not KO_OUTLET.search(m["place"]):
+            return Dateline(len(paras[i]), m["place"], None), None  # the paragraph stays body text
     return None, None
 
 
@@ -255,10 +269,11 @@ def _drop_page_clocks(cands: list[DateCandidate], headline_para: int | None) -> 
 
 
 def _drop_header_clocks(cands: list[DateCandidate], paras: list[str]) -> list[DateCandidate]:
-    """A stamp printed next to the site's account box ("Приветствую Вас Гость | Вход") or next to
-    above the page's clock line ("20 Сентября 2024" / "Сейчас 13:36") is the header's clock."""
+    """A stamp printed next to the site's account box ("Приветствую Вас Гость | Вход") or its
+    weather box ("2025.06.30 (월)" / "• 맑음서울 29.1℃"), or above the page's clock line
+    ("20 Сентября 2024" / "Сейчас 13:36") is the header's clock."""
     def beside_account(i: int) -> bool:
-        return any(0 <= j < len(paras) and len(paras[j]) <= 200 and ACCOUNT_MENU.search(paras[j])
+        return any(0 <= j < len(paras) and len(paras[j]) <= 200 and (ACCOUNT_MENU.search(paras[j]) or is_weather(paras[j]))
                    for j in (i - 1, i + 1)) or (i + 1 < len(paras) and bool(_CLOCK_TIME.match(paras[i + 1])))
 
     return [c for c in cands if not (c.kind in ("stamp", "byline") and beside_account(c.para))]

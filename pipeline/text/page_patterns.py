@@ -80,7 +80,7 @@ SKIP_LINK = re.compile(
 # Counters and board metadata: "조회수 1,428", "Views: 120", "Просмотров: 5", "댓글 0".
 COUNTER = re.compile(
     r"^\(?(?:\d[\d\s,.]*|no)\s?(?:просмотр\w*|прочтени\w*|голос\w*|оцен\w*|views?|reads|votes?|likes?|ratings?"
-    r"|조회|추천)\)?$|(?:^|\s|•|\|)(?:조회수?|조회 수|추천수?|공감|댓글|글번호|첨부파일|просмотр(?:ов|ы)?|комментари(?:ев|и)|прочитано)"
+    r"|подписчик\w*|subscribers?|followers?|구독자|팔로워|조회|추천)\)?$|(?:^|\s|•|\|)(?:조회수?|조회 수|추천수?|공감|댓글|글번호|첨부파일|просмотр(?:ов|ы)?|комментари(?:ев|и)|прочитано)"
     r"\s*[:：]?\s*[\d,.]+(?:\s|$|\|)"
     r"|^(?:[•·▪]\s*)?(?:views?|comments?|hits?|reads)\s*[:：]?\s*[\d,.]+$",
     re.I,
@@ -165,6 +165,12 @@ SOCIAL_NETWORKS = re.compile(
 # A bare domain name on its own line ("Top.Mail.Ru" counters, site names).
 DOMAIN_LINE = re.compile(r"^(?:www\.)?[\w\-]+(?:\.[\w\-]+)*\.(?:ru|com|net|org|kr|info|io|media|tv|su|рф)$", re.I)
 PRINT_HEADER = re.compile(r"^(?:-\s.{1,60}\s-\s)?https?://\S+(?:\s-)?$")
+# The banner naming the site as a government's official one ("이 누리집은 대한민국 공식 전자정부
+# 누리집입니다.", "An official website of ...", "Официальный сайт администрации ...").
+OFFICIAL_SITE = re.compile(
+    r"공식\s?전자정부\s?누리집|^(?:an\s)?official\s(?:web)?site\sof\b|^официальный\s(?:интернет-)?(?:сайт|портал)\b",
+    re.I,
+)
 # Weather and clock widgets: a temperature, or a weather word, on a short line.
 TEMPERATURE = re.compile(r"-?\d{1,2}(?:\.\d)?\s?(?:°\s?[CF]?|℃)")
 WEATHER_WORD = re.compile(r"\b(?:weather|погода)\b|날씨|맑음|흐림|미세먼지|초미세먼지", re.I)

@@ -87,6 +87,11 @@ _NAMEISH = re.compile(
     r"|by\s.+)$"
 )
 _KO_NAME = re.compile(r"^[가-힣]{2,4}$")
+# The issuing body after the stamp on a government page: "2018.11.08 청와대", "2021.07.29 외교부",
+# "2023.03.02 통일부", "2019.09.06 울산시" (one word ending like an office, ministry or city).
+_KO_ISSUER = re.compile(
+    r"^(?=[가-힣]{2})[가-힣]{0,10}(?:청와대|대통령실|부|처|청|위원회|대사관|영사관|시|도|군|구|재단|연구원|공사|공단|협회)$"
+)
 _OTHER_LABEL = re.compile(r"^\s*[•·▪\-]?\s*([^\d:：|]{1,30}?)\s*[:：]")
 _AUTHOR_LABEL = re.compile(r"^(?:author|by|writer|автор|글쓴이|작성자|기자|기자명)$", re.I)
 _MAX_META_LINE = 120
@@ -153,10 +158,27 @@ def field_label(line: str) -> str | None:
     return None
 
 
+_LABEL_WORDS = frozenset(
+    w.casefold() for w in (*PUBLISHED_LABELS, *UPDATE_LABELS, "기자정보", "기자", "작성자", "글쓴이", "Author", "By", "Автор")
+)
+_LABEL_SEP = re.compile(r"\s*[,|/·•]\s*")
+
+
+def is_label_list(line: str) -> bool:
+    """A line that only names the fields of the metadata block below it ("기자정보, 기사등록일",
+    "Author | Published")."""
+    words = [w for w in _LABEL_SEP.split(line.strip().rstrip(":：")) if w]
+    return len(words) >= 2 and all(
+        w.casefold() in _LABEL_WORDS or (w.startswith("기사") and w[2:].casefold() in _LABEL_WORDS) for w in words
+    )
+
+
 def line_candidates(i: int, line: str, day_first: bool = False) -> tuple[list[DateCandidate], bool]:
     """Candidates on one paragraph, and whether the paragraph is a date/metadata line."""
     if len(line) > _MAX_META_LINE:
         return [], False
+    if is_label_list(line):
+        return [], True
     post = _POSTFIX_LABEL.search(line)
     if post:  # "… 2016/06/02 14:55 송고": the label after the stamp, even on a copyright line
         spans = full_date_spans(line[: post.start() + 1], day_first)
@@ -200,7 +222,9 @@ def line_candidates(i: int, line: str, day_first: bool = False) -> tuple[list[Da
         return [DateCandidate(d, "stamp", line[s:e], i)], True
     if not rest:
         return [DateCandidate(d, "stamp", line[s:e], i)], True
-    if len(rest) <= 30 and (_NAMEISH.match(rest) or (_KO_NAME.match(rest) and rest[0] in KO_SURNAMES)):
+    if len(rest) <= 30 and (
+        _NAMEISH.match(rest) or (_KO_NAME.match(rest) and rest[0] in KO_SURNAMES) or _KO_ISSUER.match(rest)
+    ):
         return [DateCandidate(d, "byline", line[s:e], i)], True
     return [], False
 

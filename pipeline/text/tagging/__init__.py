@@ -7,6 +7,7 @@ patterns (Korean/English names, titles); overlaps go to the longer, better-sourc
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
@@ -163,6 +164,8 @@ def _block_mentions(text: str, bs: int, be: int, language: str, en_doc: object |
             titles.append(ner.Cand(bs + c.start, bs + c.end, "TITLE", c.method, c.confidence))
             continue
         surface = chunk[c.start : c.end]
+        if c.entity_type == "ORG" and filters.is_facility(surface):
+            c = dataclasses.replace(c, entity_type="FAC")  # "Incheon International Airport"
         holds = c.method == "ner" and c.entity_type == "ORG" and filters.org_chain(surface) \
             and any(h.end - h.start < c.end - c.start for h in (hits[k] for k in hit_index.within(c.start, c.end)))
         entry = _link(surface, c.normal)
@@ -437,6 +440,18 @@ def tag_documents(docs: Sequence[DocumentInput]) -> list[tuple[list[Mention], li
     return [_tag_one(d, sp, natasha, en) for d, sp, en in zip(docs, spans, en_docs, strict=True)]
 
 
+def _nested_places(named: list[_M], cands: list[_M]) -> list[_M]:
+    """Catalog places written inside a selected organisation's or facility's name
+    ("Генеральное консульство Республики Корея", "Embassy of the Republic of Korea in Moscow"):
+    the name keeps them, and the place is mentioned too."""
+    spans = {(m.start, m.end) for m in named if m.etype in ("ORG", "FAC")}
+    bodies = SpanIndex(spans)
+    inside = [c for c in cands if c.etype in ("GPE", "LOC") and c.method == "gazetteer"
+              and (c.start, c.end) not in spans and bodies.holds(c.start, c.end)]
+    ranked = sorted(inside, key=lambda c: (-(c.end - c.start), c.start))
+    return select_non_overlapping(ranked, lambda c: c.start, lambda c: c.end)
+
+
 def _content_spans(blocks: Sequence[Block]) -> list[tuple[int, int]]:
     return [(b.start, b.end) for b in blocks if b.kind in CONTENT_KINDS and b.end > b.start]
 
@@ -459,6 +474,7 @@ def _tag_one(doc: DocumentInput, spans: list[tuple[int, int]], natasha: dict[str
         for s, e, d in find_dates(text, bs, be, language, published):
             dates.append(_M(s, e, "DATE", None, d.isoformat(), "pattern", 0.8, date=d))
     named = _select(named_cands)
+    named += _nested_places(named, named_cands)
     titles = _attach_titles(text, named, ko_titles, sent_bounds)
     titles = [t for t in _select_titles(titles)]
     everything = sorted(named + titles + dates, key=lambda m: (m.start, m.end, m.etype))

@@ -11,7 +11,7 @@ import re
 
 from pipeline.text.nlp import spacy_en
 from pipeline.text.overlap import SpanIndex
-from pipeline.text.tagging.ner import GENERIC_WORDS, Cand, en_person_shaped, is_title
+from pipeline.text.tagging.ner import GENERIC_WORDS, GIVEN_NAMES, Cand, en_person_shaped, is_title
 
 _TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "FAC"}
 # Penn tags that may sit inside a multi-word name ("Ministry of Foreign Affairs and Trade",
@@ -24,6 +24,8 @@ BATCH_SIZE = 64  # texts per spaCy minibatch (nlp.pipe)
 _HYPHEN_TAIL = re.compile(r"-[a-z]+\b")
 _TITLE_AFTER = re.compile(r" (?:Minister|Ministry|Ambassador|Envoy|Secretary|Commissioner|Spokesman|Spokeswoman)\b")
 _NOUNS = _PROPER | {"NN", "NNS"}
+# Last words of a day, season or celebration's name: an event, not a body.
+_EVENT_ENDS = frozenset({"Day", "Days", "Week", "Festival", "Anniversary", "Olympics", "Games"})
 # A title's "for"/"of" complement names a portfolio ("Ambassador for International Economy and
 # Trade"), unless it has an organisation's head word ("Minister of the Ministry of …").
 _PORTFOLIO_BEFORE = re.compile(r"\b(?:Minister|Ambassador|Secretary|Envoy|Commissioner|Representative|Adviser|"
@@ -80,6 +82,8 @@ def name_shaped(tokens: list, label: str) -> bool:  # noqa: ANN001 - spaCy token
         return False  # "Politics - Russian": a headline's or a menu's parts, not one name
     if label in ("PERSON", "ORG") and is_title("".join(t.text_with_ws for t in tokens).strip()):
         return False  # "Consul General": a title, not a name
+    if label == "ORG" and len(tokens) > 1 and (tokens[-1].text in GIVEN_NAMES or tokens[-1].text in _EVENT_ENDS):
+        return False  # "Presidential Aide Yury" (a title and a first name), "Diplomatic Service Day" (a holiday)
     if any(t.tag_.startswith("VB") or t.tag_ in ("MD", "PRP", "WP") for t in tokens):
         return False
     content = [t for i, t in enumerate(tokens) if t.tag_ not in _INNER and t.text != "-" and not _joined(tokens, i)]

@@ -45,7 +45,11 @@ _CREDIT = re.compile(
     r"|^[ \t]*(?:РИА[ \t]«?Новости»?|ИТАР-ТАСС|ТАСС|Интерфакс|ПРАЙМ|Sputnik|Yonhap|Reuters|AFP|Xinhua|Kyodo)"
     r"[ \t]*[–—-](?=[ \t])"
     # a Korean outlet signing off on its own line ("/연합뉴스", "/뉴시스")
-    rf"|^[ \t]*/[ \t]?[가-힣A-Za-z0-9]{{0,10}}(?:{KO_OUTLET_ENDINGS})[ \t]*$",
+    rf"|^[ \t]*/[ \t]?[가-힣A-Za-z0-9]{{0,10}}(?:{KO_OUTLET_ENDINGS})[ \t]*$"
+    # the agency of a closing byline glued to the last sentence ("…예정이다./블라디보스토크=연합")
+    r"|(?<=[가-힣]=)(?:연합뉴스|연합|뉴시스|뉴스1)[ \t]*$"
+    # a photo credit glued to an image's alt text once its brackets were dropped ("… 사진연합뉴스")
+    r"|(?<=\s)사진=?(?:연합뉴스|뉴시스|뉴스1|뉴스핌|AP|AFP|EPA|로이터)(?=[ \t]*$)",
     re.M,
 )
 
@@ -247,3 +251,18 @@ def _adjective_nominative(word: str, grammemes: frozenset[str]) -> str:
             if form is not None:
                 return _restore_case(word, form.word)
     return _nominative(word, False, "")
+
+
+# Facilities named like bodies ("Incheon International Airport", "울산전시컨벤션센터", "аэропорт
+# Кневичи"): a place one goes to, not an organisation (types FAC).
+_FACILITY = re.compile(
+    r"(?:\b(?:Airport|Cosmodrome|Spaceport|Stadium|Arena|Hotel|Railway Station|Station|Terminal|Palace|Bridge"
+    r"|Convention (?:Center|Centre)|Exhibition (?:Center|Centre))"
+    r"|공항|컨벤션센터|전시장|경기장|체육관|호텔|기차역|터미널)$"
+    r"|^(?:аэропорт|космодром|вокзал|гостиниц|отел|стадион)\w*\s",
+    re.I,
+)
+
+
+def is_facility(surface: str) -> bool:
+    return bool(_FACILITY.search(surface.strip()))

@@ -149,6 +149,59 @@ _RU_MISSION_RANKS = frozenset({"генеральный", "почётный", "п
 _MISSION_NAME_WORDS = 3
 
 
+# A city's own bodies are named "<head> города <City>" / "<head> г. <City>": "Думы города
+# Владивостока", "администрации г. Находки", "мэрии города Уссурийска".
+_RU_CITY_BODIES = frozenset({"дума", "администрация", "мэрия", "правительство", "совет"})
+
+
+def _city_after(text: str, toks: list[tuple[int, int, str]], i: int) -> int | None:
+    """Index of the city's name token when toks[i] is followed by "города <City>" or "г. <City>"."""
+    if i + 2 >= len(toks) or text[toks[i][1]:toks[i + 1][0]] != " " or not toks[i + 2][2][:1].isupper():
+        return None
+    from pipeline.text.nlp import morph
+
+    word, gap = toks[i + 1][2], text[toks[i + 1][1]:toks[i + 2][0]]
+    if not ((word == "города" and gap == " ") or (word == "г" and gap in (". ", "."))):
+        return None
+    from pipeline.text.tagging.gazetteer import find_russian
+
+    city = toks[i + 2][2]  # "города Владивостока", not "города Виталий Ерёменко"
+    parses = morph().parse(city)[:2]
+    if any(p.tag.grammemes & {"Name", "Surn", "Patr"} for p in parses[:1]):
+        return None
+    known = any(h.start == 0 and h.end == len(city) and h.entry.entity_type == "GPE" for h in find_russian(city))
+    return i + 2 if known or any("Geox" in p.tag.grammemes for p in parses) else None
+
+
+# A ministry is named by its portfolio in the genitive, in lower case, and may end with its
+# country: "министерства культуры", "министерство внешнеэкономических дел КНДР",
+# "министерства природных ресурсов и экологии России".
+_RU_PORTFOLIO_HEADS = frozenset({"министерство"})
+_PORTFOLIO_WORDS = 5
+
+
+def _portfolio_end(text: str, toks: list[tuple[int, int, str]], i: int) -> int | None:
+    """Index of the last token of the ministry named from toks[i], or None."""
+    from pipeline.text.tagging.gazetteer import find_russian
+
+    j, last_noun = i + 1, None
+    while j < len(toks) and j - i <= _PORTFOLIO_WORDS and text[toks[j - 1][1]:toks[j][0]] == " " \
+            and toks[j][2].islower() and (toks[j][2] == "и" or _gent_word(toks[j][2], ("ADJF", "NOUN"))):
+        if _gent_word(toks[j][2], ("NOUN",)):
+            last_noun = j
+        j += 1
+    if last_noun is None:
+        return None
+    k = last_noun + 1  # the country: "КНДР", "России", "Республики Корея"
+    if k < len(toks) and text[toks[last_noun][1]:toks[k][0]] == " " and toks[k][2][:1].isupper():
+        for n in (2, 1):
+            if k + n <= len(toks):
+                span = text[toks[k][0]:toks[k + n - 1][1]]
+                if any(h.start == 0 and h.end == len(span) and h.entry.entity_type == "GPE" for h in find_russian(span)):
+                    return k + n - 1
+    return last_noun
+
+
 def russian_org_heads(text: str, persons: list[tuple[int, int]] = ()) -> list[Cand]:
     """`persons`: spans of persons; a person's first word after a head is not the institution's
     name ("южнокорейского МИД Кан Гён Хва")."""
@@ -159,7 +212,13 @@ def russian_org_heads(text: str, persons: list[tuple[int, int]] = ()) -> list[Ca
     in_person = SpanIndex(persons)
     out = []
     for i, (s, _, w) in enumerate(toks):
-        if ru_lemma(w) not in _RU_ORG_HEADS:
+        if ru_lemma(w) in _RU_PORTFOLIO_HEADS:
+            end = _portfolio_end(text, toks, i)
+            if end is not None:
+                surface = text[s:toks[end][1]]
+                out.append(Cand(s, toks[end][1], "ORG", "pattern", 0.6, ru_nominative(surface, "ORG")))
+                continue
+        if ru_lemma(w) not in _RU_ORG_HEADS and not (ru_lemma(w) in _RU_CITY_BODIES and _city_after(text, toks, i)):
             continue
         mission = ru_lemma(w) in _RU_MISSION_HEADS
         width = _MISSION_NAME_WORDS if mission else 1
@@ -168,7 +227,10 @@ def russian_org_heads(text: str, persons: list[tuple[int, int]] = ()) -> list[Ca
                 and (mission or not ru_common_noun(toks[j][2].split("-")[0])) \
                 and not in_person.overlaps(toks[j][0], toks[j][1]):  # "посольства Республики Корея"
             j += 1
-        if i + 2 < len(toks) and toks[i + 2][2] in _RU_REGION_NOUNS and toks[i + 1][2][:1].isupper() \
+        city = _city_after(text, toks, i)
+        if city is not None and not in_person.overlaps(toks[city][0], toks[city][1]):
+            j = city + 1  # "администрации города Владивостока", "Администрацией г. Находки"
+        elif i + 2 < len(toks) and toks[i + 2][2] in _RU_REGION_NOUNS and toks[i + 1][2][:1].isupper() \
                 and toks[i + 1][2].endswith(("ого", "ой", "ых")) and text[toks[i][1]:toks[i + 2][0]].count(" ") == 2 \
                 and not in_person.overlaps(toks[i + 1][0], toks[i + 1][1]):
             j = i + 3  # "правительства Амурской области": the region's adjective and noun are its name
@@ -222,9 +284,9 @@ def _russian_capitalised_bodies(text: str, toks: list[tuple[int, int, str]], in_
             continue
         lemma = ru_lemma(w)
         end = None
-        if i + 1 < len(toks) and toks[i + 1][2].islower() and text[e:toks[i + 1][0]] == " " \
-                and ru_lemma(toks[i + 1][2]) in _RU_LEGISLATURES and _adjective(w):
-            end = i + 1  # "Законодательного собрания"
+        if i + 1 < len(toks) and text[e:toks[i + 1][0]] == " " \
+                and ru_lemma(toks[i + 1][2].lower()) in _RU_LEGISLATURES and _adjective(w):
+            end = i + 1  # "Законодательного собрания", official style "Законодательного Собрания"
         elif lemma in _RU_CAPITAL_HEADS:
             j = i + 1
             while j < len(toks) and j - i <= _RU_CHAIN_WORDS and toks[j][2].islower() \
@@ -357,7 +419,7 @@ _EN_TITLE_HEAD = re.compile(
     r"Secretary|Spokesman|Spokeswoman|spokesman|spokeswoman|spokesperson|Consul General|Consul|"
     r"Professor|Prof\.|Chancellor|Speaker|Head|head|Leader|leader|Commissioner|CEO|Senator|"
     r"lawmaker|Lawmaker|Rep\.|Dean|Archpriest|Patriarch|Metropolitan|Vice-Chairman|official|"
-    r"Counselor|Counsellor|Attache|Commander|General)\b"
+    r"Counselor|Counsellor|Attache|Commander|General|Aide|aide|Adviser|adviser|Advisor|advisor)\b"
 )
 _TITLE_BREAK = re.compile(r"[,;:()\"“”!?]|\bwith\b|\bwho\b|\bsaid\b")
 _EN_NAME_TOKEN = r"(?:[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?|[A-Z]\.)"
@@ -397,9 +459,11 @@ _NOT_NAME = frozenset(
     "Vice Foreign Prime Special Chief Chairman Rector Governor Mayor Director Consul General Head "
     "Representative Professor Policy Issues Home List Print Privacy Copyright Sitemap Information "
     "Countries Government Day Year Week GMT Arctic Far Snowflake Nuclear Development Local Court Tribunal "
-    "School Faculty Department Division College Cooperation Promotion".split()
+    "School Faculty Department Division College Cooperation Promotion Presidential Aide Adviser Advisor Envoy "
+    "Spokesman Spokeswoman Spokesperson Embassy Consulate".split()
 )
 GENERIC_WORDS = _NOT_NAME  # capitalised common words that are never a name on their own
+GIVEN_NAMES = _GIVEN_NAMES
 _EN_ORG_HEAD = re.compile(
     r"\b(?:Ministry|University|Institute|Academy|Agency|Corporation|Corp\.|Company|Bank|Foundation|"
     r"Association|Society|Forum|Railways|Council|Organization|Organisation|Commission|Center|Centre|"

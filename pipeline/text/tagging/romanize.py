@@ -13,7 +13,8 @@ _HANGUL_RUN = re.compile(r"[가-힣]+")
 
 @lru_cache(maxsize=4096)
 def romanize_ru(text: str) -> str:
-    return iuliia.BGN_PCGN.translate(text)
+    # iuliia's BGN/PCGN table leaves "ё" after a consonant untouched ("Pётр"); the system writes ë.
+    return iuliia.BGN_PCGN.translate(text).replace("ё", "ë").replace("Ё", "Ë")
 
 
 def _rr_word(word: str) -> str:

@@ -16,8 +16,13 @@ import re
 SURNAMES = frozenset(
     "Ким Ли Пак Чхве Чве Цой Чон Чжон Кан Чо Чжо Юн Чан Чжан Лим Им Хан Со Сон Син Шин Квон Хван "  # noqa: SIM905
     "Ан Хон Ю Ко Мун Ян Пэ Пэк Бэк Хо Нам Сим Но Ха Квак Ча Чу Чжу Ку Мин Рю На Чин Чи Ом Чхэ "
-    "Вон Чхон Пан Кон Хён Хам Пён Ём Пё Тхак Кил Мэн Сок Ё О У Бан Пхё Ын Тхэ Тэ Ро Рим Нох Тен Тян".split()
+    "Вон Чхон Пан Кон Хён Хам Пён Ём Пё Тхак Кил Мэн Сок Ё О У Бан Пхё Ын Тхэ Тэ Ро Рим Нох Тен Тян "
+    # North Korean spellings: 리 is "Ри" there ("Ри Сон Гвон"), 승 "Сын", 금 "Кым"
+    "Ри Сын Кым".split()
 )
+# Surnames that are also Russian words capitalised at a sentence's start ("Сын Ким Ир Сена …"):
+# a name only inside a sentence.
+_SENTENCE_START_WORDS = frozenset({"Сын"})
 # Surnames that are also Russian prepositions or conjunctions at a sentence's start ("О Корее",
 # "На Корейском полуострове"): taken only in the three-word form ("У Юн Кын").
 _AMBIGUOUS = frozenset("О У Со На Но Ко".split())  # noqa: SIM905
@@ -70,7 +75,9 @@ def find_names(text: str) -> list[tuple[int, int, str]]:
     out = []
     i = 0
     while i < len(words):
-        if words[i][2] not in SURNAMES:
+        if words[i][2] not in SURNAMES or (
+            words[i][2] in _SENTENCE_START_WORDS and not re.search(r"[^\W\d_][,:;]?\s+$", text[: words[i][0]])
+        ):
             i += 1
             continue
         run = [words[i]]
