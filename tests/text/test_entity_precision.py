@@ -4,29 +4,17 @@ phrases, Russian common nouns, credits, common words that are also city names.""
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from pipeline import frames
 from pipeline.tables import frame
-from pipeline.text.tagging import load_catalog, tag_document
+from pipeline.text.tagging import load_catalog
 from pipeline.text.tagging.ids import normalised_name, unlinked_id
-from pipeline.text.types import Block, Mention, SentenceSpan
+from pipeline.text.types import Mention
 from schemas.entities import Entities
+from tests.text.lines import tag_lines as _tag
 
 NAMED = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
-
-
-def _tag(text: str, lang: str) -> list[Mention]:
-    blocks, sents = [], []
-    for i, m in enumerate(re.finditer(r"[^\n]+", text)):
-        blocks.append(Block("body", m.start(), m.end()))
-        sents.append(SentenceSpan(i, i, m.start(), m.end()))
-    mentions, _ = tag_document(text, lang, blocks, sents, None)
-    for m in mentions:
-        assert text[m.char_start : m.char_end] == m.surface
-    return mentions
 
 
 def _named(text: str, lang: str) -> dict[str, str]:

@@ -5,26 +5,14 @@ romanised Russian names. Every sentence here is written for the test."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from pipeline.text.clean import clean_document
 from pipeline.text.segment import split_sentences
 from pipeline.text.tagging import tag_document
 from pipeline.text.tagging.romanize import romanize
-from pipeline.text.types import Block, Mention, SentenceSpan
-
-
-def _tag(text: str, lang: str) -> list[Mention]:
-    blocks, sents = [], []
-    for i, m in enumerate(re.finditer(r"\S(?:.*\S)?", text)):
-        blocks.append(Block("body", m.start(), m.end()))
-        sents.append(SentenceSpan(i, i, m.start(), m.end()))
-    mentions, _ = tag_document(text, lang, blocks, sents, None)
-    for m in mentions:
-        assert text[m.char_start : m.char_end] == m.surface
-    return mentions
+from pipeline.text.types import SentenceSpan
+from tests.text.lines import tag_lines as _tag
 
 
 def _typed(text: str, lang: str) -> set[tuple[str, str]]:
