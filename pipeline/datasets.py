@@ -90,20 +90,15 @@ def build_part_job(job: tuple[str, bool, str, str, str, dict[str, Any], Any]) ->
     worker pool can run the shards of a dataset on every core); returns its stored meta."""
     root, reuse, name, shard, fp, row, links = job
     store = Store(root, reuse)
-    t = load(store, row, READS[name])
-    df = frames.build_documents(t, {d: (v[0], v[1]) for d, v in links.items()}) if name == "documents" \
-        else BUILDERS[name](t, shard)
-    return _write_part(store, name, shard, fp, df)
+    return _write_part(store, name, shard, fp, BUILDERS[name](load(store, row, READS[name]), links))
 
 
 def build_parts(
     name: str, tagged: pd.DataFrame, store: Store, extra: Mapping[str, object] | None = None,
-    builder: Callable[[tb.Tables, str], pd.DataFrame] | None = None, workers: int = 1,
-    links: Mapping[str, Any] | None = None,
+    workers: int = 1, links: Mapping[str, Any] | None = None,
 ) -> tuple[pd.DataFrame, int]:
     """The dataset's part per shard (reused when its fingerprint is stored); and how many were built.
-    The parts to build are built in the worker pool when there are enough of them (`pool_map`),
-    unless a `builder` of the caller's is given (it may not cross processes)."""
+    The parts to build are built in the worker pool when there are enough of them (`pool_map`)."""
     from pipeline.runner import pool_map
 
     parts: list[dict[str, Any] | None] = []
@@ -114,13 +109,9 @@ def build_parts(
         parts.append(None if meta is None else _part_row(store, name, row["shard"], fp, meta))
         if meta is None:
             todo.append((len(parts) - 1, row, fp))
-    if builder is not None:
-        metas = [_write_part(store, name, row["shard"], fp, builder(load(store, row, READS[name]), row["shard"]))
-                 for _, row, fp in todo]
-    else:
-        jobs = [(store.root, store.reuse, name, row["shard"], fp, row, dict((links or {}).get(row["shard"], {})))
-                for _, row, fp in todo]
-        metas = list(pool_map(build_part_job, jobs, workers))
+    jobs = [(store.root, store.reuse, name, row["shard"], fp, row, dict((links or {}).get(row["shard"], {})))
+            for _, row, fp in todo]
+    metas = list(pool_map(build_part_job, jobs, workers))
     for (i, row, fp), meta in zip(todo, metas, strict=True):
         parts[i] = _part_row(store, name, row["shard"], fp, meta)
     return _finish(store, name, [p for p in parts if p is not None])
@@ -182,14 +173,16 @@ def build_entities_part(mentions: pd.DataFrame, store: Store, reference_version:
     return _finish(store, "entities", [_part(store, "entities", "all", fp, build)])
 
 
-BUILDERS: dict[str, Callable[[tb.Tables, str], pd.DataFrame]] = {
-    "documents": lambda t, shard: frames.build_documents(t, {}),
-    "segments": lambda t, shard: frames.build_segments(t),
-    "sentences": lambda t, shard: frames.build_sentences(t),
-    "related_headlines": lambda t, shard: frames.build_related_headlines(t),
-    "mentions": lambda t, shard: frames.build_mentions(t),
-    "topics": lambda t, shard: frames.build_topics(t),
-    "rejections": lambda t, shard: frames.build_rejections(t),
+# Each dataset's part from its shard's tables and the shard's duplicate links (doc_id ->
+# [first copy, similarity]; only `documents` reads them).
+BUILDERS: dict[str, Callable[[tb.Tables, Mapping[str, Any]], pd.DataFrame]] = {
+    "documents": lambda t, links: frames.build_documents(t, {d: (v[0], v[1]) for d, v in links.items()}),
+    "segments": lambda t, links: frames.build_segments(t),
+    "sentences": lambda t, links: frames.build_sentences(t),
+    "related_headlines": lambda t, links: frames.build_related_headlines(t),
+    "mentions": lambda t, links: frames.build_mentions(t),
+    "topics": lambda t, links: frames.build_topics(t),
+    "rejections": lambda t, links: frames.build_rejections(t),
 }
 
 

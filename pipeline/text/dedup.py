@@ -143,7 +143,8 @@ class DuplicateIndex:
     def _best_match(self, i: int, candidates: list[int]) -> tuple[int, float] | None:
         """The candidate (in ascending order) sharing the most of document i's content
         (containment, the first on a tie) among those sharing at least MIN_JACCARD of both, when
-        that reaches DUPLICATE_CONTAINMENT; `best_match` on sets, for every candidate at once."""
+        that reaches DUPLICATE_CONTAINMENT; scored for every candidate at once (tests/text/test_dedup.py
+        holds the same definition on sets)."""
         if not candidates:
             return None
         a = self._members(i)
@@ -162,25 +163,6 @@ class DuplicateIndex:
         score = shared[ok] / np.minimum(len(a), lengths[ok])
         k = int(np.argmax(score))  # the first of the highest: the earliest candidate on a tie
         return (candidates[int(ok[k])], float(score[k])) if score[k] >= DUPLICATE_CONTAINMENT else None
-
-
-def jaccard(a: set[int], b: set[int]) -> float:
-    return len(a & b) / len(a | b) if a or b else 0.0
-
-
-def best_match(a: set[int], candidates: Sequence[tuple[int, set[int]]]) -> tuple[int, float] | None:
-    """The definition `DuplicateIndex` computes on arrays: of (j, shingles) candidates, the one
-    with the highest containment (the smallest j on a tie) among those with Jaccard of at
-    least MIN_JACCARD, when its containment reaches DUPLICATE_CONTAINMENT."""
-    scored = []
-    for j, b in candidates:
-        shared = len(a & b)  # one intersection gives both measures (as jaccard() and containment())
-        if shared / (len(a) + len(b) - shared) >= MIN_JACCARD:
-            scored.append((shared / min(len(a), len(b)), -j))
-    if not scored:
-        return None
-    score, neg_j = max(scored)
-    return (-neg_j, score) if score >= DUPLICATE_CONTAINMENT else None
 
 
 def content_text(text: str, blocks: Iterable[Block]) -> str:

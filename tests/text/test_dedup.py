@@ -7,8 +7,9 @@ from hypothesis import strategies as st
 
 from pipeline.text.clean import clean_document
 from pipeline.text.dedup import (
+    DUPLICATE_CONTAINMENT,
+    MIN_JACCARD,
     DuplicateIndex,
-    best_match,
     containment,
     content_text,
     find_duplicates,
@@ -71,6 +72,21 @@ def test_pages_sharing_a_sidebar_are_not_duplicates() -> None:
     a = f"{sidebar}\nThe port of Busan opened a new ferry terminal for passengers travelling to Vladivostok this week."
     b = f"{sidebar}\nA delegation from Primorye visited Seoul to discuss fisheries quotas and joint research."
     assert find_duplicates([("a", a), ("b", b)]) == []
+
+
+def best_match(a: set[int], candidates: list[tuple[int, set[int]]]) -> tuple[int, float] | None:
+    """The definition `DuplicateIndex` computes on arrays: of (j, shingles) candidates, the one
+    with the highest containment (the smallest j on a tie) among those with Jaccard of at
+    least MIN_JACCARD, when its containment reaches DUPLICATE_CONTAINMENT."""
+    scored = []
+    for j, b in candidates:
+        shared = len(a & b)  # one intersection gives both Jaccard and containment
+        if shared / (len(a) + len(b) - shared) >= MIN_JACCARD:
+            scored.append((shared / min(len(a), len(b)), -j))
+    if not scored:
+        return None
+    score, neg_j = max(scored)
+    return (-neg_j, score) if score >= DUPLICATE_CONTAINMENT else None
 
 
 @settings(max_examples=150, deadline=None)
