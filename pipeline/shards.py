@@ -348,6 +348,19 @@ def _grouped(pending: list[tuple[str, str, Any]], sizes: list[int], estimates: l
     return groups, work
 
 
+def _run_pending(run: StageRun, pending: list[tuple[str, str, Any]], sizes: list[int], estimates: list[int],
+                 pooled: bool, upstream: Mapping[str, Mapping[str, str]], progress: Progress, **job: Any) -> None:
+    """The shards `run` must compute, in jobs of about JOB_DOCS documents (`job`: the stage's
+    ShardJob fields), run in the pool or here (`_run_jobs`)."""
+    groups, work = _grouped(pending, sizes, estimates, JOB_DOCS)
+    runner = run.runner
+    cache_root = runner.cache.root if runner.cache is not None else None
+    jobs = [ShardJob(run.stage, run.store, cache_root, {run.stage: runner.version(run.stage)}, shards=tuple(g), **job)
+            for g in groups]
+    _run_jobs(run, jobs, work, pooled, upstream, progress)
+    progress.finish()
+
+
 def map_shards(
     stage: str, upstream: pd.DataFrame, store: Store, runner: StageRunner, needs: Sequence[str],
     compute: Compute, summarize: Summarize, extra: object = "", pooled: bool = True,
@@ -374,12 +387,8 @@ def map_shards(
         # documents changed upstream in this run; a shard reused upstream: all of them
         estimates.append(int(row["changed"]) if int(row["changed"]) >= 0 else sizes[-1])
         upstream_tables[row["shard"]] = shard_tables(row)
-    groups, work = _grouped(pending, sizes, estimates, JOB_DOCS)
-    cache_root = runner.cache.root if runner.cache is not None else None
-    jobs = [ShardJob(stage, store, cache_root, {stage: runner.version(stage)}, compute, summarize, tuple(needs),
-                     tuple(g)) for g in groups]
-    _run_jobs(run, jobs, work, pooled, upstream_tables, progress)
-    progress.finish()
+    _run_pending(run, pending, sizes, estimates, pooled, upstream_tables, progress,
+                 compute=compute, summarize=summarize, needs=tuple(needs))
     return run
 
 
@@ -402,11 +411,7 @@ def ingest_shards(inbox: Path, max_bytes: int, store: Store, runner: StageRunner
         else:
             pending.append((shard, fp, tuple(rels)))
     sizes = [len(rels) for _, _, rels in pending]
-    groups, work = _grouped(pending, sizes, sizes, JOB_DOCS)
-    cache_root = runner.cache.root if runner.cache is not None else None
-    jobs = [ShardJob("ingest", store, cache_root, {"ingest": runner.version("ingest")}, None, summarize,
-                     shards=tuple(g), inbox=str(inbox), max_bytes=max_bytes) for g in groups]
-    _run_jobs(run, jobs, work, pooled, {}, progress)
-    progress.finish()
+    _run_pending(run, pending, sizes, sizes, pooled, {}, progress,
+                 compute=None, summarize=summarize, inbox=str(inbox), max_bytes=max_bytes)
     return run
 
