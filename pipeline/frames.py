@@ -269,7 +269,8 @@ def segment_one(p: dict[str, Any]) -> dict[str, Any]:
     blocks = [Block(kind, start, end) for kind, start, end in p["blocks"]]
     seg = segment_document(p["text"], blocks)
     return {"sentences": [[s.seq, s.segment_seq, s.start, s.end] for s in seg.sentences],
-            "korean_tokens": [[seq, *map(list, zip(*tokens, strict=True))] if tokens else [seq, [], [], [], []]
+            # per block: [seq, forms, tags, starts, ends]
+            "korean_tokens": [[seq, *([tok[k] for tok in tokens] for k in range(4))]
                               for seq, tokens in sorted(seg.korean_tokens.items())]}
 
 
