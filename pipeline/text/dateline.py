@@ -39,12 +39,12 @@ _EN_DASH_AGENCY = re.compile(
     rf",\s(?P<month>{EN_MONTH})\s(?P<day>\d{{1,2}})(?:,\s(?P<year>\d{{4}}))?"
     rf"\s(?:--|—|–|-)\s(?P<agency>[A-Z][\w'&-]*(?:\s[A-Z][\w'&-]*){{0,3}})\.(?=\s|$)"
 )
-# "SEOUL -- ..." / "SEOUL — ..." (a capitalised place alone before a long dash)
 # "VLADIVOSTOK. January 15. VOSTOK-MEDIA –" (full stops between place, date and agency)
 _EN_DOT_DATELINE = re.compile(
     rf"^(?P<place>[A-Z][A-Z'\-]{{2,}}(?:\s[A-Z][A-Z'\-]{{2,}})?)\.\s(?P<month>{EN_MONTH})\s(?P<day>\d{{1,2}})"
     rf"(?:,\s(?P<year>\d{{4}}))?\.\s(?P<agency>[A-Z][A-Z0-9.\-]{{1,29}}(?:\s[A-Z][A-Z0-9.\-]+)?)\s?(?:--|—|–|-)\s"
 )
+# "SEOUL -- ..." / "SEOUL — ..." (a capitalised place alone before a long dash)
 _EN_BARE_DATELINE = re.compile(r"^(?P<place>[A-Z]{4,}(?:\s[A-Z]{3,})?)\s(?:--|—)\s(?=\S)")
 # "PYONGYANG, June 19. Russia and …": a reposted wire dateline whose agency was dropped (caps
 # place, month and day, a full stop, then the story's first sentence).
@@ -91,8 +91,6 @@ _KO_NEWSWIRE = re.compile(
     r"^(?P<place>[가-힣]{1,10})\s?-{2,}\s?\((?P<agency>[^()]{1,20})\)\s?"
     r"(?:(?P<year>\d{4})년\s?(?P<month>\d{1,2})월\s?(?P<day>\d{1,2})일\s?)?-{2,}"
 )
-# Byline at the end: "포항=하인식 기자 hais@hankyung.com"
-_KO_BYLINE = re.compile(r"^(?P<place>[가-힣]{1,10})=[가-힣]{2,4}\s?(?:기자|특파원|통신원)\b")
 
 
 def _date_text(m: re.Match[str]) -> str | None:

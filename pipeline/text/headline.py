@@ -241,16 +241,15 @@ WRAPPED_TAIL_CHARS, WRAPPED_TAIL_WORDS = 40, 6
 
 
 def _wrapped_sentence_head(paras: list[str], i: int, boiler: list[bool]) -> bool:
-    """paras[i] opens a short sentence broken over two lines, not a headline: the next line
-    ends the sentence and continues it ("Listen is available only in" / "browsers based on
-    Chrome."; Korean "읽어주기 기능은 크롬기반의" / "브라우저에서만 사용하실 수 있습니다.")."""
+    """paras[i] opens a short Korean sentence broken over two lines, not a headline: the next
+    line ends the sentence ("읽어주기 기능은 크롬기반의" / "브라우저에서만 사용하실 수
+    있습니다."). A next line that continues in lower case ("Listen is available only in" /
+    "browsers based on Chrome.") is handled for every script by the tail rule in find_headline."""
     if i + 1 >= len(paras) or boiler[i + 1] or paras[i].endswith(_SENTENCE_END + _QUESTION_END):
         return False
     nxt = paras[i + 1]
     if not nxt.endswith(".") or len(nxt) > WRAPPED_TAIL_CHARS * 2 or nxt[-2:-1].isspace():
         return False  # "… by ." is an emptied byline field, not the end of a sentence
-    if nxt[:1].islower():  # "… only in" / "browsers based on Chrome."
-        return True
     hangul = sum("\uac00" <= ch <= "\ud7a3" for ch in nxt) > len(nxt) / 2
     # Korean has no case: a short line ending in the sentence-final "-다." finishes the clause.
     return hangul and nxt.endswith("다.") and len(nxt) <= WRAPPED_TAIL_CHARS and len(nxt.split()) <= WRAPPED_TAIL_WORDS

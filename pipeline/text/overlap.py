@@ -69,31 +69,33 @@ class SpanIndex:
         self._max_end = list(itertools.accumulate((spans[k][1] for k in self._order), max))
         self._longest = max((e - s for s, e in spans), default=0)
 
-    def overlaps(self, start: int, end: int) -> bool:
-        """Whether some span (a, b) has a < end and start < b."""
+    def _ready(self) -> bool:
+        """False when there is no span; else the index is built (once) and True."""
         if not self._spans:
             return False
         if self._order is None:
             self._build()
+        return True
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether some span (a, b) has a < end and start < b."""
+        if not self._ready():
+            return False
         i = bisect.bisect_left(self._starts, end)  # the spans that start before `end`
         return i > 0 and self._max_end[i - 1] > start
 
     def holds(self, start: int, end: int) -> bool:
         """Whether some span (a, b) has a <= start and end <= b."""
-        if not self._spans:
+        if not self._ready():
             return False
-        if self._order is None:
-            self._build()
         i = bisect.bisect_right(self._starts, start)  # the spans that start at or before `start`
         return i > 0 and self._max_end[i - 1] >= end
 
     def overlapping(self, start: int, end: int) -> list[int]:
         """Positions (in the given list, ascending) of the spans (a, b) with a < end and
         start < b. Only spans starting within the longest span's length of `start` are read."""
-        if not self._spans:
+        if not self._ready():
             return []
-        if self._order is None:
-            self._build()
         lo = bisect.bisect_left(self._starts, start - self._longest + 1)
         hi = bisect.bisect_left(self._starts, end)
         found = [k for k in self._order[lo:hi] if start < self._spans[k][1] and self._spans[k][0] < end]
@@ -101,10 +103,8 @@ class SpanIndex:
 
     def within(self, start: int, end: int) -> list[int]:
         """Positions (in the given list, ascending) of the spans (a, b) with start <= a and b <= end."""
-        if not self._spans:
+        if not self._ready():
             return []
-        if self._order is None:
-            self._build()
         lo = bisect.bisect_left(self._starts, start)
         hi = bisect.bisect_right(self._starts, end)
         return sorted(k for k in self._order[lo:hi] if self._spans[k][1] <= end)

@@ -119,8 +119,8 @@ def _block_mentions(text: str, bs: int, be: int, language: str, en_doc: object |
     hits += [h for h in places.find_places(chunk, ko_tokens) if not taken.overlaps(h.start, h.end)]
     # An agency or photographer in a credit is not a mention; a name glued to digits is part of
     # another name or a handle ("ИА Приморье24"), not the place.
-    credits = filters.credit_spans(chunk, 0, len(chunk))
-    hits = [h for h in hits if not _inside(h.start, h.end, credits) and not chunk[h.end : h.end + 1].isdigit()]
+    credits = SpanIndex(filters.credit_spans(chunk, 0, len(chunk)))
+    hits = [h for h in hits if not credits.holds(h.start, h.end) and not chunk[h.end : h.end + 1].isdigit()]
     taken = SpanIndex((o.start, o.end) for o in hits)
     hits = [_with_initials(chunk, h, taken) for h in hits]
     hit_index = SpanIndex((h.start, h.end) for h in hits)
@@ -154,7 +154,7 @@ def _block_mentions(text: str, bs: int, be: int, language: str, en_doc: object |
             continue  # "Пхоха" is not a place name, just a cut one
         if chunk[c.end : c.end + 1].isdigit():
             continue  # "ИА Приморье" of "ИА Приморье24": a cut name
-        if _inside(c.start, c.end, credits):
+        if credits.holds(c.start, c.end):
             continue
         if id(c) in natasha and not filters.ru_name_ok(chunk[c.start : c.end], c.entity_type):
             continue  # "Совещание", "СМИ", "Школы налажены", "2+2": not names
@@ -320,10 +320,6 @@ def _sentence_start(chunk: str, pos: int) -> bool:
 def _all_proper(chunk: str, cand: ner.Cand, proper: set[int]) -> bool:
     """Every word of a pattern name is a proper noun to spaCy's tagger ("Higher Education" is not)."""
     return all(cand.start + m.start() in proper for m in re.finditer(r"[^\s-]+", chunk[cand.start:cand.end]))
-
-
-def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= start and end <= e for s, e in spans)
 
 
 def _catalog_words() -> frozenset[str]:

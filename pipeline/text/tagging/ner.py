@@ -212,22 +212,23 @@ def russian_org_heads(text: str, persons: list[tuple[int, int]] = ()) -> list[Ca
     in_person = SpanIndex(persons)
     out = []
     for i, (s, _, w) in enumerate(toks):
-        if ru_lemma(w) in _RU_PORTFOLIO_HEADS:
+        lemma = ru_lemma(w)
+        if lemma in _RU_PORTFOLIO_HEADS:
             end = _portfolio_end(text, toks, i)
             if end is not None:
                 surface = text[s:toks[end][1]]
                 out.append(Cand(s, toks[end][1], "ORG", "pattern", 0.6, ru_nominative(surface, "ORG")))
                 continue
-        if ru_lemma(w) not in _RU_ORG_HEADS and not (ru_lemma(w) in _RU_CITY_BODIES and _city_after(text, toks, i)):
+        city = _city_after(text, toks, i) if lemma in _RU_ORG_HEADS or lemma in _RU_CITY_BODIES else None
+        if lemma not in _RU_ORG_HEADS and city is None:
             continue
-        mission = ru_lemma(w) in _RU_MISSION_HEADS
+        mission = lemma in _RU_MISSION_HEADS
         width = _MISSION_NAME_WORDS if mission else 1
         j = i + 1  # the name: one capitalised word right after the head (a person may follow)
         while j < len(toks) and j - i <= width and toks[j][2][:1].isupper() and re.fullmatch(r" ", text[toks[j - 1][1]:toks[j][0]]) \
                 and (mission or not ru_common_noun(toks[j][2].split("-")[0])) \
                 and not in_person.overlaps(toks[j][0], toks[j][1]):  # "посольства Республики Корея"
             j += 1
-        city = _city_after(text, toks, i)
         if city is not None and not in_person.overlaps(toks[city][0], toks[city][1]):
             j = city + 1  # "администрации города Владивостока", "Администрацией г. Находки"
         elif i + 2 < len(toks) and toks[i + 2][2] in _RU_REGION_NOUNS and toks[i + 1][2][:1].isupper() \
