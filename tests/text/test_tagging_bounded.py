@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -27,3 +29,14 @@ def test_search_end_equals_the_slice_search(text: str, data: st.DataObject) -> N
     assert (m is None) == (full is None)
     if m is not None:
         assert (base + m.start(1), base + m.end(1)) == (lo + full.start(1), lo + full.end(1))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="аб Сын 1,:; \n\t_-.", max_size=14), st.integers(0, 14))
+def test_the_word_before_a_surname_is_read_locally(text: str, pos: int) -> None:
+    """`_after_word` looks back from the spaces only; it answers what the regex over the whole
+    text before the position answered."""
+    from pipeline.text.tagging.ru_korean import _after_word
+
+    pos = min(pos, len(text))
+    assert _after_word(text, pos) == (re.search(r"[^\W\d_][,:;]?\s+$", text[:pos]) is not None)

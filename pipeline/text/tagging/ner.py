@@ -141,6 +141,13 @@ _RU_REGION_NOUNS = frozenset("края краю краем крае област
                              "республики губернии".split())
 
 
+def _region_after(text: str, toks: list[tuple[int, int, str]], i: int) -> bool:
+    """toks[i] is followed by a region's name: a capitalised adjective and a region noun, one
+    space apart ("… Приморского края", "… Амурской области")."""
+    return i + 2 < len(toks) and toks[i + 1][2][:1].isupper() and toks[i + 1][2].endswith(("ого", "ой", "ых")) \
+        and toks[i + 2][2] in _RU_REGION_NOUNS and text[toks[i][1]:toks[i + 2][0]].count(" ") == 2
+
+
 # A diplomatic mission is named by the country it represents, often in several words
 # ("посольства Республики Корея", "Генерального консульства Российской Федерации"), and by a
 # lower-case adjective of its rank ("генерального", "почётного").
@@ -231,9 +238,7 @@ def russian_org_heads(text: str, persons: list[tuple[int, int]] = ()) -> list[Ca
             j += 1
         if city is not None and not in_person.overlaps(toks[city][0], toks[city][1]):
             j = city + 1  # "администрации города Владивостока", "Администрацией г. Находки"
-        elif i + 2 < len(toks) and toks[i + 2][2] in _RU_REGION_NOUNS and toks[i + 1][2][:1].isupper() \
-                and toks[i + 1][2].endswith(("ого", "ой", "ых")) and text[toks[i][1]:toks[i + 2][0]].count(" ") == 2 \
-                and not in_person.overlaps(toks[i + 1][0], toks[i + 1][1]):
+        elif _region_after(text, toks, i) and not in_person.overlaps(toks[i + 1][0], toks[i + 1][1]):
             j = i + 3  # "правительства Амурской области": the region's adjective and noun are its name
         elif j == i + 1 and i + 2 < len(toks) and toks[i + 1][2] in ("имени", "им") \
                 and text[toks[i + 1][1]:toks[i + 1][1] + 2].startswith((" ", ". ")):
@@ -297,10 +302,8 @@ def _russian_capitalised_bodies(text: str, toks: list[tuple[int, int, str]], in_
                 end = j - 1  # "Ассоциации корейской диаспоры"
         if end is None:
             continue
-        k = end + 1  # the region that owns it: "… Корсаковского района", "… Приморского края"
-        if k + 1 < len(toks) and toks[k][2][:1].isupper() and toks[k + 1][2] in _RU_REGION_NOUNS \
-                and text[toks[end][1]:toks[k + 1][0]].count(" ") == 2 and toks[k][2].endswith(("ого", "ой", "ых")):
-            end = k + 1
+        if _region_after(text, toks, end):  # the region that owns it: "… Корсаковского района"
+            end += 2
         surface = text[s:toks[end][1]]
         out.append(Cand(s, toks[end][1], "ORG", "pattern", 0.6, ru_nominative(surface, "ORG")))
     return out

@@ -66,6 +66,18 @@ def nominative(words: list[str]) -> list[str] | None:
     return words if _syllables(last) == 1 or (len(words) == 2 and _syllables(last) == 2) else None
 
 
+_AFTER_WORD = re.compile(r"[^\W\d_][,:;]?\s+$")
+
+
+def _after_word(text: str, pos: int) -> bool:
+    """Whether a word (and maybe a comma, colon or semicolon) and spaces come right before
+    `pos`: read from the start of the spaces, not the whole text before (linear in the text)."""
+    k = pos
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    return _AFTER_WORD.search(text, max(0, k - 2), pos) is not None
+
+
 def find_names(text: str) -> list[tuple[int, int, str]]:
     """(start, end, nominative) of Korean-shaped names in Russian text (the three-word reading
     first: "Мун Чжэ Ин Путину" is "Мун Чжэ Ин")."""
@@ -75,9 +87,7 @@ def find_names(text: str) -> list[tuple[int, int, str]]:
     out = []
     i = 0
     while i < len(words):
-        if words[i][2] not in SURNAMES or (
-            words[i][2] in _SENTENCE_START_WORDS and not re.search(r"[^\W\d_][,:;]?\s+$", text[: words[i][0]])
-        ):
+        if words[i][2] not in SURNAMES or (words[i][2] in _SENTENCE_START_WORDS and not _after_word(text, words[i][0])):
             i += 1
             continue
         run = [words[i]]
