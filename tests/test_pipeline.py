@@ -143,3 +143,25 @@ def test_a_failing_blocking_check_keeps_the_previous_datasets(seeds_run, tmp_pat
     assert "published_datasets" not in {e.asset_key.to_user_string() for e in result.get_asset_materialization_events()}
     assert (outputs / "manifest.json").read_bytes() == before
     assert read(outputs, "documents").equals(before_docs)
+
+
+def test_one_check_runs_alone_from_the_shared_checks_step(seeds_run) -> None:
+    """The checks are the specs of one multi-asset check (one step): selecting a single check,
+    as "Execute" on it in the UI does, evaluates that check alone, on the stored datasets."""
+    from pipeline.definitions import build_definitions
+    from pipeline.resources import ParquetIOManagerFactory, PipelineConfig
+
+    _, base = seeds_run
+    defs = build_definitions(
+        settings=PipelineConfig(seeds_dir=str(base / "inbox"), outputs_dir=str(base / "outputs"),
+                                cache_dir=str(base / "storage" / "cache"), store_dir=str(base / "storage" / "shards")),
+        io_manager=ParquetIOManagerFactory(base_dir=str(base / "storage")),
+    )
+    key = dg.AssetCheckKey(dg.AssetKey("sentences"), "sentences_offsets")
+    job = defs.resolve_implicit_global_asset_job_def().get_subset(asset_selection=set(), asset_check_selection={key})
+    with dg.instance_for_test() as instance:
+        result = job.execute_in_process(instance=instance, raise_on_error=False)
+    assert result.success
+    evaluations = result.get_asset_check_evaluations()
+    assert [(e.asset_key, e.check_name, e.passed) for e in evaluations] == [(key.asset_key, key.name, True)]
+    assert result.get_asset_materialization_events() == []
