@@ -137,3 +137,31 @@ def test_dates_spanning_decades_are_counted_per_year() -> None:
     assert chart.numbers["year"].tolist() == [str(y) for y in range(2002, 2023)]
     recent = documents_by_month(docs.iloc[2:])
     assert recent.title == "Documents per month" and recent.numbers["month"].tolist() == ["2017-05"]
+
+
+def test_the_report_is_redrawn_only_when_the_published_datasets_change(tmp_path: Path) -> None:
+    """Over an unchanged publication the live report is kept (no chart drawn again); a changed
+    dataset, or a store that does not reuse, draws it again."""
+    from pipeline.publish import publish_all
+    from pipeline.report import write_report
+    from pipeline.shards import Store
+    from schemas.registry import DATASETS, conform, empty_frame
+
+    outputs = tmp_path / "outputs"
+    frames = {name: conform(name, empty_frame(name)) for name in DATASETS}
+    publish_all(frames, outputs)
+    memo = Store(str(tmp_path / "store"))
+    first = write_report(outputs, memo=memo)
+    stamps = {f: (outputs / REPORT_DIR / f).stat().st_mtime_ns for f in first.files}
+    again = write_report(outputs, memo=memo)
+    assert (again.drawn, again.files, again.markdown) == (False, first.files, first.markdown)
+    assert {f: (outputs / REPORT_DIR / f).stat().st_mtime_ns for f in first.files} == stamps
+    assert write_report(outputs, memo=Store(str(tmp_path / "store"), reuse=False)).drawn
+
+    rejections = pd.DataFrame([{**{c: None for c in frames["rejections"].columns}, "source_file": "a.bin",
+                                "reason": "unsupported_format", "detail": "binary", "stage": "ingest", "n_bytes": 3,
+                                "detected_at": pd.Timestamp("2026-01-05", tz="UTC")}])
+    publish_all({**frames, "rejections": conform("rejections", rejections)}, outputs)
+    redrawn = write_report(outputs, memo=memo)
+    assert redrawn.drawn
+    assert "1 rejected inputs" in (outputs / REPORT_DIR / "index.html").read_text(encoding="utf-8")
