@@ -12,6 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+import numpy as np
+
 _EN_MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
     "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
@@ -62,6 +64,8 @@ _SHAPES = (
     (re.compile(rf"{_NUM_L}(\d{{1,2}})-(\d{{1,2}})-(\d{{4}}){_NUM_R}"), "dash"),
 )
 
+_FOUR_DIGITS = re.compile(r"\d{4}")
+
 
 def _to_date(order: str, groups: tuple[str, ...], day_first: bool) -> dt.date | None:
     if order == "ysmsd":
@@ -85,6 +89,8 @@ def full_date_spans(text: str, day_first: bool = False) -> list[tuple[dt.date, i
     `day_first` reads "05/12/2016" as 5 December (Russian pages), else as May 12."""
     found: list[tuple[dt.date, int, int]] = []
     taken: list[tuple[int, int]] = []
+    if not _FOUR_DIGITS.search(text):  # every shape has a four-digit year
+        return found
     for rx, order in _SHAPES:
         for m in rx.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
@@ -103,9 +109,23 @@ def full_dates(text: str) -> list[dt.date]:
 
 def is_day_first(text: str) -> bool:
     """Slash dates are day-first where the page is mostly Cyrillic."""
-    cyr = sum("\u0400" <= ch <= "\u04ff" for ch in text)
-    lat = sum("a" <= ch.lower() <= "z" for ch in text)
+    cyr, lat = cyrillic_latin_counts(text)
     return cyr > lat
+
+
+def cyrillic_latin_counts(text: str) -> tuple[int, int]:
+    """(characters in U+0400-U+04FF, characters whose lower case is in a-z), counted as
+    arrays: one character at a time this was 15 % of the clean stage."""
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+    cyr = np.count_nonzero((codes >= 0x0400) & (codes <= 0x04FF))
+    lower = codes | 0x20  # A-Z -> a-z; no other code point lands in a-z this way
+    lat = np.count_nonzero((lower >= 0x61) & (lower <= 0x7A)) + np.count_nonzero(np.isin(codes, _LOWER_TO_LATIN))
+    return int(cyr), int(lat)
+
+
+# The two characters outside A-Z/a-z whose str.lower() compares within "a".."z":
+# U+0130 (İ -> "i̇") and U+212A (Kelvin sign -> "k").
+_LOWER_TO_LATIN = np.array([0x0130, 0x212A], dtype="<u4")
 
 
 _TWO_DIGIT = re.compile(r"^(\d{2})([./-])(\d{2})\2(\d{2})(?![\d./-])")

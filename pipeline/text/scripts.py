@@ -9,7 +9,7 @@ import numpy as np
 
 SCRIPTS = ("hangul", "cyrillic", "latin", "han", "kana", "other")
 _LAST_LETTER = 0x323AF  # the last letter Unicode assigns (CJK Extension H); nothing above is alphabetic
-_SHORT = 256  # below this many characters a Python loop is cheaper than the array set-up
+_SHORT = 32  # below this many characters a Python loop is cheaper than the array set-up (~7 µs)
 
 
 def script_of(ch: str) -> str | None:

@@ -29,3 +29,25 @@ def test_counts_agree_with_the_per_character_rule(text: str) -> None:
 def test_lone_surrogates_and_astral_letters() -> None:
     text = "\ud800" * 300 + "𠀀𝐀" * 200  # a CJK Extension B ideograph and a mathematical letter
     assert script_counts(text) == count_by_character(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("abcXYZ@[`{ ÀéİK\u212aЖжёЁ\u04ff\u0500가漢0/.,-\n"), max_size=80))
+def test_cyrillic_latin_counts_equal_their_per_character_definition(text: str) -> None:
+    """The day-first rule's counts, taken as arrays, against the one-character-at-a-time rule."""
+    from pipeline.text.dates_written import cyrillic_latin_counts, is_day_first
+
+    cyr = sum("\u0400" <= ch <= "\u04ff" for ch in text)
+    lat = sum("a" <= ch.lower() <= "z" for ch in text)
+    assert cyrillic_latin_counts(text) == (cyr, lat)
+    assert is_day_first(text) == (cyr > lat)
+
+
+def test_only_two_characters_beyond_ascii_lower_into_a_to_z() -> None:
+    """The array count adds these two by hand: no other code point's lower case falls in a-z."""
+    import sys
+
+    from pipeline.text.dates_written import _LOWER_TO_LATIN
+
+    beyond = [c for c in range(128, sys.maxunicode + 1) if "a" <= chr(c).lower() <= "z"]
+    assert beyond == sorted(int(c) for c in _LOWER_TO_LATIN)
