@@ -93,16 +93,20 @@ def _split(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], list
 
 
 def _covers(chunk: str, spans: list[tuple[int, int]]) -> bool:
-    """True when every non-space character of the chunk lies in exactly one span."""
-    covered = [False] * len(chunk)
+    """True when the spans come in order (none starts before the previous one ends) and every
+    non-space character of the chunk lies in one of them (the gaps are checked as slices: one
+    flag per character was 9 % of the segment stage)."""
     last_end = 0
     for s, e in spans:
         if s < last_end:
             return False
         last_end = e
-        for i in range(s, e):
-            covered[i] = True
-    return all(covered[i] or chunk[i].isspace() for i in range(len(chunk)))
+    pos = 0
+    for s, e in sorted(span for span in spans if span[1] > span[0]):
+        if s > pos and not chunk[pos:s].isspace():
+            return False
+        pos = max(pos, e)
+    return pos >= len(chunk) or chunk[pos:].isspace()
 
 
 class Segmentation(NamedTuple):

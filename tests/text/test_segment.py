@@ -77,3 +77,27 @@ def test_segmentation_covers_text_without_overlap(text: str) -> None:
         for i in range(s.start, s.end):
             covered[i] = True
     assert all(covered[i] or text[i].isspace() for i in range(block.start, block.end))
+
+
+def _covers_by_character(chunk: str, spans: list[tuple[int, int]]) -> bool:
+    """The coverage rule one character at a time (what `_covers` computes by slices)."""
+    covered = [False] * len(chunk)
+    last_end = 0
+    for s, e in spans:
+        if s < last_end:
+            return False
+        last_end = e
+        for i in range(s, e):
+            covered[i] = True
+    return all(covered[i] or chunk[i].isspace() for i in range(len(chunk)))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.data())
+def test_coverage_check_equals_its_per_character_definition(data: st.DataObject) -> None:
+    from pipeline.text.segment import _covers
+
+    chunk = data.draw(st.text(alphabet=st.sampled_from("ab \n\t."), max_size=30))
+    bounds = st.integers(min_value=0, max_value=len(chunk))
+    spans = data.draw(st.lists(st.tuples(bounds, bounds), max_size=5))
+    assert _covers(chunk, spans) == _covers_by_character(chunk, spans)
