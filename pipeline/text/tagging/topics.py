@@ -29,6 +29,7 @@ MIN_SHARE_OF_TOP = 0.2  # chosen on dev and on 30 unseen pages together; see REA
 @dataclass(frozen=True)
 class _Lexicon:
     en: list[tuple[re.Pattern[str], float]]
+    en_keys: list[str | None]  # per English term: a literal its every match contains (see fold)
     ru_seqs: list[tuple[tuple[str, ...], bool, float]]  # lemma sequence, prefix?, weight
     ko: list[tuple[str, float]]
 
@@ -49,9 +50,10 @@ def lexicons() -> dict[str, _Lexicon]:
     data = yaml.safe_load(TOPICS_PATH.read_text(encoding="utf-8"))
     out = {}
     for code, spec in data.items():
-        en, ru, ko = [], [], []
+        en, en_keys, ru, ko = [], [], [], []
         for raw in spec.get("en", []):
             term, w = _term(raw)
+            en_keys.append(literal_key(term))
             body = re.escape(term.rstrip("*")).replace(r"\ ", r"\s+")
             tail = r"\w*" if term.endswith("*") else r"(?:s|es)?\b"
             # matched as (?<![\w-]){body}{tail}: the word-start test is in word_matches (faster)
@@ -62,8 +64,27 @@ def lexicons() -> dict[str, _Lexicon]:
             ru.append((seq, term.endswith("*"), w))
         for raw in spec.get("ko", []):
             ko.append(_term(raw))
-        out[code] = _Lexicon(en, ru, ko)
+        out[code] = _Lexicon(en, en_keys, ru, ko)
     return out
+
+
+# The characters outside A-Z that a case-insensitive pattern matches as an ASCII letter
+# (Python's re: "İ", "ı" as i, "ſ" as s, the Kelvin sign as k; tests/text/test_topics_matching.py).
+_FOLD_TO_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def fold(text: str) -> str:
+    """`text` as the English terms' case-insensitive patterns see it, for `literal_key`s: every
+    character they match as an ASCII letter becomes that letter in lower case."""
+    return text.translate(_FOLD_TO_ASCII).lower()
+
+
+def literal_key(term: str) -> str | None:
+    """The term's first word in lower case when it is plain ASCII: every match of the term's
+    pattern then contains it in `fold(text)`, so a block without it is not searched for the
+    term (most blocks hold few of the lexicon's terms). None: always searched."""
+    first = term.rstrip("*").split(" ")[0].lower()
+    return first if first and first.isascii() else None
 
 
 @lru_cache(maxsize=1)
@@ -132,11 +153,14 @@ def score_topics(text: str, spans: list[tuple[int, int]]) -> list[TopicScore]:
                  if re.search(r"[А-Яа-яЁё]", m.group())]
     initials = _en_initials()
     en_chunks = [c for c in chunks if initials is None or initials.search(c)]
+    folded = [fold(c) for c in en_chunks]
     raws: dict[str, tuple[float, set[str]]] = {}
     for code, lex in lexicons().items():
         raw, evidence = 0.0, set()
-        for pattern, w in lex.en:
-            for c in en_chunks:
+        for (pattern, w), key in zip(lex.en, lex.en_keys, strict=True):
+            for c, f in zip(en_chunks, folded, strict=True):
+                if key is not None and key not in f:
+                    continue
                 for m in word_matches(pattern, c):
                     raw += w
                     evidence.add(" ".join(m.group().split()))
