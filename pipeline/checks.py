@@ -55,7 +55,8 @@ def _schema_check(name: str) -> Check:
         verdicts = Verdicts(settings.store(), f"{name}_schema")
         found = []
         jobs = [(name, path) for path in parts["path"]]
-        for _, failures in verdicts.many(list(parts["fingerprint"]), validate_part, jobs, settings.workers):
+        pending = verdicts.many(list(parts["fingerprint"]), validate_parts, jobs, settings.workers, group=PARTS_PER_VALIDATION)
+        for _, failures in pending:
             if failures is not None:
                 found.append(failures)
         verdicts.close()
@@ -84,6 +85,29 @@ def validate_part(job: tuple[str, str]) -> tuple[bool, pd.DataFrame | None]:
     name, path = job
     _, failures = validate(name, read_part(path, name))
     return failures is None, failures
+
+
+# Parts validated in one Pandera call: its cost is mostly per call and column (24 ms for a
+# part of 16 documents), so part by part the schema checks of a cold run cost more than
+# building the datasets.
+PARTS_PER_VALIDATION = 8
+
+
+def validate_parts(jobs: list[tuple[str, str]]) -> list[tuple[bool, pd.DataFrame | None]]:
+    """`validate_part` of each job (parts of one dataset), in one Pandera call when the parts
+    pass together. Every check of the models is row by row or a uniqueness, so parts that
+    pass together pass one by one; when they do not, each is validated alone for its own
+    verdict and failure cases."""
+    frames = [read_part(path, name) for name, path in jobs]
+    if len(frames) > 1:
+        _, failures = validate(jobs[0][0], pd.concat(frames, ignore_index=True))
+        if failures is None:
+            return [(True, None)] * len(frames)
+    results = []
+    for (name, _), df in zip(jobs, frames, strict=True):
+        _, failures = validate(name, df)
+        results.append((failures is None, failures))
+    return results
 
 
 def offset_failures(doc_text: pd.Series, spans: pd.DataFrame, text_col: str) -> pd.DataFrame:

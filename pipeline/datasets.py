@@ -233,11 +233,12 @@ class Verdicts:
             self.store.write_json(path, True)
         return passed, detail
 
-    def many(self, keys: Sequence[str], fn: Callable[[Any], tuple[bool, Any]], jobs: Sequence[Any],
-             workers: int = 1) -> list[tuple[bool, Any]]:
+    def many(self, keys: Sequence[str], fn: Callable[[Any], Any], jobs: Sequence[Any],
+             workers: int = 1, group: int = 1) -> list[tuple[bool, Any]]:
         """`(key, fn(job))` for each pair, like calling the verdicts one by one, with the jobs
         whose verdict is not remembered run in the worker pool when there are enough of them
-        (`fn` a module-level function of plain values)."""
+        (`fn` a module-level function of plain values). With `group` > 1, `fn` takes a list of
+        up to `group` jobs and returns their results in order."""
         from pipeline.runner import pool_map
 
         results: list[tuple[bool, Any]] = [(True, None)] * len(keys)
@@ -247,7 +248,13 @@ class Verdicts:
             path = self.store.path("verdicts", self.check, f"{key}.json")
             if not (self.store.reuse and self.store.read_json(path) is not None):
                 todo.append(i)
-        for i, (passed, detail) in zip(todo, pool_map(fn, [jobs[i] for i in todo], workers), strict=True):
+        pending = [jobs[i] for i in todo]
+        if group > 1:
+            batches = [pending[k:k + group] for k in range(0, len(pending), group)]
+            outcomes = [r for batch in pool_map(fn, batches, workers) for r in batch]
+        else:
+            outcomes = list(pool_map(fn, pending, workers))
+        for i, (passed, detail) in zip(todo, outcomes, strict=True):
             if passed:
                 self.store.write_json(self.store.path("verdicts", self.check, f"{keys[i]}.json"), True)
             results[i] = (passed, detail)

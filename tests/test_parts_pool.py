@@ -60,3 +60,28 @@ def test_part_checks_in_the_pool_give_the_verdicts_given_one_by_one(tmp_path: Pa
     again = datasets.Verdicts(store, "rejections_schema").many(keys, asked.append, jobs, workers=1)
     assert asked == [] and again == [(True, None)] * len(keys)
 
+
+
+def test_parts_validated_together_get_the_verdicts_of_one_by_one(tmp_path: Path) -> None:
+    """Schema checks validate up to PARTS_PER_VALIDATION parts in one Pandera call; a broken
+    part among good ones still fails alone, with its own failure cases, and the others pass."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    store = shards.Store(str(tmp_path / "store"))
+    m = _clean_manifest(tmp_path, store)
+    parts, _ = datasets.build_parts("rejections", m, store, workers=1)
+    paths = [p for p, rows in zip(parts["path"], parts["rows"], strict=True) if rows][:3]
+    broken = tmp_path / "broken.parquet"
+    table = pq.read_table(paths[1])
+    reasons = pa.array(["not_a_reason"] * table.num_rows, type=table.schema.field("reason").type)
+    pq.write_table(table.set_column(table.schema.get_field_index("reason"), "reason", reasons), broken)
+    jobs = [("rejections", paths[0]), ("rejections", str(broken)), ("rejections", paths[2])]
+    together = checks.validate_parts(jobs)
+    one_by_one = [checks.validate_part(job) for job in jobs]
+    assert [p for p, _ in together] == [p for p, _ in one_by_one] == [True, False, True]
+    assert set(together[1][1]["failure_case"]) == set(one_by_one[1][1]["failure_case"]) == {"not_a_reason"}
+    assert checks.validate_parts(jobs[::2]) == [(True, None), (True, None)]
+    keys = [f"k{i}" for i in range(len(jobs))]
+    grouped = datasets.Verdicts(store, "rejections_schema").many(keys, checks.validate_parts, jobs, group=2)
+    assert [p for p, _ in grouped] == [True, False, True]
