@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pipeline.text.dates_written import EN_MONTH, RU_MONTH, month_number
 from pipeline.text.page_patterns import KO_NOT_PLACES
@@ -93,6 +94,49 @@ _KO_NEWSWIRE = re.compile(
 )
 
 
+# Forms that need the place to be a known city, since a capitalised word before a dash may
+# open any sentence: "JAKARTA - South Korea's ..." (a single hyphen), "Seoul, South Korea — ...",
+# "Pyongyang, June 19 – Russia and ..." (mixed case, a dash after the date),
+# "모스크바, 10월 7일. 안드레이 ..." (a translated wire dateline in Korean).
+_EN_CITY_DASH = re.compile(
+    rf"^(?P<place>[A-Z][A-Za-z'.\-]+(?:\s[A-Z][A-Za-z'.\-]+)?)"
+    rf"(?:,\s[A-Z][A-Za-z.'\-]+(?:\s[A-Z][A-Za-z.'\-]+)?)?"
+    rf"(?:,\s(?P<month>{EN_MONTH})\s(?P<day>\d{{1,2}})(?:,\s(?P<year>\d{{4}}))?)?"
+    r"\s(?:--|—|–|-)\s(?=[A-Z\"“])"
+)
+_KO_CITY_DATE = re.compile(r"^(?P<place>[가-힣]{2,10}),\s?(?P<month>\d{1,2})월\s?(?P<day>\d{1,2})일\s?[.,]\s(?=\S)")
+CITY_DATELINE_MIN, CITY_DATELINE_MIN_KO = 80, 40  # the story's first sentence follows on the same line
+_COUNTRY_PROVENANCE = "CLDR"
+
+
+@lru_cache(maxsize=1)
+def _city_names() -> frozenset[str]:
+    """Folded names of cities and regions (curated catalog places that are not countries, and
+    the GeoNames cities): a dateline's place is a city, a bare country name opens a sentence."""
+    from pipeline.text.tagging.catalog import load_catalog  # lazy: tagging imports the layout
+    from pipeline.text.tagging.places import place_entries
+
+    entries = [e for e in load_catalog().entries if e.entity_type == "GPE" and not e.provenance.startswith(_COUNTRY_PROVENANCE)]
+    return frozenset(n.casefold() for e in (*entries, *place_entries()) for n in e.all_names())
+
+
+def is_city(name: str) -> bool:
+    return name.casefold() in _city_names()
+
+
+def _city_dateline(paragraph: str) -> Dateline | None:
+    m = _EN_CITY_DASH.match(paragraph) or _KO_CITY_DATE.match(paragraph)
+    least = CITY_DATELINE_MIN_KO if m and m["place"][0] >= "가" else CITY_DATELINE_MIN
+    if not m or len(paragraph) < least or not is_city(m["place"]):
+        return None
+    month = m["month"] and (month_number(m["month"]) if not m["month"].isdigit() else int(m["month"]))
+    return Dateline(
+        len(paragraph[: m.end()].rstrip()), m["place"], None, month or None, int(m["day"]) if m["day"] else None,
+        int(m["year"]) if m.groupdict().get("year") else None,
+        paragraph[m.start("month") : m.end("day") + 1] if m.re is _KO_CITY_DATE else _date_text(m),
+    )  # fmt: skip
+
+
 def _date_text(m: re.Match[str]) -> str | None:
     if not m.groupdict().get("month"):
         return None
@@ -127,6 +171,9 @@ def find_dateline(paragraph: str) -> Dateline | None:
     m = _EN_BARE_DATELINE.match(paragraph)
     if m and len(paragraph) >= 80 and m["place"] not in _NOT_PLACES:
         return Dateline(len(paragraph[: m.end()].rstrip()), m["place"], None)
+    city = _city_dateline(paragraph)
+    if city is not None:
+        return city
     for rx in _RU_DATELINES:
         m = rx.match(paragraph)
         if m:

@@ -239,3 +239,22 @@ def test_layout_stable_on_cleaned_text() -> None:
     )
     assert once.published_date == dt.date(2016, 2, 9)
     assert [h.text for h in once.related_headlines] == ["Other story", "More"]
+
+
+# --- datelines whose place must be a known city (round 4) ---------------------------------------
+def test_city_datelines_need_a_known_city():
+    from pipeline.text.dateline import find_dateline
+
+    d = find_dateline("Vladivostok, May 3 – Officials from the two regions signed an agreement on ferry routes on Friday.")
+    assert d is not None and d.place == "Vladivostok" and (d.month, d.day, d.year) == (5, 3, None)
+    d = find_dateline("BUSAN - The port city said on Tuesday that it would open a new office in the Russian Far East next year.")
+    assert d is not None and d.place == "BUSAN" and d.agency is None
+    d = find_dateline("Moscow, Russia — The two foreign ministers met on Thursday to discuss the situation on the peninsula.")
+    assert d is not None and d.place == "Moscow"
+    d = find_dateline("서울, 3월 5일. 양국 외교차관이 5일 서울에서 전략대화를 열고 한반도 정세를 논의했다고 밝혔다.")
+    assert d is not None and d.place == "서울" and (d.month, d.day) == (3, 5) and d.date_text == "3월 5일"
+    # a country, an ordinary word or a short line before a dash is not a dateline
+    assert find_dateline("Russia - The country has agreed with its neighbour on a long list of projects, officials said.") is None
+    assert find_dateline("Meanwhile - The two sides agreed to meet again in the autumn to review the progress made so far.") is None
+    assert find_dateline("Seoul - Moscow talks") is None
+    assert find_dateline("러시아, 3월 5일. 양국 외교차관이 5일 서울에서 전략대화를 열고 한반도 정세를 논의했다.") is None
