@@ -50,7 +50,10 @@ _CAPTION_START = re.compile(
     r"^(?:This (?:file |handout )?(?:photo|image|picture)|In this (?:file )?photo|"
     r"Фото(?::|\s[-—–])|사진\s?=|▲|\(?(?:왼쪽|오른쪽)(?:부터|에서)\b)"
 )  # Korean group photos are described "왼쪽부터 …" (from the left)
-_CREDIT_INSIDE = re.compile(r"(?:^|[\s/(\[])(?:Фото|Photo|사진(?:\s?제공)?)\s?[:=]|©\s?\w", re.I)
+_CREDIT_INSIDE = re.compile(
+    r"(?:^|[\s/(\[])(?:Фото|Photo|사진(?:\s?제공)?|Источник (?:изображения|фото)|Image source|Image credit)\s?[:=]"
+    r"|©\s?\w", re.I
+)
 # A caption's credit after a slash, as English-language Korean papers print it: "… in Moscow /
 # gettyimagesbank", "… plant / Courtesy of Hyundai Motor", "… / AP-Yonhap", "… / Korea Times photo".
 _SLASH_CREDIT = re.compile(
@@ -111,6 +114,9 @@ _LETTER_WORD = re.compile(r"[^\W\d_]+")
 # A section path: a few one-word rubrics joined by slashes or arrows ("재난/안전/안보",
 # "Politics > Diplomacy", "Общество/Политика").
 _RUBRIC_PATH = re.compile(r"^[^\W\d_]{1,15}(?:\s?[/>»|]\s?[^\W\d_]{1,15}){1,4}$")
+# ... or of rubrics of one or two words: "News/Activities News | Secretariat", "World News | Asia Pacific".
+_RUBRIC = r"[^\W\d_]{1,15}(?: [^\W\d_]{1,15})?"
+_RUBRIC_PATH_2 = re.compile(rf"^{_RUBRIC}(?:\s?[/>»|]\s?{_RUBRIC}){{2,4}}$")
 
 
 def is_section_label(p: str) -> bool:
@@ -119,6 +125,8 @@ def is_section_label(p: str) -> bool:
     m = _RUBRIC_BRACKETS.match(p)
     p = m.group(1) if m else p
     if len(p) <= 40 and _RUBRIC_PATH.match(p):
+        return True
+    if len(p) <= 60 and _RUBRIC_PATH_2.match(p):
         return True
     return (
         0 < len(p) <= 20
@@ -159,9 +167,20 @@ def _repeats_itself(p: str) -> bool:
     return len(runs) != len(set(runs))
 
 
+STAMP_WORDS = 2
+
+
+def _is_stamp(p: str) -> bool:
+    """A label and a number or stamp, digits outnumbering letters: "최종 : 18/12/14 22:11",
+    "권호사항 2023(32)", "Updated 2024.05.01 10:00", never a headline."""
+    letters = sum(ch.isalpha() for ch in p)
+    return len(_LETTER_WORD.findall(p)) <= STAMP_WORDS and sum(ch.isdigit() for ch in p) > letters
+
+
 def is_headline_shaped(p: str) -> bool:
     return (
         len(p) <= MAX_HEADLINE_CHARS
+        and not _is_stamp(p)
         and len(p.split()) <= MAX_HEADLINE_WORDS
         and (not p.endswith(_SENTENCE_END) or (p.endswith(_ELLIPSIS) and len(p) <= SHORT_ELLIPSIS))
         and not (p.endswith(_QUESTION_END) and len(p) > 120)

@@ -287,6 +287,21 @@ def _split_crawl_prefix(paras: list[str]) -> list[str]:
     return paras
 
 
+# A board's post date glued to the post's title ("NEAR Delegation Visits Kamchatka Territory2018-10-16"):
+# a letter or closing mark directly followed by an ISO date (and time) that ends a short line.
+_GLUED_ISO_DATE = re.compile(r"(?<=[^\W\d_]|[)\]\"”'’.!?])(\d{4}-\d{2}-\d{2}(?:\s\d{1,2}:\d{2}(?::\d{2})?)?)$")
+GLUED_DATE_MAX, GLUED_DATE_REACH = 200, 20
+
+
+def _split_glued_dates(paras: list[str]) -> list[str]:
+    """A date glued to the end of one of the first lines becomes its own (date) line."""
+    out: list[str] = []
+    for i, p in enumerate(paras):
+        m = _GLUED_ISO_DATE.search(p) if i < GLUED_DATE_REACH and len(p) <= GLUED_DATE_MAX else None
+        out.extend((p[: m.start()].rstrip(), m.group(1)) if m and p[: m.start()].strip() else (p,))
+    return out
+
+
 def analyse_layout(
     paragraphs: list[str],
     *,
@@ -294,7 +309,7 @@ def analyse_layout(
     published_hint: dt.date | None = None,
     source_name_hint: str | None = None,
 ) -> Layout:
-    paras, headlines = split_trailer(_split_crawl_prefix(list(paragraphs)))
+    paras, headlines = split_trailer(_split_glued_dates(_split_crawl_prefix(list(paragraphs))))
     reasons = [boilerplate_reason(p) for p in paras]
     boiler = [r is not None for r in reasons]
     cands: list[DateCandidate] = []

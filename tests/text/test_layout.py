@@ -258,3 +258,30 @@ def test_city_datelines_need_a_known_city():
     assert find_dateline("Meanwhile - The two sides agreed to meet again in the autumn to review the progress made so far.") is None
     assert find_dateline("Seoul - Moscow talks") is None
     assert find_dateline("러시아, 3월 5일. 양국 외교차관이 5일 서울에서 전략대화를 열고 한반도 정세를 논의했다.") is None
+
+
+# --- round 4: stamps, record fields and rubric paths are not headlines; a glued board date --------
+def test_stamp_and_record_lines_are_not_headlines():
+    from pipeline.text.layout import analyse_layout
+
+    lead = ("양국 외교차관은 9일 모스크바에서 만나 한반도 정세와 양자 협력 문제를 폭넓게 논의했다고 "
+            "외교부가 밝혔다.")
+    lay = analyse_layout(["최종 : 21/03/05 10:12", "한러 외교차관, 모스크바서 전략대화 개최", lead])
+    assert lay.title == "한러 외교차관, 모스크바서 전략대화 개최"
+    lay = analyse_layout(["현안분석", "러시아 극동 개발과 한국의 선택", "상세내역", "저자 홍길동",
+                          "발행기관 가나다연구원", "권호사항 2021(7)", "발행 시기 2021년", "초록", lead])
+    assert lay.title == "러시아 극동 개발과 한국의 선택"
+
+
+def test_two_word_rubric_path_and_glued_board_date():
+    from pipeline.text.layout import analyse_layout
+
+    lay = analyse_layout([
+        "Home | About",
+        "Press/Regional News | Secretariat",
+        "Governors of Two Regions Meet in Khabarovsk2021-05-04",
+        "WriteAdmin",
+        "On Tuesday, May 4, 2021, the governors of the two regions met in Khabarovsk and agreed to expand ferry links.",
+    ])
+    assert lay.title == "Governors of Two Regions Meet in Khabarovsk"
+    assert str(lay.published_date) == "2021-05-04"
