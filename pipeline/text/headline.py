@@ -300,6 +300,31 @@ def _headline_above_stamp(paras: list[str], boiler: list[bool], meta: list[bool]
     return first
 
 
+SHORT_FURNITURE = 40
+
+
+def _headline_over_furniture(paras: list[str], boiler: list[bool], cands: list[int], first: int) -> int:
+    """"Headline" / view counters / a photo's caption and its credit / "Short deck" / the lead: the
+    candidate above the counters and the caption is the headline and the shorter line right on
+    the lead its deck (standfirst)."""
+    above = [i for i in cands if i < first]
+    if not above or above[-1] == first - 1:
+        return first
+    head = above[-1]
+    between = [paras[j] for j in range(head + 1, first)]
+
+    def furniture(j: int, p: str) -> bool:
+        return (boiler[j] or _COUNTER_ONLY.match(p) is not None or is_caption(p) or is_section_label(p)
+                or (p.endswith(".") and len(p) <= SHORT_FURNITURE))
+
+    if not all(furniture(j, p) for j, p in zip(range(head + 1, first), between, strict=True)):
+        return first
+    if not any(_COUNTER_ONLY.match(p) or is_caption(p) for p in between):
+        return first  # only a caption or a counter says the two lines frame a photo box
+    words = len(paras[head].split())
+    return head if words >= DECK_MIN_WORDS and len(paras[first].split()) < words else first
+
+
 def find_headline(
     paras: list[str], boiler: list[bool], hint: str | None = None, meta: list[bool] | None = None
 ) -> Headline | None:
@@ -372,6 +397,7 @@ def find_headline(
         short = len(paras[first].split())
         if short <= SITE_NAME_WORDS and short < len(paras[above_meta[0]].split()):
             first = above_meta[0]
+    first = _headline_over_furniture(paras, boiler, cands, first)
     first = _headline_above_stamp(paras, boiler, meta, cands, first)
     nxt = first + 1
     if nxt in cands and paras[nxt][:1].islower() and not paras[first].endswith(_QUESTION_END):

@@ -285,3 +285,28 @@ def test_two_word_rubric_path_and_glued_board_date():
     ])
     assert lay.title == "Governors of Two Regions Meet in Khabarovsk"
     assert str(lay.published_date) == "2021-05-04"
+
+
+def test_headline_above_counters_and_caption_beats_a_short_deck():
+    from pipeline.text.layout import analyse_layout
+
+    lay = analyse_layout([
+        "Войти",
+        "Губернатор Приморья обсудил с генконсулом Кореи паромную линию",
+        "512", "0", "0",
+        "Олег Кожемяко",
+        "Источник изображения: primorsky.ru",
+        "Встреча прошла 3 марта",
+        "ВЛАДИВОСТОК, 4 марта. /ТАСС/. Губернатор Приморского края провел встречу с генеральным консулом "
+        "Республики Корея и обсудил запуск паромной линии.",
+    ])
+    assert lay.title == "Губернатор Приморья обсудил с генконсулом Кореи паромную линию"
+    assert lay.dateline_place == "ВЛАДИВОСТОК"
+
+
+def test_hashtag_line_is_a_tag_list():
+    from pipeline.text.boilerplate import boilerplate_reason
+
+    assert boilerplate_reason("키워드 #김정은 # 러시아 # 북러 관계 # 북한") == "tags"
+    assert boilerplate_reason("Tags #Russia #NorthKorea #Diplomacy") == "tags"
+    assert boilerplate_reason("Поддержка #МыВместе стала главной темой встречи.") is None

@@ -51,3 +51,15 @@ def test_catalog_variants_round4() -> None:
     assert _named("Встреча прошла в Москве, сообщила глава МИД КНДР Чвэ Сон Хи.", "ru").get("Чвэ Сон Хи") == "PERSON"
     assert _named("디미트리 페스코프 크렘린궁 대변인은 8일 이같이 말했다.", "ko").get("디미트리 페스코프") == "PERSON"
     assert _named("김일성의 소련 방문을 기념하는 명판이 제막됐다.", "ko").get("소련") == "GPE"
+
+
+def test_posts_are_not_organisations_and_embassies_are() -> None:
+    named = _named("The talks were attended by the Minister of Transport and Road Construction, Ivan Petrov, "
+                   "and by officials of the Russian Embassy.", "en")
+    assert not any(s.startswith("Minister of") for s in named), named
+    assert named.get("Russian Embassy", "ORG") == "ORG"
+
+
+def test_capitalised_ministry_variant_links() -> None:
+    named = _named("Seoul's Foreign Ministry summoned the Russian ambassador on Monday.", "en")
+    assert named.get("Seoul's Foreign Ministry") == "ORG", named
