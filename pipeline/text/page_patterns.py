@@ -142,7 +142,11 @@ IMAGE_PLACEHOLDER = re.compile(r"^(?:\S+\.(?:jpe?g|png|gif|webp)|\d{5,}\s?\[\d+\
 # Print-view header "- SITE - https://site -" and bare URLs.
 # A short line that signs off with the site's address ("글로벌웹진 NEWSROH www.newsroh.com").
 SITE_SIGNATURE = re.compile(
-    r"(?:^|\s)(?:https?://|www\.)\S+$|\s[\w\-]+\.(?:com|net|org|ru|kr|co\.kr|info|tv|media)$", re.I
+    r"(?:^|\s)(?:https?://|www\.)\S+$|\s[\w\-]+\.(?:com|net|org|ru|kr|co\.kr|info|tv|media)$"
+    # the web studio's credit in a footer ("Задизайнено в Студии Артемия Лебедева", "Designed by X Studio")
+    r"|^(?:Сделано|Задизайнено|Разработано|Создано|Дизайн)\s(?:в|—|-)\s?[Сс]туди[ия]\b"
+    r"|^(?:Designed|Made|Developed|Powered) by\s.{1,40}\b(?:Studio|Agency)\b",
+    re.I,
 )
 # A link to another story with its date in brackets: "Ferry route reopens (2018.7.19.)".
 DATED_LINK = re.compile(r"\(\d{4}[./-]\s?\d{1,2}[./-]\s?\d{1,2}\.?\)$")

@@ -310,3 +310,24 @@ def test_hashtag_line_is_a_tag_list():
     assert boilerplate_reason("키워드 #김정은 # 러시아 # 북러 관계 # 북한") == "tags"
     assert boilerplate_reason("Tags #Russia #NorthKorea #Diplomacy") == "tags"
     assert boilerplate_reason("Поддержка #МыВместе стала главной темой встречи.") is None
+
+
+def test_author_list_under_a_report_headline_is_a_byline():
+    from pipeline.text.layout import analyse_layout
+
+    body = ("The two governments signed a memorandum on ferry links and energy projects, and agreed to hold "
+            "the next round of talks in Vladivostok in the autumn.")
+    lay = analyse_layout(["Ferry Links and Energy: What the New Memorandum Means", "Anna Berg, Tomas O’Leary, and Min-ji Park",
+                          "Overview", body])
+    kinds = {k for k, _, _ in lay.parts[1]}
+    assert kinds == {"boilerplate"}, lay.parts[1]
+    lay = analyse_layout(["Ferry Links and Energy: What the New Memorandum Means", "North Korea, South Korea and United States",
+                          body])
+    assert {k for k, _, _ in lay.parts[1]} != {"boilerplate"}
+
+
+def test_web_studio_footer_is_a_site_signature():
+    from pipeline.text.boilerplate import boilerplate_reason
+
+    assert boilerplate_reason("Задизайнено в Студии Артемия Лебедева Информация о проекте") == "site_signature"
+    assert boilerplate_reason("Designed by Blue Fox Studio") == "site_signature"
