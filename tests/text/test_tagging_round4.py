@@ -63,3 +63,9 @@ def test_posts_are_not_organisations_and_embassies_are() -> None:
 def test_capitalised_ministry_variant_links() -> None:
     named = _named("Seoul's Foreign Ministry summoned the Russian ambassador on Monday.", "en")
     assert named.get("Seoul's Foreign Ministry") == "ORG", named
+
+
+def test_generic_korean_forum_words_are_not_organisations() -> None:
+    named = _named("양 도시는 관광설명회, 경제포럼, 문화공연 등 교류사업을 함께 추진하기로 했다.", "ko")
+    assert "경제포럼" not in named, named
+    assert _named("양국 정상은 동방경제포럼에 참석했다.", "ko").get("동방경제포럼") == "ORG"
