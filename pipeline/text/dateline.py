@@ -104,6 +104,17 @@ _EN_CITY_DASH = re.compile(
     rf"(?:,\s(?P<month>{EN_MONTH})\s(?P<day>\d{{1,2}})(?:,\s(?P<year>\d{{4}}))?)?"
     r"\s(?:--|—|–|-)\s(?=[A-Z\"“])"
 )
+# "Seoul (AFP) - ...", "Vladivostok (Reuters) — ...": a place in mixed case before a known agency.
+_WIRES = r"AFP|AP|Reuters|Yonhap|TASS|Xinhua|Kyodo|Bloomberg|UPI|dpa|EFE|ANSA|Sputnik|RIA Novosti|Interfax|KCNA|Itar-Tass"
+_EN_MIXED_AGENCY = re.compile(
+    rf"^(?P<place>[A-Z][a-z'.\-]+(?:\s[A-Z][a-z'.\-]+)?)(?:,\s[A-Z][A-Za-z.'\-]+(?:\s[A-Z][A-Za-z.'\-]+)?)?"
+    rf"\s\((?P<agency>{_WIRES})\)\s?(?:--|—|–|-)\s"
+)
+# "YEREVAN, FEBRUARY 2, ARMENPRESS. ...": capitals throughout, the agency after the date.
+_EN_CAPS_MONTH = re.compile(
+    rf"^(?P<place>[A-Z][A-Z'\-]{{2,}}(?:\s[A-Z][A-Z'\-]{{2,}})?),\s(?P<month>(?i:{EN_MONTH}))\s(?P<day>\d{{1,2}})"
+    rf"(?:,\s(?P<year>\d{{4}}))?,\s(?P<agency>[A-Z][A-Z0-9.\-]{{2,24}})\.\s"
+)
 _KO_CITY_DATE = re.compile(r"^(?P<place>[가-힣]{2,10}),\s?(?P<month>\d{1,2})월\s?(?P<day>\d{1,2})일\s?[.,]\s(?=\S)")
 CITY_DATELINE_MIN, CITY_DATELINE_MIN_KO = 80, 40  # the story's first sentence follows on the same line
 _COUNTRY_PROVENANCE = "CLDR"
@@ -146,12 +157,14 @@ def _date_text(m: re.Match[str]) -> str | None:
 
 
 def find_dateline(paragraph: str) -> Dateline | None:
-    m = _EN_DATELINE.match(paragraph) or _EN_DASH_AGENCY.match(paragraph) or _EN_DOT_DATELINE.match(paragraph)
+    m = (_EN_DATELINE.match(paragraph) or _EN_DASH_AGENCY.match(paragraph) or _EN_DOT_DATELINE.match(paragraph)
+         or _EN_MIXED_AGENCY.match(paragraph) or _EN_CAPS_MONTH.match(paragraph))
     if m:
-        month = month_number(m["month"]) if m["month"] else None
+        g = m.groupdict()
+        month = month_number(g["month"]) if g.get("month") else None
         return Dateline(
-            m.end(), m["place"], (m["agency"] or m.groupdict().get("agency2")).strip(),
-            month, int(m["day"]) if m["day"] else None, int(m["year"]) if m["year"] else None,
+            m.end(), m["place"], (g["agency"] or g.get("agency2")).strip(),
+            month, int(g["day"]) if g.get("day") else None, int(g["year"]) if g.get("year") else None,
             _date_text(m),
         )  # fmt: skip
     m = _KO_NEWSWIRE.match(paragraph)

@@ -331,3 +331,13 @@ def test_web_studio_footer_is_a_site_signature():
 
     assert boilerplate_reason("Задизайнено в Студии Артемия Лебедева Информация о проекте") == "site_signature"
     assert boilerplate_reason("Designed by Blue Fox Studio") == "site_signature"
+
+
+def test_mixed_case_place_before_a_wire_and_capital_month_datelines():
+    from pipeline.text.dateline import find_dateline
+
+    d = find_dateline("Vladivostok (AFP) - Russia and South Korea agreed on Tuesday to reopen a ferry route.")
+    assert d is not None and d.place == "Vladivostok" and d.agency == "AFP"
+    d = find_dateline("TBILISI, MARCH 4, GEOPRESS. Georgia has sent a delegation to Seoul to discuss trade.")
+    assert d is not None and (d.place, d.month, d.day, d.agency) == ("TBILISI", 3, 4, "GEOPRESS")
+    assert find_dateline("Kim (left) - the vice minister - met the ambassador on Monday in Seoul.") is None
