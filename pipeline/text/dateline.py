@@ -136,7 +136,10 @@ def is_city(name: str) -> bool:
 
 
 def _city_dateline(paragraph: str) -> Dateline | None:
-    m = _EN_CITY_DASH.match(paragraph) or _KO_CITY_DATE.match(paragraph)
+    if len(paragraph) < CITY_DATELINE_MIN_KO:
+        return None
+    head = paragraph[:1]
+    m = _EN_CITY_DASH.match(paragraph) if "A" <= head <= "Z" else _KO_CITY_DATE.match(paragraph) if "가" <= head <= "힣" else None
     least = CITY_DATELINE_MIN_KO if m and m["place"][0] >= "가" else CITY_DATELINE_MIN
     if not m or len(paragraph) < least or not is_city(m["place"]):
         return None
@@ -157,8 +160,11 @@ def _date_text(m: re.Match[str]) -> str | None:
 
 
 def find_dateline(paragraph: str) -> Dateline | None:
-    m = (_EN_DATELINE.match(paragraph) or _EN_DASH_AGENCY.match(paragraph) or _EN_DOT_DATELINE.match(paragraph)
-         or _EN_MIXED_AGENCY.match(paragraph) or _EN_CAPS_MONTH.match(paragraph))
+    latin = "A" <= paragraph[:1] <= "Z"  # every English form opens with a capital
+    m = latin and (
+        _EN_DATELINE.match(paragraph) or _EN_DASH_AGENCY.match(paragraph) or _EN_DOT_DATELINE.match(paragraph)
+        or _EN_MIXED_AGENCY.match(paragraph) or _EN_CAPS_MONTH.match(paragraph)
+    )
     if m:
         g = m.groupdict()
         month = month_number(g["month"]) if g.get("month") else None

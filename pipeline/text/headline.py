@@ -167,14 +167,16 @@ def _repeats_itself(p: str) -> bool:
     return len(runs) != len(set(runs))
 
 
-STAMP_WORDS = 2
+STAMP_WORDS, STAMP_MAX = 2, 60
 
 
 def _is_stamp(p: str) -> bool:
     """A label and a number or stamp, digits outnumbering letters: "최종 : 18/12/14 22:11",
     "권호사항 2023(32)", "Updated 2024.05.01 10:00", never a headline."""
-    letters = sum(ch.isalpha() for ch in p)
-    return len(_LETTER_WORD.findall(p)) <= STAMP_WORDS and sum(ch.isdigit() for ch in p) > letters
+    if len(p) > STAMP_MAX:
+        return False
+    words = _LETTER_WORD.findall(p)
+    return len(words) <= STAMP_WORDS and sum(ch.isdigit() for ch in p) > sum(map(len, words))
 
 
 def is_headline_shaped(p: str) -> bool:
