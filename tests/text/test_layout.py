@@ -341,3 +341,12 @@ def test_mixed_case_place_before_a_wire_and_capital_month_datelines():
     d = find_dateline("TBILISI, MARCH 4, GEOPRESS. Georgia has sent a delegation to Seoul to discuss trade.")
     assert d is not None and (d.place, d.month, d.day, d.agency) == ("TBILISI", 3, 4, "GEOPRESS")
     assert find_dateline("Kim (left) - the vice minister - met the ambassador on Monday in Seoul.") is None
+
+
+def test_board_row_with_rubric_stamp_time_and_views():
+    from pipeline.text.published_date import line_candidates
+
+    found, meta = line_candidates(1, "스포츠 2022-03-15 09:12:44 1204")
+    assert meta and [(str(c.date), c.kind) for c in found] == [("2022-03-15", "stamp")]
+    found, meta = line_candidates(1, "Форум 2022-03-15")  # no time: an event's date as well as a post's
+    assert found == []
