@@ -69,3 +69,10 @@ def test_generic_korean_forum_words_are_not_organisations() -> None:
     named = _named("양 도시는 관광설명회, 경제포럼, 문화공연 등 교류사업을 함께 추진하기로 했다.", "ko")
     assert "경제포럼" not in named, named
     assert _named("양국 정상은 동방경제포럼에 참석했다.", "ko").get("동방경제포럼") == "ORG"
+
+
+def test_russian_security_council_and_dprk_cabinet_inside_titles() -> None:
+    named = _named("Среди гостей был заместитель председателя Совета безопасности России Дмитрий Медведев.", "ru")
+    assert any(s.startswith("Совета безопасности") and t == "ORG" for s, t in named.items()), named
+    named = _named("Губернатор встретился с Председателем Кабинета министров КНДР Пак Пон Чжу.", "ru")
+    assert any(s.startswith("Кабинета министров") and t == "ORG" for s, t in named.items()), named
