@@ -97,10 +97,17 @@ def _is_capitalised_run(line: str) -> bool:
     return stopword_density(line) == 0.0
 
 
+_HASHTAG = re.compile(r"(?:^|\s)#\s?[^\W\d_]")
+HASHTAGS_MIN = 3
+
+
 def _is_tag_list(line: str) -> bool:
-    """"в мире, южная корея, россия, ли чжэ мен, сеул": five or more short items, no sentence."""
+    """"в мире, южная корея, россия, ли чжэ мен, сеул": five or more short items, no sentence;
+    or a line of three or more hashtags ("키워드 #김정은 # 러시아 # 북러 관계")."""
     if line.endswith(_SENTENCE_END) or len(line) > 300:
         return False
+    if len(_HASHTAG.findall(line)) >= HASHTAGS_MIN:
+        return True
     items = [i.strip() for i in line.split(",")]
     return len(items) >= 5 and all(0 < len(i.split()) <= 3 for i in items)
 

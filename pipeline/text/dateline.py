@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pipeline.text.dates_written import EN_MONTH, RU_MONTH, month_number
 from pipeline.text.page_patterns import KO_NOT_PLACES
@@ -93,6 +94,63 @@ _KO_NEWSWIRE = re.compile(
 )
 
 
+# Forms that need the place to be a known city, since a capitalised word before a dash may
+# open any sentence: "JAKARTA - South Korea's ..." (a single hyphen), "Seoul, South Korea — ...",
+# "Pyongyang, June 19 – Russia and ..." (mixed case, a dash after the date),
+# "모스크바, 10월 7일. 안드레이 ..." (a translated wire dateline in Korean).
+_EN_CITY_DASH = re.compile(
+    rf"^(?P<place>[A-Z][A-Za-z'.\-]+(?:\s[A-Z][A-Za-z'.\-]+)?)"
+    rf"(?:,\s[A-Z][A-Za-z.'\-]+(?:\s[A-Z][A-Za-z.'\-]+)?)?"
+    rf"(?:,\s(?P<month>{EN_MONTH})\s(?P<day>\d{{1,2}})(?:,\s(?P<year>\d{{4}}))?)?"
+    r"\s(?:--|—|–|-)\s(?=[A-Z\"“])"
+)
+# "Seoul (AFP) - ...", "Vladivostok (Reuters) — ...": a place in mixed case before a known agency.
+_WIRES = r"AFP|AP|Reuters|Yonhap|TASS|Xinhua|Kyodo|Bloomberg|UPI|dpa|EFE|ANSA|Sputnik|RIA Novosti|Interfax|KCNA|Itar-Tass"
+_EN_MIXED_AGENCY = re.compile(
+    rf"^(?P<place>[A-Z][a-z'.\-]+(?:\s[A-Z][a-z'.\-]+)?)(?:,\s[A-Z][A-Za-z.'\-]+(?:\s[A-Z][A-Za-z.'\-]+)?)?"
+    rf"\s\((?P<agency>{_WIRES})\)\s?(?:--|—|–|-)\s"
+)
+# "YEREVAN, FEBRUARY 2, ARMENPRESS. ...": capitals throughout, the agency after the date.
+_EN_CAPS_MONTH = re.compile(
+    rf"^(?P<place>[A-Z][A-Z'\-]{{2,}}(?:\s[A-Z][A-Z'\-]{{2,}})?),\s(?P<month>(?i:{EN_MONTH}))\s(?P<day>\d{{1,2}})"
+    rf"(?:,\s(?P<year>\d{{4}}))?,\s(?P<agency>[A-Z][A-Z0-9.\-]{{2,24}})\.\s"
+)
+_KO_CITY_DATE = re.compile(r"^(?P<place>[가-힣]{2,10}),\s?(?P<month>\d{1,2})월\s?(?P<day>\d{1,2})일\s?[.,]\s(?=\S)")
+CITY_DATELINE_MIN, CITY_DATELINE_MIN_KO = 80, 40  # the story's first sentence follows on the same line
+_COUNTRY_PROVENANCE = "CLDR"
+
+
+@lru_cache(maxsize=1)
+def _city_names() -> frozenset[str]:
+    """Folded names of cities and regions (curated catalog places that are not countries, and
+    the GeoNames cities): a dateline's place is a city, a bare country name opens a sentence."""
+    from pipeline.text.tagging.catalog import load_catalog  # lazy: tagging imports the layout
+    from pipeline.text.tagging.places import place_entries
+
+    entries = [e for e in load_catalog().entries if e.entity_type == "GPE" and not e.provenance.startswith(_COUNTRY_PROVENANCE)]
+    return frozenset(n.casefold() for e in (*entries, *place_entries()) for n in e.all_names())
+
+
+def is_city(name: str) -> bool:
+    return name.casefold() in _city_names()
+
+
+def _city_dateline(paragraph: str) -> Dateline | None:
+    if len(paragraph) < CITY_DATELINE_MIN_KO:
+        return None
+    head = paragraph[:1]
+    m = _EN_CITY_DASH.match(paragraph) if "A" <= head <= "Z" else _KO_CITY_DATE.match(paragraph) if "가" <= head <= "힣" else None
+    least = CITY_DATELINE_MIN_KO if m and m["place"][0] >= "가" else CITY_DATELINE_MIN
+    if not m or len(paragraph) < least or not is_city(m["place"]):
+        return None
+    month = m["month"] and (month_number(m["month"]) if not m["month"].isdigit() else int(m["month"]))
+    return Dateline(
+        len(paragraph[: m.end()].rstrip()), m["place"], None, month or None, int(m["day"]) if m["day"] else None,
+        int(m["year"]) if m.groupdict().get("year") else None,
+        paragraph[m.start("month") : m.end("day") + 1] if m.re is _KO_CITY_DATE else _date_text(m),
+    )  # fmt: skip
+
+
 def _date_text(m: re.Match[str]) -> str | None:
     if not m.groupdict().get("month"):
         return None
@@ -102,12 +160,17 @@ def _date_text(m: re.Match[str]) -> str | None:
 
 
 def find_dateline(paragraph: str) -> Dateline | None:
-    m = _EN_DATELINE.match(paragraph) or _EN_DASH_AGENCY.match(paragraph) or _EN_DOT_DATELINE.match(paragraph)
+    latin = "A" <= paragraph[:1] <= "Z"  # every English form opens with a capital
+    m = latin and (
+        _EN_DATELINE.match(paragraph) or _EN_DASH_AGENCY.match(paragraph) or _EN_DOT_DATELINE.match(paragraph)
+        or _EN_MIXED_AGENCY.match(paragraph) or _EN_CAPS_MONTH.match(paragraph)
+    )
     if m:
-        month = month_number(m["month"]) if m["month"] else None
+        g = m.groupdict()
+        month = month_number(g["month"]) if g.get("month") else None
         return Dateline(
-            m.end(), m["place"], (m["agency"] or m.groupdict().get("agency2")).strip(),
-            month, int(m["day"]) if m["day"] else None, int(m["year"]) if m["year"] else None,
+            m.end(), m["place"], (g["agency"] or g.get("agency2")).strip(),
+            month, int(g["day"]) if g.get("day") else None, int(g["year"]) if g.get("year") else None,
             _date_text(m),
         )  # fmt: skip
     m = _KO_NEWSWIRE.match(paragraph)
@@ -127,6 +190,9 @@ def find_dateline(paragraph: str) -> Dateline | None:
     m = _EN_BARE_DATELINE.match(paragraph)
     if m and len(paragraph) >= 80 and m["place"] not in _NOT_PLACES:
         return Dateline(len(paragraph[: m.end()].rstrip()), m["place"], None)
+    city = _city_dateline(paragraph)
+    if city is not None:
+        return city
     for rx in _RU_DATELINES:
         m = rx.match(paragraph)
         if m:

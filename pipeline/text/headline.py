@@ -50,7 +50,10 @@ _CAPTION_START = re.compile(
     r"^(?:This (?:file |handout )?(?:photo|image|picture)|In this (?:file )?photo|"
     r"Фото(?::|\s[-—–])|사진\s?=|▲|\(?(?:왼쪽|오른쪽)(?:부터|에서)\b)"
 )  # Korean group photos are described "왼쪽부터 …" (from the left)
-_CREDIT_INSIDE = re.compile(r"(?:^|[\s/(\[])(?:Фото|Photo|사진(?:\s?제공)?)\s?[:=]|©\s?\w", re.I)
+_CREDIT_INSIDE = re.compile(
+    r"(?:^|[\s/(\[])(?:Фото|Photo|사진(?:\s?제공)?|Источник (?:изображения|фото)|Image source|Image credit)\s?[:=]"
+    r"|©\s?\w", re.I
+)
 # A caption's credit after a slash, as English-language Korean papers print it: "… in Moscow /
 # gettyimagesbank", "… plant / Courtesy of Hyundai Motor", "… / AP-Yonhap", "… / Korea Times photo".
 _SLASH_CREDIT = re.compile(
@@ -111,6 +114,9 @@ _LETTER_WORD = re.compile(r"[^\W\d_]+")
 # A section path: a few one-word rubrics joined by slashes or arrows ("재난/안전/안보",
 # "Politics > Diplomacy", "Общество/Политика").
 _RUBRIC_PATH = re.compile(r"^[^\W\d_]{1,15}(?:\s?[/>»|]\s?[^\W\d_]{1,15}){1,4}$")
+# ... or of rubrics of one or two words: "News/Activities News | Secretariat", "World News | Asia Pacific".
+_RUBRIC = r"[^\W\d_]{1,15}(?: [^\W\d_]{1,15})?"
+_RUBRIC_PATH_2 = re.compile(rf"^{_RUBRIC}(?:\s?[/>»|]\s?{_RUBRIC}){{2,4}}$")
 
 
 def is_section_label(p: str) -> bool:
@@ -119,6 +125,8 @@ def is_section_label(p: str) -> bool:
     m = _RUBRIC_BRACKETS.match(p)
     p = m.group(1) if m else p
     if len(p) <= 40 and _RUBRIC_PATH.match(p):
+        return True
+    if len(p) <= 60 and _RUBRIC_PATH_2.match(p):
         return True
     return (
         0 < len(p) <= 20
@@ -159,9 +167,22 @@ def _repeats_itself(p: str) -> bool:
     return len(runs) != len(set(runs))
 
 
+STAMP_WORDS, STAMP_MAX = 2, 60
+
+
+def _is_stamp(p: str) -> bool:
+    """A label and a number or stamp, digits outnumbering letters: "최종 : 18/12/14 22:11",
+    "권호사항 2023(32)", "Updated 2024.05.01 10:00", never a headline."""
+    if len(p) > STAMP_MAX:
+        return False
+    words = _LETTER_WORD.findall(p)
+    return len(words) <= STAMP_WORDS and sum(ch.isdigit() for ch in p) > sum(map(len, words))
+
+
 def is_headline_shaped(p: str) -> bool:
     return (
         len(p) <= MAX_HEADLINE_CHARS
+        and not _is_stamp(p)
         and len(p.split()) <= MAX_HEADLINE_WORDS
         and (not p.endswith(_SENTENCE_END) or (p.endswith(_ELLIPSIS) and len(p) <= SHORT_ELLIPSIS))
         and not (p.endswith(_QUESTION_END) and len(p) > 120)
@@ -281,6 +302,31 @@ def _headline_above_stamp(paras: list[str], boiler: list[bool], meta: list[bool]
     return first
 
 
+SHORT_FURNITURE = 40
+
+
+def _headline_over_furniture(paras: list[str], boiler: list[bool], cands: list[int], first: int) -> int:
+    """"Headline" / view counters / a photo's caption and its credit / "Short deck" / the lead: the
+    candidate above the counters and the caption is the headline and the shorter line right on
+    the lead its deck (standfirst)."""
+    above = [i for i in cands if i < first]
+    if not above or above[-1] == first - 1:
+        return first
+    head = above[-1]
+    between = [paras[j] for j in range(head + 1, first)]
+
+    def furniture(j: int, p: str) -> bool:
+        return (boiler[j] or _COUNTER_ONLY.match(p) is not None or is_caption(p) or is_section_label(p)
+                or (p.endswith(".") and len(p) <= SHORT_FURNITURE))
+
+    if not all(furniture(j, p) for j, p in zip(range(head + 1, first), between, strict=True)):
+        return first
+    if not any(_COUNTER_ONLY.match(p) or is_caption(p) for p in between):
+        return first  # only a caption or a counter says the two lines frame a photo box
+    words = len(paras[head].split())
+    return head if words >= DECK_MIN_WORDS and len(paras[first].split()) < words else first
+
+
 def find_headline(
     paras: list[str], boiler: list[bool], hint: str | None = None, meta: list[bool] | None = None
 ) -> Headline | None:
@@ -353,6 +399,7 @@ def find_headline(
         short = len(paras[first].split())
         if short <= SITE_NAME_WORDS and short < len(paras[above_meta[0]].split()):
             first = above_meta[0]
+    first = _headline_over_furniture(paras, boiler, cands, first)
     first = _headline_above_stamp(paras, boiler, meta, cands, first)
     nxt = first + 1
     if nxt in cands and paras[nxt][:1].islower() and not paras[first].endswith(_QUESTION_END):

@@ -11,6 +11,7 @@ The rules live in small modules: `boilerplate` (kinds of furniture lines), `head
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -235,6 +236,33 @@ def _mark_name_bylines(paras: list[str], boiler: list[bool], meta: list[bool], h
             boiler[i] = True
 
 
+_NAME_WORD = r"[A-ZА-ЯЁ][a-zа-яё]+(?:['’\-]?[A-ZА-ЯЁa-zа-яё][a-zа-яё]+)*|[A-Z]['’][A-Z][a-z]+"  # O'Neil, McKay
+_PERSON_NAME = rf"(?:{_NAME_WORD})(?:\s[A-ZА-ЯЁ]\.)?(?:\s(?:{_NAME_WORD})){{1,2}}"
+_AUTHOR_LIST = re.compile(rf"^{_PERSON_NAME}(?:(?:,\s|,?\s(?:and|и|&)\s){_PERSON_NAME}){{1,5}}$")
+_AUTHOR_SPLIT = re.compile(r",\s|,?\s(?:and|и|&)\s")
+AUTHOR_LIST_REACH, AUTHOR_LIST_MAX = 3, 150
+
+
+@functools.lru_cache(maxsize=1)
+def _catalog_non_persons() -> frozenset[str]:
+    from pipeline.text.tagging.catalog import load_catalog  # lazy: the tagger imports the layout
+
+    return frozenset(n.casefold() for e in load_catalog().entries if e.entity_type != "PERSON" for n in e.all_names())
+
+
+def _mark_author_lists(paras: list[str], boiler: list[bool], head: int | None) -> None:
+    """"Karolina Hird, Daniel Shats, and Alison O'Neil" under a report's headline: its authors'
+    byline, not names the text speaks of. (Countries listed the same way are not authors.)"""
+    if head is None:
+        return
+    for i in range(head + 1, min(len(paras), head + 1 + AUTHOR_LIST_REACH)):
+        p = paras[i]
+        if boiler[i] or len(p) > AUTHOR_LIST_MAX or not _AUTHOR_LIST.match(p):
+            continue
+        if not any(n.casefold() in _catalog_non_persons() for n in _AUTHOR_SPLIT.split(p)):
+            boiler[i] = True
+
+
 def _find_dateline(
     paras: list[str], boiler: list[bool], first: int
 ) -> tuple[Dateline | None, int | None]:
@@ -287,6 +315,21 @@ def _split_crawl_prefix(paras: list[str]) -> list[str]:
     return paras
 
 
+# A board's post date glued to the post's title ("NEAR Delegation Visits Kamchatka Territory2018-10-16"):
+# a letter or closing mark directly followed by an ISO date (and time) that ends a short line.
+_GLUED_ISO_DATE = re.compile(r"(?<=[^\W\d_]|[)\]\"”'’.!?])(\d{4}-\d{2}-\d{2}(?:\s\d{1,2}:\d{2}(?::\d{2})?)?)$")
+GLUED_DATE_MAX, GLUED_DATE_REACH = 200, 20
+
+
+def _split_glued_dates(paras: list[str]) -> list[str]:
+    """A date glued to the end of one of the first lines becomes its own (date) line."""
+    out: list[str] = []
+    for i, p in enumerate(paras):
+        m = _GLUED_ISO_DATE.search(p) if i < GLUED_DATE_REACH and len(p) <= GLUED_DATE_MAX else None
+        out.extend((p[: m.start()].rstrip(), m.group(1)) if m and p[: m.start()].strip() else (p,))
+    return out
+
+
 def analyse_layout(
     paragraphs: list[str],
     *,
@@ -294,7 +337,7 @@ def analyse_layout(
     published_hint: dt.date | None = None,
     source_name_hint: str | None = None,
 ) -> Layout:
-    paras, headlines = split_trailer(_split_crawl_prefix(list(paragraphs)))
+    paras, headlines = split_trailer(_split_glued_dates(_split_crawl_prefix(list(paragraphs))))
     reasons = [boilerplate_reason(p) for p in paras]
     boiler = [r is not None for r in reasons]
     cands: list[DateCandidate] = []
@@ -325,6 +368,7 @@ def analyse_layout(
     _smooth(paras, boiler, head_para)
     _mark_inline_links(paras, boiler, head_para)
     _mark_name_bylines(paras, boiler, meta, head_para)
+    _mark_author_lists(paras, boiler, head_para)
     first = 0 if head_para is None else head_para + 1
     dateline, dateline_idx = _find_dateline(paras, boiler, first)
     if dateline is not None and dateline.year and dateline.month and dateline.day:

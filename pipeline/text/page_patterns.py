@@ -97,7 +97,10 @@ META_LABELS = re.compile(
 # a short value ("분류보도자료"); only on a short line that is not a sentence.
 BOARD_FIELD = re.compile(
     r"^(?:[•·▪\-]\s*)?(?:(?:글쓴이|작성자|등록자|분류|첨부파일|첨부|글번호|번호|조회|조회수|기자명|담당부서|담당자|연락처"
-    r"|전화번호)(?:\s?[:：]|\s|(?=\d))"
+    r"|전화번호"
+    # a catalogue record of a paper or report: "저자 홍길동", "발행기관 ○○연구원", "권호사항 2023(32)"
+    r"|저자|공저자|발행기관|발행처|학술지|권호사항|수록\s?페이지|발행\s?시기|발행\s?연도|소속(?:\s및\s직함)?|초록)"
+    r"(?:\s?[:：]|\s|(?=\d))"
     r"|(?:분류|구분|카테고리|작성자|글쓴이|등록자)[가-힣A-Za-z0-9]{1,12}$)"
 )
 BOARD_FIELD_MAX = 60
@@ -139,7 +142,11 @@ IMAGE_PLACEHOLDER = re.compile(r"^(?:\S+\.(?:jpe?g|png|gif|webp)|\d{5,}\s?\[\d+\
 # Print-view header "- SITE - https://site -" and bare URLs.
 # A short line that signs off with the site's address ("글로벌웹진 NEWSROH www.newsroh.com").
 SITE_SIGNATURE = re.compile(
-    r"(?:^|\s)(?:https?://|www\.)\S+$|\s[\w\-]+\.(?:com|net|org|ru|kr|co\.kr|info|tv|media)$", re.I
+    r"(?:^|\s)(?:https?://|www\.)\S+$|\s[\w\-]+\.(?:com|net|org|ru|kr|co\.kr|info|tv|media)$"
+    # the web studio's credit in a footer ("Задизайнено в Студии Артемия Лебедева", "Designed by X Studio")
+    r"|^(?:Сделано|Задизайнено|Разработано|Создано|Дизайн)\s(?:в|—|-)\s?[Сс]туди[ия]\b"
+    r"|^(?:Designed|Made|Developed|Powered) by\s.{1,40}\b(?:Studio|Agency)\b",
+    re.I,
 )
 # A link to another story with its date in brackets: "Ferry route reopens (2018.7.19.)".
 DATED_LINK = re.compile(r"\(\d{4}[./-]\s?\d{1,2}[./-]\s?\d{1,2}\.?\)$")
@@ -183,7 +190,9 @@ RELATED_HEADER = re.compile(
     r"|популярное|самое (?:популярное|читаемое)|популярные новости|главное за (?:день|неделю)"
     # a board's list of other posts starts with its column labels: "번호 분류 제목 글쓴이 날짜"
     r"|(?:번호|분류|제목|글쓴이|작성자|날짜|조회수?|등록일|추천|파일)(?:\s+(?:번호|분류|제목|글쓴이|작성자|날짜|조회수?|등록일|추천|파일)){2,}"
-    r"|другие новости|новости по теме|관련\s?기사|관련\s?뉴스|많이 본 (?:뉴스|기사)|인기\s?기사|주요\s?뉴스"
+    r"|другие новости|новости по теме|горячие новости|последние новости|лента новостей"
+    r"|next|previous|next (?:article|story|post)|previous (?:article|story|post)"
+    r"|следующая (?:статья|новость)|предыдущая (?:статья|новость)|다음\s?기사|이전\s?기사|관련\s?기사|관련\s?뉴스|많이 본 (?:뉴스|기사)|인기\s?기사|주요\s?뉴스"
     r"|함께 (?:본|보면 좋은) (?:뉴스|기사)|이 시각 (?:뉴스|주요뉴스)|추천 (?:뉴스|기사)|실시간 (?:뉴스|인기))\s*:?$",
     re.I,
 )

@@ -95,6 +95,7 @@ _KO_ISSUER = re.compile(
 _OTHER_LABEL = re.compile(r"^\s*[•·▪\-]?\s*([^\d:：|]{1,30}?)\s*[:：]")
 _AUTHOR_LABEL = re.compile(r"^(?:author|by|writer|автор|글쓴이|작성자|기자|기자명)$", re.I)
 _MAX_META_LINE = 120
+RUBRIC_WORD = 12
 _COUNTER_WORD = re.compile(r"\b(?:просмотр\w*|комментари\w*|views?|hits?|comments?)\b|조회수?|댓글|추천수?", re.I)
 # Korean labels written after the stamp: "2016/06/02 14:55 송고", "2021.03.04 입력".
 _POSTFIX_LABEL = re.compile(r"\d(?:\s\d{1,2}:\d{2}(?::\d{2})?)?\s?(?:송고|입력)\s*(?:$|[|)\]>])")
@@ -226,6 +227,9 @@ def line_candidates(i: int, line: str, day_first: bool = False) -> tuple[list[Da
         _NAMEISH.match(rest) or (_KO_NAME.match(rest) and rest[0] in KO_SURNAMES) or _KO_ISSUER.match(rest)
     ):
         return [DateCandidate(d, "byline", line[s:e], i)], True
+    if len(rest) <= RUBRIC_WORD and " " not in rest and rest == _residual(line[:s], 0, 0) and _TIME.match(line[e:].lstrip()):
+        # a board's post row: rubric, stamp with its time, views ("패션 2023-12-06 19:26:09 863")
+        return [DateCandidate(d, "stamp", line[s:e], i)], True
     return [], False
 
 

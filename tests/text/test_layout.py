@@ -239,3 +239,114 @@ def test_layout_stable_on_cleaned_text() -> None:
     )
     assert once.published_date == dt.date(2016, 2, 9)
     assert [h.text for h in once.related_headlines] == ["Other story", "More"]
+
+
+# --- datelines whose place must be a known city (round 4) ---------------------------------------
+def test_city_datelines_need_a_known_city():
+    from pipeline.text.dateline import find_dateline
+
+    d = find_dateline("Vladivostok, May 3 – Officials from the two regions signed an agreement on ferry routes on Friday.")
+    assert d is not None and d.place == "Vladivostok" and (d.month, d.day, d.year) == (5, 3, None)
+    d = find_dateline("BUSAN - The port city said on Tuesday that it would open a new office in the Russian Far East next year.")
+    assert d is not None and d.place == "BUSAN" and d.agency is None
+    d = find_dateline("Moscow, Russia — The two foreign ministers met on Thursday to discuss the situation on the peninsula.")
+    assert d is not None and d.place == "Moscow"
+    d = find_dateline("서울, 3월 5일. 양국 외교차관이 5일 서울에서 전략대화를 열고 한반도 정세를 논의했다고 밝혔다.")
+    assert d is not None and d.place == "서울" and (d.month, d.day) == (3, 5) and d.date_text == "3월 5일"
+    # a country, an ordinary word or a short line before a dash is not a dateline
+    assert find_dateline("Russia - The country has agreed with its neighbour on a long list of projects, officials said.") is None
+    assert find_dateline("Meanwhile - The two sides agreed to meet again in the autumn to review the progress made so far.") is None
+    assert find_dateline("Seoul - Moscow talks") is None
+    assert find_dateline("러시아, 3월 5일. 양국 외교차관이 5일 서울에서 전략대화를 열고 한반도 정세를 논의했다.") is None
+
+
+# --- round 4: stamps, record fields and rubric paths are not headlines; a glued board date --------
+def test_stamp_and_record_lines_are_not_headlines():
+    from pipeline.text.layout import analyse_layout
+
+    lead = ("양국 외교차관은 9일 모스크바에서 만나 한반도 정세와 양자 협력 문제를 폭넓게 논의했다고 "
+            "외교부가 밝혔다.")
+    lay = analyse_layout(["최종 : 21/03/05 10:12", "한러 외교차관, 모스크바서 전략대화 개최", lead])
+    assert lay.title == "한러 외교차관, 모스크바서 전략대화 개최"
+    lay = analyse_layout(["현안분석", "러시아 극동 개발과 한국의 선택", "상세내역", "저자 홍길동",
+                          "발행기관 가나다연구원", "권호사항 2021(7)", "발행 시기 2021년", "초록", lead])
+    assert lay.title == "러시아 극동 개발과 한국의 선택"
+
+
+def test_two_word_rubric_path_and_glued_board_date():
+    from pipeline.text.layout import analyse_layout
+
+    lay = analyse_layout([
+        "Home | About",
+        "Press/Regional News | Secretariat",
+        "Governors of Two Regions Meet in Khabarovsk2021-05-04",
+        "WriteAdmin",
+        "On Tuesday, May 4, 2021, the governors of the two regions met in Khabarovsk and agreed to expand ferry links.",
+    ])
+    assert lay.title == "Governors of Two Regions Meet in Khabarovsk"
+    assert str(lay.published_date) == "2021-05-04"
+
+
+def test_headline_above_counters_and_caption_beats_a_short_deck():
+    from pipeline.text.layout import analyse_layout
+
+    lay = analyse_layout([
+        "Войти",
+        "Губернатор Приморья обсудил с генконсулом Кореи паромную линию",
+        "512", "0", "0",
+        "Олег Кожемяко",
+        "Источник изображения: primorsky.ru",
+        "Встреча прошла 3 марта",
+        "ВЛАДИВОСТОК, 4 марта. /ТАСС/. Губернатор Приморского края провел встречу с генеральным консулом "
+        "Республики Корея и обсудил запуск паромной линии.",
+    ])
+    assert lay.title == "Губернатор Приморья обсудил с генконсулом Кореи паромную линию"
+    assert lay.dateline_place == "ВЛАДИВОСТОК"
+
+
+def test_hashtag_line_is_a_tag_list():
+    from pipeline.text.boilerplate import boilerplate_reason
+
+    assert boilerplate_reason("키워드 #김정은 # 러시아 # 북러 관계 # 북한") == "tags"
+    assert boilerplate_reason("Tags #Russia #NorthKorea #Diplomacy") == "tags"
+    assert boilerplate_reason("Поддержка #МыВместе стала главной темой встречи.") is None
+
+
+def test_author_list_under_a_report_headline_is_a_byline():
+    from pipeline.text.layout import analyse_layout
+
+    body = ("The two governments signed a memorandum on ferry links and energy projects, and agreed to hold "
+            "the next round of talks in Vladivostok in the autumn.")
+    lay = analyse_layout(["Ferry Links and Energy: What the New Memorandum Means", "Anna Berg, Tomas O’Leary, and Min-ji Park",
+                          "Overview", body])
+    kinds = {k for k, _, _ in lay.parts[1]}
+    assert kinds == {"boilerplate"}, lay.parts[1]
+    lay = analyse_layout(["Ferry Links and Energy: What the New Memorandum Means", "North Korea, South Korea and United States",
+                          body])
+    assert {k for k, _, _ in lay.parts[1]} != {"boilerplate"}
+
+
+def test_web_studio_footer_is_a_site_signature():
+    from pipeline.text.boilerplate import boilerplate_reason
+
+    assert boilerplate_reason("Задизайнено в Студии Артемия Лебедева Информация о проекте") == "site_signature"
+    assert boilerplate_reason("Designed by Blue Fox Studio") == "site_signature"
+
+
+def test_mixed_case_place_before_a_wire_and_capital_month_datelines():
+    from pipeline.text.dateline import find_dateline
+
+    d = find_dateline("Vladivostok (AFP) - Russia and South Korea agreed on Tuesday to reopen a ferry route.")
+    assert d is not None and d.place == "Vladivostok" and d.agency == "AFP"
+    d = find_dateline("TBILISI, MARCH 4, GEOPRESS. Georgia has sent a delegation to Seoul to discuss trade.")
+    assert d is not None and (d.place, d.month, d.day, d.agency) == ("TBILISI", 3, 4, "GEOPRESS")
+    assert find_dateline("Kim (left) - the vice minister - met the ambassador on Monday in Seoul.") is None
+
+
+def test_board_row_with_rubric_stamp_time_and_views():
+    from pipeline.text.published_date import line_candidates
+
+    found, meta = line_candidates(1, "스포츠 2022-03-15 09:12:44 1204")
+    assert meta and [(str(c.date), c.kind) for c in found] == [("2022-03-15", "stamp")]
+    found, meta = line_candidates(1, "Форум 2022-03-15")  # no time: an event's date as well as a post's
+    assert found == []

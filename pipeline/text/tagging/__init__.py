@@ -97,6 +97,16 @@ def _select(cands: list[_M]) -> list[_M]:
     return select_non_overlapping(sorted(cands, key=key), lambda m: m.start, lambda m: m.end)
 
 
+# A post held by a person, as English writes it before the name ("the Minister of Transport,
+# Vladimir ..."), and a diplomatic mission, which acts and speaks like the organisation it is.
+_PERSON_TITLE = re.compile(
+    r"^(?:(?:Deputy|Vice|First|Acting|Prime|Foreign|Defen[cs]e)[\s-])*"
+    r"(?:Minister|Ambassador|Governor|Vice-Governor|Mayor|President|Chairman|Chairwoman|Secretary|Director|Consul)"
+    r"\s(?:of|for)\s"
+)
+_MISSION = re.compile(r"\b(?:Embassy|Consulate|Consulate General|Consulate-General)$")
+
+
 def _block_mentions(text: str, bs: int, be: int, language: str, en_doc: object | None,
                     natasha_found: dict[str, list[ner.Cand]], korean_tokens: Sequence[KiwiToken] | None = None,
                     ) -> tuple[list[_M], list[ner.Cand]]:
@@ -164,6 +174,10 @@ def _block_mentions(text: str, bs: int, be: int, language: str, en_doc: object |
             titles.append(ner.Cand(bs + c.start, bs + c.end, "TITLE", c.method, c.confidence))
             continue
         surface = chunk[c.start : c.end]
+        if c.method == "ner" and c.entity_type == "ORG" and _PERSON_TITLE.match(surface):
+            continue  # "Minister of Transport and Road Construction" is a post, not an organisation
+        if c.method == "ner" and c.entity_type in ("FAC", "GPE", "LOC") and _MISSION.search(surface):
+            c = dataclasses.replace(c, entity_type="ORG")  # "the Russian Embassy said": a diplomatic mission
         if c.entity_type == "ORG" and filters.is_facility(surface):
             c = dataclasses.replace(c, entity_type="FAC")  # "Incheon International Airport"
         holds = c.method == "ner" and c.entity_type == "ORG" and filters.org_chain(surface) \

@@ -49,7 +49,15 @@ _CREDIT = re.compile(
     # the agency of a closing byline glued to the last sentence ("…예정이다./블라디보스토크=연합")
     r"|(?<=[가-힣]=)(?:연합뉴스|연합|뉴시스|뉴스1)[ \t]*$"
     # a photo credit glued to an image's alt text once its brackets were dropped ("… 사진연합뉴스")
-    r"|(?<=\s)사진=?(?:연합뉴스|뉴시스|뉴스1|뉴스핌|AP|AFP|EPA|로이터)(?=[ \t]*$)",
+    r"|(?<=\s)사진=?(?:연합뉴스|뉴시스|뉴스1|뉴스핌|AP|AFP|EPA|로이터)(?=[ \t]*$)"
+    # a caption's credit in capitals and square brackets at the line's end, as Korean English-language
+    # papers print it ("… on Monday. [MINISTRY OF FOREIGN AFFAIRS]", "[YONHAP]", "[JOONGANG PHOTO]")
+    r"|\[[A-Z][A-Z0-9 .,&'/-]{2,60}\](?=[ \t]*$)"
+    # an agency alone on its line: the story's credit ("AFP", "Reuters", "ТАСС")
+    r"|^[ \t]*(?:AFP|AP|Reuters|Yonhap|TASS|EPA|Xinhua|Kyodo|Sputnik|ТАСС|РИА Новости|Интерфакс|연합뉴스|뉴시스)"
+    r"[ \t]*$"
+    # a hashtag is a tag, not a mention ("#SouthKorea #Russia"); not "&#8217;" or "C#"
+    r"|(?<![\w&#])#[^\W\d_]\w*",
     re.M,
 )
 

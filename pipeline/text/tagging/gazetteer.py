@@ -67,6 +67,9 @@ def _latin_only(form: str) -> bool:
 # --- English / Latin script -------------------------------------------------------------
 
 
+_TITLE_WORD = re.compile(r"(?<![\w'’])[a-z]{4,}\b")
+
+
 @lru_cache(maxsize=1)
 def _latin_automaton() -> ahocorasick.Automaton:
     forms: dict[str, list[CatalogEntry]] = {}
@@ -78,6 +81,8 @@ def _latin_automaton() -> ahocorasick.Automaton:
             variants = {form, form[0].upper() + form[1:]}
             if entry.entity_type == "GPE" and len(form) >= 4:
                 variants.add(form.upper())  # datelines: "SEOUL, Sept. 6"
+            if entry.entity_type == "ORG":  # "Seoul's foreign ministry" is also written "Seoul's Foreign Ministry"
+                variants.add(_TITLE_WORD.sub(lambda m: m.group(0).capitalize(), form))
             for v in variants:
                 forms.setdefault(v, []).append(entry)
     automaton = ahocorasick.Automaton()

@@ -212,9 +212,16 @@ def _native(text: str, e: Eojeol, native_first: frozenset[str]) -> bool:
     return 2 <= len(word) <= 4 and word[0] in native_first and "NNP" in e.tags and len(e.tags) == 1
 
 
+# One-syllable abbreviations of countries run together: "북러" (North Korea-Russia), "북중러",
+# "한미일", "남북러" name a relation between countries, never a person.
+_COUNTRY_SYLLABLES = re.compile(r"[한북남러미중일조몽]{2,4}")
+
+
 def _candidate(text: str, e: Eojeol, blocked: SpanIndex, not_name: bool, title: bool,
                native_first: frozenset[str]) -> bool:
     if title or not_name or text[e.start:e.stem_end] in _MODIFIERS or text[e.start:e.end] in _NOT_NAMES:
+        return False
+    if _COUNTRY_SYLLABLES.fullmatch(text[e.start:e.stem_end]):
         return False
     if blocked.overlaps(e.start, e.stem_end):
         return False
@@ -225,7 +232,7 @@ def _candidate(text: str, e: Eojeol, blocked: SpanIndex, not_name: bool, title: 
 # variants: "블라디미르 티토프", "안드레이 데니소프". Before a surname kiwi has never seen, such a
 # given name starts a person's name (and "블라디미르" is then no city).
 RU_GIVEN_NAMES = frozenset(
-    "블라디미르 알렉산드르 알렉산더 알렉산드로 세르게이 세르게이이 안드레이 드미트리 드미트리이 미하일 니콜라이 "  # noqa: SIM905
+    "블라디미르 알렉산드르 알렉산더 알렉산드로 세르게이 세르게이이 안드레이 드미트리 드미트리이 디미트리 미하일 니콜라이 "  # noqa: SIM905
     "이고르 이반 빅토르 유리 올레그 올렉 아나톨리 발레리 발레리이 보리스 알렉세이 예브게니 예프게니 예브게니이 "
     "콘스탄틴 막심 파벨 표트르 게오르기 게오르기이 겐나디 바실리 뱌체슬라프 비탈리 레오니트 레오니드 "
     "스타니슬라프 로만 키릴 글렙 아르카디 그리고리 데니스 안톤 티무르 루슬란 일리야 야코프 표도르 니키타 "
