@@ -239,7 +239,7 @@ class Verdicts:
         whose verdict is not remembered run in the worker pool when there are enough of them
         (`fn` a module-level function of plain values). With `group` > 1, `fn` takes a list of
         up to `group` jobs and returns their results in order."""
-        from pipeline.runner import pool_map
+        from pipeline.runner import MIN_DOCS_FOR_POOL, pool_map
 
         results: list[tuple[bool, Any]] = [(True, None)] * len(keys)
         todo = []
@@ -249,9 +249,10 @@ class Verdicts:
             if not (self.store.reuse and self.store.read_json(path) is not None):
                 todo.append(i)
         pending = [jobs[i] for i in todo]
-        if group > 1:
+        if group > 1:  # the pool when there are enough jobs, as without groups (not enough batches)
             batches = [pending[k:k + group] for k in range(0, len(pending), group)]
-            outcomes = [r for batch in pool_map(fn, batches, workers) for r in batch]
+            pooled = workers if len(pending) >= MIN_DOCS_FOR_POOL else 1
+            outcomes = [r for batch in pool_map(fn, batches, pooled, chunksize=1) for r in batch]
         else:
             outcomes = list(pool_map(fn, pending, workers))
         for i, (passed, detail) in zip(todo, outcomes, strict=True):

@@ -85,3 +85,27 @@ def test_parts_validated_together_get_the_verdicts_of_one_by_one(tmp_path: Path)
     keys = [f"k{i}" for i in range(len(jobs))]
     grouped = datasets.Verdicts(store, "rejections_schema").many(keys, checks.validate_parts, jobs, group=2)
     assert [p for p, _ in grouped] == [True, False, True]
+
+
+def _pids(jobs: list[int]) -> list[tuple[bool, int]]:
+    import os
+
+    return [(True, os.getpid()) for _ in jobs]
+
+
+def test_grouped_verdicts_use_the_pool_when_there_are_enough_jobs(tmp_path: Path) -> None:
+    """Grouping parts makes fewer jobs than parts: the pool is still used for as many parts as
+    it is used for ungrouped, and not for a few."""
+    import os
+
+    from pipeline.runner import shutdown_pool
+
+    store = shards.Store(str(tmp_path / "store"))
+    try:
+        many = datasets.Verdicts(store, "many").many([f"k{i}" for i in range(MIN_DOCS_FOR_POOL)], _pids,
+                                                     list(range(MIN_DOCS_FOR_POOL)), workers=2, group=8)
+        few = datasets.Verdicts(store, "few").many(["a", "b"], _pids, [0, 1], workers=2, group=8)
+    finally:
+        shutdown_pool()
+    assert len(many) == MIN_DOCS_FOR_POOL and os.getpid() not in {pid for _, pid in many}
+    assert {pid for _, pid in few} == {os.getpid()}
