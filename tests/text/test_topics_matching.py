@@ -58,3 +58,15 @@ def test_only_four_characters_beyond_ascii_match_an_ascii_letter_ignoring_case()
     assert found == {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
     assert all(fold(ch) == letter for ch, letter in found.items())
     assert fold("ABCXYZ") == "abcxyz"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.frozensets(st.sampled_from(["мир", "мирный", "договор", "договорный", "сеул"]), min_size=1, max_size=3),
+                max_size=30),
+       st.sampled_from(["мир", "дог", "договорн", "се", "x"]))
+def test_prefix_positions_equal_the_token_by_token_scan(lemma_sets: list[frozenset[str]], prefix: str) -> None:
+    from pipeline.text.tagging.topics import _prefix_positions
+
+    tokens = [(f"w{i}", lems) for i, lems in enumerate(lemma_sets)]
+    expected = [i for i, (_, lems) in enumerate(tokens) if any(lem.startswith(prefix) for lem in lems)]
+    assert _prefix_positions(tokens)(prefix) == expected

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -114,48 +114,73 @@ def word_matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]
             continue
         yield m
         pos = m.end() if m.end() > i else i + 1
-_FIRST_LEMMA: dict[int, tuple[_Lexicon, dict[str, list[int]]]] = {}
+_FIRST_LEMMA: list[tuple[tuple[tuple[str, _Lexicon], ...], dict[str, list[tuple[str, int]]]]] = []
 
 
-def _first_lemma_index(lex: _Lexicon) -> dict[str, list[int]]:
-    """Exact lemma sequences by their first lemma (index into lex.ru_seqs), once per lexicon."""
-    found = _FIRST_LEMMA.get(id(lex))
-    if found is None or found[0] is not lex:
-        index: dict[str, list[int]] = {}
+def _first_lemma_index(lexes: tuple[tuple[str, _Lexicon], ...]) -> dict[str, list[tuple[str, int]]]:
+    """Every topic's exact lemma sequences by their first lemma: (topic, index into its
+    ru_seqs), in topic then sequence order; built once for the lexicons in use."""
+    for known, index in _FIRST_LEMMA:
+        if len(known) == len(lexes) and all(a is b for (_, a), (_, b) in zip(known, lexes, strict=True)):
+            return index
+    index = {}
+    for code, lex in lexes:
         for j, (seq, prefix, _) in enumerate(lex.ru_seqs):
             if seq and not (prefix and len(seq) == 1):
-                index.setdefault(seq[0], []).append(j)
-        found = _FIRST_LEMMA[id(lex)] = (lex, index)
-    return found[1]
+                index.setdefault(seq[0], []).append((code, j))
+    _FIRST_LEMMA[:] = [(lexes, index)]
+    return index
 
 
-def _exact_hits(lex: _Lexicon, tokens: list[tuple[str, frozenset[str]]]) -> dict[int, list[int]]:
-    """Positions where each exact sequence matches: one pass over the tokens, looking up only
-    the sequences that start with one of the token's lemmas (linear, not tokens x sequences)."""
-    index = _first_lemma_index(lex)
-    hits: dict[int, list[int]] = {}
-    starting: dict[frozenset[str], list[int]] = {}  # a document repeats its words: once per lemma set
+def _exact_hits(lexes: tuple[tuple[str, _Lexicon], ...], tokens: list[tuple[str, frozenset[str]]]
+                ) -> dict[tuple[str, int], list[int]]:
+    """Positions where each topic's exact sequences match: one pass over the tokens for every
+    topic, looking up only the sequences that start with one of the token's lemmas (linear,
+    not tokens x sequences)."""
+    index = _first_lemma_index(lexes)
+    seqs = {code: lex.ru_seqs for code, lex in lexes}
+    hits: dict[tuple[str, int], list[int]] = {}
+    starting: dict[frozenset[str], list[tuple[str, int]]] = {}  # a document repeats its words
     for i, (_, lems) in enumerate(tokens):
         js = starting.get(lems)
         if js is None:
-            js = starting[lems] = sorted({j for lem in lems for j in index.get(lem, ())})
-        for j in js:
-            seq = lex.ru_seqs[j][0]
+            js = starting[lems] = sorted({cj for lem in lems for cj in index.get(lem, ())})
+        for code, j in js:
+            seq = seqs[code][j][0]
             n = len(seq)
             if i + n <= len(tokens) and all(seq[k] in tokens[i + k][1] for k in range(1, n)):
-                hits.setdefault(j, []).append(i)
+                hits.setdefault((code, j), []).append(i)
     return hits
+
+
+def _prefix_positions(tokens: list[tuple[str, frozenset[str]]]) -> Callable[[str], list[int]]:
+    """Positions of the tokens with a lemma starting with a given prefix, found over the
+    document's distinct lemma sets rather than token by token."""
+    at: dict[frozenset[str], list[int]] = {}
+    for i, (_, lems) in enumerate(tokens):
+        at.setdefault(lems, []).append(i)
+
+    def positions(prefix: str) -> list[int]:
+        return sorted(i for lems, where in at.items() if any(lem.startswith(prefix) for lem in lems) for i in where)
+
+    return positions
+
+
+_CYRILLIC_LETTER = re.compile(r"[А-Яа-яЁё]")
 
 
 def score_topics(text: str, spans: list[tuple[int, int]]) -> list[TopicScore]:
     chunks = [text[s:e] for s, e in spans]
     ru_tokens = [(m.group(), ru_lemmas(m.group())) for c in chunks for m in _RU_WORD.finditer(c)
-                 if re.search(r"[А-Яа-яЁё]", m.group())]
+                 if _CYRILLIC_LETTER.search(m.group())]
+    lexes = tuple(lexicons().items())
+    exact = _exact_hits(lexes, ru_tokens)
+    prefixed = _prefix_positions(ru_tokens)
     initials = _en_initials()
     en_chunks = [c for c in chunks if initials is None or initials.search(c)]
     folded = [fold(c) for c in en_chunks]
     raws: dict[str, tuple[float, set[str]]] = {}
-    for code, lex in lexicons().items():
+    for code, lex in lexes:
         raw, evidence = 0.0, set()
         for (pattern, w), key in zip(lex.en, lex.en_keys, strict=True):
             for c, f in zip(en_chunks, folded, strict=True):
@@ -164,13 +189,9 @@ def score_topics(text: str, spans: list[tuple[int, int]]) -> list[TopicScore]:
                 for m in word_matches(pattern, c):
                     raw += w
                     evidence.add(" ".join(m.group().split()))
-        exact = _exact_hits(lex, ru_tokens)
         for j, (seq, prefix, w) in enumerate(lex.ru_seqs):
             n = len(seq)
-            if prefix and n == 1:
-                positions = [i for i, (_, lems) in enumerate(ru_tokens) if any(lem.startswith(seq[0]) for lem in lems)]
-            else:
-                positions = exact.get(j, [])
+            positions = prefixed(seq[0]) if prefix and n == 1 else exact.get((code, j), [])
             for i in positions:  # same hits, same order of additions as scanning every window
                 raw += w
                 evidence.add(" ".join(t for t, _ in ru_tokens[i : i + n]))
