@@ -18,3 +18,11 @@ def tag_lines(text: str, lang: str) -> list[Mention]:
     for m in mentions:
         assert text[m.char_start : m.char_end] == m.surface
     return mentions
+
+
+NAMED = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
+
+
+def named(text: str, lang: str) -> dict[str, str]:
+    """surface -> type of the named mentions (people, organisations, places) of `text`."""
+    return {m.surface: m.entity_type for m in tag_lines(text, lang) if m.entity_type in NAMED}

@@ -12,14 +12,9 @@ from pipeline.text.tagging import load_catalog
 from pipeline.text.tagging.ids import normalised_name, unlinked_id
 from pipeline.text.types import Mention
 from schemas.entities import Entities
+from tests.text.lines import NAMED
+from tests.text.lines import named as _named
 from tests.text.lines import tag_lines as _tag
-
-NAMED = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
-
-
-def _named(text: str, lang: str) -> dict[str, str]:
-    return {m.surface: m.entity_type for m in _tag(text, lang) if m.entity_type in NAMED}
-
 
 # --- Korean: predicates and common nouns are never names ----------------------------------
 

@@ -5,13 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.text.lines import tag_lines as _tag
-
-NAMED = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
-
-
-def _named(text: str, lang: str) -> dict[str, str]:
-    return {m.surface: m.entity_type for m in _tag(text, lang) if m.entity_type in NAMED}
+from tests.text.lines import named as _named
 
 
 @pytest.mark.parametrize("sentence", [
