@@ -12,6 +12,7 @@ after one added file 0.1-0.2 s each in Dagster's step and event handling, for ch
 mostly find their verdicts remembered (README, "The Dagster graph").
 """
 
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -271,7 +272,13 @@ def _checks_step(step: str, checks: list[Check]) -> dg.AssetChecksDefinition:
             keys = [spec.key for spec in check.specs()]
             if not any(key in selected for key in keys):
                 continue
-            result = check.run(settings, **{name: parts[name] for name in check.reads})
+            try:
+                result = check.run(settings, **{name: parts[name] for name in check.reads})
+            except Exception:  # a broken check fails alone: the step's other checks still report
+                context.log.exception(f"check {check.name} on {check.asset} raised")
+                result = dg.AssetCheckResult(passed=False, metadata={
+                    "num_failures": 1, "error": dg.MetadataValue.text(traceback.format_exc()[-4000:]),
+                })
             if not result.passed:
                 context.log.error(f"check {check.name} failed on {check.asset}")
             for key in keys:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import dagster as dg
 import duckdb
+import pandas as pd
 import polars as pl
 import pyarrow.parquet as pq
 import pytest
@@ -165,3 +166,30 @@ def test_one_check_runs_alone_from_the_shared_checks_step(seeds_run) -> None:
     evaluations = result.get_asset_check_evaluations()
     assert [(e.asset_key, e.check_name, e.passed) for e in evaluations] == [(key.asset_key, key.name, True)]
     assert result.get_asset_materialization_events() == []
+
+
+def test_a_check_that_raises_fails_alone_in_its_step(tmp_path: Path) -> None:
+    """The checks share a step: one raising is reported as a failed check with its error, and
+    the step's other checks still give their verdicts."""
+    from pipeline.checks import Check, build_checks
+    from pipeline.resources import PipelineConfig
+
+    @dg.asset(name="table")
+    def table() -> pd.DataFrame:
+        return pd.DataFrame({"x": [1, 2]})
+
+    def broken(settings: PipelineConfig, table: pd.DataFrame) -> dg.AssetCheckResult:
+        raise ValueError("a bug in a check")
+
+    def fine(settings: PipelineConfig, table: pd.DataFrame) -> dg.AssetCheckResult:
+        return dg.AssetCheckResult(passed=len(table) == 2)
+
+    checks = build_checks(checks=[Check("table", "broken", "raises", ("table",), broken),
+                                  Check("table", "fine", "passes", ("table",), fine)])
+    settings = PipelineConfig(seeds_dir=str(tmp_path), outputs_dir=str(tmp_path / "out"))
+    with dg.instance_for_test() as instance:
+        result = dg.materialize([table, *checks], resources={"settings": settings}, instance=instance,
+                                raise_on_error=False)
+    verdicts = {e.check_name: e for e in result.get_asset_check_evaluations()}
+    assert verdicts["fine"].passed and not verdicts["broken"].passed
+    assert "a bug in a check" in verdicts["broken"].metadata["error"].value
