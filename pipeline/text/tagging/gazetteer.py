@@ -207,7 +207,9 @@ def ko_tail_ok(text: str, end: int, tokens: dict[int, list[tuple[str, str, int]]
         return False
     pos, stop = end, end + len(tail)
     while pos < stop:  # walk kiwi tokens over the tail: all must be functional
-        nxt = [t for t in tokens.get(pos, []) if t[2] <= stop]
+        # only tokens that move forward: kiwi can give an empty token (end == start), which
+        # would keep pos where it is for ever
+        nxt = [t for t in tokens.get(pos, []) if pos < t[2] <= stop]
         if not nxt or not nxt[0][1].startswith(_KO_FUNCTIONAL_TAGS):
             return False
         pos = nxt[0][2]
