@@ -84,7 +84,11 @@ def _schema_check(name: str) -> Check:
 def validate_part(job: tuple[str, str]) -> tuple[bool, pd.DataFrame | None]:
     """One part of dataset `name` against its schema (module-level: the worker pool runs it)."""
     name, path = job
-    _, failures = validate(name, read_part(path, name))
+    return _verdict(name, read_part(path, name))
+
+
+def _verdict(name: str, df: pd.DataFrame) -> tuple[bool, pd.DataFrame | None]:
+    _, failures = validate(name, df)
     return failures is None, failures
 
 
@@ -104,11 +108,7 @@ def validate_parts(jobs: list[tuple[str, str]]) -> list[tuple[bool, pd.DataFrame
         _, failures = validate(jobs[0][0], pd.concat(frames, ignore_index=True))
         if failures is None:
             return [(True, None)] * len(frames)
-    results = []
-    for (name, _), df in zip(jobs, frames, strict=True):
-        _, failures = validate(name, df)
-        results.append((failures is None, failures))
-    return results
+    return [_verdict(name, df) for (name, _), df in zip(jobs, frames, strict=True)]
 
 
 def offset_failures(doc_text: pd.Series, spans: pd.DataFrame, text_col: str) -> pd.DataFrame:
