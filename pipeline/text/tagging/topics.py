@@ -114,21 +114,15 @@ def word_matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]
             continue
         yield m
         pos = m.end() if m.end() > i else i + 1
-_FIRST_LEMMA: list[tuple[tuple[tuple[str, _Lexicon], ...], dict[str, list[tuple[str, int]]]]] = []
-
-
-def _first_lemma_index(lexes: tuple[tuple[str, _Lexicon], ...]) -> dict[str, list[tuple[str, int]]]:
+@lru_cache(maxsize=1)
+def _first_lemma_index() -> dict[str, list[tuple[str, int]]]:
     """Every topic's exact lemma sequences by their first lemma: (topic, index into its
-    ru_seqs), in topic then sequence order; built once for the lexicons in use."""
-    for known, index in _FIRST_LEMMA:
-        if len(known) == len(lexes) and all(a is b for (_, a), (_, b) in zip(known, lexes, strict=True)):
-            return index
-    index = {}
-    for code, lex in lexes:
+    ru_seqs), in topic then sequence order."""
+    index: dict[str, list[tuple[str, int]]] = {}
+    for code, lex in lexicons().items():
         for j, (seq, prefix, _) in enumerate(lex.ru_seqs):
             if seq and not (prefix and len(seq) == 1):
                 index.setdefault(seq[0], []).append((code, j))
-    _FIRST_LEMMA[:] = [(lexes, index)]
     return index
 
 
@@ -137,7 +131,7 @@ def _exact_hits(lexes: tuple[tuple[str, _Lexicon], ...], tokens: list[tuple[str,
     """Positions where each topic's exact sequences match: one pass over the tokens for every
     topic, looking up only the sequences that start with one of the token's lemmas (linear,
     not tokens x sequences)."""
-    index = _first_lemma_index(lexes)
+    index = _first_lemma_index()
     seqs = {code: lex.ru_seqs for code, lex in lexes}
     hits: dict[tuple[str, int], list[int]] = {}
     starting: dict[frozenset[str], list[tuple[str, int]]] = {}  # a document repeats its words
