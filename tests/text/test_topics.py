@@ -49,3 +49,34 @@ def test_the_korean_diaspora_is_culture_and_people() -> None:
     assert "culture_people" in _topics(
         "Мэр встретился с представителями корейской диаспоры города. В городе живёт многочисленная диаспора.")
     assert "culture_people" in _topics("도지사는 고려인 동포 단체를 방문해 고려인 학교에 교재를 전달했다.")
+
+
+def test_english_prefixes_do_not_reach_unrelated_words() -> None:
+    """`import*` once matched "important", `art*` "article", `port*` "portion", `invest*`
+    "investigation": a prefix term must stop at the words of its topic."""
+    text = ("It is important to read the article. The importance of the portion of the portal "
+            "was the subject of an investigation; the artillery report and the portrait followed.")
+    found = {t.topic: t.evidence for t in score_topics(text, [(0, len(text))])}
+    assert "economy_trade" not in found
+    assert "culture_people" not in found
+    assert "transport_logistics" not in found
+    assert "economy_trade" in _topics("Imports and exports grew; importers and investors signed new investments.")
+    assert "transport_logistics" in _topics("The port handles more ships; two seaports were modernised.")
+    assert "culture_people" in _topics("Artists showed their art and artworks at the festival.")
+
+
+def test_a_far_eastern_city_as_the_venue_is_not_the_far_east_theme() -> None:
+    """A meeting held in Vladivostok is about the meeting; the Far East as the subject is
+    named as a region (Far East, Arctic, the Eastern Economic Forum)."""
+    for text in (
+        "The leaders met in Vladivostok. After the talks in Vladivostok the ministers signed a statement.",
+        "Переговоры прошли во Владивостоке. После встречи во Владивостоке министры подписали заявление.",
+        "정상회담은 블라디보스토크에서 열렸다. 블라디보스토크 회담 뒤 양국 장관은 성명을 냈다.",
+    ):
+        assert "arctic_far_east" not in _topics(text), text
+    for text in (
+        "Investment in the Russian Far East grew; Far East ports and Vladivostok attract Korean firms.",
+        "Инвестиции на Дальнем Востоке растут: Дальний Восток и Владивосток привлекают компании.",
+        "극동 투자가 늘었다. 극동 지역과 블라디보스토크에 한국 기업이 진출했다.",
+    ):
+        assert "arctic_far_east" in _topics(text), text
