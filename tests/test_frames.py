@@ -14,7 +14,7 @@ from tests.helpers import SEEDS
 RU = (
     "Россия и Южная Корея подписали соглашение о торговле во Владивостоке.\n\n"
     "2017-09-11\n\n"
-    "Стороны обсудили сотрудничество в Арктике и поставки газа.\n"
+    "Стороны обсудили сотрудничество в Арктике и на Дальнем Востоке и поставки газа.\n"
 )
 EN = "Moscow and Seoul signed a trade accord on Tuesday. The deal covers gas and shipping.\n"
 
@@ -134,7 +134,7 @@ def test_tag_mentions_are_slices_of_the_text(tmp_path: Path) -> None:
     assert {"Moscow", "Seoul", "Владивостоке"} <= set(m["surface"])
     assert all(text[d][s:e] == surface for d, s, e, surface in zip(m["doc_id"], m["char_start"], m["char_end"],
                                                                    m["surface"], strict=True))
-    assert "arctic_far_east" in set(t["topics"]["topic"])  # "сотрудничество в Арктике"
+    assert "arctic_far_east" in set(t["topics"]["topic"])  # "в Арктике и на Дальнем Востоке"
     assert t["topics"]["score"].between(0, 1).all()
 
 
