@@ -32,7 +32,7 @@ READS: dict[str, tuple[str, ...]] = {
     "documents": ("docs", "blocks", "sentences", "doc_languages", "doc_en"),
     "segments": ("docs", "blocks", "block_languages", "doc_languages"),
     "sentences": ("docs", "sentences", "sentence_languages", "sentence_en", "doc_languages"),
-    "related_headlines": ("related", "related_languages", "doc_languages"),
+    "related_headlines": ("docs", "related", "related_languages", "doc_languages"),
     "mentions": ("mentions",),
     "topics": ("topics",),
     "rejections": ("docs",),
@@ -90,7 +90,7 @@ def build_part_job(job: tuple[str, bool, str, str, str, dict[str, Any], Any]) ->
     worker pool can run the shards of a dataset on every core); returns its stored meta."""
     root, reuse, name, shard, fp, row, links = job
     store = Store(root, reuse)
-    return _write_part(store, name, shard, fp, BUILDERS[name](load(store, row, READS[name]), links))
+    return _write_part(store, name, shard, fp, BUILDERS[name](frames.published_only(load(store, row, READS[name])), links))
 
 
 def build_parts(

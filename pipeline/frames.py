@@ -28,6 +28,7 @@ import numpy as np
 import pandas as pd
 
 from pipeline.cache import payload_key
+from pipeline.guard import failed
 from pipeline.runner import StageRunner, run_stage
 from pipeline.tables import Tables, frame, opt
 from pipeline.text.clean import clean_document
@@ -83,6 +84,37 @@ def _by_doc(df: pd.DataFrame, cols: Sequence[str]) -> dict[str, list[list[Any]]]
 
 def documents_only(docs: pd.DataFrame) -> pd.DataFrame:
     return docs[docs["status"] == "ok"]
+
+
+def published_only(t: Tables) -> Tables:
+    """`t` without the rows of documents that became rejections after the stage that wrote
+    them (a later stage failed on the document: `rejected_at`); `docs` itself keeps them."""
+    if "docs" not in t:
+        return t
+    ok = documents_only(t["docs"])["doc_id"]
+    out = dict(t)
+    for name, df in t.items():
+        if name not in ("docs", "inputs") and "doc_id" in df.columns:
+            keep = df["doc_id"].isin(ok)
+            if not keep.all():
+                out[name] = df[keep].reset_index(drop=True)
+    return out
+
+
+def rejected_at(stage: str, docs: pd.DataFrame, ids: Sequence[str], results: Sequence[Any]) -> dict[str, pd.DataFrame]:
+    """`{"docs": ...}` with the documents whose result is a failure (`pipeline.guard`) turned into
+    rejections at `stage`, when there are any; else nothing (the upstream `docs` stands)."""
+    failures = {d: f for d, r in zip(ids, results, strict=True) if (f := failed(r))}
+    if not failures:
+        return {}
+    out = docs.copy()
+    at = out["doc_id"].map(failures)
+    hit = at.notna()
+    out.loc[hit, "status"] = "rejected"
+    out.loc[hit, "stage"] = stage
+    out.loc[hit, "reason"] = [f[0] for f in at[hit]]
+    out.loc[hit, "detail"] = [f[1] for f in at[hit]]
+    return {"docs": out}
 
 
 # --- ingest -------------------------------------------------------------------------
@@ -225,6 +257,9 @@ def clean_tables(t: Tables, max_chars: int | None = None, runner: StageRunner | 
         owners.append(row)
     blocks, related = [], []
     for row, r in zip(owners, run_stage("clean", clean_one, payloads, runner), strict=True):
+        if f := failed(r):
+            row.update(status="rejected", stage="clean", reason=f[0], detail=f[1])
+            continue
         if r.get("empty"):
             row.update(status="rejected", stage="clean", reason="empty",
                        detail="no text left after cleaning (only whitespace, markup or boilerplate)")
@@ -291,16 +326,17 @@ def segment_tables(t: Tables, runner: StageRunner | None = None) -> Tables:
     """`sentences`: each document's sentences with exact offsets into its text."""
     docs, payloads = _doc_payloads(t)
     results = run_stage("segment", segment_one, payloads, runner)
+    done = [(doc_id, r) for doc_id, r in zip(docs["doc_id"], results, strict=True) if not failed(r)]
     rows = [
         {"doc_id": doc_id, "seq": seq, "segment_seq": seg, "char_start": start, "char_end": end}
-        for doc_id, r in zip(docs["doc_id"], results, strict=True) for seq, seg, start, end in r["sentences"]
+        for doc_id, r in done for seq, seg, start, end in r["sentences"]
     ]
     korean = [
         {"doc_id": doc_id, "segment_seq": seg, "forms": forms, "tags": tags, "starts": starts, "ends": ends}
-        for doc_id, r in zip(docs["doc_id"], results, strict=True)
-        for seg, forms, tags, starts, ends in r["korean_tokens"]
+        for doc_id, r in done for seg, forms, tags, starts, ends in r["korean_tokens"]
     ]
-    return {"sentences": frame("sentences", rows), "korean_tokens": frame("korean_tokens", korean)}
+    return {"sentences": frame("sentences", rows), "korean_tokens": frame("korean_tokens", korean),
+            **rejected_at("segment", t["docs"], docs["doc_id"], results)}
 
 
 # --- language -----------------------------------------------------------------------
@@ -338,13 +374,16 @@ def language_tables(t: Tables, languages: Sequence[str], runner: StageRunner | N
     results = run_stage("language", language_one, payloads, runner)
     out: dict[str, list[dict[str, Any]]] = {k: [] for k in ("doc", "block", "sentence", "related")}
     for doc_id, r in zip(docs["doc_id"], results, strict=True):
+        if failed(r):
+            continue
         out["doc"].append({"doc_id": doc_id, "language": r["language"], "language_confidence": r["language_confidence"]})
         for kind, key in (("block", "segment_languages"), ("sentence", "sentence_languages")):
             out[kind] += [{"doc_id": doc_id, "seq": seq, "language": lang, "language_confidence": conf}
                           for seq, (lang, conf) in enumerate(r[key])]
         out["related"] += [{"doc_id": doc_id, "seq": seq, "language": lang}
                            for seq, lang in enumerate(r["related_languages"])]
-    return {f"{kind}_languages": frame(f"{kind}_languages", rows) for kind, rows in out.items()}
+    return {**{f"{kind}_languages": frame(f"{kind}_languages", rows) for kind, rows in out.items()},
+            **rejected_at("language", t["docs"], docs["doc_id"], results)}
 
 
 SHORT_SPAN_LETTERS = 25  # below this many letters lingua's guess between neighbours (ru/uk) is noise
@@ -376,7 +415,8 @@ def translate_tables(t: Tables, translate: Translate | None) -> tuple[Tables, di
     docs = documents_only(t["docs"])
     text_of = dict(zip(docs["doc_id"], docs["text"], strict=True))
     doc_lang = dict(zip(t["doc_languages"]["doc_id"], t["doc_languages"]["language"], strict=True))
-    sents = t["sentences"].merge(t["sentence_languages"], on=["doc_id", "seq"], how="left", validate="one_to_one")
+    sents = published_only(t)["sentences"].merge(t["sentence_languages"], on=["doc_id", "seq"], how="left",
+                                                  validate="one_to_one")
     items: list[tuple[str, str]] = []
     for doc_id, start, end, lang, conf in zip(sents["doc_id"], sents["char_start"], sents["char_end"],
                                               sents["language"], sents["language_confidence"], strict=True):
@@ -457,6 +497,8 @@ def tag_tables(t: Tables, runner: StageRunner | None = None) -> Tables:
     results = run_stage("tag", tag_batch, payloads, runner, batched=True)
     mentions, topics = [], []
     for doc_id, r in zip(docs["doc_id"], results, strict=True):
+        if failed(r):
+            continue
         for seq, (start, end, surface, etype, eid, name_en, method, conf, sent_seq, date_value, linked) in enumerate(
             _loads(r["mentions"])
         ):
@@ -468,7 +510,8 @@ def tag_tables(t: Tables, runner: StageRunner | None = None) -> Tables:
             })
         topics += [{"doc_id": doc_id, "seq": seq, "topic": topic, "score": score, "evidence": list(evidence)}
                    for seq, (topic, score, evidence) in enumerate(_loads(r["topics"]))]
-    return {"mentions": frame("mentions", mentions), "topics": frame("topics", topics)}
+    return {"mentions": frame("mentions", mentions), "topics": frame("topics", topics),
+            **rejected_at("tag", t["docs"], docs["doc_id"], results)}
 
 
 # --- datasets -----------------------------------------------------------------------
@@ -653,6 +696,8 @@ def run_stages(
 def build_datasets(t: Tables) -> dict[str, pd.DataFrame]:
     """The published datasets from complete stage tables (in memory)."""
     from pipeline.text.tagging import load_catalog
+
+    t = published_only(t)
 
     out = {
         "documents": build_documents(t), "segments": build_segments(t), "sentences": build_sentences(t),

@@ -11,6 +11,7 @@ from upath import UPath
 
 from pipeline import PROJECT_ROOT
 from pipeline.cache import StageCache, default_cache_dir
+from pipeline.guard import DEFAULT_BUDGET_S
 from pipeline.runner import StageRunner, default_workers
 from pipeline.shards import Store
 from pipeline.text.language import DEFAULT_LANGUAGES
@@ -35,6 +36,10 @@ def default_storage_dir() -> str:
     return str(Path(home) / "storage")
 
 
+def default_budget_s() -> float:
+    return float(os.environ.get("PIPELINE_MAX_DOCUMENT_SECONDS") or DEFAULT_BUDGET_S)
+
+
 def default_store_dir() -> str:
     """The stage tables of each shard (`pipeline.shards`), beside Dagster's run history."""
     return os.environ.get("PIPELINE_STORE_DIR") or str(Path(default_storage_dir()) / "shards")
@@ -57,6 +62,12 @@ class PipelineConfig(dg.ConfigurableResource):
         description="Decoded documents longer than this (characters) are rejected as too_large before cleaning.",
     )
 
+    max_document_seconds: float = Field(
+        default_factory=default_budget_s,
+        description="A stage that runs longer than this on one document (seconds; env PIPELINE_MAX_DOCUMENT_SECONDS) "
+        "stops, and the document is rejected as timeout; 0 = no limit.",
+    )
+
     cache_dir: str = Field(
         default_factory=default_cache_dir,
         description="Per-stage content-addressed cache (any UPath URL; env PIPELINE_CACHE_DIR, default in DAGSTER_HOME). Empty = no cache.",
@@ -76,7 +87,8 @@ class PipelineConfig(dg.ConfigurableResource):
 
     def runner(self) -> StageRunner:
         """A fresh runner per asset: its cache counters are that stage's hits and misses."""
-        return StageRunner(cache=StageCache(self.cache_dir) if self.cache_dir else None, workers=self.workers)
+        return StageRunner(cache=StageCache(self.cache_dir) if self.cache_dir else None, workers=self.workers,
+                           budget_s=self.max_document_seconds or None)
 
     @property
     def inbox(self) -> Path:

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pipeline.cache import StageCache, code_version, payload_key, reference_data_version
+from pipeline.guard import DEFAULT_BUDGET_S, Guarded, failed
 from pipeline.progress import Progress
 
 MIN_DOCS_FOR_POOL = 16  # below this, worker start-up (~2 s with imports) costs more than it saves
@@ -37,6 +38,7 @@ class StageRunner:
     cache: StageCache | None = None
     workers: int = 1
     versions: dict[str, str] = field(default_factory=dict)
+    budget_s: float | None = DEFAULT_BUDGET_S  # per document and stage (pipeline.guard)
 
     def version(self, stage: str) -> str:
         """Code version, plus the reference data version for the stages that read it."""
@@ -62,18 +64,21 @@ def run_stage(
     """`fn(payload)` for every payload, in order (with `batched`, `fn(list of payloads)` returns
     their results, so a model can be called once for many documents); `fn` must be a
     module-level function of plain JSON-like values (it crosses process boundaries and is
-    cached as JSON)."""
+    cached as JSON). Each document runs guarded (`pipeline.guard`): one that raises or runs past
+    the runner's time budget gets a failure result instead (see `guard.failed`); a timeout is
+    not cached, so a later run tries again."""
     runner = runner or StageRunner()
     cache = runner.cache
+    guarded = Guarded(fn, stage, runner.budget_s, batched)
     if cache is None:
-        return _map(fn, list(payloads), runner.workers, batched, Progress(stage, len(payloads)))
+        return _map(guarded, list(payloads), runner.workers, batched, Progress(stage, len(payloads)))
     version = runner.version(stage)
     keys = [payload_key(stage, version, p) for p in payloads]
     known = cache.get_many(stage, keys)
     todo = {k: p for k, p in zip(keys, payloads, strict=True) if k not in known}
     progress = Progress(stage, len(todo))  # the run log says where a long stage is
-    computed = dict(zip(todo, _map(fn, list(todo.values()), runner.workers, batched, progress), strict=True))
-    cache.put_many(stage, computed)
+    computed = dict(zip(todo, _map(guarded, list(todo.values()), runner.workers, batched, progress), strict=True))
+    cache.put_many(stage, {k: r for k, r in computed.items() if (failed(r) or ("",))[0] != "timeout"})
     known.update(computed)
     counts = cache.count(stage)
     n_missed = sum(1 for k in keys if k in todo)

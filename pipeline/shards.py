@@ -271,13 +271,14 @@ class ShardJob:
     shards: tuple[tuple[str, str, Any], ...] = ()  # (shard, fingerprint, upstream row | inbox files)
     inbox: str = ""  # ingest: the inbox the files are in
     max_bytes: int = 0
+    budget_s: float | None = None  # per document and stage (pipeline.guard)
 
 
 def _job_runner(job: ShardJob) -> StageRunner:
     from pipeline.cache import StageCache
 
     cache = StageCache(job.cache_root) if job.cache_root is not None else None
-    return StageRunner(cache=cache, workers=1, versions=dict(job.versions))
+    return StageRunner(cache=cache, workers=1, versions=dict(job.versions), budget_s=job.budget_s)
 
 
 def run_job(job: ShardJob) -> tuple[list[dict[str, Any]], dict[str, dict[str, int]]]:
@@ -355,8 +356,8 @@ def _run_pending(run: StageRun, pending: list[tuple[str, str, Any]], sizes: list
     groups, work = _grouped(pending, sizes, estimates, JOB_DOCS)
     runner = run.runner
     cache_root = runner.cache.root if runner.cache is not None else None
-    jobs = [ShardJob(run.stage, run.store, cache_root, {run.stage: runner.version(run.stage)}, shards=tuple(g), **job)
-            for g in groups]
+    jobs = [ShardJob(run.stage, run.store, cache_root, {run.stage: runner.version(run.stage)}, shards=tuple(g),
+                     budget_s=runner.budget_s, **job) for g in groups]
     _run_jobs(run, jobs, work, pooled, upstream, progress)
     progress.finish()
 

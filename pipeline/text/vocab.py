@@ -14,10 +14,12 @@ REJECTION_REASONS = (
     "unreadable",
     "encrypted",  # a PDF that needs a password
     "no_text_layer",  # a PDF of page images only (scanned), nothing to read without OCR
+    "processing_error",  # a stage's code raised on this document (a bug; the run goes on)
+    "timeout",  # a stage ran past the time budget on this document (max_document_seconds)
 )
 
 # Stages that may reject an input (`rejections.stage`).
-REJECTION_STAGES = ("ingest", "clean")
+REJECTION_STAGES = ("ingest", "clean", "segment", "language", "tag")
 
 # Paragraph-level block kinds (`segments.kind`).
 SEGMENT_KINDS = (
