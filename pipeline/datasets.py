@@ -19,6 +19,7 @@ from typing import Any
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
+from upath import UPath
 
 from pipeline import frames
 from pipeline import tables as tb
@@ -130,12 +131,20 @@ def duplicate_links(tagged: pd.DataFrame, store: Store) -> dict[str, dict[str, l
     """shard -> {doc_id: [duplicate_of, similarity]} over the whole corpus, computed again only
     when some shard's `dedup` rows changed (they depend on the cleaned text alone), and then
     only from the first document that changed in inbox order (`frames.duplicate_map`)."""
-    paths = [shard_tables(row)["dedup"] for row in tagged.to_dict("records")]
-    key = digest("dedup", layout_version(), paths)
+    records = tagged.to_dict("records")
+    paths = [shard_tables(row)["dedup"] for row in records]
+    # `docs` written again after clean: a later stage rejected some document (pipeline.guard),
+    # whose text must not be anyone's first copy
+    redone = [p for p in (shard_tables(row)["docs"] for row in records) if UPath(p).parts[-4] != "clean"]
+    key = digest("dedup", layout_version(), paths, redone)
     path = store.path("dedup", f"{key}.json")
     found = store.read_json(path) if store.reuse else None
     if found is None:
         rows = pd.concat([store.read(p) for p in paths], ignore_index=True) if paths else tb.empty("dedup")
+        if redone:
+            status = pd.concat([store.read(p, columns=["doc_id", "status"]) for p in redone], ignore_index=True)
+            gone = set(status.loc[status["status"] != "ok", "doc_id"])
+            rows = rows[~rows["doc_id"].isin(gone)].reset_index(drop=True)
         state_path = store.path("dedup", "state.json")
         previous = store.read_json(state_path) if store.reuse else None
         links, state = frames.duplicate_map(rows, previous)

@@ -74,8 +74,11 @@ def _inbox(root: Path) -> Path:
     inbox.mkdir(parents=True)
     (inbox / "a.txt").write_text("Seoul and Moscow held talks on trade.\n\nBoth sides agreed to meet again.\n",
                                  encoding="utf-8")
-    (inbox / "b.txt").write_text(f"Vladivostok hosted a forum.\n\nThe {MARK} delegation attended it.\n",
-                                 encoding="utf-8")
+    story = "".join(
+        f"Delegates from Busan and Vladivostok met for the {n} time to discuss ferries, ports and trade.\n\n"
+        for n in ("first", "second", "third", "fourth", "fifth", "sixth"))
+    (inbox / "b.txt").write_text(f"{story}The {MARK} delegation attended it.\n", encoding="utf-8")
+    (inbox / "b_copy.txt").write_text(story, encoding="utf-8")  # near copy: b's text without the mark
     (inbox / "c.txt").write_text("Российские и корейские регионы договорились расширить сотрудничество.\n",
                                  encoding="utf-8")
     return inbox
@@ -108,7 +111,9 @@ def test_a_document_failing_in_a_later_stage_is_rejected_and_the_rest_published(
                           max_document_seconds=2.0)
     assert result.success and not failed_checks(result)  # conservation among the checks
     docs, rej = read(tmp_path / "out", "documents"), read(tmp_path / "out", "rejections")
-    assert sorted(docs["source_file"]) == ["a.txt", "c.txt"]
+    assert sorted(docs["source_file"]) == ["a.txt", "b_copy.txt", "c.txt"]
+    # b was the first copy of b_copy; rejected, it is no one's first copy
+    assert docs["duplicate_of"].dropna().isin(docs["doc_id"]).all()
     row = rej.set_index("source_file").loc["b.txt"]
     assert (row["stage"], row["reason"]) == (stage, reason)
     assert MARK in row["detail"] or "max_document_seconds" in row["detail"]
