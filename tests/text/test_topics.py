@@ -80,3 +80,9 @@ def test_a_far_eastern_city_as_the_venue_is_not_the_far_east_theme() -> None:
         "극동 투자가 늘었다. 극동 지역과 블라디보스토크에 한국 기업이 진출했다.",
     ):
         assert "arctic_far_east" in _topics(text), text
+
+
+def test_a_visit_is_diplomacy_in_every_language() -> None:
+    """Russian had визит; the English and Korean lexicons now have the same word."""
+    assert "diplomacy" in _topics("The minister's visit to Seoul followed the president's state visit in May.")
+    assert "diplomacy" in _topics("외무장관의 서울 방문은 5월 대통령 국빈 방문에 이어 이뤄졌다.")
