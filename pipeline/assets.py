@@ -55,7 +55,7 @@ def raw_documents(context: dg.AssetExecutionContext, settings: PipelineConfig) -
     return dg.Output(m, metadata={
         "inbox": str(settings.inbox), "inputs": s.get("inputs", 0), "documents": s.get("documents", 0),
         "rejected": s.get("rejected", 0), "rejections_by_reason": _json(reasons),
-        "encodings": _json(s.get("encodings", {})), **_stage_metadata(runner, run, m),
+        "encodings": _json(s.get("encodings", {})), "files_hashed": run.hashed, **_stage_metadata(runner, run, m),
     })
 
 

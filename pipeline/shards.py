@@ -22,6 +22,7 @@ import hashlib
 import json
 import os
 import stat
+import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -144,8 +145,47 @@ def _add(into: dict[str, Any], other: Mapping[str, Any]) -> None:
 # --- ingest -------------------------------------------------------------------------
 
 
-def file_fingerprint(inbox: Path, rel: str, max_bytes: int) -> list[Any]:
-    """What ingest reads of one input: its path, what stat says of it and its target, its bytes."""
+RACY_NS = 2_000_000_000  # a file changed this close to the last scan may have an unchanged stat
+
+
+@dataclass
+class StatIndex:
+    """The sha256 of each inbox file at the last scan, with the stat it had then (git's index
+    idea): a file whose device, inode, size, mtime and ctime are all unchanged, and that was not
+    modified within RACY_NS of that scan, is not read again. Any write to a file changes its
+    ctime, which no one can set back, so a file rewritten with its old size and mtime is read."""
+
+    scanned_ns: int = 0
+    entries: dict[str, list[Any]] = field(default_factory=dict)
+    seen: dict[str, list[Any]] = field(default_factory=dict)
+    hashed: int = 0
+
+    def sha256(self, rel: str, st: os.stat_result, read: Callable[[], str]) -> str:
+        sig = [st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns]
+        old = self.entries.get(rel)
+        settled = max(st.st_mtime_ns, st.st_ctime_ns) < self.scanned_ns - RACY_NS
+        if old is not None and old[:-1] == sig and settled:
+            digest_ = old[-1]
+        else:
+            digest_ = read()
+            self.hashed += 1
+        self.seen[rel] = [*sig, digest_]
+        return digest_
+
+    @classmethod
+    def load(cls, store: Store) -> StatIndex:
+        found = store.read_json(store.path("inbox_index.json")) if store.reuse else None
+        if not isinstance(found, dict):
+            return cls()
+        return cls(int(found.get("scanned_ns", 0)), dict(found.get("entries", {})))
+
+    def save(self, store: Store, scanned_ns: int) -> None:
+        store.write_json(store.path("inbox_index.json"), {"scanned_ns": scanned_ns, "entries": self.seen})
+
+
+def file_fingerprint(inbox: Path, rel: str, max_bytes: int, index: StatIndex | None = None) -> list[Any]:
+    """What ingest reads of one input: its path, what stat says of it and its target, its bytes
+    (their sha256; from `index` when the file is unchanged since the last scan)."""
     path = inbox / rel
     try:
         lst = os.lstat(path)
@@ -161,9 +201,13 @@ def file_fingerprint(inbox: Path, rel: str, max_bytes: int) -> list[Any]:
         except OSError as exc:
             return [*out, "target", exc.errno]
     if stat.S_ISREG(st.st_mode) and 0 < st.st_size <= max_bytes:
-        try:
+
+        def read() -> str:
             with open(path, "rb") as fh:
-                out.append(hashlib.sha256(fh.read(max_bytes + 1)).hexdigest())
+                return hashlib.sha256(fh.read(max_bytes + 1)).hexdigest()
+
+        try:
+            out.append(index.sha256(rel, st, read) if index is not None else read())
         except OSError as exc:
             out.append(f"read {exc.errno}")
     return out
@@ -208,6 +252,7 @@ class StageRun:
     version: str
     reused: int = 0
     computed: int = 0
+    hashed: int = 0  # ingest: files whose bytes were read and hashed (the others: StatIndex)
     rows: list[dict[str, Any]] = field(default_factory=list)
 
     def fingerprint(self, upstream: str) -> str:
@@ -396,21 +441,26 @@ def map_shards(
 def ingest_shards(inbox: Path, max_bytes: int, store: Store, runner: StageRunner, summarize: Summarize,
                   pooled: bool = True) -> StageRun:
     """The `inputs` table of every shard of the inbox; a shard whose files (paths, stat, bytes)
-    are unchanged is not read again beyond hashing its bytes."""
+    are unchanged is not read again, and an unchanged file's bytes are not even hashed again
+    (`StatIndex`)."""
     from pipeline.text.inbox import list_inbox
 
     run = StageRun("ingest", store, runner, digest(runner.version("ingest"), max_bytes))
+    scanned_ns = time.time_ns()
+    index = StatIndex.load(store)
     by_shard = inbox_shards(list_inbox(inbox))
     progress = Progress("ingest shards", len(by_shard))
     pending: list[tuple[str, str, Any]] = []
     for shard, rels in sorted(by_shard.items()):
-        fp = run.fingerprint([file_fingerprint(inbox, rel, max_bytes) for rel in rels])
+        fp = run.fingerprint([file_fingerprint(inbox, rel, max_bytes, index) for rel in rels])
         meta = run.done(shard, fp)
         if meta is not None:
             run.reuse(shard, fp, meta, {})
             progress.advance()
         else:
             pending.append((shard, fp, tuple(rels)))
+    index.save(store, scanned_ns)
+    run.hashed = index.hashed
     sizes = [len(rels) for _, _, rels in pending]
     _run_pending(run, pending, sizes, sizes, pooled, {}, progress,
                  compute=None, summarize=summarize, inbox=str(inbox), max_bytes=max_bytes)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import time
 from functools import partial
 from pathlib import Path
 
@@ -29,6 +31,56 @@ def test_file_fingerprint_follows_the_bytes_not_only_stat(tmp_path: Path) -> Non
     path.write_text("Seoul and Moscow sighed.", encoding="utf-8")  # same size
     os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))  # same mtime
     assert shards.file_fingerprint(tmp_path, "a.txt", 1 << 20) != before
+
+
+def test_an_unchanged_file_is_not_read_again_and_a_rewritten_one_is(tmp_path: Path) -> None:
+    """The stat index: same stat and settled since the last scan -> the stored sha256; a file
+    rewritten with the same size and its old mtime still changes ctime, so it is read."""
+    path = tmp_path / "a.txt"
+    path.write_text("Seoul and Moscow signed.", encoding="utf-8")
+    st = path.stat()
+    first = shards.StatIndex()
+    before = shards.file_fingerprint(tmp_path, "a.txt", 1 << 20, first)
+    assert first.hashed == 1
+    settled = shards.StatIndex(st.st_ctime_ns + shards.RACY_NS + 1, first.seen)  # as if scanned later
+    assert shards.file_fingerprint(tmp_path, "a.txt", 1 << 20, settled) == before
+    assert settled.hashed == 0
+    racy = shards.StatIndex(st.st_ctime_ns, first.seen)  # scanned while the file was being written
+    assert shards.file_fingerprint(tmp_path, "a.txt", 1 << 20, racy) == before
+    assert racy.hashed == 1
+    time.sleep(0.01)  # a later ctime, on file systems that count in coarse steps too
+    path.write_text("Seoul and Moscow sighed.", encoding="utf-8")  # same size
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))  # same mtime
+    again = shards.StatIndex(st.st_ctime_ns + shards.RACY_NS + 1, first.seen)
+    after = shards.file_fingerprint(tmp_path, "a.txt", 1 << 20, again)
+    assert after != before and again.hashed == 1
+
+
+def test_a_second_scan_of_a_settled_inbox_reads_no_file(tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for i in range(5):
+        (inbox / f"{i}.txt").write_text(f"Document {i} about Busan and Vladivostok.", encoding="utf-8")
+    old = time.time_ns() - 2 * shards.RACY_NS  # files last written well before the scans
+    for f in inbox.iterdir():
+        os.utime(f, ns=(old, old))
+    store = shards.Store(str(tmp_path / "store"))
+    saved = tmp_path / "store" / "inbox_index.json"
+
+    def scan_then_settle() -> int:
+        """Scan, then date the scan RACY_NS later (utime just set every ctime to now)."""
+        hashed = shards.ingest_shards(inbox, 1 << 20, store, StageRunner(), lambda t: {}).hashed
+        index = json.loads(saved.read_text(encoding="utf-8"))
+        saved.write_text(json.dumps({**index, "scanned_ns": index["scanned_ns"] + 2 * shards.RACY_NS}), encoding="utf-8")
+        return hashed
+
+    assert scan_then_settle() == 5
+    assert scan_then_settle() == 0
+    (inbox / "new.txt").write_text("A new document.", encoding="utf-8")
+    assert scan_then_settle() == 1
+    (inbox / "0.txt").unlink()
+    assert scan_then_settle() == 0
+    assert "0.txt" not in json.loads(saved.read_text(encoding="utf-8"))["entries"]
 
 
 def _clean(store: shards.Store, inbox: Path) -> tuple[shards.StageRun, shards.StageRun]:
