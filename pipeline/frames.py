@@ -28,7 +28,7 @@ import numpy as np
 import pandas as pd
 
 from pipeline.cache import payload_key
-from pipeline.guard import failed
+from pipeline.guard import BudgetExceeded, failed, time_budget
 from pipeline.runner import StageRunner, run_stage
 from pipeline.tables import Tables, frame, opt
 from pipeline.text.clean import clean_document
@@ -147,13 +147,29 @@ def ingest_tables(
 ) -> Tables:
     """`inputs`: one row per input file or JSONL record (of `files`, default the whole inbox), in
     a stable order; with a cache, a file whose path and bytes were seen before is not decoded again."""
-    extract = None
-    if runner is not None and runner.cache is not None:
-        extract = cached_extract(runner)
+    extract = cached_extract(runner) if runner is not None and runner.cache is not None else extract_file
+    extract = budgeted(extract, runner.budget_s if runner is not None else None)
     rels = list_inbox(inbox) if files is None else sorted(files)
     rows = sorted((_row(item) for item in iter_inputs(inbox, rels, max_bytes=max_bytes, extract=extract)),
                   key=_input_order)
     return {"inputs": frame("inputs", rows)}
+
+
+def budgeted(extract: ExtractFn, budget_s: float | None) -> ExtractFn:
+    """`extract` stopped after `budget_s` on one file (a parser looping on a hostile PDF): the
+    file is rejected as timeout (not cached, so the next run tries again)."""
+
+    def run(data: bytes, rel: str, st: os.stat_result, reject: Callable[..., Rejection], max_bytes: int
+            ) -> Iterator[Any]:
+        try:
+            with time_budget(budget_s):
+                items = list(extract(data, rel, st, reject, max_bytes))
+        except BudgetExceeded:
+            items = [reject("timeout", f"ingest: over the budget of {budget_s:g} s per document "
+                                       "(max_document_seconds)", len(data), st)]
+        yield from items
+
+    return run
 
 
 def cached_extract(runner: StageRunner) -> ExtractFn:

@@ -119,3 +119,23 @@ def test_a_document_failing_in_a_later_stage_is_rejected_and_the_rest_published(
     assert MARK in row["detail"] or "max_document_seconds" in row["detail"]
     for name in ("segments", "sentences", "mentions", "topics", "related_headlines"):  # no orphan rows
         assert set(read(tmp_path / "out", name)["doc_id"]) <= set(docs["doc_id"]), name
+
+
+def test_an_extractor_that_never_finishes_rejects_its_file_at_ingest(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                                                     ) -> None:
+    """The budget covers ingest too (a PDF parser looping on a hostile file)."""
+    import pipeline.frames as frames
+    from pipeline.runner import StageRunner
+
+    real = frames.extract_file
+
+    def extract(data: bytes, *args: object) -> object:
+        upper_or_loop(data.decode("utf-8", "replace"))
+        return real(data, *args)
+
+    monkeypatch.setattr(frames, "extract_file", extract)
+    inputs = frames.ingest_tables(_inbox(tmp_path), 1 << 20, StageRunner(budget_s=0.5))["inputs"]
+    by_file = inputs.set_index("source_file")
+    assert (by_file.loc["b.txt", "status"], by_file.loc["b.txt", "reason"]) == ("rejected", "timeout")
+    assert by_file.loc["b.txt", "stage"] == "ingest"
+    assert (by_file.drop(index="b.txt")["status"] == "ok").all()
