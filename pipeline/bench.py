@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import csv
 import json
 import os
 import re
@@ -72,8 +73,25 @@ def varied(data: bytes, suffix: str, n: int) -> bytes:
     return data[:cut] + extra + data[cut:] if cut >= 0 else data + extra + b"\n"
 
 
-def build_inbox(dest: Path, n: int, start: int = 0) -> list[Path]:
+def source_language(path: Path) -> str:
+    """en, ru or ko: the dev manifest's label for a corpus file, else the script of its letters."""
+    manifest = path.parent.parent / "manifest.csv"
+    if manifest.is_file():
+        with manifest.open(encoding="utf-8") as fh:
+            for row in csv.DictReader(fh):
+                if row.get("file") == path.name and row.get("expected_language"):
+                    return row["expected_language"]
+    text = path.read_bytes().decode("utf-8", errors="replace")
+    hangul = sum("\uac00" <= c <= "\ud7a3" for c in text)
+    cyrillic = sum("\u0400" <= c <= "\u04ff" for c in text)
+    latin = sum(c.isascii() and c.isalpha() for c in text)
+    return max((hangul, "ko"), (cyrillic, "ru"), (latin, "en"))[1]
+
+
+def build_inbox(dest: Path, n: int, start: int = 0, language: str | None = None) -> list[Path]:
     sources = corpus_sources()
+    if language is not None:
+        sources = [p for p in sources if source_language(p) == language] or sources
     written = []
     for i in range(start, start + n):
         src = sources[i % len(sources)]
@@ -331,7 +349,11 @@ def markdown(report: dict[str, Any]) -> str:
         f"| peak RSS, process tree, cold run | {cold['peak_rss_mb']} MB (run process alone: "
         f"{cold['peak_rss_main_process_mb']} MB; the rest is the workers and their models) |",
         f"| re-run, nothing changed | {warm['seconds']} s ({round(100 * warm['seconds'] / cold['seconds'], 1)} % of cold) |",
-        f"| re-run after adding one file | {added['seconds']} s ({round(100 * added['seconds'] / cold['seconds'], 1)} % of cold) |",
+        f"| re-run after adding one file ({added.get('language', '?')}) | {added['seconds']} s "
+        f"({round(100 * added['seconds'] / cold['seconds'], 1)} % of cold) |",
+        "| re-run after adding one file, by its language | " + "; ".join(
+            f"{lang} {secs} s ({round(100 * secs / cold['seconds'], 1)} %)"
+            for lang, secs in sorted(report.get("rerun_one_added_by_language", {}).items())) + " |",
         f"| component floor (one core, {floor['documents']} docs, median of "
         f"{', '.join(map(str, floor.get('runs_docs_per_s_one_core', [])))}) | {floor['docs_per_s_one_core']} docs/s; "
         f"x{report['workers']} cores = {report['floor_docs_per_s']} docs/s |",
@@ -386,6 +408,13 @@ def _bench(work: Path, args: argparse.Namespace) -> dict[str, Any]:
     report["rerun_unchanged"] = run_job(inbox, outputs, home)
     build_inbox(inbox, 1, start=args.n)
     report["rerun_one_added"] = run_job(inbox, outputs, home)
+    report["rerun_one_added"]["language"] = source_language(corpus_sources()[args.n % len(corpus_sources())])
+    # the added file's language decides which models load (kiwipiepy for Korean is the slowest)
+    report["rerun_one_added_by_language"] = {}
+    for k, lang in enumerate(sorted({"en", "ru", "ko"} - {report["rerun_one_added"]["language"]})):
+        build_inbox(inbox, 1, start=args.n + 1 + k, language=lang)
+        report["rerun_one_added_by_language"][lang] = run_job(inbox, outputs, home)["seconds"]
+    report["rerun_one_added_by_language"][report["rerun_one_added"]["language"]] = report["rerun_one_added"]["seconds"]
     # The floor takes a few seconds, so one noisy moment on a shared machine moved it by a
     # quarter between two benches of the same code: measured FLOOR_RUNS times, the median kept.
     runs = sorted((component_floor(files[: args.floor_docs]) for _ in range(FLOOR_RUNS)),
