@@ -228,8 +228,12 @@ Summarize = Callable[[tb.Tables], dict[str, Any]]
 
 def save_shard(store: Store, stage: str, shard: str, fp: str, out: tb.Tables, units: int,
                summary: dict[str, Any], reusable: bool = True) -> dict[str, Any]:
-    """Write one shard's tables at this stage, then its `_meta.json` (which marks it complete:
-    a shard with a failed translation gets none, so it is computed again next run)."""
+    """Write one shard's tables at this stage, then its `_meta.json` (which marks it complete).
+    A shard that is not `reusable` (a failed translation, a document stopped at the time budget)
+    gets none, so it is computed again next run, and a fingerprint of its own for this run
+    (returned in the meta), so that nothing built on it downstream is reused either."""
+    if not reusable:
+        fp = f"{fp}~{os.urandom(6).hex()}"
     folder = store.path(stage, shard, fp)
     paths = {}
     for name, df in out.items():
@@ -239,7 +243,8 @@ def save_shard(store: Store, stage: str, shard: str, fp: str, out: tb.Tables, un
     meta = {"units": units, "tables": paths, "summary": summary}
     if reusable:
         store.write_json(folder / "_meta.json", meta)
-    return meta
+        return meta
+    return {**meta, "fingerprint": fp}
 
 
 @dataclass
@@ -273,7 +278,7 @@ class StageRun:
     def saved(self, shard: str, fp: str, meta: dict[str, Any], upstream_tables: Mapping[str, str],
               changed: int) -> None:
         self.computed += 1
-        self._add(shard, fp, meta, upstream_tables, changed)
+        self._add(shard, meta.get("fingerprint", fp), meta, upstream_tables, changed)
 
     def _add(self, shard: str, fp: str, meta: dict[str, Any], upstream_tables: Mapping[str, str],
              changed: int) -> None:
@@ -336,7 +341,8 @@ def run_job(job: ShardJob) -> tuple[list[dict[str, Any]], dict[str, dict[str, in
         for shard, fp, rels in job.shards:
             t = ingest_tables(Path(job.inbox), job.max_bytes, runner, files=rels)
             units = int(t["inputs"]["status"].eq("ok").sum())
-            metas.append(save_shard(job.store, job.stage, shard, fp, t, units, job.summarize(t)))
+            timed_out = bool(t["inputs"]["reason"].eq("timeout").any())  # tried again next run
+            metas.append(save_shard(job.store, job.stage, shard, fp, t, units, job.summarize(t), not timed_out))
         return metas, runner.summary()
     tables = [load(job.store, row, job.needs) for _, _, row in job.shards]
     group = {name: pd.concat([t[name] for t in tables], ignore_index=True) for name in job.needs}

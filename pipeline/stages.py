@@ -30,21 +30,33 @@ def status(t: tb.Tables) -> dict[str, int]:
 # --- what each stage computes (tables of a group of shards -> its tables, reusable) ---------
 
 
+def settled(out: tb.Tables, stage: str) -> bool:
+    """False when this stage stopped a document at the time budget: the shard is not stored as
+    complete, so the next run tries that document again (a timeout may be a busy machine)."""
+    table = out.get("docs", out.get("inputs"))
+    if table is None:
+        return True
+    return not ((table["stage"] == stage) & (table["reason"] == "timeout")).any()
+
+
 def clean(t: tb.Tables, runner: StageRunner, max_chars: int | None) -> tuple[tb.Tables, bool]:
     out = frames.clean_tables(t, max_chars, runner)
-    return out | {"dedup": frames.dedup_table(out)}, True
+    return out | {"dedup": frames.dedup_table(out)}, settled(out, "clean")
 
 
 def segment(t: tb.Tables, runner: StageRunner) -> tuple[tb.Tables, bool]:
-    return frames.segment_tables(t, runner), True
+    out = frames.segment_tables(t, runner)
+    return out, settled(out, "segment")
 
 
 def language(t: tb.Tables, runner: StageRunner, languages: list[str]) -> tuple[tb.Tables, bool]:
-    return frames.language_tables(t, languages, runner), True
+    out = frames.language_tables(t, languages, runner)
+    return out, settled(out, "language")
 
 
 def tag(t: tb.Tables, runner: StageRunner) -> tuple[tb.Tables, bool]:
-    return frames.tag_tables(t, runner), True
+    out = frames.tag_tables(t, runner)
+    return out, settled(out, "tag")
 
 
 # --- what each stage says of one shard --------------------------------------------------------

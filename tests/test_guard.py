@@ -139,3 +139,24 @@ def test_an_extractor_that_never_finishes_rejects_its_file_at_ingest(tmp_path: P
     assert (by_file.loc["b.txt", "status"], by_file.loc["b.txt", "reason"]) == ("rejected", "timeout")
     assert by_file.loc["b.txt", "stage"] == "ingest"
     assert (by_file.drop(index="b.txt")["status"] == "ok").all()
+
+
+def test_a_timed_out_document_is_tried_again_by_the_next_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A timeout may be a busy machine: neither the document's result nor its shard is kept."""
+    import pipeline.text.tagging as tagging
+
+    inbox, real_topics = _inbox(tmp_path), tagging.score_topics
+
+    def topics(text: str, spans: list) -> object:
+        upper_or_loop(text)
+        return real_topics(text, spans)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(tagging, "score_topics", topics)
+        first = run_pipeline(inbox, tmp_path / "out", tmp_path / "storage", workers=1, max_document_seconds=2.0)
+    assert first.success
+    assert "b.txt" in set(read(tmp_path / "out", "rejections")["source_file"])
+    second = run_pipeline(inbox, tmp_path / "out", tmp_path / "storage", workers=1, max_document_seconds=2.0)
+    assert second.success and not failed_checks(second)
+    assert "b.txt" in set(read(tmp_path / "out", "documents")["source_file"])
+    assert read(tmp_path / "out", "rejections").empty
