@@ -120,10 +120,14 @@ def translated_documents(
             context.log.error(f"translation failed ({failure['language']}): {failure['error']} :: {failure['text']}")
         return out, not stats["failed"]
 
+    # With no package installed no model is loaded, so the status rules run in the worker pool;
+    # with one, here, where the model is loaded once (same outcomes either way: no package).
+    models = bool(translation.packages())
     run = shards.map_shards(
         "translate", language_documents, settings.store(), runner,
-        ("docs", "sentences", "doc_languages", "sentence_languages"), compute, stages.translate_summary,
-        extra=_translation_identity(translation), pooled=False,  # the model is loaded in this process
+        ("docs", "sentences", "doc_languages", "sentence_languages"),
+        compute if models else stages.translate_without_model, stages.translate_summary,
+        extra=_translation_identity(translation), pooled=not models,
     )
     m = run.finish()
     s = shards.add_summaries(m)

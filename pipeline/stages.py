@@ -54,6 +54,11 @@ def language(t: tb.Tables, runner: StageRunner, languages: list[str]) -> tuple[t
     return out, settled(out, "language")
 
 
+def translate_without_model(t: tb.Tables, runner: StageRunner) -> tuple[tb.Tables, bool]:
+    """The translate stage when no translation package is installed: statuses only."""
+    return frames.translate_tables(t, None)[0], True
+
+
 def tag(t: tb.Tables, runner: StageRunner) -> tuple[tb.Tables, bool]:
     out = frames.tag_tables(t, runner)
     return out, settled(out, "tag")
