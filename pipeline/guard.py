@@ -61,6 +61,10 @@ def failed(result: Any) -> tuple[str, str] | None:
     return None
 
 
+def timed_out(result: Any) -> bool:
+    return (failed(result) or ("",))[0] == "timeout"
+
+
 def _describe(stage: str, exc: BaseException) -> str:
     return f"{stage}: {type(exc).__name__}: {exc}"[:500]
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pipeline.cache import StageCache, code_version, payload_key, reference_data_version
-from pipeline.guard import DEFAULT_BUDGET_S, Guarded, failed
+from pipeline.guard import DEFAULT_BUDGET_S, Guarded, timed_out
 from pipeline.progress import Progress
 
 MIN_DOCS_FOR_POOL = 16  # below this, worker start-up (~2 s with imports) costs more than it saves
@@ -78,7 +78,7 @@ def run_stage(
     todo = {k: p for k, p in zip(keys, payloads, strict=True) if k not in known}
     progress = Progress(stage, len(todo))  # the run log says where a long stage is
     computed = dict(zip(todo, _map(guarded, list(todo.values()), runner.workers, batched, progress), strict=True))
-    cache.put_many(stage, {k: r for k, r in computed.items() if (failed(r) or ("",))[0] != "timeout"})
+    cache.put_many(stage, {k: r for k, r in computed.items() if not timed_out(r)})
     known.update(computed)
     counts = cache.count(stage)
     n_missed = sum(1 for k in keys if k in todo)
