@@ -76,3 +76,30 @@ def test_without_packages_ru_and_ko_are_no_model(setup, tmp_path: Path) -> None:
     foreign = sent[sent["language"].isin(["ru", "ko"])]
     assert (foreign["translation_status"].isin(["no_model", "translated"])).all()
     assert (foreign["translation_status"] == "no_model").sum() > 0
+
+
+def test_a_failed_translation_is_done_again_and_published_by_the_next_run(setup, tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """A transient model failure (injected: the loaded model raises) leaves its shards
+    incomplete; the next run over the same store translates them and publishes the result,
+    not the dataset parts built on the failed run."""
+    base, models, inbox = setup
+
+    def broken(self: TranslationResource, package: object) -> object:
+        def batch(texts: list[str]) -> list[str]:
+            raise RuntimeError("model crashed")
+        return batch
+
+    store = tmp_path / "st"
+    with monkeypatch.context() as patch:
+        patch.setattr(TranslationResource, "_loader", broken)
+        first = run_pipeline(inbox, tmp_path / "out", store, translation=TranslationResource(
+            models_dir=str(models), memory_path=str(tmp_path / "m.sqlite"), max_decoding_length=32))
+    assert first.success
+    assert (read(tmp_path / "out", "sentences")["translation_status"] == "failed").any()
+    second = run_pipeline(inbox, tmp_path / "out", store, translation=TranslationResource(
+        models_dir=str(models), memory_path=str(tmp_path / "m.sqlite"), max_decoding_length=32))
+    assert second.success
+    sent = read(tmp_path / "out", "sentences")
+    assert not (sent["translation_status"] == "failed").any()
+    assert (sent.loc[sent["language"].isin(["ru", "ko"]), "translation_status"] == "translated").all()
