@@ -276,6 +276,37 @@ def _wrapped_sentence_head(paras: list[str], i: int, boiler: list[bool]) -> bool
     return hangul and nxt.endswith("다.") and len(nxt) <= WRAPPED_TAIL_CHARS and len(nxt.split()) <= WRAPPED_TAIL_WORDS
 
 
+# A full stop (or ?/!) after a lower-case letter or digit, then the next sentence's capital: the
+# line holds a sentence's end, so it is running text ("… for five days. This is a"), whatever its
+# own ending. ("U.S. Envoy" has a capital before its full stop.)
+_SENTENCE_INSIDE = re.compile(r"[a-zа-яё\d][.!?]\s+[\"“«]?[A-ZА-ЯЁ]")
+CUT_MIN_CHARS, CUT_MIN_WORDS = 100, 12
+
+
+def _cut_by_crawl(p: str) -> bool:
+    """A long line that stops inside a word, with no sentence end: the page's first ~2 KB ended
+    inside the lead. Only asked when no paragraph of the page reads as running text."""
+    return len(p) >= CUT_MIN_CHARS and len(p.split()) >= CUT_MIN_WORDS and p[-1:].isalpha()
+
+
+# A section's name glued to the headline by the crawl ("ПолитикаГлава МИД КНДР отправилась …",
+# "WorldNorth Korea and Russia …"). In Cyrillic a capital inside a word only comes from such glue
+# (brand names "МегаФон" keep a short first part); English brand names ("LinkedIn", "PowerPoint")
+# are common, so there only a known section name is cut.
+_GLUED_RUBRIC_RU = re.compile(r"^[А-ЯЁ][а-яё]{4,14}(?=[А-ЯЁ][а-яё])")
+_GLUED_RUBRIC_EN = re.compile(
+    r"^(?:News|World|Politics|Business|Economy|Asia|Society|Culture|Sports?|Opinion|Diplomacy|Defen[cs]e"
+    r"|Nation(?:al)?|International|Tech|Science|Life|Entertainment|Regions?|Local|Briefs?)(?=[A-Z][a-z])"
+)
+RUBRIC_REST_WORDS = 3
+
+
+def _glued_rubric(p: str) -> int:
+    """Length of a section name glued to the start of headline `p` (0: none)."""
+    m = _GLUED_RUBRIC_RU.match(p) or _GLUED_RUBRIC_EN.match(p)
+    return m.end() if m and len(p[m.end() :].split()) >= RUBRIC_REST_WORDS else 0
+
+
 DECK_MIN_WORDS = 4
 DECK_SENTENCE_WORDS = 12
 
@@ -357,6 +388,8 @@ def find_headline(
                 None)
     if body is None:
         body = next((i for i in range(len(paras)) if not boiler[i] and is_body_like(paras[i])), None)
+    if body is None and paras and not boiler[-1] and _cut_by_crawl(paras[-1]):
+        body = len(paras) - 1  # the crawl stopped inside the lead: "… обучающихся корейскому язы"
     if body is None:
         return None
     cands = [i for i in range(min(body, top)) if not boiler[i] and is_headline_shaped(paras[i])
@@ -371,6 +404,8 @@ def find_headline(
         start = k
         while start > 0 and not boiler[start - 1] and is_headline_shaped(paras[start - 1]):
             start -= 1
+            if _SENTENCE_INSIDE.search(paras[start]):
+                break  # "… for five days. This is a" / "reciprocal visit …": the sentence starts here
         cands = [i for i in cands if not start <= i < k]
     if any(in_script(i) for i in cands):
         cands = [i for i in cands if in_script(i)]
@@ -402,6 +437,9 @@ def find_headline(
     first = _headline_over_furniture(paras, boiler, cands, first)
     first = _headline_above_stamp(paras, boiler, meta, cands, first)
     nxt = first + 1
+    rubric = _glued_rubric(paras[first])
+    if rubric:  # "ПолитикаГлава МИД …": the section's name glued to the headline
+        return Headline(paras[first][rubric:], first, rubric, len(paras[first]))
     if nxt in cands and paras[nxt][:1].islower() and not paras[first].endswith(_QUESTION_END):
         # "Приморье и Корея проведут" / "первый форум": one headline broken over two lines
         return Headline(f"{paras[first]} {paras[nxt]}", first, 0, len(paras[first]), continued=nxt)
