@@ -276,10 +276,11 @@ def _wrapped_sentence_head(paras: list[str], i: int, boiler: list[bool]) -> bool
     return hangul and nxt.endswith("다.") and len(nxt) <= WRAPPED_TAIL_CHARS and len(nxt.split()) <= WRAPPED_TAIL_WORDS
 
 
-# A full stop (or ?/!) after a lower-case letter or digit, then the next sentence's capital: the
-# line holds a sentence's end, so it is running text ("… for five days. This is a"), whatever its
-# own ending. ("U.S. Envoy" has a capital before its full stop.)
-_SENTENCE_INSIDE = re.compile(r"[a-zа-яё\d][.!?]\s+[\"“«]?[A-ZА-ЯЁ]")
+# A full stop (or ?/!) after three lower-case letters or a digit, then the next sentence's capital:
+# the line holds a sentence's end, so it is running text ("… for five days. This is a"), whatever
+# its own ending. Abbreviations are short or capitalised: "в г. Владивостоке", "U.S. Envoy",
+# "Mr. Kim", "St. Petersburg", "Gov. Kozhemyako".
+_SENTENCE_INSIDE = re.compile(r"(?:[a-zа-яё]{3}|\d)[.!?]\s+[\"“«]?[A-ZА-ЯЁ]")
 CUT_MIN_CHARS, CUT_MIN_WORDS = 100, 12
 
 

@@ -36,6 +36,17 @@ def test_headline_above_a_line_that_ends_one_sentence_and_starts_the_next() -> N
     assert doc.title == "Fishing Delegation from Busan arrived in Nakhodka"
 
 
+def test_abbreviations_inside_a_broken_sentence_do_not_end_it() -> None:
+    doc = _doc(
+        "12 мая 2024 года Генеральное консульство Республики",
+        "Корея в г. Владивостоке совместно с Администрацией г. Находки провели",
+        "субботник на территории парка дружбы в районе ул. Светланской.",
+        "",
+        RU_BODY,
+    )
+    assert doc.title is None
+
+
 def test_sentence_broken_over_lines_is_still_not_a_headline() -> None:
     doc = _doc(
         "Officials of the two port cities met on Monday to discuss new ferry routes and",
@@ -195,3 +206,62 @@ def test_crawl_prefix_on_the_dateline_day_is_kept() -> None:
     doc = _doc(" date 2021-03-05 New Delhi, Mar 5 (IANS) A Russian trade delegation will visit Seoul next week.",
                "", EN_BODY)
     assert doc.published_date == dt.date(2021, 3, 5)
+
+
+# --- furniture that reads like text -----------------------------------------------------------------
+def _kinds(doc) -> dict[str, str]:
+    return {doc.text[b.start : b.end]: b.kind for b in doc.blocks}
+
+
+def test_notice_in_another_script_above_the_headline_is_furniture() -> None:
+    doc = _doc(
+        "С 1 марта сайт администрации города работает по новому адресу, старая версия является архивной.",
+        "",
+        "Students from Ulsan visited the port of Nakhodka",
+        "",
+        EN_BODY,
+    )
+    assert doc.title == "Students from Ulsan visited the port of Nakhodka"
+    assert _kinds(doc)[
+        "С 1 марта сайт администрации города работает по новому адресу, старая версия является архивной."
+    ] == "boilerplate"
+
+
+def test_lead_in_the_pages_own_script_above_the_headline_stays_body() -> None:
+    lead = "The two governors met in Vladivostok on Monday and agreed to open a new ferry line next spring."
+    doc = _doc(lead, "", "Ferry line between Sokcho and Vladivostok", "", EN_BODY)
+    assert _kinds(doc)[lead] != "boilerplate"
+
+
+def test_related_story_box_inside_the_article_is_furniture() -> None:
+    doc = _doc(
+        "Trade officials from Seoul and Moscow met in Vladivostok",
+        "",
+        EN_BODY,
+        "Port workers unload containers in Vladivostok – Example Photo Agency, 1920, 03.02.2024",
+        "Moscow and Seoul Discuss Grain Shipments – Ministry",
+        "3 February, 10:15 GMT",
+        "The officials also discussed a new schedule for container ships between the two ports.",
+    )
+    kinds = _kinds(doc)
+    assert kinds["Moscow and Seoul Discuss Grain Shipments – Ministry"] == "boilerplate"
+    assert kinds["3 February, 10:15 GMT"] == "boilerplate"
+    assert kinds["Port workers unload containers in Vladivostok – Example Photo Agency, 1920, 03.02.2024"] == "boilerplate"
+    assert kinds["The officials also discussed a new schedule for container ships between the two ports."] == "body"
+
+
+def test_deck_over_the_date_line_is_not_a_related_box() -> None:
+    doc = _doc(
+        "Trade officials from Seoul and Moscow met in Vladivostok",
+        "Grain shipments and container lines on the agenda of the talks",
+        "3 February 2024, 10:15",
+        "",
+        EN_BODY,
+    )
+    assert _kinds(doc)["Grain shipments and container lines on the agenda of the talks"] != "boilerplate"
+
+
+def test_follow_box_closing_the_page_is_furniture() -> None:
+    doc = _doc("Envoys of Seoul and Moscow hold talks in Busan", "", EN_BODY, "", "Example Herald", "", "in Instagram")
+    kinds = _kinds(doc)
+    assert kinds["Example Herald"] == "boilerplate" and kinds["in Instagram"] == "boilerplate"
