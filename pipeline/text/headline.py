@@ -119,6 +119,14 @@ _RUBRIC = r"[^\W\d_]{1,15}(?: [^\W\d_]{1,15})?"
 _RUBRIC_PATH_2 = re.compile(rf"^{_RUBRIC}(?:\s?[/>»|]\s?{_RUBRIC}){{2,4}}$")
 
 
+# Two section names joined by "and": "News and Events", "Новости и события", "Press & Media".
+_RUBRIC_NOUNS = (
+    r"news|events|media|press|releases|announcements|activities|publications|projects|programs|photos|videos"
+    r"|updates|statements|speeches|новости|события|анонсы|публикации|проекты|мероприятия|фото|видео|заявления"
+)
+_RUBRIC_PAIR = re.compile(rf"^(?:{_RUBRIC_NOUNS})\s(?:and|&|и)\s(?:{_RUBRIC_NOUNS})$", re.I)
+
+
 def is_section_label(p: str) -> bool:
     """A rubric or widget label: one or two words, bare or bracketed, no digits ("Новости",
     "[사회]", "<Politics>", "Избранное ?"), or a short path of one-word rubrics."""
@@ -127,6 +135,8 @@ def is_section_label(p: str) -> bool:
     if len(p) <= 40 and _RUBRIC_PATH.match(p):
         return True
     if len(p) <= 60 and _RUBRIC_PATH_2.match(p):
+        return True
+    if _RUBRIC_PAIR.match(p):
         return True
     return (
         0 < len(p) <= 20
@@ -243,10 +253,31 @@ def _copies(paras: list[str], i: int, limit: int) -> tuple[int, ...]:
 _SUFFIX_SEP = re.compile(r"^\s*(?:[-–—|:»]|::)\s")
 
 
+_TITLE_PREFIX = re.compile(r"^[^\W\d_][^:|]{0,28}:\s$")  # "live updates: ", "watch: "
+
+
 def _with_suffix(longer: str, shorter: str) -> bool:
-    """`longer` is `shorter` plus a " - Site" / " | Section" suffix."""
+    """`longer` is `shorter` plus a " - Site" / " | Section" suffix, maybe after a short label
+    ("Live updates: <headline> | CNN")."""
     a, b = norm(longer), norm(shorter)
-    return len(b) >= 15 and a.startswith(b) and bool(_SUFFIX_SEP.match(a[len(b) :]))
+    k = a.find(b)
+    return len(b) >= 15 and (k == 0 or (k > 0 and _TITLE_PREFIX.match(a[:k]) is not None)) and bool(
+        _SUFFIX_SEP.match(a[k + len(b) :])
+    )
+
+
+# A line wholly inside quotation marks, with no attribution: a slogan or quote widget.
+_QUOTE_LINE = re.compile(r"^[“«\"„][^“”«»\"„]{10,200}[”»\"][.]?$")
+QUOTE_RUN = 2
+
+
+def quote_run(paras: list[str]) -> frozenset[int]:
+    """The page's opening run of two or more quote-only lines ("“The development of the Far East
+    is our national priority.”" / "“…”"): a header's rotating slogans, not the article's lead."""
+    n = 0
+    while n < len(paras) and _QUOTE_LINE.match(paras[n]):
+        n += 1
+    return frozenset(range(n)) if n >= QUOTE_RUN else frozenset()
 
 
 _ITEM_SEP = re.compile(r"(?:[/>»›|]|\s-)\s*$")
@@ -385,15 +416,16 @@ def find_headline(
     def in_script(i: int) -> bool:
         return script is None or dominant_script(paras[i]) in (script, None)
 
-    body = next((i for i in range(len(paras)) if not boiler[i] and is_body_like(paras[i]) and in_script(i)),
-                None)
+    slogans = quote_run(paras)
+    body = next((i for i in range(len(paras)) if not boiler[i] and is_body_like(paras[i]) and in_script(i)
+                 and i not in slogans), None)
     if body is None:
         body = next((i for i in range(len(paras)) if not boiler[i] and is_body_like(paras[i])), None)
     if body is None and paras and not boiler[-1] and _cut_by_crawl(paras[-1]):
         body = len(paras) - 1  # the crawl stopped inside the lead: "… обучающихся корейскому язы"
     if body is None:
         return None
-    cands = [i for i in range(min(body, top)) if not boiler[i] and is_headline_shaped(paras[i])
+    cands = [i for i in range(min(body, top)) if not boiler[i] and i not in slogans and is_headline_shaped(paras[i])
              and not _wrapped_sentence_head(paras, i, boiler) and not _caption_copy(paras, i)]
     for k in range(1, body + 1):
         # A sentence broken over lines by the source ends on a line that continues in lower case

@@ -32,6 +32,7 @@ from pipeline.text.headline import (
     is_body_like,
     is_caption,
     is_headline_shaped,
+    quote_run,
 )
 from pipeline.text.page_patterns import (
     ACCOUNT_MENU,
@@ -409,8 +410,9 @@ def analyse_layout(
         # A notice in another script above the headline (an English page's Russian "the site has
         # moved" lines) is the site's, however sentence-like.
         script = dominant_script("\n".join(paras[head_para:])) if headline.source != "container" else None
+        slogans = quote_run(paras)
         above = [j for j in range(head_para) if headline.source == "label" or not is_body_like(paras[j])
-                 or (script is not None and dominant_script(paras[j]) not in (script, None))]
+                 or (script is not None and dominant_script(paras[j]) not in (script, None)) or j in slogans]
         for j in (*above, *headline.copies):
             boiler[j] = True
 

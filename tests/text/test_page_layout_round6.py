@@ -265,3 +265,53 @@ def test_follow_box_closing_the_page_is_furniture() -> None:
     doc = _doc("Envoys of Seoul and Moscow hold talks in Busan", "", EN_BODY, "", "Example Herald", "", "in Instagram")
     kinds = _kinds(doc)
     assert kinds["Example Herald"] == "boilerplate" and kinds["in Instagram"] == "boilerplate"
+
+
+# --- page titles with a label, slogan widgets, paired section names --------------------------------
+def test_page_title_with_a_label_and_a_site_suffix_above_the_headline() -> None:
+    doc = _doc(
+        "Live updates: Envoys of Seoul and Moscow meet in Busan | Example News",
+        "",
+        "Envoys of Seoul and Moscow meet in Busan",
+        "",
+        EN_BODY,
+    )
+    assert doc.title == "Envoys of Seoul and Moscow meet in Busan"
+
+
+def test_label_alone_does_not_make_a_page_title() -> None:
+    doc = _doc("Watch: the ferry from Sokcho reaches Vladivostok", "", EN_BODY)
+    assert doc.title == "Watch: the ferry from Sokcho reaches Vladivostok"
+
+
+def test_opening_slogans_in_quotes_are_not_the_lead() -> None:
+    doc = _doc(
+        "“Ports of the Far East are the gateway to the whole Pacific region.”",
+        "“Our neighbours are our first partners in trade and culture.”",
+        "News and Events",
+        "",
+        "Minister visits Busan to discuss the port of Nakhodka",
+        "",
+        EN_BODY,
+    )
+    assert doc.title == "Minister visits Busan to discuss the port of Nakhodka"
+    kinds = _kinds(doc)
+    assert kinds["“Our neighbours are our first partners in trade and culture.”"] == "boilerplate"
+
+
+def test_one_quoted_lead_is_still_the_lead() -> None:
+    doc = _doc("“We will open the ferry line next spring,” the governor of Primorye told reporters on Monday.")
+    assert doc.title is None
+
+
+@pytest.mark.parametrize("line", ["News and Events", "Новости и события", "Press & Media"])
+def test_paired_section_names_are_labels(line: str) -> None:
+    from pipeline.text.headline import is_section_label
+
+    assert is_section_label(line)
+
+
+def test_names_joined_by_and_are_not_section_labels() -> None:
+    from pipeline.text.headline import is_section_label
+
+    assert not is_section_label("Putin and Kim")
