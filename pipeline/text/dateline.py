@@ -127,6 +127,8 @@ _RU_BRACKETED = re.compile(
     rf"^\((?P<place>[А-ЯЁ][а-яё\-]+(?:\s[А-ЯЁ][а-яё\-]+)?){_RU_DATE},\s"
     r"(?P<agency>«[^»]{2,30}»|\"[^\"]{2,30}\"|[^,()\"«]{2,30})(?:,\s[^()]{2,60})?\)\.?(?=\s|$)"
 )
+# "Seoul: Russian President …": a known city and a colon opening the story (Indian wire rewrites).
+_EN_CITY_COLON = re.compile(r"^(?P<place>[A-Z][a-z'.\-]+(?:\s[A-Z][a-z'.\-]+)?):\s(?=[A-Z\"“])")
 _KO_CITY_DATE = re.compile(r"^(?P<place>[가-힣]{2,10}),\s?(?P<month>\d{1,2})월\s?(?P<day>\d{1,2})일\s?[.,]\s(?=\S)")
 CITY_DATELINE_MIN, CITY_DATELINE_MIN_KO = 80, 40  # the story's first sentence follows on the same line
 _COUNTRY_PROVENANCE = "CLDR"
@@ -205,6 +207,10 @@ def find_dateline(paragraph: str) -> Dateline | None:
     city = _city_dateline(paragraph)
     if city is not None:
         return city
+    m = _EN_CITY_COLON.match(paragraph)
+    if m and len(paragraph) >= CITY_DATELINE_MIN and paragraph.rstrip("\"”’»)").endswith((".", "!", "?")) \
+            and is_city(m["place"]):  # (a sentence, not a long headline "Pyongyang: …")
+        return Dateline(len(paragraph[: m.end()].rstrip()), m["place"], None)
     m = _EN_CITY_DATE_AGENCY.match(paragraph) or _RU_BRACKETED.match(paragraph)
     if m and is_city(m["place"]):
         return Dateline(

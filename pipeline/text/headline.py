@@ -339,6 +339,26 @@ def _glued_rubric(p: str) -> int:
     return m.end() if m and len(p[m.end() :].split()) >= RUBRIC_REST_WORDS else 0
 
 
+LIST_RUN = 5
+
+
+def _link_list(paras: list[str], cands: list[int]) -> frozenset[int]:
+    """Lines of a related-stories list above the headline: a run of five or more consecutive
+    candidates in which one line is printed twice (the same story in two widgets). All but the
+    run's last line, which sits on the furniture or lead below and is the article's headline."""
+    out: set[int] = set()
+    run: list[int] = []
+    for i in [*cands, -2]:
+        if run and i == run[-1] + 1:
+            run.append(i)
+            continue
+        keys = [norm(paras[j]) for j in run]
+        if len(run) >= LIST_RUN and len(set(keys[:-1])) < len(keys) - 1:
+            out.update(run[:-1])
+        run = [i]
+    return frozenset(out)
+
+
 DECK_MIN_WORDS = 4
 DECK_SENTENCE_WORDS = 12
 
@@ -442,7 +462,10 @@ def find_headline(
         cands = [i for i in cands if not start <= i < k]
     if any(in_script(i) for i in cands):
         cands = [i for i in cands if in_script(i)]
+    listed = _link_list(paras, cands)
     for i in cands:
+        if i in listed:
+            continue
         copies = _copies(paras, i, min(len(paras), body + 3))
         if copies:
             return Headline(paras[i], i, 0, len(paras[i]), copies, source="repeated")
@@ -456,7 +479,7 @@ def find_headline(
     if not cands:
         return None
     first = cands[-1]
-    while first - 1 in cands or (first - 2 in cands and _COUNTER_ONLY.match(paras[first - 1])
+    while (first - 1 in cands and first - 1 not in listed) or (first - 2 in cands and _COUNTER_ONLY.match(paras[first - 1])
                                  and not (meta and meta[first - 1])):  # "04.03.2021" is a date, not a counter
         first -= 1 if first - 1 in cands else 2  # a view counter ("| 681") between headline and deck
     # The run's first line, since decks and subtitles follow the headline; but a short line

@@ -315,3 +315,49 @@ def test_names_joined_by_and_are_not_section_labels() -> None:
     from pipeline.text.headline import is_section_label
 
     assert not is_section_label("Putin and Kim")
+
+
+# --- a related-stories list above the headline, colon datelines, toolbar words ---------------------
+def test_headline_below_a_list_of_links_with_a_story_printed_twice() -> None:
+    doc = _doc(
+        "항만 물동량 늘어난 부산항…올해도 증가세",
+        "울산 조선소 수주 소식 잇따라",
+        "강원도 관광객 역대 최다 기록",
+        "울산 조선소 수주 소식 잇따라",
+        "해양수산부 장관, 러시아 극동개발부 차관 면담",
+        "",
+        "폰트 확대 폰트 축소 프린트하기",
+        KO_BODY,
+    )
+    assert doc.title == "해양수산부 장관, 러시아 극동개발부 차관 면담"
+
+
+def test_headline_printed_twice_is_still_found_by_its_copy() -> None:
+    doc = _doc(
+        "Envoys of Seoul and Moscow meet in Busan",
+        "Talks cover fisheries and ferry lines",
+        "Envoys of Seoul and Moscow meet in Busan",
+        "",
+        EN_BODY,
+    )
+    assert doc.title == "Envoys of Seoul and Moscow meet in Busan"
+
+
+def test_toolbar_of_font_and_print_buttons_is_a_widget() -> None:
+    assert boilerplate_reason("폰트 확대 폰트 축소 프린트하기") == "widget"
+
+
+def test_city_and_colon_open_a_rewritten_wire_story() -> None:
+    d = find_dateline("Seoul: The foreign ministers of South Korea and Russia spoke by phone on Monday, officials said.")
+    assert d is not None and d.place == "Seoul"
+
+
+@pytest.mark.parametrize(
+    "para",
+    [
+        "Pyongyang: North Korea and Russia sign a new treaty on comprehensive strategic partnership",
+        "Note: The figures for the Far Eastern ports exclude transit cargo handled by rail operators.",
+    ],
+)
+def test_colon_headlines_and_notes_are_not_datelines(para: str) -> None:
+    assert find_dateline(para) is None
