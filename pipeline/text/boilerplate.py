@@ -27,6 +27,7 @@ from pipeline.text.page_patterns import (
     COUNTER,
     DATED_LINK,
     DOMAIN_LINE,
+    GO_TO_LINK,
     IMAGE_PLACEHOLDER,
     LABELLED_URL,
     LANGUAGE_SWITCH,
@@ -41,6 +42,8 @@ from pipeline.text.page_patterns import (
     SKIP_LINK,
     SOCIAL_NETWORKS,
     TEMPERATURE,
+    TICKER_STAMP,
+    TICKER_STAMPS,
     WEATHER_WORD,
     WIDGET_WORDS,
 )
@@ -125,10 +128,13 @@ def boilerplate_reason(line: str) -> str | None:
         return "chrome_label"
     if not _HAS_LETTER.search(line):
         return "no_letters" if len(line) <= 40 else None  # separators, counters, node ids
+    if len(TICKER_STAMP.findall(line)) >= TICKER_STAMPS:
+        return "ticker"  # (a ticker line runs long: checked before the length limit)
     if len(line) > MAX_CHROME_LINE:
         return None
     checks = (
         ("skip_link", lambda s: len(s) <= 80 and SKIP_LINK.match(s)),
+        ("link", lambda s: len(s) <= 80 and GO_TO_LINK.search(s)),
         ("widget", _is_widget_bar),
         ("dangling_separator", lambda s: len(s) <= 60 and s.endswith((" |", " /", " ·"))),
         ("language_switch", lambda s: len(s) <= 40 and LANGUAGE_SWITCH.search(s)),

@@ -115,6 +115,20 @@ _EN_CAPS_MONTH = re.compile(
     rf"^(?P<place>[A-Z][A-Z'\-]{{2,}}(?:\s[A-Z][A-Z'\-]{{2,}})?),\s(?P<month>(?i:{EN_MONTH}))\s(?P<day>\d{{1,2}})"
     rf"(?:,\s(?P<year>\d{{4}}))?,\s(?P<agency>[A-Z][A-Z0-9.\-]{{2,24}})\.\s"
 )
+# "Moscow, Aug 22 (IANS) Led by …", "New Delhi, May 3 (PTI): The …": a city in mixed case, the
+# date and the agency in brackets, then the story (Indian wires write theirs so).
+_EN_CITY_DATE_AGENCY = re.compile(
+    rf"^(?P<place>[A-Z][a-z'.\-]+(?:\s[A-Z][a-z'.\-]+)?),\s(?P<month>{EN_MONTH})\s(?P<day>\d{{1,2}})"
+    rf"(?:,\s(?P<year>\d{{4}}))?\s\((?P<agency>[A-Z][A-Za-z\-]{{1,15}})\)\s?(?:(?:--|—|–|-|:)\s?)?(?=[A-Z\"“])"
+)
+# "(Хабаровск, 7 июля, "Татар-информ", Денис Постольский). 7 июля …": place, date, agency and
+# author in brackets before the story.
+_RU_BRACKETED = re.compile(
+    rf"^\((?P<place>[А-ЯЁ][а-яё\-]+(?:\s[А-ЯЁ][а-яё\-]+)?){_RU_DATE},\s"
+    r"(?P<agency>«[^»]{2,30}»|\"[^\"]{2,30}\"|[^,()\"«]{2,30})(?:,\s[^()]{2,60})?\)\.?(?=\s|$)"
+)
+# "Seoul: Russian President …": a known city and a colon opening the story (Indian wire rewrites).
+_EN_CITY_COLON = re.compile(r"^(?P<place>[A-Z][a-z'.\-]+(?:\s[A-Z][a-z'.\-]+)?):\s(?=[A-Z\"“])")
 _KO_CITY_DATE = re.compile(r"^(?P<place>[가-힣]{2,10}),\s?(?P<month>\d{1,2})월\s?(?P<day>\d{1,2})일\s?[.,]\s(?=\S)")
 CITY_DATELINE_MIN, CITY_DATELINE_MIN_KO = 80, 40  # the story's first sentence follows on the same line
 _COUNTRY_PROVENANCE = "CLDR"
@@ -193,6 +207,16 @@ def find_dateline(paragraph: str) -> Dateline | None:
     city = _city_dateline(paragraph)
     if city is not None:
         return city
+    m = _EN_CITY_COLON.match(paragraph)
+    if m and len(paragraph) >= CITY_DATELINE_MIN and paragraph.rstrip("\"”’»)").endswith((".", "!", "?")) \
+            and is_city(m["place"]):  # (a sentence, not a long headline "Pyongyang: …")
+        return Dateline(len(paragraph[: m.end()].rstrip()), m["place"], None)
+    m = _EN_CITY_DATE_AGENCY.match(paragraph) or _RU_BRACKETED.match(paragraph)
+    if m and is_city(m["place"]):
+        return Dateline(
+            len(paragraph[: m.end()].rstrip()), m["place"], m["agency"].strip("«»\""), month_number(m["month"]),
+            int(m["day"]), int(m["year"]) if m["year"] else None, _date_text(m),
+        )  # fmt: skip
     for rx in _RU_DATELINES:
         m = rx.match(paragraph)
         if m:

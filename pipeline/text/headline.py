@@ -119,6 +119,14 @@ _RUBRIC = r"[^\W\d_]{1,15}(?: [^\W\d_]{1,15})?"
 _RUBRIC_PATH_2 = re.compile(rf"^{_RUBRIC}(?:\s?[/>»|]\s?{_RUBRIC}){{2,4}}$")
 
 
+# Two section names joined by "and": "News and Events", "Новости и события", "Press & Media".
+_RUBRIC_NOUNS = (
+    r"news|events|media|press|releases|announcements|activities|publications|projects|programs|photos|videos"
+    r"|updates|statements|speeches|новости|события|анонсы|публикации|проекты|мероприятия|фото|видео|заявления"
+)
+_RUBRIC_PAIR = re.compile(rf"^(?:{_RUBRIC_NOUNS})\s(?:and|&|и)\s(?:{_RUBRIC_NOUNS})$", re.I)
+
+
 def is_section_label(p: str) -> bool:
     """A rubric or widget label: one or two words, bare or bracketed, no digits ("Новости",
     "[사회]", "<Politics>", "Избранное ?"), or a short path of one-word rubrics."""
@@ -127,6 +135,8 @@ def is_section_label(p: str) -> bool:
     if len(p) <= 40 and _RUBRIC_PATH.match(p):
         return True
     if len(p) <= 60 and _RUBRIC_PATH_2.match(p):
+        return True
+    if _RUBRIC_PAIR.match(p):
         return True
     return (
         0 < len(p) <= 20
@@ -243,10 +253,31 @@ def _copies(paras: list[str], i: int, limit: int) -> tuple[int, ...]:
 _SUFFIX_SEP = re.compile(r"^\s*(?:[-–—|:»]|::)\s")
 
 
+_TITLE_PREFIX = re.compile(r"^[^\W\d_][^:|]{0,28}:\s$")  # "live updates: ", "watch: "
+
+
 def _with_suffix(longer: str, shorter: str) -> bool:
-    """`longer` is `shorter` plus a " - Site" / " | Section" suffix."""
+    """`longer` is `shorter` plus a " - Site" / " | Section" suffix, maybe after a short label
+    ("Live updates: <headline> | CNN")."""
     a, b = norm(longer), norm(shorter)
-    return len(b) >= 15 and a.startswith(b) and bool(_SUFFIX_SEP.match(a[len(b) :]))
+    k = a.find(b)
+    return len(b) >= 15 and (k == 0 or (k > 0 and _TITLE_PREFIX.match(a[:k]) is not None)) and bool(
+        _SUFFIX_SEP.match(a[k + len(b) :])
+    )
+
+
+# A line wholly inside quotation marks, with no attribution: a slogan or quote widget.
+_QUOTE_LINE = re.compile(r"^[“«\"„][^“”«»\"„]{10,200}[”»\"][.]?$")
+QUOTE_RUN = 2
+
+
+def quote_run(paras: list[str]) -> frozenset[int]:
+    """The page's opening run of two or more quote-only lines ("“The development of the Far East
+    is our national priority.”" / "“…”"): a header's rotating slogans, not the article's lead."""
+    n = 0
+    while n < len(paras) and _QUOTE_LINE.match(paras[n]):
+        n += 1
+    return frozenset(range(n)) if n >= QUOTE_RUN else frozenset()
 
 
 _ITEM_SEP = re.compile(r"(?:[/>»›|]|\s-)\s*$")
@@ -274,6 +305,58 @@ def _wrapped_sentence_head(paras: list[str], i: int, boiler: list[bool]) -> bool
     hangul = sum("\uac00" <= ch <= "\ud7a3" for ch in nxt) > len(nxt) / 2
     # Korean has no case: a short line ending in the sentence-final "-다." finishes the clause.
     return hangul and nxt.endswith("다.") and len(nxt) <= WRAPPED_TAIL_CHARS and len(nxt.split()) <= WRAPPED_TAIL_WORDS
+
+
+# A full stop (or ?/!) after three lower-case letters or a digit, then the next sentence's capital:
+# the line holds a sentence's end, so it is running text ("… for five days. This is a"), whatever
+# its own ending. Abbreviations are short or capitalised: "в г. Владивостоке", "U.S. Envoy",
+# "Mr. Kim", "St. Petersburg", "Gov. Kozhemyako".
+_SENTENCE_INSIDE = re.compile(r"(?:[a-zа-яё]{3}|\d)[.!?]\s+[\"“«]?[A-ZА-ЯЁ]")
+CUT_MIN_CHARS, CUT_MIN_WORDS = 100, 12
+
+
+def _cut_by_crawl(p: str) -> bool:
+    """A long line that stops inside a word, with no sentence end: the page's first ~2 KB ended
+    inside the lead. Only asked when no paragraph of the page reads as running text."""
+    return len(p) >= CUT_MIN_CHARS and len(p.split()) >= CUT_MIN_WORDS and p[-1:].isalpha()
+
+
+# A section's name glued to the headline by the crawl ("ПолитикаГлава МИД КНДР отправилась …",
+# "WorldNorth Korea and Russia …"). In Cyrillic a capital inside a word only comes from such glue
+# (brand names "МегаФон" keep a short first part); English brand names ("LinkedIn", "PowerPoint")
+# are common, so there only a known section name is cut.
+_GLUED_RUBRIC_RU = re.compile(r"^[А-ЯЁ][а-яё]{4,14}(?=[А-ЯЁ][а-яё])")
+_GLUED_RUBRIC_EN = re.compile(
+    r"^(?:News|World|Politics|Business|Economy|Asia|Society|Culture|Sports?|Opinion|Diplomacy|Defen[cs]e"
+    r"|Nation(?:al)?|International|Tech|Science|Life|Entertainment|Regions?|Local|Briefs?)(?=[A-Z][a-z])"
+)
+RUBRIC_REST_WORDS = 3
+
+
+def _glued_rubric(p: str) -> int:
+    """Length of a section name glued to the start of headline `p` (0: none)."""
+    m = _GLUED_RUBRIC_RU.match(p) or _GLUED_RUBRIC_EN.match(p)
+    return m.end() if m and len(p[m.end() :].split()) >= RUBRIC_REST_WORDS else 0
+
+
+LIST_RUN = 5
+
+
+def _link_list(paras: list[str], cands: list[int]) -> frozenset[int]:
+    """Lines of a related-stories list above the headline: a run of five or more consecutive
+    candidates in which one line is printed twice (the same story in two widgets). All but the
+    run's last line, which sits on the furniture or lead below and is the article's headline."""
+    out: set[int] = set()
+    run: list[int] = []
+    for i in [*cands, -2]:
+        if run and i == run[-1] + 1:
+            run.append(i)
+            continue
+        keys = [norm(paras[j]) for j in run]
+        if len(run) >= LIST_RUN and len(set(keys[:-1])) < len(keys) - 1:
+            out.update(run[:-1])
+        run = [i]
+    return frozenset(out)
 
 
 DECK_MIN_WORDS = 4
@@ -353,13 +436,16 @@ def find_headline(
     def in_script(i: int) -> bool:
         return script is None or dominant_script(paras[i]) in (script, None)
 
-    body = next((i for i in range(len(paras)) if not boiler[i] and is_body_like(paras[i]) and in_script(i)),
-                None)
+    slogans = quote_run(paras)
+    body = next((i for i in range(len(paras)) if not boiler[i] and is_body_like(paras[i]) and in_script(i)
+                 and i not in slogans), None)
     if body is None:
         body = next((i for i in range(len(paras)) if not boiler[i] and is_body_like(paras[i])), None)
+    if body is None and paras and not boiler[-1] and _cut_by_crawl(paras[-1]):
+        body = len(paras) - 1  # the crawl stopped inside the lead: "… обучающихся корейскому язы"
     if body is None:
         return None
-    cands = [i for i in range(min(body, top)) if not boiler[i] and is_headline_shaped(paras[i])
+    cands = [i for i in range(min(body, top)) if not boiler[i] and i not in slogans and is_headline_shaped(paras[i])
              and not _wrapped_sentence_head(paras, i, boiler) and not _caption_copy(paras, i)]
     for k in range(1, body + 1):
         # A sentence broken over lines by the source ends on a line that continues in lower case
@@ -371,10 +457,15 @@ def find_headline(
         start = k
         while start > 0 and not boiler[start - 1] and is_headline_shaped(paras[start - 1]):
             start -= 1
+            if _SENTENCE_INSIDE.search(paras[start]):
+                break  # "… for five days. This is a" / "reciprocal visit …": the sentence starts here
         cands = [i for i in cands if not start <= i < k]
     if any(in_script(i) for i in cands):
         cands = [i for i in cands if in_script(i)]
+    listed = _link_list(paras, cands)
     for i in cands:
+        if i in listed:
+            continue
         copies = _copies(paras, i, min(len(paras), body + 3))
         if copies:
             return Headline(paras[i], i, 0, len(paras[i]), copies, source="repeated")
@@ -388,7 +479,7 @@ def find_headline(
     if not cands:
         return None
     first = cands[-1]
-    while first - 1 in cands or (first - 2 in cands and _COUNTER_ONLY.match(paras[first - 1])
+    while (first - 1 in cands and first - 1 not in listed) or (first - 2 in cands and _COUNTER_ONLY.match(paras[first - 1])
                                  and not (meta and meta[first - 1])):  # "04.03.2021" is a date, not a counter
         first -= 1 if first - 1 in cands else 2  # a view counter ("| 681") between headline and deck
     # The run's first line, since decks and subtitles follow the headline; but a short line
@@ -402,6 +493,9 @@ def find_headline(
     first = _headline_over_furniture(paras, boiler, cands, first)
     first = _headline_above_stamp(paras, boiler, meta, cands, first)
     nxt = first + 1
+    rubric = _glued_rubric(paras[first])
+    if rubric:  # "ПолитикаГлава МИД …": the section's name glued to the headline
+        return Headline(paras[first][rubric:], first, rubric, len(paras[first]))
     if nxt in cands and paras[nxt][:1].islower() and not paras[first].endswith(_QUESTION_END):
         # "Приморье и Корея проведут" / "первый форум": one headline broken over two lines
         return Headline(f"{paras[first]} {paras[nxt]}", first, 0, len(paras[first]), continued=nxt)

@@ -32,6 +32,7 @@ from pipeline.text.headline import (
     is_body_like,
     is_caption,
     is_headline_shaped,
+    quote_run,
 )
 from pipeline.text.page_patterns import (
     ACCOUNT_MENU,
@@ -47,6 +48,7 @@ from pipeline.text.published_date import (
     line_candidates,
     resolve,
 )
+from pipeline.text.scripts import dominant_script
 from pipeline.text.types import RelatedHeadline
 
 __all__ = [
@@ -218,6 +220,50 @@ def _mark_inline_links(paras: list[str], boiler: list[bool], keep: int | None) -
             boiler[i] = True
 
 
+# A related story's box inside the article: its headline above a bare date-and-time stamp
+# ("17 January, 09:48 GMT", "March 3, 2024, 10:15"), and its picture's caption above the headline
+# when the caption ends in a date ("… – Sputnik International, 1920, 17.01.2024").
+_BOX_STAMP = re.compile(
+    rf"^(?:\d{{1,2}}\s(?:{EN_MONTH}|{RU_MONTH})|{EN_MONTH}\s\d{{1,2}})(?:,?\s\d{{4}})?,?\s\d{{1,2}}:\d{{2}}"
+    r"(?:\s?(?:GMT|UTC|MSK|KST|МСК))?$",
+    re.I,
+)
+_DATED_CAPTION_END = re.compile(r",\s\d{1,2}\.\d{1,2}\.\d{4}$")
+
+
+def _mark_related_boxes(paras: list[str], boiler: list[bool], head: int | None) -> None:
+    """A headline-shaped line over a bare stamp, below a body paragraph of the article (so never
+    the article's own deck and date line), is a box linking to another story."""
+    top = -1 if head is None else head
+    for i in range(top + 2, len(paras)):
+        h = i - 1
+        if not _BOX_STAMP.match(paras[i]) or h == head or not is_headline_shaped(paras[h]):
+            continue
+        if not any(not boiler[j] and is_body_like(paras[j]) for j in range(top + 1, h)):
+            continue
+        boiler[i] = boiler[h] = True
+        if h - 1 > top and _DATED_CAPTION_END.search(paras[h - 1]):
+            boiler[h - 1] = True
+
+
+# The follow box closing a page: "Vestnik Kavkaza" / "in Instagram", "Подписывайтесь на нас" / "в Telegram".
+_FOLLOW = re.compile(
+    r"^(?:(?:follow|join|подписывайтесь на)\s(?:us\s|нас\s)?)?(?:in|on|at|в|на)\s(?:Instagram|Telegram|Facebook"
+    r"|Twitter|X|VK|VKontakte|YouTube|Dzen|Дзен|Дзене|Телеграме?|ВКонтакте|Одноклассниках)$",
+    re.I,
+)
+FOLLOW_NAME_WORDS = 4
+
+
+def _mark_follow_boxes(paras: list[str], boiler: list[bool]) -> None:
+    for i, p in enumerate(paras):
+        if len(p) <= 40 and _FOLLOW.match(p):
+            boiler[i] = True
+            j = i - 1  # the site's name printed above it
+            if j >= 0 and len(paras[j].split()) <= FOLLOW_NAME_WORDS and not paras[j].endswith(_NO_FINAL):
+                boiler[j] = True
+
+
 _NAME_LINE = re.compile(r"^(?:[•·▪]\s*)?[A-ZА-ЯЁ][a-zа-яё'’\-]+(?:\s[A-ZА-ЯЁ][a-zа-яё'’\-]+){1,3}$")
 
 
@@ -361,12 +407,19 @@ def analyse_layout(
     if head_para is not None:
         # Section labels, promos and menus above the headline, and its repeated copies. Running
         # text above a container-given headline keeps its own kind: it may be the article.
-        above = [j for j in range(head_para) if headline.source == "label" or not is_body_like(paras[j])]
+        # A notice in another script above the headline (an English page's Russian "the site has
+        # moved" lines) is the site's, however sentence-like.
+        script = dominant_script("\n".join(paras[head_para:])) if headline.source != "container" else None
+        slogans = quote_run(paras)
+        above = [j for j in range(head_para) if headline.source == "label" or not is_body_like(paras[j])
+                 or (script is not None and dominant_script(paras[j]) not in (script, None)) or j in slogans]
         for j in (*above, *headline.copies):
             boiler[j] = True
 
     _smooth(paras, boiler, head_para)
     _mark_inline_links(paras, boiler, head_para)
+    _mark_related_boxes(paras, boiler, head_para)
+    _mark_follow_boxes(paras, boiler)
     _mark_name_bylines(paras, boiler, meta, head_para)
     _mark_author_lists(paras, boiler, head_para)
     first = 0 if head_para is None else head_para + 1

@@ -65,7 +65,7 @@ WIDGET_WORDS = frozenset(
         "google", "google+", "plus", "pinterest", "kakao", "story", "band", "naver", "instagram", "youtube",
         "reddit", "line", "weibo", "wechat", "odnoklassniki", "vk.com", "ok.ru",
         "글씨", "글자", "키우기", "줄이기", "크게", "작게", "가", "저장", "메일", "이메일", "기사", "보내기",
-        "글자크기", "설정", "rss", "새로보기",
+        "글자크기", "설정", "rss", "새로보기", "폰트", "확대", "축소", "프린트하기", "인쇄하기",
     )
 )
 
@@ -174,10 +174,19 @@ DOMAIN_LINE = re.compile(r"^(?:www\.)?[\w\-]+(?:\.[\w\-]+)*\.(?:ru|com|net|org|k
 PRINT_HEADER = re.compile(r"^(?:-\s.{1,60}\s-\s)?https?://\S+(?:\s-)?$")
 # The banner naming the site as a government's official one ("이 누리집은 대한민국 공식 전자정부
 # 누리집입니다.", "An official website of ...", "Официальный сайт администрации ...").
+# The same banner's other lines ("공식 누리집 주소 확인하기", "go.kr 주소를 사용하는 누리집은 …",
+# "… 다른 도메인 주소를 사용하고 있다면 …", "운영중인 공식 누리집보기") are its furniture too.
 OFFICIAL_SITE = re.compile(
-    r"공식\s?전자정부\s?누리집|^(?:an\s)?official\s(?:web)?site\sof\b|^официальный\s(?:интернет-)?(?:сайт|портал)\b",
+    r"공식\s?누리집\s?(?:주소\s?확인|보기)|go\.kr\s?주소를\s?사용하는|다른\s?도메인\s?주소를\s?사용"
+    r"|공식\s?전자정부\s?누리집|^(?:an\s)?official\s(?:web)?site\sof\b|^официальный\s(?:интернет-)?(?:сайт|портал)\b",
     re.I,
 )
+# A banner or link that ends in "바로가기" ("go to"): "2024 정부 업무보고 … 토론회 바로가기".
+GO_TO_LINK = re.compile(r"\S\s바로\s?가기$")
+# A news ticker glued into one line: three or more date-and-time stamps, each opening an item
+# ("31 января 2026, 09:00: … 31 января 2026, 08:00: …", "2024-05-01 10:00 … 2024-05-01 09:30 …").
+TICKER_STAMP = re.compile(r"(?:\d{4},?\s|\d{4}[-./]\d{2}[-./]\d{2}\s)\d{1,2}:\d{2}\b")
+TICKER_STAMPS = 3
 # Weather and clock widgets: a temperature, or a weather word, on a short line.
 TEMPERATURE = re.compile(r"-?\d{1,2}(?:\.\d)?\s?(?:°\s?[CF]?|℃)")
 WEATHER_WORD = re.compile(r"\b(?:weather|погода)\b|날씨|맑음|흐림|미세먼지|초미세먼지", re.I)

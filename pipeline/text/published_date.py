@@ -271,6 +271,8 @@ def resolve(
             if c.kind in ("stamp", "byline") and c.date < best.date:
                 return None
         return PublishedDate(best.date, best.kind, best.evidence)
+    if fallback and dateline_date is not None and any((c.date.month, c.date.day) != dateline_date[:2] for c in fallback):
+        return None  # " date 2019-08-16" above "Moscow, Aug 22 (IANS)": the dateline contradicts the crawl's date
     if fallback:
         return PublishedDate(fallback[0].date, "crawl_prefix", fallback[0].evidence) if len(
             {c.date for c in fallback}
