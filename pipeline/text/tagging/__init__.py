@@ -105,6 +105,11 @@ _PERSON_TITLE = re.compile(
     r"\s(?:of|for)\s"
 )
 _MISSION = re.compile(r"\b(?:Embassy|Consulate|Consulate General|Consulate-General)$")
+# A body's head word ending a name the model typed as a place ("Far Eastern State University").
+_BODY_HEAD = re.compile(r"\b(?:University|Institute|Academy|Agency|Ministry|Committee|Commission|Council|Foundation"
+                        r"|Association|Society|Corporation|Company|Bank)$")
+# A one-word name before a station or a crossing is the place it is named after ("Khasan train station").
+_STATION_AFTER = re.compile(r"[ \t]+(?:(?:train|railway|railroad|rail|border)[ \t]+)?(?:station|crossing|checkpoint)\b")
 
 
 def _block_mentions(text: str, bs: int, be: int, language: str, en_doc: object | None,
@@ -132,7 +137,7 @@ def _block_mentions(text: str, bs: int, be: int, language: str, en_doc: object |
     credits = SpanIndex(filters.credit_spans(chunk, 0, len(chunk)))
     hits = [h for h in hits if not credits.holds(h.start, h.end) and not chunk[h.end : h.end + 1].isdigit()]
     taken = SpanIndex((o.start, o.end) for o in hits)
-    hits = [_with_initials(chunk, h, taken) for h in hits]
+    hits = [gazetteer.with_state_form(chunk, _with_initials(chunk, h, taken)) for h in hits]
     hit_index = SpanIndex((h.start, h.end) for h in hits)
     cands += [_from_entry(bs + h.start, bs + h.end, h.entry) for h in hits]
     natasha: set[int] = set()  # ids of natasha's candidates (the Russian filters apply to them)
@@ -178,6 +183,12 @@ def _block_mentions(text: str, bs: int, be: int, language: str, en_doc: object |
             continue  # "Minister of Transport and Road Construction" is a post, not an organisation
         if c.method == "ner" and c.entity_type in ("FAC", "GPE", "LOC") and _MISSION.search(surface):
             c = dataclasses.replace(c, entity_type="ORG")  # "the Russian Embassy said": a diplomatic mission
+        if c.method == "ner" and c.entity_type in ("FAC", "GPE", "LOC") and _BODY_HEAD.search(surface) \
+                and not filters.is_facility(surface):
+            c = dataclasses.replace(c, entity_type="ORG")  # "the Far Eastern State University": a body, not a place
+        elif c.method == "ner" and c.entity_type in ("ORG", "PERSON") and " " not in surface \
+                and _STATION_AFTER.match(chunk, c.end):
+            c = dataclasses.replace(c, entity_type="GPE")  # "Khasan train station", "the Tumangang–Khasan railroad crossing"
         if c.entity_type == "ORG" and filters.is_facility(surface):
             c = dataclasses.replace(c, entity_type="FAC")  # "Incheon International Airport"
         holds = c.method == "ner" and c.entity_type == "ORG" and filters.org_chain(surface) \
@@ -333,7 +344,8 @@ def _sentence_start(chunk: str, pos: int) -> bool:
 
 def _all_proper(chunk: str, cand: ner.Cand, proper: set[int]) -> bool:
     """Every word of a pattern name is a proper noun to spaCy's tagger ("Higher Education" is not)."""
-    return all(cand.start + m.start() in proper for m in re.finditer(r"[^\s-]+", chunk[cand.start:cand.end]))
+    # (a word's start only: the lower-case half of a hyphenated given name, "Byung-won", may read as a verb)
+    return all(cand.start + m.start() in proper for m in re.finditer(r"\S+", chunk[cand.start:cand.end]))
 
 
 def _catalog_words() -> frozenset[str]:

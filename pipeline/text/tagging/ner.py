@@ -553,7 +553,8 @@ def english_candidates(text: str, start: int, end: int, blocked: list[tuple[int,
 # Closed-class words that start a noun phrase but never a name ("This Forum", "Our Ministry").
 _EN_FUNCTION_WORDS = frozenset("The A An This That These Those Our Its Their His Her My Your Each Every Any "  # noqa: SIM905
                                "Some No All Both Such Which What Whose".split())
-_EN_ORG_CONT = re.compile(r"(?: (?:of|for) (?:the )?(?:[A-Z][A-Za-z]+|and)(?: (?:[A-Z][A-Za-z]+|and|of|the))*)?")
+# (a possessive inside the complement: "Ministry of Foreign Affairs of the People's Republic of China")
+_EN_ORG_CONT = re.compile(r"(?: (?:of|for) (?:the )?(?:[A-Z][A-Za-z]+(?:['’]s)?|and)(?: (?:[A-Z][A-Za-z]+(?:['’]s)?|and|of|the))*)?")
 
 
 _CAPITALISED_WORD_AT_END = re.compile(r"(?:^|(?<= ))([A-Z][A-Za-z.&'-]*) $")
@@ -715,6 +716,15 @@ def _noun_part(text: str, ws: int, we: int, tokens: dict) -> int:
     return min(last_noun, we) if last_noun > ws else we
 
 
+def _ko_common_cheong(word: str, ws: int, ne: int, tokens: dict) -> bool:
+    """A word ending in a two-syllable common noun in 청 ("구독신청" subscription request, "협조요청"):
+    no agency, whose 청 closes a longer noun ("경찰청", "방위사업청") or stands alone."""
+    if not word.endswith("청"):
+        return False
+    last = [t for p in range(ws, ne) for t in tokens.get(p, []) if t[2] == ne and t[1].startswith("NN")]
+    return any(len(t[0]) == 2 for t in last)
+
+
 def korean_candidates(text: str, start: int, end: int, tokens: dict,
                       blocked: list[tuple[int, int, str]] = ()) -> list[Cand]:
     """PERSON/ORG/GPE/TITLE candidates from kiwi's analysis; `blocked` holds catalog hits."""
@@ -767,7 +777,7 @@ def korean_candidates(text: str, start: int, end: int, tokens: dict,
                 j -= 1
             out.append(Cand(nouns[j][0], ne, "PERSON", "pattern", 0.75))
             continue
-        if _KO_ORG_SUFFIX.search(word) and not _KO_BUILDING.search(word):
+        if _KO_ORG_SUFFIX.search(word) and not _KO_BUILDING.search(word) and not _ko_common_cheong(word, ws, ne, tokens):
             j = i  # extend left over noun-only words ("한러수교 30주년 준비위원회")
             while j > 0 and i - j < 3 and words[j - 1][1] + 1 == words[j][0] and not in_person.overlaps(*words[j - 1]) \
                     and not blocked_persons.overlaps(words[j - 1][0], words[j - 1][1]) \

@@ -1,0 +1,107 @@
+"""Round 7 (unseen pages): credits and bylines that read as names, chrome words read as
+organisations, places and bodies typed wrong, organisations written in quotes or in a state's
+long form. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.text.lines import named as _named
+
+# --- credits --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("credit", [
+    "(AP Photo/Ivan Petrovsky, Pool)",
+    "(Photo by Ivan Petrovsky)",
+    "(Reporting by Jane Doeling; Editing by John Roebuck)",
+    "(Additional reporting by Jane Doeling in Seoul)",
+])
+def test_a_bracketed_photo_or_story_credit_is_no_mention(credit: str) -> None:
+    text = f"The two leaders shook hands in front of the cameras before the talks in Vladivostok. {credit}"
+    found = _named(text, "en")
+    assert found.get("Vladivostok") == "GPE"
+    assert not any(name in s for s in found for name in ("Petrovsky", "Doeling", "Roebuck", "Seoul")), found
+
+
+def test_a_photographer_named_in_the_sentence_is_still_a_mention() -> None:
+    found = _named("Photographer Ivan Petrovsky met Alexander Borodin in Moscow.", "en")
+    assert found.get("Alexander Borodin") == "PERSON"
+
+
+@pytest.mark.parametrize(("text", "lang", "credited"), [
+    ("Лидеры обсудили сотрудничество.\nВидео: корреспондент ВГТРК Иван Петровский", "ru", ("ВГТРК", "Иван Петровский")),
+    ("Лидеры обсудили сотрудничество.\nИсточник: Telegram-канал \"Москва 24\"", "ru", ("Москва",)),
+    ("The leaders discussed cooperation.\n02:09 - Source: CNN", "en", ("CNN",)),
+    ("The leaders discussed cooperation.\nVideo: Reuters", "en", ("Reuters",)),
+])
+def test_a_video_or_source_line_is_a_credit(text: str, lang: str, credited: tuple[str, ...]) -> None:
+    found = _named(text, lang)
+    assert not any(c in s for s in found for c in credited), found
+
+
+def test_a_source_cited_inside_a_sentence_is_a_mention() -> None:
+    found = _named("The source told Reuters that the talks in Moscow went well.", "en")
+    assert found.get("Reuters") == "ORG"
+
+
+def test_a_korean_agency_closing_a_caption_is_a_credit() -> None:
+    text = "김철수(오른쪽) 장관이 21일 서울에서 러시아 대사와 악수를 하고 있다. 연합뉴스"
+    found = _named(text, "ko")
+    assert "연합뉴스" not in found and found.get("서울") == "GPE"
+    cited = _named("연합뉴스는 21일 서울에서 이같이 보도했다.", "ko")
+    assert cited.get("연합뉴스") == "ORG"  # the agency as a sentence's subject is a mention
+
+
+@pytest.mark.parametrize("byline", ["홍길동 사진전문기자", "홍길동 선임기자", "홍길동 기자"])
+def test_a_korean_byline_with_a_desk_is_a_credit(byline: str) -> None:
+    found = _named(f"블라디보스토크 항구에 배들이 정박해 있다.\n{byline}", "ko")
+    assert "홍길동" not in found and found.get("블라디보스토크") == "GPE"
+
+
+# --- chrome and typing ----------------------------------------------------------------------
+
+
+def test_a_subscription_request_is_no_agency() -> None:
+    assert _named("온라인 구독신청 지면 구독신청", "ko") == {}
+    found = _named("방위사업청과 해양경찰청은 이날 협력 방안을 발표했다.", "ko")
+    assert found.get("방위사업청") == "ORG" and found.get("해양경찰청") == "ORG"
+
+
+def test_a_station_is_named_after_its_place_and_a_university_is_a_body() -> None:
+    found = _named("The delegation first stopped at the Khasan train station near the border with North Korea.", "en")
+    assert found.get("Khasan") == "GPE"
+    found = _named("The summit was held at the Far Eastern State University on Russky Island.", "en")
+    assert found.get("Far Eastern State University") == "ORG"
+
+
+# --- organisation and person recall ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("agency", ['РИА "Новости"', "РИА «Новости»", "РИА Новости"])
+def test_an_agency_written_in_quotes_is_one_name(agency: str) -> None:
+    found = _named(f"Как сообщает {agency}, делегация прибыла во Владивосток.", "ru")
+    assert found.get(agency) == "ORG", found
+
+
+def test_a_country_in_its_state_form() -> None:
+    assert _named("Делегация Республики Беларусь прибыла в Москву.", "ru").get("Республики Беларусь") == "GPE"
+    en = _named("The Republic of Belarus and the People's Republic of China signed the statement.", "en")
+    assert en.get("Republic of Belarus") == "GPE" and en.get("People's Republic of China") == "GPE"
+    assert _named("벨라루스 공화국 대통령이 서울을 방문했다.", "ko").get("벨라루스 공화국") == "GPE"
+
+
+def test_a_tv_channel_and_a_date_after_a_country() -> None:
+    found = _named('Об этом сообщил телеканал "Россия-24". Делегация прибыла в Россию 24 февраля.', "ru")
+    assert found.get("Россия-24") == "ORG" and found.get("Россию") == "GPE"
+    assert _named("The talks were shown live on Rossiya-24.", "en").get("Rossiya-24") == "ORG"
+
+
+def test_a_ministry_of_a_state_named_with_a_possessive() -> None:
+    found = _named("A spokesman for the Ministry of Foreign Affairs of the People's Republic of China said so.", "en")
+    assert found.get("Ministry of Foreign Affairs of the People's Republic of China") == "ORG", found
+
+
+def test_a_korean_name_with_a_hyphenated_given_name() -> None:
+    found = _named("Rudenko met his South Korean counterpart Chung Byung-won on Friday in Seoul.", "en")
+    assert found.get("Chung Byung-won") == "PERSON", found
