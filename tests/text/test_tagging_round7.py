@@ -105,3 +105,53 @@ def test_a_ministry_of_a_state_named_with_a_possessive() -> None:
 def test_a_korean_name_with_a_hyphenated_given_name() -> None:
     found = _named("Rudenko met his South Korean counterpart Chung Byung-won on Friday in Seoul.", "en")
     assert found.get("Chung Byung-won") == "PERSON", found
+
+
+# --- promos, page titles, Korean captions and places -------------------------------------------
+
+
+def test_another_storys_headline_between_paragraphs_is_no_mention() -> None:
+    from pipeline.text.tagging import tag_document
+    from pipeline.text.types import Block
+
+    paras = ["Kim met Putin in Vladivostok on Thursday.",
+             "Senator Ivan Doeling Ties Border Funding to Ukraine Aid, Has Tough Message for Critics",
+             "Chairman of the Coordination Committee, Rector of Tomsk University Nikolay Borodin",
+             "The two leaders agreed to meet again in Moscow."]
+    text = "\n\n".join(paras)
+    blocks, pos = [], 0
+    for p, kind in zip(paras, ["body", "caption", "caption", "body"], strict=True):
+        start = text.index(p, pos)
+        blocks.append(Block(kind, start, start + len(p)))
+        pos = start + len(p)
+    mentions, _ = tag_document(text, "en", blocks, [], None)
+    found = {m.surface for m in mentions}
+    assert not any("Doeling" in s for s in found) and "Ukraine" not in found, found
+    assert any("Borodin" in s for s in found) and "Moscow" in found  # a caption of names stays
+
+
+def test_the_sites_name_closing_a_page_title_and_a_subscribe_line_are_chrome() -> None:
+    found = _named("Live updates: Kim and Putin hold their first summit | CNN", "en")
+    assert "CNN" not in found and found.get("Putin") == "PERSON"
+    assert _named("Подписаться на Москва 24", "ru") == {}
+
+
+def test_a_korean_name_with_a_caption_position_note() -> None:
+    found = _named("김철수(오른쪽) 통일부 장관이 21일 정부서울청사에서 러시아 대사를 만났다.", "ko")
+    assert found.get("김철수") == "PERSON", found
+
+
+def test_a_noun_with_a_bound_noun_is_no_korean_name() -> None:
+    found = _named("4명의 주내 주요 매체 기자와 2명의 담당자로 구성된 대표단이 돌아왔다.", "ko")
+    assert "주내" not in found, found
+
+
+def test_korean_places_an_autonomous_prefecture_and_a_citys_port() -> None:
+    found = _named("중국 연변조선족자치주 대표단은 블라디보스토크항에 도착했다.", "ko")
+    assert found.get("연변조선족자치주") == "GPE" and found.get("블라디보스토크항") == "GPE", found
+    assert "블라디보스토크항공" not in _named("블라디보스토크항공 여객기가 도착했다.", "ko")
+
+
+def test_a_korean_body_of_two_countries_joined_by_a_bullet() -> None:
+    found = _named("양국은 러•한 경제과학기술 공동위원회를 재개해야 한다.", "ko")
+    assert found.get("러•한 경제과학기술 공동위원회") == "ORG", found

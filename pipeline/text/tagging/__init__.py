@@ -488,7 +488,10 @@ def _tag_one(doc: DocumentInput, spans: list[tuple[int, int]], natasha: dict[str
     named_cands: list[_M] = []
     ko_titles: list[ner.Cand] = []
     dates: list[_M] = []
+    promos = _promo_headlines(text, doc.blocks, en_docs)
     for bs, be in spans:
+        if (bs, be) in promos:
+            continue
         cands, titles = _block_mentions(text, bs, be, language, en_docs.get((bs, be)), natasha,
                                         doc.korean_tokens.get((bs, be)))
         named_cands += cands
@@ -513,6 +516,36 @@ def _tag_one(doc: DocumentInput, spans: list[tuple[int, int]], natasha: dict[str
             linked_to=index.get(id(m.title_of)) if m.title_of is not None else None,
         ))
     return mentions, score_topics(text, spans)
+
+
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_PROMO_WORDS = 6
+
+
+def _promo_headlines(text: str, blocks: Sequence[Block], en_docs: Mapping[tuple[int, int], object]
+                     ) -> set[tuple[int, int]]:
+    """Blocks after the body has begun that are another story's headline, a "read also" promo
+    ("Senator Ties Border Funding to Ukraine Aid, Has Tough Message for ..."): Title Case, no
+    closing full stop, and a capitalised verb inside, which a caption of names ("Rector of St
+    Petersburg University Nikolay Kropachev") never has. Their names are not the story's."""
+    out: set[tuple[int, int]] = set()
+    body = False
+    for b in sorted(blocks, key=lambda b: b.start):
+        if b.kind == "body":
+            body = True
+            continue
+        if not body or b.kind not in CONTENT_KINDS or b.kind == "title" or (b.start, b.end) not in en_docs:
+            continue
+        line = text[b.start : b.end].strip()
+        words = _WORD.findall(line)
+        long = [w for w in words if len(w) >= 4]
+        if len(words) < _PROMO_WORDS or "\n" in line or line.endswith((".", "!", "?")) \
+                or sum(w[0].isupper() for w in long) < 0.8 * len(long):
+            continue
+        tokens = list(en_docs[(b.start, b.end)])  # a spaCy Doc of the block
+        if any(t.i > 0 and t.text[:1].isupper() and t.tag_.startswith(("VB", "MD")) for t in tokens):
+            out.add((b.start, b.end))
+    return out
 
 
 def _select_titles(titles: list[_M]) -> list[_M]:

@@ -42,6 +42,8 @@ _CREDIT = re.compile(
     # ... and a video's or a story's source on its own line ("Видео: журналист ВГТРК Иван Петров",
     # "Video: Reuters", "02:09 - Source: CNN", "Источник: Telegram-канал", "출처: 연합뉴스")
     r"|^[ \t]*(?:[\d:]+[ \t]*[-–—][ \t]*)?(?:Видео|Video|영상|Source|Sources|Источник|출처)[ \t]*[:：][^\n]{1,80}"
+    # and an invitation to follow the site ("Подписаться на Москва 24", "Subscribe to ... on Telegram")
+    r"|^[ \t]*(?:Подписаться на|Подпишитесь на|Subscribe to|Follow us on)\b[^\n]{1,60}$"
 
     r"|(?:©|ⓒ|\bCopyright\b|\bCOPYRIGHT\b)[^\n]{0,80}"
     # A wire's slash credit after a dateline ("МОСКВА, 7 февраля. /ТАСС/.", "MOSCOW, May 3. /TASS/.")
@@ -63,6 +65,8 @@ _CREDIT = re.compile(
     # an agency alone on its line: the story's credit ("AFP", "Reuters", "ТАСС")
     r"|^[ \t]*(?:AFP|AP|Reuters|Yonhap|TASS|EPA|Xinhua|Kyodo|Sputnik|ТАСС|РИА Новости|Интерфакс|연합뉴스|뉴시스)"
     r"[ \t]*$"
+    # the site's name closing a page title ("Putin and Kim hold first summit | CNN")
+    r"|(?<= [|｜] )[^|｜\n]{1,30}[ \t]*$"
     # a hashtag is a tag, not a mention ("#SouthKorea #Russia"); not "&#8217;" or "C#"
     r"|(?<![\w&#])#[^\W\d_]\w*",
     re.M,

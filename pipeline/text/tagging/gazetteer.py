@@ -241,8 +241,12 @@ def find_korean(text: str, tokens: dict[int, list[tuple[str, str, int]]] | None 
     hits = []
     for end_idx, (form, entry) in (automaton if automaton is not None else _ko_automaton()).iter(text):
         start, end = end_idx - len(form) + 1, end_idx + 1
-        if ko_starts_word(text, start) and ko_tail_ok(text, end, tokens):
+        if not ko_starts_word(text, start):
+            continue
+        if ko_tail_ok(text, end, tokens):
             hits.append(Hit(start, end, entry))
+        elif entry.entity_type == "GPE" and text[end : end + 1] == "항" and ko_tail_ok(text, end + 1, tokens):
+            hits.append(Hit(start, end + 1, entry))  # a city's port by the city's name: "블라디보스토크항에"
     return longest_first(hits)
 
 

@@ -643,7 +643,7 @@ _KO_ORG_SUFFIX = re.compile(
 )
 # Ordinals and times never start an organisation's name ("제3차", "8일 오후 5시 포항공과대학교").
 _KO_NOT_IN_NAME = re.compile(r"제?\d+차?|\d+(?:년|월|일|시|분)|오전|오후|지난|오는|이번")
-_KO_PAIR_WORD = re.compile(r"[가-힣]+(?:[-·][가-힣]+)+")  # "한-러", "한·러"
+_KO_PAIR_WORD = re.compile(r"[가-힣]+(?:[-·•・][가-힣]+)+")  # "한-러", "한·러", "러•한"
 _KO_BUILDING = re.compile(r"(?:시|구|군|도)청$")  # "포항시청에서": the city hall as a venue
 # A district in an address ("서울 종로구 경남대 극동문제연구소"): an organisation's name starts after it.
 _KO_ADDRESS_UNIT = re.compile(r"[가-힣]{2,5}(?:구|군|읍|면)")
@@ -655,7 +655,7 @@ _KO_GENERIC_ORG = re.compile(
     r"(?:포럼|세미나|토론회|간담회|설명회)")  # programme items ("관광투자설명회, 경제포럼, 문화행사")
 # "방러시", "방문시": the time of a visit (noun + 시 "when"), not a city.
 _KO_WHEN = re.compile(r"(?:방[한러미중일북독영불]|방문|도착|귀국|출국|체류|취임|재임|집권)시")
-_KO_PLACE_SUFFIX = re.compile(r"[가-힣]{1,6}(?:시|도|군|구|주|관구|변강)$")
+_KO_PLACE_SUFFIX = re.compile(r"[가-힣]{1,6}(?:시|도|군|구|주|관구|변강)$|[가-힣]{2,8}자치(?:주|구|현)$")  # "연변조선족자치주"
 
 
 # A university's short name is its first part + 대 ("연세대", "한국외대", "제주대"). As a word it
@@ -800,7 +800,8 @@ def korean_candidates(text: str, start: int, end: int, tokens: dict,
             continue
         if _KO_PLACE_SUFFIX.fullmatch(word) and not _KO_WHEN.fullmatch(word) and ko_starts_word(text, ws) and ko_tail_ok(text, ne, tokens) \
                 and (nnp and len(tokens.get(ws, [])) and tokens[ws][0][2] == ne
-                     or len(word) >= 4 and ko_names.could_be_proper(word)):  # "극동연방관구": unknown to kiwi
+                     or len(word) >= 4 and ko_names.could_be_proper(word)  # "극동연방관구": unknown to kiwi
+                     or nnp and re.search("자치[주구현]$", word)):  # "연변조선족자치주": a proper name + "autonomous prefecture"
             out.append(Cand(ws, ne, "GPE", "pattern", 0.55))
     for i, (ws, ne) in enumerate(nouns):
         if is_title[i]:
