@@ -155,3 +155,30 @@ def test_korean_places_an_autonomous_prefecture_and_a_citys_port() -> None:
 def test_a_korean_body_of_two_countries_joined_by_a_bullet() -> None:
     found = _named("양국은 러•한 경제과학기술 공동위원회를 재개해야 한다.", "ko")
     assert found.get("러•한 경제과학기술 공동위원회") == "ORG", found
+
+
+# --- Latin names in Korean text, agencies, file names, footnotes, quotes -----------------------
+
+
+def test_a_latin_catalog_name_with_korean_particles() -> None:
+    found = _named("APEC에서 만난 정상들은 NATO의 역할과 IAEA는 물론 UN과의 협력을 논의했다.", "ko")
+    assert {"APEC", "NATO", "IAEA", "UN"} <= {s for s, t in found.items() if t == "ORG"}, found
+    assert "APECX" not in _named("APECX에서 만났다.", "ko")  # a longer Latin word is another name
+
+
+def test_a_wire_agency_with_its_korean_tong_sin() -> None:
+    found = _named("AFP통신이 15일 보도했다. 로이터통신에 따르면 협상은 계속된다.", "ko")
+    assert found.get("AFP") == "ORG" and found.get("로이터") == "ORG", found
+
+
+def test_an_image_file_name_and_a_source_footnote_are_credits() -> None:
+    en = _named("AFP__20230625__Preview__Talks.jpg\nThe ministers met in Beijing.", "en")
+    assert "AFP" not in en and en.get("Beijing") == "GPE"
+    ko = _named("양국 장관이 회담했다.\n*이 기사는 Reuters를 참조했습니다.", "ko")
+    assert "Reuters" not in ko
+
+
+def test_a_russian_name_keeps_its_closing_quote() -> None:
+    found = _named("Об этом сказал корреспонденту Тихоокеанского информационного агентства «Острова» "
+                   "генеральный консул.", "ru")
+    assert found.get("Тихоокеанского информационного агентства «Острова»") == "ORG", found

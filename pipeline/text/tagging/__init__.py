@@ -147,7 +147,7 @@ def _block_mentions(text: str, bs: int, be: int, language: str, en_doc: object |
         raw += ner.latin_companies(chunk)  # "соглашение с Junglim Architecture Co. Ltd."
     if _CYR.search(chunk):
         koreans = ner.russian_korean_names(chunk)  # "Мун Чжэ Ином", "Ли Мён Баку" (no city inside)
-        spans = ner.merge_org_chains(chunk, ner.without_acronym(chunk, natasha_found[chunk]))
+        spans = ner.merge_org_chains(chunk, ner.with_closing_quote(chunk, ner.without_acronym(chunk, natasha_found[chunk])))
         # (natasha's own persons may hold the party's name: "[партии Тобуро] Мун Хи Сан")
         persons = [(h.start, h.end) for h in hits if h.entry.entity_type == "PERSON"] + [(c.start, c.end) for c in koreans]
         orgs = ner.russian_org_heads(chunk, persons)

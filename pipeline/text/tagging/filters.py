@@ -77,7 +77,11 @@ _CREDIT = re.compile(
 _CAPTION_CREDIT = re.compile(
     # a credit in brackets naming whose picture or story it is, wherever it stands ("(AP Photo/Ivan
     # Petrov, Pool)", "(Reporting by Jane Doe; Editing by John Roe)", "(Photo by ...)", "(Фото: ...)")
-    r"\((?:[A-Z][\w.]*[ \t])?(?:Photo|Photos|Фото|Video|Видео)[ \t]*(?:[/:]|by\b)[^()\n]{1,80}\)"
+    r"\((?:[A-Z][\w.]*[ \t])?(?:Photo|Photos|PHOTO|Фото|ФОТО|Video|Видео)[ \t]*(?:[/:]|by\b)[^()\n]{1,80}\)"
+    # an image's file name ("AFP__20230625__33KY3XK__v1__Preview__Talks.jpg")
+    r"|[^\s()]+\.(?:jpe?g|png|gif|webp|JPE?G|PNG)\b"
+    # a footnote naming the story's sources ("*이 기사는 Reuters를 참조했습니다.", "※ 자료: 통계청")
+    r"|^[ \t]*[*※][^\n]{0,80}(?:참조|인용|제공|출처|자료)[^\n]{0,20}$"
     r"|\((?:Additional[ \t]+)?(?:[Rr]eporting|Writing|Editing|Compiled|Edited)[ \t]+by\b[^()\n]{1,200}\)"
     r"|\(PHOTO NOT FOR SALE\)|\((?:Yonhap|AFP|Reuters|AP|EPA|Xinhua|Kyodo|TASS|Newsis|News1|Getty Images)\)[ \t]*$",
     re.M,

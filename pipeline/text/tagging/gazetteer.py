@@ -98,6 +98,15 @@ def _is_word_char(ch: str) -> bool:
     return ch.isalnum()
 
 
+# Korean glues particles, and an agency's "통신", to a Latin name: "APEC에서", "IAEA는", "AFP통신이".
+_KO_LATIN_TAIL = re.compile(r"(?:통신사?|통신)?" + _KO_PARTICLES.pattern)
+
+
+def _korean_tail(text: str, end: int) -> bool:
+    m = re.compile(r"[가-힣]+").match(text, end)
+    return m is not None and _KO_LATIN_TAIL.fullmatch(m.group()) is not None
+
+
 def find_latin(text: str) -> list[Hit]:
     """Case-sensitive catalog forms on word boundaries (acronyms stay acronyms)."""
     hits = []
@@ -105,7 +114,8 @@ def find_latin(text: str) -> list[Hit]:
         start, end = end_idx - len(form) + 1, end_idx + 1
         if start > 0 and _is_word_char(text[start - 1]):
             continue
-        if end < len(text) and _is_word_char(text[end]) and _is_word_char(form[-1]):
+        if end < len(text) and _is_word_char(text[end]) and _is_word_char(form[-1]) \
+                and not (_LATIN.match(form[-1]) and _korean_tail(text, end)):
             continue
         hits.append(Hit(start, end, entry))
     return longest_first(hits)
@@ -245,6 +255,8 @@ def find_korean(text: str, tokens: dict[int, list[tuple[str, str, int]]] | None 
             continue
         if ko_tail_ok(text, end, tokens):
             hits.append(Hit(start, end, entry))
+        elif entry.entity_type == "ORG" and _KO_LATIN_TAIL.fullmatch(text[end : eojeol_end(text, end)]):
+            hits.append(Hit(start, end, entry))  # an agency and its "통신": "로이터통신에 따르면"
         elif entry.entity_type == "GPE" and text[end : end + 1] == "항" and ko_tail_ok(text, end + 1, tokens):
             hits.append(Hit(start, end + 1, entry))  # a city's port by the city's name: "블라디보스토크항에"
     return longest_first(hits)

@@ -100,6 +100,20 @@ def without_acronym(text: str, cands: list[Cand]) -> list[Cand]:
     return out
 
 
+def with_closing_quote(text: str, cands: list[Cand]) -> list[Cand]:
+    """natasha stops a name before the quotation it opened closes ("агентства «Острова"): the
+    closing mark right after it is part of the name."""
+    out = []
+    for c in cands:
+        surface = text[c.start:c.end]
+        if surface.count("«") > surface.count("»") and text[c.end:c.end + 1] == "»" \
+                or surface.count('"') % 2 == 1 and text[c.end:c.end + 1] == '"':
+            c = Cand(c.start, c.end + 1, c.entity_type, c.method, c.confidence,
+                     (c.normal or surface) + text[c.end])
+        out.append(c)
+    return out
+
+
 def _title_noun(phrase: str) -> bool:
     """A person's title read as an organisation ("Председателя" [Государственной Думы]): an
     animate noun."""
