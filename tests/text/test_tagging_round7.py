@@ -182,3 +182,26 @@ def test_a_russian_name_keeps_its_closing_quote() -> None:
     found = _named("Об этом сказал корреспонденту Тихоокеанского информационного агентства «Острова» "
                    "генеральный консул.", "ru")
     assert found.get("Тихоокеанского информационного агентства «Острова»") == "ORG", found
+
+
+# --- missions and wrapped lines ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("sentence", "mission"), [
+    ("모스크바의 주러 한국대사관 개관식에 참석했다.", "주러 한국대사관"),
+    ("주한 러시아 대사관은 성명을 냈다.", "주한 러시아 대사관"),
+    ("주블라디보스톡총영사관이 밝혔다.", "주블라디보스톡총영사관"),
+])
+def test_a_korean_mission_named_with_where_it_serves(sentence: str, mission: str) -> None:
+    assert _named(sentence, "ko").get(mission) == "ORG"
+
+
+def test_a_russian_mission_broken_across_wrapped_lines() -> None:
+    from pipeline.text.tagging import tag_document
+    from pipeline.text.types import Block
+
+    text = ("В субботнике участвовали сотрудники Генерального консульства Республики\n"
+            "Корея в г. Владивостоке и представители городской администрации.")
+    mentions, _ = tag_document(text, "ru", [Block("body", 0, len(text))], [], None)
+    orgs = {m.surface for m in mentions if m.entity_type == "ORG"}
+    assert "Генерального консульства Республики\nКорея" in orgs, orgs

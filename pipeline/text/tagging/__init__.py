@@ -34,6 +34,7 @@ _ADJECTIVE = re.compile(r"^[А-ЯЁа-яё-]+(?:ский|ской|ская|ск�
 _SENTENCE_START = re.compile(r"(?:^|[.!?:|>•\n]\s*)$")
 _METHOD_RANK = {"gazetteer": 0, "pattern": 1, "ner": 2}
 _NON_SPACE = re.compile(r"\S")
+_WRAP_BREAK = re.compile(r"(?<=[^\s.!?:;])[ \t]*\n(?=[ \t]*[^\s•\-–—*])")  # one line break inside a sentence
 
 
 def warm_up() -> None:
@@ -146,15 +147,18 @@ def _block_mentions(text: str, bs: int, be: int, language: str, en_doc: object |
     if _LAT.search(chunk):
         raw += ner.latin_companies(chunk)  # "соглашение с Junglim Architecture Co. Ltd."
     if _CYR.search(chunk):
-        koreans = ner.russian_korean_names(chunk)  # "Мун Чжэ Ином", "Ли Мён Баку" (no city inside)
-        spans = ner.merge_org_chains(chunk, ner.with_closing_quote(chunk, ner.without_acronym(chunk, natasha_found[chunk])))
+        # A text wrapped at a fixed width breaks names across lines ("консульство Республики\nКорея"):
+        # the patterns read a line break inside a paragraph as the space it stands for (same offsets).
+        flat = _WRAP_BREAK.sub(lambda m: " " * len(m.group()), chunk)
+        koreans = ner.russian_korean_names(flat)  # "Мун Чжэ Ином", "Ли Мён Баку" (no city inside)
+        spans = ner.merge_org_chains(flat, ner.with_closing_quote(chunk, ner.without_acronym(chunk, natasha_found[chunk])))
         # (natasha's own persons may hold the party's name: "[партии Тобуро] Мун Хи Сан")
         persons = [(h.start, h.end) for h in hits if h.entry.entity_type == "PERSON"] + [(c.start, c.end) for c in koreans]
-        orgs = ner.russian_org_heads(chunk, persons)
+        orgs = ner.russian_org_heads(flat, persons)
         org_index = SpanIndex((o.start, o.end) for o in orgs)
-        found = [_after(chunk, c, orgs, org_index) for c in spans]
+        found = [_after(flat, c, orgs, org_index) for c in spans]
         natasha.update(id(c) for c in found)
-        raw += ner.orgs_named_after(chunk, orgs + found + koreans)  # "университет им. Ким Чака"
+        raw += ner.orgs_named_after(flat, orgs + found + koreans)  # "университет им. Ким Чака"
     if ko_tokens is not None:
         raw += ner.korean_candidates(chunk, 0, len(chunk), ko_tokens,
                                      [(h.start, h.end, h.entry.entity_type) for h in hits])

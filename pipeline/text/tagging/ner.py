@@ -658,6 +658,8 @@ _KO_ORG_SUFFIX = re.compile(
 # Ordinals and times never start an organisation's name ("제3차", "8일 오후 5시 포항공과대학교").
 _KO_NOT_IN_NAME = re.compile(r"제?\d+차?|\d+(?:년|월|일|시|분)|오전|오후|지난|오는|이번")
 _KO_PAIR_WORD = re.compile(r"[가-힣]+(?:[-·•・][가-힣]+)+")  # "한-러", "한·러", "러•한"
+_KO_MISSION = re.compile(r"(?:대사관|영사관|대표부)$")
+_KO_POSTED = re.compile(r"주(?:한|러|미|중|일|북|유엔)?")  # "stationed in": 주한 (in Korea), 주러 (in Russia)
 _KO_BUILDING = re.compile(r"(?:시|구|군|도)청$")  # "포항시청에서": the city hall as a venue
 # A district in an address ("서울 종로구 경남대 극동문제연구소"): an organisation's name starts after it.
 _KO_ADDRESS_UNIT = re.compile(r"[가-힣]{2,5}(?:구|군|읍|면)")
@@ -804,12 +806,17 @@ def korean_candidates(text: str, start: int, end: int, tokens: dict,
                     and not is_title[j - 1] \
                     and not _KO_ADDRESS_UNIT.fullmatch(text[words[j - 1][0]:words[j - 1][1]]):
                 j -= 1
+            # A mission is named with where it serves: "주러 한국대사관", "주한 러시아 대사관".
+            if _KO_MISSION.search(word) and 0 < j and words[j - 1][1] + 1 == words[j][0] \
+                    and _KO_POSTED.fullmatch(text[words[j - 1][0]:words[j - 1][1]]):
+                j -= 1
             span_tokens = [t for p in range(nouns[j][0], ne) for t in tokens.get(p, [])]
             own = [t for p in range(ws, ne) for t in tokens.get(p, []) if t[2] <= ne and t[1].startswith("NN")]
             # A proper noun inside, or a compound of nouns written as one word ("해양수산개발원").
             if ne - nouns[j][0] < 3 or _KO_GENERIC_ORG.fullmatch(text[nouns[j][0]:ne]):
                 continue  # a bare "포럼" is not a name
-            if any(t[1] in ("NNP", "SL") for t in span_tokens) or (len(own) >= 2 and len(word) >= 4):
+            if any(t[1] in ("NNP", "SL") for t in span_tokens) or (len(own) >= 2 and len(word) >= 4) \
+                    or _KO_POSTED.match(text, nouns[j][0]) and _KO_MISSION.search(word):  # "주블라디보스톡총영사관"
                 out.append(Cand(nouns[j][0], ne, "ORG", "pattern", 0.6))
             continue
         if _KO_PLACE_SUFFIX.fullmatch(word) and not _KO_WHEN.fullmatch(word) and ko_starts_word(text, ws) and ko_tail_ok(text, ne, tokens) \
