@@ -807,7 +807,7 @@ def korean_candidates(text: str, start: int, end: int, tokens: dict,
                     and not _KO_ADDRESS_UNIT.fullmatch(text[words[j - 1][0]:words[j - 1][1]]):
                 j -= 1
             # A mission is named with where it serves: "주러 한국대사관", "주한 러시아 대사관".
-            if _KO_MISSION.search(word) and 0 < j and words[j - 1][1] + 1 == words[j][0] \
+            if _KO_MISSION.search(word) and j > 0 and words[j - 1][1] + 1 == words[j][0] \
                     and _KO_POSTED.fullmatch(text[words[j - 1][0]:words[j - 1][1]]):
                 j -= 1
             span_tokens = [t for p in range(nouns[j][0], ne) for t in tokens.get(p, [])]
