@@ -205,3 +205,28 @@ def test_a_russian_mission_broken_across_wrapped_lines() -> None:
     mentions, _ = tag_document(text, "ru", [Block("body", 0, len(text))], [], None)
     orgs = {m.surface for m in mentions if m.entity_type == "ORG"}
     assert "Генерального консульства Республики\nКорея" in orgs, orgs
+
+
+# --- typing by the words around a name; Russian bodies' full names ------------------------------
+
+
+def test_a_name_after_the_town_of_is_a_place_and_after_a_hotel_word_a_facility() -> None:
+    found = _named("The institute stands in a quiet place near the town of Yongin.", "en")
+    assert found.get("Yongin") == "GPE", found
+    ru = _named("Встреча прошла в отеле Sheraton Grand Walkerhill города Сеула.", "ru")
+    assert ru.get("Sheraton Grand Walkerhill") == "FAC", ru
+
+
+def test_a_russian_body_runs_on_over_its_country_and_its_genitive_complement() -> None:
+    found = _named("На фестивале выступили артисты Государственного корейского музыкального театра "
+                   "Республики Казахстан.", "ru")
+    assert found.get("Государственного корейского музыкального театра Республики Казахстан") == "ORG", found
+    assert found.get("Республики Казахстан") == "GPE"  # the state is mentioned too
+    found = _named("Добро пожаловать на сайт Национально-культурной автономии корейцев города Уссурийска.", "ru")
+    assert found.get("Национально-культурной автономии корейцев") == "ORG", found
+
+
+def test_a_latin_name_before_a_korean_title_is_a_person() -> None:
+    found = _named("모스크바고등경제대학의 Yaroslav Kuzminov 총장은 협력을 확대하자고 화답했다.", "ko")
+    assert found.get("Yaroslav Kuzminov") == "PERSON", found
+    assert _named("Samsung Electronics 회장이 참석했다.", "ko").get("Samsung Electronics") != "PERSON"

@@ -109,6 +109,10 @@ _MISSION = re.compile(r"\b(?:Embassy|Consulate|Consulate General|Consulate-Gener
 # A body's head word ending a name the model typed as a place ("Far Eastern State University").
 _BODY_HEAD = re.compile(r"\b(?:University|Institute|Academy|Agency|Ministry|Committee|Commission|Council|Foundation"
                         r"|Association|Society|Corporation|Company|Bank)$")
+# A one-word name after "the town of" is a place ("near the town of Yongin"), a name after a hotel
+# word a facility ("в отеле Sheraton Grand Walkerhill", "at the hotel Lotte").
+_PLACE_OF = re.compile(r"\b(?:town|city|village|port|province|county|district|island)\s+of\s+$")
+_HOTEL_BEFORE = re.compile(r"(?:\b[Оо]тел[еьяюи]\w*|\b[Гг]остиниц\w*|\b[Hh]otel|호텔)\s*[«\"“]?$")
 # A one-word name before a station or a crossing is the place it is named after ("Khasan train station").
 _STATION_AFTER = re.compile(r"[ \t]+(?:(?:train|railway|railroad|rail|border)[ \t]+)?(?:station|crossing|checkpoint)\b")
 
@@ -159,6 +163,8 @@ def _block_mentions(text: str, bs: int, be: int, language: str, en_doc: object |
         found = [_after(flat, c, orgs, org_index) for c in spans]
         natasha.update(id(c) for c in found)
         raw += ner.orgs_named_after(flat, orgs + found + koreans)  # "университет им. Ким Чака"
+    if ko_tokens is not None and _LAT.search(chunk):
+        raw += [c for c in ner.latin_persons_before_korean_titles(chunk) if not hit_index.overlaps(c.start, c.end)]
     if ko_tokens is not None:
         raw += ner.korean_candidates(chunk, 0, len(chunk), ko_tokens,
                                      [(h.start, h.end, h.entry.entity_type) for h in hits])
@@ -190,11 +196,19 @@ def _block_mentions(text: str, bs: int, be: int, language: str, en_doc: object |
         if c.method == "ner" and c.entity_type in ("FAC", "GPE", "LOC") and _BODY_HEAD.search(surface) \
                 and not filters.is_facility(surface):
             c = dataclasses.replace(c, entity_type="ORG")  # "the Far Eastern State University": a body, not a place
+        elif c.method == "ner" and c.entity_type in ("GPE", "LOC") and _CYR.search(surface) \
+                and _ru_body_head(c.normal or surface):
+            c = dataclasses.replace(c, entity_type="ORG")  # "Национально-культурной автономии": a body
         elif c.method == "ner" and c.entity_type in ("ORG", "PERSON") and " " not in surface \
-                and _STATION_AFTER.match(chunk, c.end):
-            c = dataclasses.replace(c, entity_type="GPE")  # "Khasan train station", "the Tumangang–Khasan railroad crossing"
-        if c.entity_type == "ORG" and filters.is_facility(surface):
-            c = dataclasses.replace(c, entity_type="FAC")  # "Incheon International Airport"
+                and (_STATION_AFTER.match(chunk, c.end) or _PLACE_OF.search(chunk, max(0, c.start - 20), c.start)):
+            c = dataclasses.replace(c, entity_type="GPE")  # "Khasan train station", "near the town of Yongin"
+        if c.entity_type == "ORG" and (filters.is_facility(surface)
+                                       or _HOTEL_BEFORE.search(chunk, max(0, c.start - 20), c.start)):
+            c = dataclasses.replace(c, entity_type="FAC")  # "Incheon International Airport", "в отеле Sheraton …"
+        if c.entity_type == "ORG" and c.method == "ner" and _CYR.search(surface):
+            c = _with_genitive_tail(chunk, c)  # "Национально-культурной автономии [корейцев]"
+        if c.entity_type == "ORG" and _CYR.search(surface):
+            c = _with_country(chunk, c, [hits[k] for k in hit_index.overlapping(c.end, c.end + 3)])  # "театра Республики Казахстан": the state the body belongs to
         holds = c.method == "ner" and c.entity_type == "ORG" and filters.org_chain(surface) \
             and any(h.end - h.start < c.end - c.start for h in (hits[k] for k in hit_index.within(c.start, c.end)))
         entry = _link(surface, c.normal)
@@ -216,6 +230,49 @@ def _block_mentions(text: str, bs: int, be: int, language: str, en_doc: object |
             cands.append(_M(bs + c.start, bs + c.end, c.entity_type, unlinked_id(c.entity_type, name), name,
                             c.method, c.confidence, holds_names=holds))
     return cands, titles
+
+
+_RU_BODY_HEADS = filters.ORG_HEADS | ner.RU_CAPITAL_HEADS | {"театр", "музей", "библиотека", "объединение", "автономия"}
+
+
+def _ru_body_head(phrase: str) -> bool:
+    """A Russian name the model typed as a place whose words hold a body's head noun."""
+    return any(gazetteer.ru_lemma(w) in _RU_BODY_HEADS for w in re.findall(r"[А-Яа-яЁё]+", phrase))
+
+
+_RU_NEXT_WORD = re.compile(r"[ \t\n]([а-яё]+)\b")
+_RU_PLACE_NOUNS = frozenset({"город", "край", "область", "район", "округ", "республика", "село", "посёлок", "поселок"})
+_GENITIVE_TAIL_WORDS = 3
+
+
+def _with_genitive_tail(chunk: str, c: ner.Cand) -> ner.Cand:
+    """natasha ends a body's name at its head noun ("Национально-культурной автономии" of "…
+    автономии корейцев"): the lower-case genitive words after a body's head belong to the name
+    (a place noun, "города", starts the place it is in)."""
+    words = re.findall(r"[А-Яа-яЁё]+", chunk[c.start : c.end])
+    if not words or gazetteer.ru_lemma(words[-1]) not in _RU_BODY_HEADS:
+        return c
+    end, n = c.end, 0
+    while n < _GENITIVE_TAIL_WORDS and (m := _RU_NEXT_WORD.match(chunk, end)) \
+            and gazetteer.ru_lemma(m.group(1)) not in _RU_PLACE_NOUNS and ner.genitive_word(m.group(1)):
+        end, n = m.end(), n + 1
+    if end == c.end:
+        return c
+    return ner.Cand(c.start, end, c.entity_type, c.method, c.confidence,
+                    ner.ru_nominative(" ".join(chunk[c.start : end].split()), "ORG"))
+
+
+def _with_country(chunk: str, c: ner.Cand, hits: list[gazetteer.Hit]) -> ner.Cand:
+    """A Russian body's name runs on over the country it belongs to, written after it in the
+    genitive ("Государственного корейского музыкального театра Республики Казахстан"): the
+    catalog country right after it, one space or line break away (`hits`: the catalog hits there)."""
+    for h in hits:
+        if h.start > c.end and not chunk[c.end : h.start].strip() and h.entry.entity_type == "GPE" \
+                and (h.entry.provenance.startswith("CLDR") or chunk[h.start : h.end].startswith("Республик")) \
+                and ner.genitive_word(chunk[h.start : h.end].split()[0]) and h.end - c.start < 160:
+            return ner.Cand(c.start, h.end, c.entity_type, c.method, c.confidence,
+                            (c.normal or chunk[c.start : c.end]) + " " + " ".join(chunk[h.start : h.end].split()))
+    return c
 
 
 def _english(chunk: str, hits: list[gazetteer.Hit], raw: list[ner.Cand], en_doc: object | None

@@ -275,9 +275,14 @@ def russian_org_heads(text: str, persons: list[tuple[int, int]] = ()) -> list[Ca
 # adjective before a legislature's head noun, or a capitalised head noun before a lower-case
 # genitive phrase, is such a name.
 _RU_LEGISLATURES = frozenset({"собрание", "дума", "ассамблея", "палата", "хурал", "курултай"})
-_RU_CAPITAL_HEADS = frozenset({"ассоциация", "союз", "общество", "фонд", "федерация", "центр", "палата", "совет",
+RU_CAPITAL_HEADS = _RU_CAPITAL_HEADS = frozenset({"ассоциация", "союз", "общество", "фонд", "федерация", "центр", "палата", "совет",
                                "комитет", "форум", "конгресс", "клуб"})
 _RU_CHAIN_WORDS = 4
+
+
+def genitive_word(word: str) -> bool:
+    """A noun or adjective reading in the genitive among the word's first two ("Республики", "России")."""
+    return _gent_word(word, ("NOUN", "ADJF"))
 
 
 def _gent_word(word: str, pos: tuple[str, ...]) -> bool:
@@ -827,6 +832,25 @@ def korean_candidates(text: str, start: int, end: int, tokens: dict,
     for i, (ws, ne) in enumerate(nouns):
         if is_title[i]:
             out.append(Cand(ws, ne, "TITLE", "pattern", 0.6))
+    return out
+
+
+_LATIN_BEFORE_KO_TITLE = re.compile(
+    r"(?<![\w.-])([A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}) (?=(?:" + "|".join(sorted(KO_TITLE_SUFFIXES, key=len, reverse=True))
+    + r")(?:[은는이가을를의과와도께]|에게|\s|[,.]|$))")
+
+
+def latin_persons_before_korean_titles(text: str) -> list[Cand]:
+    """A foreign name left in Latin letters in Korean text, with its Korean title after it
+    ("모스크바고등경제대학의 Yaroslav Kuzminov 총장은"): a person when shaped like one (a known given
+    name or Korean surname first, or a Slavic surname last)."""
+    out = []
+    for m in _LATIN_BEFORE_KO_TITLE.finditer(text):
+        tokens = m.group(1).replace("-", " ").split()
+        if any(t in _NOT_NAME for t in tokens):
+            continue
+        if tokens[0] in _GIVEN_NAMES or tokens[0] in _KOREAN_SURNAMES or _RU_SURNAME_SUFFIX.search(tokens[-1]):
+            out.append(Cand(m.start(1), m.end(1), "PERSON", "pattern", 0.7))
     return out
 
 
