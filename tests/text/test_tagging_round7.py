@@ -230,3 +230,31 @@ def test_a_latin_name_before_a_korean_title_is_a_person() -> None:
     found = _named("모스크바고등경제대학의 Yaroslav Kuzminov 총장은 협력을 확대하자고 화답했다.", "ko")
     assert found.get("Yaroslav Kuzminov") == "PERSON", found
     assert _named("Samsung Electronics 회장이 참석했다.", "ko").get("Samsung Electronics") != "PERSON"
+
+
+# --- bylines after a dateline credit, romanised Korean districts, facilities, quoted Russian bodies --
+
+
+def test_a_byline_between_the_datelines_credit_and_its_dash() -> None:
+    found = _named("SEOUL (Yonhap) By Hong Gil-dong – The two associations agreed to continue their exchanges.", "en")
+    assert found.get("SEOUL") == "GPE" and "Yonhap" not in found and "Hong Gil-dong" not in found, found
+
+
+def test_a_romanised_korean_district_and_a_hotel_named_after_a_company() -> None:
+    found = _named("The association met at Lotte Hotel in Sogong-dong, Seoul, and later in Jongno-gu.", "en")
+    assert found.get("Lotte Hotel") == "FAC" and found.get("Sogong-dong") == "GPE", found
+    assert found.get("Jongno-gu") == "GPE", found
+
+
+def test_korean_names_in_russian_with_other_surname_spellings() -> None:
+    found = _named("Губернатор встретился с генеральным консулом Республики Корея Чой Сок Ином и послом Ви Сон Лаком.", "ru")
+    assert found.get("Чой Сок Ином") == "PERSON" and found.get("Ви Сон Лаком") == "PERSON", found
+
+
+def test_a_russian_body_named_in_quotes_after_its_kind() -> None:
+    found = _named("Об этом РИА «27 Регион» сообщили в пресс-центре, передает ИА REGNUM.", "ru")
+    assert found.get("РИА «27 Регион»") == "ORG" and found.get("ИА REGNUM") == "ORG", found
+    found = _named('Жилой комплекс построила компания «Керенг», а ООО "Приморье" поставило лес.', "ru")
+    assert found.get("Керенг") == "ORG" and found.get('ООО "Приморье"') == "ORG", found
+    assert "Приморье" not in found  # a place inside a company's quoted name is no mention of the place
+    assert _named("Проект «Дорогами дружбы» открыт.", "ru") == {}  # a project's name is no body

@@ -163,6 +163,11 @@ def _block_mentions(text: str, bs: int, be: int, language: str, en_doc: object |
         found = [_after(flat, c, orgs, org_index) for c in spans]
         natasha.update(id(c) for c in found)
         raw += ner.orgs_named_after(flat, orgs + found + koreans)  # "университет им. Ким Чака"
+        # "РИА «27 Регион»", "компания «Керенг»" (the model's longer name holding it wins)
+        model_index = SpanIndex((c.start, c.end) for c in found)
+        raw += [c for c in ner.russian_quoted_bodies(flat) if not any(
+            m.start <= c.start and c.end <= m.end and m.end - m.start > c.end - c.start
+            for m in (found[k] for k in model_index.overlapping(c.start, c.end)))]
     if ko_tokens is not None and _LAT.search(chunk):
         raw += [c for c in ner.latin_persons_before_korean_titles(chunk) if not hit_index.overlaps(c.start, c.end)]
     if ko_tokens is not None:
@@ -200,7 +205,8 @@ def _block_mentions(text: str, bs: int, be: int, language: str, en_doc: object |
                 and _ru_body_head(c.normal or surface):
             c = dataclasses.replace(c, entity_type="ORG")  # "Национально-культурной автономии": a body
         elif c.method == "ner" and c.entity_type in ("ORG", "PERSON") and " " not in surface \
-                and (_STATION_AFTER.match(chunk, c.end) or _PLACE_OF.search(chunk, max(0, c.start - 20), c.start)):
+                and (_STATION_AFTER.match(chunk, c.end) or _PLACE_OF.search(chunk, max(0, c.start - 20), c.start)
+                     or _KO_UNIT_WORD.fullmatch(surface)):  # "Jongno-gu": a Korean district, romanised
             c = dataclasses.replace(c, entity_type="GPE")  # "Khasan train station", "near the town of Yongin"
         if c.entity_type == "ORG" and (filters.is_facility(surface)
                                        or _HOTEL_BEFORE.search(chunk, max(0, c.start - 20), c.start)):
@@ -229,7 +235,30 @@ def _block_mentions(text: str, bs: int, be: int, language: str, en_doc: object |
             name = name[:1].upper() + name[1:]  # "администрация Владивостока" -> "Administratsiya …"
             cands.append(_M(bs + c.start, bs + c.end, c.entity_type, unlinked_id(c.entity_type, name), name,
                             c.method, c.confidence, holds_names=holds))
-    return cands, titles
+    return [_with_ko_unit(chunk, bs, m) if m.etype in ("GPE", "LOC") else _with_facility_word(chunk, bs, m)
+            if m.etype == "ORG" and m.method == "gazetteer" else m for m in cands], titles
+
+
+# A Korean place romanised with its administrative unit ("Sogong-dong", "Jongno-gu", "Gyeonggi-do").
+_KO_UNIT_WORD = re.compile(r"[A-Z][a-z]+-(?:dong|gu|si|do|gun|eup|myeon|ri)")
+_KO_UNIT_AFTER = re.compile(r"-(?:dong|gu|si|do|gun|eup|myeon|ri)\b")
+# A facility named after a catalog company ("Lotte Hotel", "Hyundai Hotel"): the facility, not the company.
+_FACILITY_WORD_AFTER = re.compile(r" (?:Hotel|Tower|Stadium|Arena|Department Store)\b")
+
+
+def _with_ko_unit(chunk: str, bs: int, m: _M) -> _M:
+    unit = _KO_UNIT_AFTER.match(chunk, m.end - bs)
+    if unit is None or not _LAT.search(chunk, m.start - bs, m.end - bs):
+        return m
+    return dataclasses.replace(m, end=m.end + len(unit.group()))
+
+
+def _with_facility_word(chunk: str, bs: int, m: _M) -> _M:
+    word = _FACILITY_WORD_AFTER.match(chunk, m.end - bs)
+    if word is None:
+        return m
+    name = chunk[m.start - bs : m.end - bs] + word.group()
+    return _M(m.start, m.end + len(word.group()), "FAC", unlinked_id("FAC", name), name, "pattern", 0.7)
 
 
 _RU_BODY_HEADS = filters.ORG_HEADS | ner.RU_CAPITAL_HEADS | {"театр", "музей", "библиотека", "объединение", "автономия"}
@@ -523,14 +552,25 @@ def tag_documents(docs: Sequence[DocumentInput]) -> list[tuple[list[Mention], li
     return [_tag_one(d, sp, natasha, en) for d, sp, en in zip(docs, spans, en_docs, strict=True)]
 
 
-def _nested_places(named: list[_M], cands: list[_M]) -> list[_M]:
+def _in_quotes(text: str, bodies: list[tuple[int, int]], pos: int) -> bool:
+    """`pos` is inside a quotation that a body's name (one of `bodies`, spans around it) opened:
+    'ООО "Приморье"' names no place."""
+    for start, _ in bodies:
+        before = text[start:pos]
+        if before.count("«") > before.count("»") or before.count('"') % 2 or before.count("“") > before.count("”"):
+            return True
+    return False
+
+
+def _nested_places(text: str, named: list[_M], cands: list[_M]) -> list[_M]:
     """Catalog places written inside a selected organisation's or facility's name
     ("Генеральное консульство Республики Корея", "Embassy of the Republic of Korea in Moscow"):
     the name keeps them, and the place is mentioned too."""
     spans = {(m.start, m.end) for m in named if m.etype in ("ORG", "FAC")}
     bodies = SpanIndex(spans)
     inside = [c for c in cands if c.etype in ("GPE", "LOC") and c.method == "gazetteer"
-              and (c.start, c.end) not in spans and bodies.holds(c.start, c.end)]
+              and (c.start, c.end) not in spans and bodies.holds(c.start, c.end)
+              and not _in_quotes(text, [b for b in spans if b[0] <= c.start and c.end <= b[1]], c.start)]
     ranked = sorted(inside, key=lambda c: (-(c.end - c.start), c.start))
     return select_non_overlapping(ranked, lambda c: c.start, lambda c: c.end)
 
@@ -560,7 +600,7 @@ def _tag_one(doc: DocumentInput, spans: list[tuple[int, int]], natasha: dict[str
         for s, e, d in find_dates(text, bs, be, language, published):
             dates.append(_M(s, e, "DATE", None, d.isoformat(), "pattern", 0.8, date=d))
     named = _select(named_cands)
-    named += _nested_places(named, named_cands)
+    named += _nested_places(text, named, named_cands)
     titles = _attach_titles(text, named, ko_titles, sent_bounds)
     titles = [t for t in _select_titles(titles)]
     everything = sorted(named + titles + dates, key=lambda m: (m.start, m.end, m.etype))

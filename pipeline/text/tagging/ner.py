@@ -384,6 +384,24 @@ _LATIN_COMPANY = re.compile(
     r"(?<![\w.-])(?:[A-Z][\w&'-]*\.? ){1,5}(?:Co\.,? ?Ltd\.?|Co\.|Ltd\.?|Inc\.?|LLC|Corp\.?|GmbH|PLC|JSC)(?![\w-])")
 
 
+# A Russian body named in quotes after its kind: an abbreviated legal or media form, which is part of
+# the name ("РИА «27 Регион»", "ИА REGNUM", "ООО «Приморье»"), or a lower-case noun, which is not
+# ("компания «Керенг»", "газета «Коммерсантъ»", "агентства «Острова»").
+_RU_QUOTED_BODY = re.compile(
+    r"(?<![\w-])(?:(?P<abbr>РИА|ИА|ИИА|МИА|ТК|ТРК|ООО|ОАО|ЗАО|ПАО|АО|НКО|АНО|ФГУП|МУП)[ \t]+"
+    r"|(?:компани|газет|журнал|телеканал|радиостанци|агентств|холдинг|издательств|фонд|корпораци|концерн|банк)[а-яё]*[ \t]+)"
+    r"(?P<name>«[^«»\n]{1,40}»|\"[^\"\n]{1,40}\"|(?(abbr)[A-Z][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*(?: [A-Z][A-Za-z0-9-]+)?|(?!)))")
+# (a quoted name alone, without the abbreviation, is taken inside its quotes)
+
+
+def russian_quoted_bodies(text: str) -> list[Cand]:
+    out = []
+    for m in _RU_QUOTED_BODY.finditer(text):
+        start, end = (m.start(), m.end()) if m.group("abbr") else (m.start("name") + 1, m.end() - 1)
+        out.append(Cand(start, end, "ORG", "pattern", 0.65, text[start:end]))
+    return out
+
+
 def latin_companies(text: str) -> list[Cand]:
     return [Cand(m.start(), m.end(), "ORG", "pattern", 0.6) for m in _LATIN_COMPANY.finditer(text)]
 
