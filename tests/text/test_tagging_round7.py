@@ -258,3 +258,10 @@ def test_a_russian_body_named_in_quotes_after_its_kind() -> None:
     assert found.get("Керенг") == "ORG" and found.get('ООО "Приморье"') == "ORG", found
     assert "Приморье" not in found  # a place inside a company's quoted name is no mention of the place
     assert _named("Проект «Дорогами дружбы» открыт.", "ru") == {}  # a project's name is no body
+
+
+def test_a_catalog_country_named_union_stays_a_place_and_a_clause_after_it_is_no_name() -> None:
+    found = _named("После распада Советского Союза отношения изменились.", "ru")
+    assert found.get("Советского Союза") == "GPE", found
+    found = _named("Представители Фонда развития Дальнего Востока приехали.", "ru")
+    assert found.get("Фонда развития Дальнего Востока") == "ORG", found

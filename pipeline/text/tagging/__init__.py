@@ -202,7 +202,7 @@ def _block_mentions(text: str, bs: int, be: int, language: str, en_doc: object |
                 and not filters.is_facility(surface):
             c = dataclasses.replace(c, entity_type="ORG")  # "the Far Eastern State University": a body, not a place
         elif c.method == "ner" and c.entity_type in ("GPE", "LOC") and _CYR.search(surface) \
-                and _ru_body_head(c.normal or surface):
+                and _ru_body_head(c.normal or surface) and _link(surface, c.normal) is None:
             c = dataclasses.replace(c, entity_type="ORG")  # "Национально-культурной автономии": a body
         elif c.method == "ner" and c.entity_type in ("ORG", "PERSON") and " " not in surface \
                 and (_STATION_AFTER.match(chunk, c.end) or _PLACE_OF.search(chunk, max(0, c.start - 20), c.start)
@@ -211,7 +211,7 @@ def _block_mentions(text: str, bs: int, be: int, language: str, en_doc: object |
         if c.entity_type == "ORG" and (filters.is_facility(surface)
                                        or _HOTEL_BEFORE.search(chunk, max(0, c.start - 20), c.start)):
             c = dataclasses.replace(c, entity_type="FAC")  # "Incheon International Airport", "в отеле Sheraton …"
-        if c.entity_type == "ORG" and c.method == "ner" and _CYR.search(surface):
+        if c.entity_type == "ORG" and c.method == "ner" and _CYR.search(surface) and _link(surface, c.normal) is None:
             c = _with_genitive_tail(chunk, c)  # "Национально-культурной автономии [корейцев]"
         if c.entity_type == "ORG" and _CYR.search(surface):
             c = _with_country(chunk, c, [hits[k] for k in hit_index.overlapping(c.end, c.end + 3)])  # "театра Республики Казахстан": the state the body belongs to
@@ -277,13 +277,14 @@ _GENITIVE_TAIL_WORDS = 3
 def _with_genitive_tail(chunk: str, c: ner.Cand) -> ner.Cand:
     """natasha ends a body's name at its head noun ("Национально-культурной автономии" of "…
     автономии корейцев"): the lower-case genitive words after a body's head belong to the name
-    (a place noun, "города", starts the place it is in)."""
+    (a place noun, "города", starts the place it is in). Only words that cannot be nominative:
+    "… Союза отношения изменились" starts a new clause."""
     words = re.findall(r"[А-Яа-яЁё]+", chunk[c.start : c.end])
     if not words or gazetteer.ru_lemma(words[-1]) not in _RU_BODY_HEADS:
         return c
     end, n = c.end, 0
     while n < _GENITIVE_TAIL_WORDS and (m := _RU_NEXT_WORD.match(chunk, end)) \
-            and gazetteer.ru_lemma(m.group(1)) not in _RU_PLACE_NOUNS and ner.genitive_word(m.group(1)):
+            and gazetteer.ru_lemma(m.group(1)) not in _RU_PLACE_NOUNS and ner.only_genitive(m.group(1)):
         end, n = m.end(), n + 1
     if end == c.end:
         return c

@@ -285,6 +285,16 @@ def genitive_word(word: str) -> bool:
     return _gent_word(word, ("NOUN", "ADJF"))
 
 
+def only_genitive(word: str) -> bool:
+    """A noun or adjective in the genitive that no reading makes nominative ("корейцев", not
+    "отношения", which is also a nominative plural)."""
+    from pipeline.text.nlp import morph
+
+    parses = morph().parse(word)[:3]
+    return any(p.tag.POS in ("NOUN", "ADJF") and "gent" in p.tag.grammemes for p in parses) \
+        and not any("nomn" in p.tag.grammemes for p in parses)
+
+
 def _gent_word(word: str, pos: tuple[str, ...]) -> bool:
     from pipeline.text.nlp import morph
 
