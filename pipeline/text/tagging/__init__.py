@@ -553,14 +553,11 @@ def tag_documents(docs: Sequence[DocumentInput]) -> list[tuple[list[Mention], li
     return [_tag_one(d, sp, natasha, en) for d, sp, en in zip(docs, spans, en_docs, strict=True)]
 
 
-def _in_quotes(text: str, bodies: list[tuple[int, int]], pos: int) -> bool:
-    """`pos` is inside a quotation that a body's name (one of `bodies`, spans around it) opened:
-    'ООО "Приморье"' names no place."""
-    for start, _ in bodies:
-        before = text[start:pos]
-        if before.count("«") > before.count("»") or before.count('"') % 2 or before.count("“") > before.count("”"):
-            return True
-    return False
+def _quoted_whole(text: str, start: int, end: int) -> bool:
+    """The place is the whole of a quoted name inside a body's name ('ООО "Приморье"', 'компания
+    «Находка»'): the company's name, no mention of the place ('диалог «Россия – Республика Корея»'
+    still mentions both)."""
+    return text[start - 1 : start] in ('"', "«", "“") and text[end : end + 1] in ('"', "»", "”")
 
 
 def _nested_places(text: str, named: list[_M], cands: list[_M]) -> list[_M]:
@@ -571,7 +568,7 @@ def _nested_places(text: str, named: list[_M], cands: list[_M]) -> list[_M]:
     bodies = SpanIndex(spans)
     inside = [c for c in cands if c.etype in ("GPE", "LOC") and c.method == "gazetteer"
               and (c.start, c.end) not in spans and bodies.holds(c.start, c.end)
-              and not _in_quotes(text, [b for b in spans if b[0] <= c.start and c.end <= b[1]], c.start)]
+              and not _quoted_whole(text, c.start, c.end)]
     ranked = sorted(inside, key=lambda c: (-(c.end - c.start), c.start))
     return select_non_overlapping(ranked, lambda c: c.start, lambda c: c.end)
 
