@@ -34,6 +34,7 @@ _ADJECTIVE = re.compile(r"^[А-ЯЁа-яё-]+(?:ский|ской|ская|ск�
 _SENTENCE_START = re.compile(r"(?:^|[.!?:|>•\n]\s*)$")
 _METHOD_RANK = {"gazetteer": 0, "pattern": 1, "ner": 2}
 _NON_SPACE = re.compile(r"\S")
+_WRAP_BREAK = re.compile(r"(?<=[^\s.!?:;])[ \t]*\n(?=[ \t]*[^\s•\-–—*])")  # one line break inside a sentence
 
 
 def warm_up() -> None:
@@ -105,6 +106,15 @@ _PERSON_TITLE = re.compile(
     r"\s(?:of|for)\s"
 )
 _MISSION = re.compile(r"\b(?:Embassy|Consulate|Consulate General|Consulate-General)$")
+# A body's head word ending a name the model typed as a place ("Far Eastern State University").
+_BODY_HEAD = re.compile(r"\b(?:University|Institute|Academy|Agency|Ministry|Committee|Commission|Council|Foundation"
+                        r"|Association|Society|Corporation|Company|Bank)$")
+# A one-word name after "the town of" is a place ("near the town of Yongin"), a name after a hotel
+# word a facility ("в отеле Sheraton Grand Walkerhill", "at the hotel Lotte").
+_PLACE_OF = re.compile(r"\b(?:town|city|village|port|province|county|district|island)\s+of\s+$")
+_HOTEL_BEFORE = re.compile(r"(?:\b[Оо]тел[еьяюи]\w*|\b[Гг]остиниц\w*|\b[Hh]otel|호텔)\s*[«\"“]?$")
+# A one-word name before a station or a crossing is the place it is named after ("Khasan train station").
+_STATION_AFTER = re.compile(r"[ \t]+(?:(?:train|railway|railroad|rail|border)[ \t]+)?(?:station|crossing|checkpoint)\b")
 
 
 def _block_mentions(text: str, bs: int, be: int, language: str, en_doc: object | None,
@@ -132,7 +142,7 @@ def _block_mentions(text: str, bs: int, be: int, language: str, en_doc: object |
     credits = SpanIndex(filters.credit_spans(chunk, 0, len(chunk)))
     hits = [h for h in hits if not credits.holds(h.start, h.end) and not chunk[h.end : h.end + 1].isdigit()]
     taken = SpanIndex((o.start, o.end) for o in hits)
-    hits = [_with_initials(chunk, h, taken) for h in hits]
+    hits = [gazetteer.with_state_form(chunk, _with_initials(chunk, h, taken)) for h in hits]
     hit_index = SpanIndex((h.start, h.end) for h in hits)
     cands += [_from_entry(bs + h.start, bs + h.end, h.entry) for h in hits]
     natasha: set[int] = set()  # ids of natasha's candidates (the Russian filters apply to them)
@@ -141,15 +151,25 @@ def _block_mentions(text: str, bs: int, be: int, language: str, en_doc: object |
     if _LAT.search(chunk):
         raw += ner.latin_companies(chunk)  # "соглашение с Junglim Architecture Co. Ltd."
     if _CYR.search(chunk):
-        koreans = ner.russian_korean_names(chunk)  # "Мун Чжэ Ином", "Ли Мён Баку" (no city inside)
-        spans = ner.merge_org_chains(chunk, ner.without_acronym(chunk, natasha_found[chunk]))
+        # A text wrapped at a fixed width breaks names across lines ("консульство Республики\nКорея"):
+        # the patterns read a line break inside a paragraph as the space it stands for (same offsets).
+        flat = _WRAP_BREAK.sub(lambda m: " " * len(m.group()), chunk)
+        koreans = ner.russian_korean_names(flat)  # "Мун Чжэ Ином", "Ли Мён Баку" (no city inside)
+        spans = ner.merge_org_chains(flat, ner.with_closing_quote(chunk, ner.without_acronym(chunk, natasha_found[chunk])))
         # (natasha's own persons may hold the party's name: "[партии Тобуро] Мун Хи Сан")
         persons = [(h.start, h.end) for h in hits if h.entry.entity_type == "PERSON"] + [(c.start, c.end) for c in koreans]
-        orgs = ner.russian_org_heads(chunk, persons)
+        orgs = ner.russian_org_heads(flat, persons)
         org_index = SpanIndex((o.start, o.end) for o in orgs)
-        found = [_after(chunk, c, orgs, org_index) for c in spans]
+        found = [_after(flat, c, orgs, org_index) for c in spans]
         natasha.update(id(c) for c in found)
-        raw += ner.orgs_named_after(chunk, orgs + found + koreans)  # "университет им. Ким Чака"
+        raw += ner.orgs_named_after(flat, orgs + found + koreans)  # "университет им. Ким Чака"
+        # "РИА «27 Регион»", "компания «Керенг»" (the model's longer name holding it wins)
+        model_index = SpanIndex((c.start, c.end) for c in found)
+        raw += [c for c in ner.russian_quoted_bodies(flat) if not any(
+            m.start <= c.start and c.end <= m.end and m.end - m.start > c.end - c.start
+            for m in (found[k] for k in model_index.overlapping(c.start, c.end)))]
+    if ko_tokens is not None and _LAT.search(chunk):
+        raw += [c for c in ner.latin_persons_before_korean_titles(chunk) if not hit_index.overlaps(c.start, c.end)]
     if ko_tokens is not None:
         raw += ner.korean_candidates(chunk, 0, len(chunk), ko_tokens,
                                      [(h.start, h.end, h.entry.entity_type) for h in hits])
@@ -178,8 +198,23 @@ def _block_mentions(text: str, bs: int, be: int, language: str, en_doc: object |
             continue  # "Minister of Transport and Road Construction" is a post, not an organisation
         if c.method == "ner" and c.entity_type in ("FAC", "GPE", "LOC") and _MISSION.search(surface):
             c = dataclasses.replace(c, entity_type="ORG")  # "the Russian Embassy said": a diplomatic mission
-        if c.entity_type == "ORG" and filters.is_facility(surface):
-            c = dataclasses.replace(c, entity_type="FAC")  # "Incheon International Airport"
+        if c.method == "ner" and c.entity_type in ("FAC", "GPE", "LOC") and _BODY_HEAD.search(surface) \
+                and not filters.is_facility(surface):
+            c = dataclasses.replace(c, entity_type="ORG")  # "the Far Eastern State University": a body, not a place
+        elif c.method == "ner" and c.entity_type in ("GPE", "LOC") and _CYR.search(surface) \
+                and _ru_body_head(c.normal or surface) and _link(surface, c.normal) is None:
+            c = dataclasses.replace(c, entity_type="ORG")  # "Национально-культурной автономии": a body
+        elif c.method == "ner" and c.entity_type in ("ORG", "PERSON") and " " not in surface \
+                and (_STATION_AFTER.match(chunk, c.end) or _PLACE_OF.search(chunk, max(0, c.start - 20), c.start)
+                     or _KO_UNIT_WORD.fullmatch(surface)):  # "Jongno-gu": a Korean district, romanised
+            c = dataclasses.replace(c, entity_type="GPE")  # "Khasan train station", "near the town of Yongin"
+        if c.entity_type == "ORG" and (filters.is_facility(surface)
+                                       or _HOTEL_BEFORE.search(chunk, max(0, c.start - 20), c.start)):
+            c = dataclasses.replace(c, entity_type="FAC")  # "Incheon International Airport", "в отеле Sheraton …"
+        if c.entity_type == "ORG" and c.method == "ner" and _CYR.search(surface) and _link(surface, c.normal) is None:
+            c = _with_genitive_tail(chunk, c)  # "Национально-культурной автономии [корейцев]"
+        if c.entity_type == "ORG" and _CYR.search(surface):
+            c = _with_country(chunk, c, [hits[k] for k in hit_index.overlapping(c.end, c.end + 3)])  # "театра Республики Казахстан": the state the body belongs to
         holds = c.method == "ner" and c.entity_type == "ORG" and filters.org_chain(surface) \
             and any(h.end - h.start < c.end - c.start for h in (hits[k] for k in hit_index.within(c.start, c.end)))
         entry = _link(surface, c.normal)
@@ -200,7 +235,74 @@ def _block_mentions(text: str, bs: int, be: int, language: str, en_doc: object |
             name = name[:1].upper() + name[1:]  # "администрация Владивостока" -> "Administratsiya …"
             cands.append(_M(bs + c.start, bs + c.end, c.entity_type, unlinked_id(c.entity_type, name), name,
                             c.method, c.confidence, holds_names=holds))
-    return cands, titles
+    return [_with_ko_unit(chunk, bs, m) if m.etype in ("GPE", "LOC") else _with_facility_word(chunk, bs, m)
+            if m.etype == "ORG" and m.method == "gazetteer" else m for m in cands], titles
+
+
+# A Korean place romanised with its administrative unit ("Sogong-dong", "Jongno-gu", "Gyeonggi-do").
+_KO_UNIT_WORD = re.compile(r"[A-Z][a-z]+-(?:dong|gu|si|do|gun|eup|myeon|ri)")
+_KO_UNIT_AFTER = re.compile(r"-(?:dong|gu|si|do|gun|eup|myeon|ri)\b")
+# A facility named after a catalog company ("Lotte Hotel", "Hyundai Hotel"): the facility, not the company.
+_FACILITY_WORD_AFTER = re.compile(r" (?:Hotel|Tower|Stadium|Arena|Department Store)\b")
+
+
+def _with_ko_unit(chunk: str, bs: int, m: _M) -> _M:
+    unit = _KO_UNIT_AFTER.match(chunk, m.end - bs)
+    if unit is None or not _LAT.search(chunk, m.start - bs, m.end - bs):
+        return m
+    return dataclasses.replace(m, end=m.end + len(unit.group()))
+
+
+def _with_facility_word(chunk: str, bs: int, m: _M) -> _M:
+    word = _FACILITY_WORD_AFTER.match(chunk, m.end - bs)
+    if word is None:
+        return m
+    name = chunk[m.start - bs : m.end - bs] + word.group()
+    return _M(m.start, m.end + len(word.group()), "FAC", unlinked_id("FAC", name), name, "pattern", 0.7)
+
+
+_RU_BODY_HEADS = filters.ORG_HEADS | ner.RU_CAPITAL_HEADS | {"театр", "музей", "библиотека", "объединение", "автономия"}
+
+
+def _ru_body_head(phrase: str) -> bool:
+    """A Russian name the model typed as a place whose words hold a body's head noun."""
+    return any(gazetteer.ru_lemma(w) in _RU_BODY_HEADS for w in re.findall(r"[А-Яа-яЁё]+", phrase))
+
+
+_RU_NEXT_WORD = re.compile(r"[ \t\n]([а-яё]+)\b")
+_RU_PLACE_NOUNS = frozenset({"город", "край", "область", "район", "округ", "республика", "село", "посёлок", "поселок"})
+_GENITIVE_TAIL_WORDS = 3
+
+
+def _with_genitive_tail(chunk: str, c: ner.Cand) -> ner.Cand:
+    """natasha ends a body's name at its head noun ("Национально-культурной автономии" of "…
+    автономии корейцев"): the lower-case genitive words after a body's head belong to the name
+    (a place noun, "города", starts the place it is in). Only words that cannot be nominative:
+    "… Союза отношения изменились" starts a new clause."""
+    words = re.findall(r"[А-Яа-яЁё]+", chunk[c.start : c.end])
+    if not words or gazetteer.ru_lemma(words[-1]) not in _RU_BODY_HEADS:
+        return c
+    end, n = c.end, 0
+    while n < _GENITIVE_TAIL_WORDS and (m := _RU_NEXT_WORD.match(chunk, end)) \
+            and gazetteer.ru_lemma(m.group(1)) not in _RU_PLACE_NOUNS and ner.only_genitive(m.group(1)):
+        end, n = m.end(), n + 1
+    if end == c.end:
+        return c
+    return ner.Cand(c.start, end, c.entity_type, c.method, c.confidence,
+                    ner.ru_nominative(" ".join(chunk[c.start : end].split()), "ORG"))
+
+
+def _with_country(chunk: str, c: ner.Cand, hits: list[gazetteer.Hit]) -> ner.Cand:
+    """A Russian body's name runs on over the country it belongs to, written after it in the
+    genitive ("Государственного корейского музыкального театра Республики Казахстан"): the
+    catalog country right after it, one space or line break away (`hits`: the catalog hits there)."""
+    for h in hits:
+        if h.start > c.end and not chunk[c.end : h.start].strip() and h.entry.entity_type == "GPE" \
+                and (h.entry.provenance.startswith("CLDR") or chunk[h.start : h.end].startswith("Республик")) \
+                and ner.genitive_word(chunk[h.start : h.end].split()[0]) and h.end - c.start < 160:
+            return ner.Cand(c.start, h.end, c.entity_type, c.method, c.confidence,
+                            (c.normal or chunk[c.start : c.end]) + " " + " ".join(chunk[h.start : h.end].split()))
+    return c
 
 
 def _english(chunk: str, hits: list[gazetteer.Hit], raw: list[ner.Cand], en_doc: object | None
@@ -333,7 +435,8 @@ def _sentence_start(chunk: str, pos: int) -> bool:
 
 def _all_proper(chunk: str, cand: ner.Cand, proper: set[int]) -> bool:
     """Every word of a pattern name is a proper noun to spaCy's tagger ("Higher Education" is not)."""
-    return all(cand.start + m.start() in proper for m in re.finditer(r"[^\s-]+", chunk[cand.start:cand.end]))
+    # (a word's start only: the lower-case half of a hyphenated given name, "Byung-won", may read as a verb)
+    return all(cand.start + m.start() in proper for m in re.finditer(r"\S+", chunk[cand.start:cand.end]))
 
 
 def _catalog_words() -> frozenset[str]:
@@ -450,14 +553,22 @@ def tag_documents(docs: Sequence[DocumentInput]) -> list[tuple[list[Mention], li
     return [_tag_one(d, sp, natasha, en) for d, sp, en in zip(docs, spans, en_docs, strict=True)]
 
 
-def _nested_places(named: list[_M], cands: list[_M]) -> list[_M]:
+def _quoted_whole(text: str, start: int, end: int) -> bool:
+    """The place is the whole of a quoted name inside a body's name ('ООО "Приморье"', 'компания
+    «Находка»'): the company's name, no mention of the place ('диалог «Россия – Республика Корея»'
+    still mentions both)."""
+    return text[start - 1 : start] in ('"', "«", "“") and text[end : end + 1] in ('"', "»", "”")
+
+
+def _nested_places(text: str, named: list[_M], cands: list[_M]) -> list[_M]:
     """Catalog places written inside a selected organisation's or facility's name
     ("Генеральное консульство Республики Корея", "Embassy of the Republic of Korea in Moscow"):
     the name keeps them, and the place is mentioned too."""
     spans = {(m.start, m.end) for m in named if m.etype in ("ORG", "FAC")}
     bodies = SpanIndex(spans)
     inside = [c for c in cands if c.etype in ("GPE", "LOC") and c.method == "gazetteer"
-              and (c.start, c.end) not in spans and bodies.holds(c.start, c.end)]
+              and (c.start, c.end) not in spans and bodies.holds(c.start, c.end)
+              and not _quoted_whole(text, c.start, c.end)]
     ranked = sorted(inside, key=lambda c: (-(c.end - c.start), c.start))
     return select_non_overlapping(ranked, lambda c: c.start, lambda c: c.end)
 
@@ -476,7 +587,10 @@ def _tag_one(doc: DocumentInput, spans: list[tuple[int, int]], natasha: dict[str
     named_cands: list[_M] = []
     ko_titles: list[ner.Cand] = []
     dates: list[_M] = []
+    promos = _promo_headlines(text, doc.blocks, en_docs)
     for bs, be in spans:
+        if (bs, be) in promos:
+            continue
         cands, titles = _block_mentions(text, bs, be, language, en_docs.get((bs, be)), natasha,
                                         doc.korean_tokens.get((bs, be)))
         named_cands += cands
@@ -484,7 +598,7 @@ def _tag_one(doc: DocumentInput, spans: list[tuple[int, int]], natasha: dict[str
         for s, e, d in find_dates(text, bs, be, language, published):
             dates.append(_M(s, e, "DATE", None, d.isoformat(), "pattern", 0.8, date=d))
     named = _select(named_cands)
-    named += _nested_places(named, named_cands)
+    named += _nested_places(text, named, named_cands)
     titles = _attach_titles(text, named, ko_titles, sent_bounds)
     titles = [t for t in _select_titles(titles)]
     everything = sorted(named + titles + dates, key=lambda m: (m.start, m.end, m.etype))
@@ -501,6 +615,36 @@ def _tag_one(doc: DocumentInput, spans: list[tuple[int, int]], natasha: dict[str
             linked_to=index.get(id(m.title_of)) if m.title_of is not None else None,
         ))
     return mentions, score_topics(text, spans)
+
+
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_PROMO_WORDS = 6
+
+
+def _promo_headlines(text: str, blocks: Sequence[Block], en_docs: Mapping[tuple[int, int], object]
+                     ) -> set[tuple[int, int]]:
+    """Blocks after the body has begun that are another story's headline, a "read also" promo
+    ("Senator Ties Border Funding to Ukraine Aid, Has Tough Message for ..."): Title Case, no
+    closing full stop, and a capitalised verb inside, which a caption of names ("Rector of St
+    Petersburg University Nikolay Kropachev") never has. Their names are not the story's."""
+    out: set[tuple[int, int]] = set()
+    body = False
+    for b in sorted(blocks, key=lambda b: b.start):
+        if b.kind == "body":
+            body = True
+            continue
+        if not body or b.kind not in CONTENT_KINDS or b.kind == "title" or (b.start, b.end) not in en_docs:
+            continue
+        line = text[b.start : b.end].strip()
+        words = _WORD.findall(line)
+        long = [w for w in words if len(w) >= 4]
+        if len(words) < _PROMO_WORDS or "\n" in line or line.endswith((".", "!", "?")) \
+                or sum(w[0].isupper() for w in long) < 0.8 * len(long):
+            continue
+        tokens = list(en_docs[(b.start, b.end)])  # a spaCy Doc of the block
+        if any(t.i > 0 and t.text[:1].isupper() and t.tag_.startswith(("VB", "MD")) for t in tokens):
+            out.add((b.start, b.end))
+    return out
 
 
 def _select_titles(titles: list[_M]) -> list[_M]:

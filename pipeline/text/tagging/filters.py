@@ -32,12 +32,21 @@ _GLUED = re.compile(r"[a-zа-яё]{2}[A-ZА-ЯЁ]")
 # "(사진=홍길동 기자)". An agency in a credit is not a mention of it (corpus convention).
 _CREDIT = re.compile(
     r"[(\[][^()\[\]\n=]{1,30}=\s*[^()\[\]\n]{1,40}[)\]]"  # (place=agency), (photo=name)
-    r"|\([^()\n]{2,30}\)(?=\s*(?:--|—|–|-\s))"  # (Agency) -- after a dateline
+    r"|\([^()\n]{2,30}\)(?=\s*(?:By [^()\n]{1,40}?\s)?(?:--|—|–|-\s))"  # (Agency) -- after a dateline
+    # a byline between the dateline's credit and its dash ("SEOUL (Yonhap) By Lee Dae-ho – ")
+    r"|(?<=\) )By [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}(?=\s*(?:--|—|–|-\s))"
     # Korean reporter bylines: "홍길동 기자 =", "=홍길동 기자" at a line's end, "홍길동 기자 (mail@...)".
-    r"|[가-힣]{2,4} ?(?:기자|특파원)(?=[ \t]*(?:=|$|\(?[\w.-]+@))"
+    # (with the desk before the role: "권혁재 사진전문기자", "홍길동 선임기자")
+    r"|[가-힣]{2,4} ?(?:[가-힣]{1,4})?(?:기자|특파원)(?=[ \t]*(?:=|$|\(?[\w.-]+@))"
     # Photo credits opening a line ("Фото: пресс-служба ...", "Photo: Yonhap"; a caption "На фото:
     # Путин" names who is pictured and stays) and copyright lines ("ⓒ 연합뉴스", "Copyright Yonhap").
     r"|^[ \t]*(?:Фото|Photo|Photos|사진)[ \t]*[:：][^\n]{1,80}"
+    # ... and a video's or a story's source on its own line ("Видео: журналист ВГТРК Иван Петров",
+    # "Video: Reuters", "02:09 - Source: CNN", "Источник: Telegram-канал", "출처: 연합뉴스")
+    r"|^[ \t]*(?:[\d:]+[ \t]*[-–—][ \t]*)?(?:Видео|Video|영상|Source|Sources|Источник|출처)[ \t]*[:：][^\n]{1,80}"
+    # and an invitation to follow the site ("Подписаться на Москва 24", "Subscribe to ... on Telegram")
+    r"|^[ \t]*(?:Подписаться на|Подпишитесь на|Subscribe to|Follow us on)\b[^\n]{1,60}$"
+
     r"|(?:©|ⓒ|\bCopyright\b|\bCOPYRIGHT\b)[^\n]{0,80}"
     # A wire's slash credit after a dateline ("МОСКВА, 7 февраля. /ТАСС/.", "MOSCOW, May 3. /TASS/.")
     r"|/[ \t]?[A-Za-zА-ЯЁа-яё][\w .\-]{0,25}?[ \t]?/(?=[.,]|\s)"
@@ -48,6 +57,8 @@ _CREDIT = re.compile(
     rf"|^[ \t]*/[ \t]?[가-힣A-Za-z0-9]{{0,10}}(?:{KO_OUTLET_ENDINGS})[ \t]*$"
     # the agency of a closing byline glued to the last sentence ("…예정이다./블라디보스토크=연합")
     r"|(?<=[가-힣]=)(?:연합뉴스|연합|뉴시스|뉴스1)[ \t]*$"
+    # a caption's agency after its last sentence, ending the line ("… 인사를 하고 있다. 연합뉴스")
+    rf"|(?<=[.다][ \t])(?:[가-힣A-Za-z0-9]{{0,10}}(?:{KO_OUTLET_ENDINGS})|AP|AFP|EPA|로이터)[ \t]*$"
     # a photo credit glued to an image's alt text once its brackets were dropped ("… 사진연합뉴스")
     r"|(?<=\s)사진=?(?:연합뉴스|뉴시스|뉴스1|뉴스핌|AP|AFP|EPA|로이터)(?=[ \t]*$)"
     # a caption's credit in capitals and square brackets at the line's end, as Korean English-language
@@ -56,6 +67,8 @@ _CREDIT = re.compile(
     # an agency alone on its line: the story's credit ("AFP", "Reuters", "ТАСС")
     r"|^[ \t]*(?:AFP|AP|Reuters|Yonhap|TASS|EPA|Xinhua|Kyodo|Sputnik|ТАСС|РИА Новости|Интерфакс|연합뉴스|뉴시스)"
     r"[ \t]*$"
+    # the site's name closing a page title ("Putin and Kim hold first summit | CNN")
+    r"|(?<= [|｜] )[^|｜\n]{1,30}[ \t]*$"
     # a hashtag is a tag, not a mention ("#SouthKorea #Russia"); not "&#8217;" or "C#"
     r"|(?<![\w&#])#[^\W\d_]\w*",
     re.M,
@@ -64,7 +77,15 @@ _CREDIT = re.compile(
 
 # A photo caption's credit at the line's end ("… on Sept. 6. (PHOTO NOT FOR SALE) (Yonhap)").
 _CAPTION_CREDIT = re.compile(
-    r"\(PHOTO NOT FOR SALE\)|\((?:Yonhap|AFP|Reuters|AP|EPA|Xinhua|Kyodo|TASS|Newsis|News1|Getty Images)\)[ \t]*$",
+    # a credit in brackets naming whose picture or story it is, wherever it stands ("(AP Photo/Ivan
+    # Petrov, Pool)", "(Reporting by Jane Doe; Editing by John Roe)", "(Photo by ...)", "(Фото: ...)")
+    r"\((?:[A-Z][\w.]*[ \t])?(?:Photo|Photos|PHOTO|Фото|ФОТО|Video|Видео)[ \t]*(?:[/:]|by\b)[^()\n]{1,80}\)"
+    # an image's file name ("AFP__20230625__33KY3XK__v1__Preview__Talks.jpg")
+    r"|[^\s()]+\.(?:jpe?g|png|gif|webp|JPE?G|PNG)\b"
+    # a footnote naming the story's sources ("*이 기사는 Reuters를 참조했습니다.", "※ 자료: 통계청")
+    r"|^[ \t]*[*※][^\n]{0,80}(?:참조|인용|제공|출처|자료)[^\n]{0,20}$"
+    r"|\((?:Additional[ \t]+)?(?:[Rr]eporting|Writing|Editing|Compiled|Edited)[ \t]+by\b[^()\n]{1,200}\)"
+    r"|\(PHOTO NOT FOR SALE\)|\((?:Yonhap|AFP|Reuters|AP|EPA|Xinhua|Kyodo|TASS|Newsis|News1|Getty Images)\)[ \t]*$",
     re.M,
 )
 _DATELINE_REACH = 60  # characters from a block's start within which a dateline's credit sits

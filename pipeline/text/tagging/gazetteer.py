@@ -23,7 +23,9 @@ _HANGUL = re.compile(r"[가-힣]")
 _RU_WORD = re.compile(r"[^\W\d_]+|\d+")
 # Between two tokens of one multi-word Russian name: spaces, line breaks and hyphens only
 # (so a name never spans a comma or a sentence boundary).
-_RU_GAP = re.compile(r"[\s\-‐‑–—]*")
+# A later word may open a quotation: an agency written 'РИА "Новости"' or 'РИА «Новости»'.
+_RU_GAP = re.compile(r"[\s\-‐‑–—]*[«\"„“]?")
+_OPEN_QUOTES, _CLOSE_QUOTES = "«\"„“", "»\"“”"
 # What may follow a Korean name inside the same eojeol: case particles and the copula.
 _KO_PARTICLES = re.compile(
     r"(?:이|가|은|는|을|를|의|에|에서|서|에게|께|와|과|로|으로|도|만|까지|부터|이나|나|랑|이랑"
@@ -96,6 +98,15 @@ def _is_word_char(ch: str) -> bool:
     return ch.isalnum()
 
 
+# Korean glues particles, and an agency's "통신", to a Latin name: "APEC에서", "IAEA는", "AFP통신이".
+_KO_LATIN_TAIL = re.compile(r"(?:통신사?|통신)?" + _KO_PARTICLES.pattern)
+
+
+def _korean_tail(text: str, end: int) -> bool:
+    m = re.compile(r"[가-힣]+").match(text, end)
+    return m is not None and _KO_LATIN_TAIL.fullmatch(m.group()) is not None
+
+
 def find_latin(text: str) -> list[Hit]:
     """Case-sensitive catalog forms on word boundaries (acronyms stay acronyms)."""
     hits = []
@@ -103,7 +114,8 @@ def find_latin(text: str) -> list[Hit]:
         start, end = end_idx - len(form) + 1, end_idx + 1
         if start > 0 and _is_word_char(text[start - 1]):
             continue
-        if end < len(text) and _is_word_char(text[end]) and _is_word_char(form[-1]):
+        if end < len(text) and _is_word_char(text[end]) and _is_word_char(form[-1]) \
+                and not (_LATIN.match(form[-1]) and _korean_tail(text, end)):
             continue
         hits.append(Hit(start, end, entry))
     return longest_first(hits)
@@ -154,7 +166,9 @@ def find_russian(text: str, trie: dict | None = None) -> list[Hit]:
             node, j = frontier.pop()
             if None in node and j > i:
                 end = tokens[j - 1][1]
-                if best is None or end > best[0]:
+                if tokens[j - 1][2].isdigit() and re.match(r"\s+[а-яё]", text[end : end + 3]):
+                    pass  # "Россия 24" is a channel, "в Россию 24 февраля" a date
+                elif best is None or end > best[0]:
                     best = (end, *node[None])
             if j >= len(tokens):
                 continue
@@ -166,6 +180,9 @@ def find_russian(text: str, trie: dict | None = None) -> list[Hit]:
                     frontier.append((child, j + 1))
         if best is not None:
             end, entry, alias = best
+            inner = text[tokens[i][0] : end]
+            if any(q in inner for q in _OPEN_QUOTES) and text[end : end + 1] in _CLOSE_QUOTES and text[end : end + 1]:
+                end += 1  # the quotation the name opened closes with it
             if _case_ok(alias, text[tokens[i][0] : end]):
                 hits.append(Hit(tokens[i][0], end, entry))
     return longest_first(hits)
@@ -234,9 +251,37 @@ def find_korean(text: str, tokens: dict[int, list[tuple[str, str, int]]] | None 
     hits = []
     for end_idx, (form, entry) in (automaton if automaton is not None else _ko_automaton()).iter(text):
         start, end = end_idx - len(form) + 1, end_idx + 1
-        if ko_starts_word(text, start) and ko_tail_ok(text, end, tokens):
+        if not ko_starts_word(text, start):
+            continue
+        if ko_tail_ok(text, end, tokens):
             hits.append(Hit(start, end, entry))
+        elif entry.entity_type == "ORG" and _KO_LATIN_TAIL.fullmatch(text[end : eojeol_end(text, end)]):
+            hits.append(Hit(start, end, entry))  # an agency and its "통신": "로이터통신에 따르면"
+        elif entry.entity_type == "GPE" and text[end : end + 1] == "항" and ko_tail_ok(text, end + 1, tokens):
+            hits.append(Hit(start, end + 1, entry))  # a city's port by the city's name: "블라디보스토크항에"
     return longest_first(hits)
+
+
+# A country named by its state's form ("Республика Беларусь", "the Republic of Belarus", "벨라루스
+# 공화국"): the form is part of the name. Not after a capitalised adjective, which makes it part of
+# another state's name ("People's Republic of ...", "Народная Республика"): an adjective's ending.
+_STATE_BEFORE = re.compile(r"(?:Республик(?:а|и|е|у|ой|ою)|Republic of (?:the )?|Kingdom of (?:the )?)[ \t]?$")
+_STATE_AFTER = re.compile(r"[ \t]?공화국")
+_CAPITALISED_BEFORE = re.compile(r"(?:[A-Z][\w-]*(?:['’]s|ic|ist|al|an|ab)|[А-ЯЁ][\w-]*(?:ая|ой|ую|ей|ий|ый|ое|ого))[ \t]+$")
+
+
+def with_state_form(text: str, hit: Hit) -> Hit:
+    """A country's hit widened to its state form written around it (see _STATE_BEFORE)."""
+    if hit.entry.entity_type != "GPE" or not hit.entry.entity_id.startswith("gpe:"):
+        return hit
+    m = _STATE_BEFORE.search(text, max(0, hit.start - 24), hit.start)
+    if m and text[m.end() - 1 : m.end()] == " " and not _CAPITALISED_BEFORE.search(text, max(0, m.start() - 30), m.start()) \
+            and (m.start() == 0 or not text[m.start() - 1].isalnum()):
+        return Hit(m.start(), hit.end, hit.entry)
+    m = _STATE_AFTER.match(text, hit.end)
+    if m and _HANGUL.search(text[hit.start : hit.end]) and ko_tail_ok(text, m.end()):
+        return Hit(hit.start, m.end(), hit.entry)
+    return hit
 
 
 def longest_first(hits: list[Hit]) -> list[Hit]:

@@ -19,8 +19,8 @@ from pipeline.text.overlap import SpanIndex
 Tokens = dict[int, list[tuple[str, str, int]]]  # kiwi tokens by start offset: [(form, tag, end)]
 
 _HANGUL_WORD = re.compile(r"[가-힣]+")
-# An eojeol; "한-러", "한·러" pairs stay one word ("한-러 극동 포럼").
-EOJEOL = re.compile(r"[가-힣A-Za-z0-9·\u4e00-\u9fff]+(?:-[가-힣][가-힣A-Za-z0-9·]*)*")
+# An eojeol; "한-러", "한·러", "러•한" pairs stay one word ("한-러 극동 포럼").
+EOJEOL = re.compile(r"[가-힣A-Za-z0-9·•・\u4e00-\u9fff]+(?:-[가-힣][가-힣A-Za-z0-9·•・]*)*")
 _HANJA_NAME = re.compile(r"[\u4e00-\u9fff]{3,4}")  # "文在寅" (not "韓美": two-character pairs are countries)
 _MODIFIERS = frozenset({"전", "前", "현", "現", "초대", "신임", "당시"})  # "이희범 전 산자부 장관"
 # Sentence adverbs and "visit to X" nouns that open a clause before a name and a role ("한편 홍길동
@@ -29,7 +29,9 @@ _NOT_NAMES = frozenset({"한편", "나란히", "또한", "특히", "이어", "�
                         "한때", "방러", "방한", "방북", "방미", "방중", "방일", "방러시"})
 _PREDICATE_TAGS = ("V", "E", "XSV", "XSA", "VCP", "VCN", "MAG", "MAJ", "IC")
 _FUNCTIONAL = ("J", "E", "VCP", "XSN")
-_AGE = re.compile(r"\(\d{1,3}(?:세)?\)")  # "김철수(45)"
+# "김철수(45)", and a caption's note of where the person stands ("이철수(오른쪽)", "(왼쪽 두번째)")
+_AGE = re.compile(r"\((?:\d{1,3}(?:세)?|(?:앞줄|뒷줄|사진)?\s?(?:왼쪽|오른쪽|가운데|중앙)(?:에서)?"
+                  r"(?:\s?(?:첫|두|세|네|다섯|\d)\s?번째)?)\)")
 _PROPER_MARGIN = 3.0  # log-score distance within which kiwi's proper-noun reading still counts
 
 
@@ -105,6 +107,8 @@ def name_like(text: str, e: Eojeol, native_first: frozenset[str]) -> bool:
         return False  # a verb or an ending: a predicate, not a name ("~했다")
     if all(t == "NNG" for t in e.tags) and not could_be_proper(word):
         return False  # a dictionary common noun: "정부", "지방정부", "전문가"
+    if len(word) == 2 and e.tags == ("NNG", "NNB"):
+        return False  # a noun and a bound noun: "주내" (within the province), "도내", "시내"
     if e.tags == ("NNB",):
         return False  # a bound noun alone ("개최한 이래", "그 이후"): grammar, not a name
     native = len(word) <= 4 and word[0] in native_first

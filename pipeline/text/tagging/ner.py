@@ -100,6 +100,20 @@ def without_acronym(text: str, cands: list[Cand]) -> list[Cand]:
     return out
 
 
+def with_closing_quote(text: str, cands: list[Cand]) -> list[Cand]:
+    """natasha stops a name before the quotation it opened closes ("агентства «Острова"): the
+    closing mark right after it is part of the name."""
+    out = []
+    for c in cands:
+        surface = text[c.start:c.end]
+        if surface.count("«") > surface.count("»") and text[c.end:c.end + 1] == "»" \
+                or surface.count('"') % 2 == 1 and text[c.end:c.end + 1] == '"':
+            c = Cand(c.start, c.end + 1, c.entity_type, c.method, c.confidence,
+                     (c.normal or surface) + text[c.end])
+        out.append(c)
+    return out
+
+
 def _title_noun(phrase: str) -> bool:
     """A person's title read as an organisation ("Председателя" [Государственной Думы]): an
     animate noun."""
@@ -261,9 +275,24 @@ def russian_org_heads(text: str, persons: list[tuple[int, int]] = ()) -> list[Ca
 # adjective before a legislature's head noun, or a capitalised head noun before a lower-case
 # genitive phrase, is such a name.
 _RU_LEGISLATURES = frozenset({"собрание", "дума", "ассамблея", "палата", "хурал", "курултай"})
-_RU_CAPITAL_HEADS = frozenset({"ассоциация", "союз", "общество", "фонд", "федерация", "центр", "палата", "совет",
+RU_CAPITAL_HEADS = _RU_CAPITAL_HEADS = frozenset({"ассоциация", "союз", "общество", "фонд", "федерация", "центр", "палата", "совет",
                                "комитет", "форум", "конгресс", "клуб"})
 _RU_CHAIN_WORDS = 4
+
+
+def genitive_word(word: str) -> bool:
+    """A noun or adjective reading in the genitive among the word's first two ("Республики", "России")."""
+    return _gent_word(word, ("NOUN", "ADJF"))
+
+
+def only_genitive(word: str) -> bool:
+    """A noun or adjective in the genitive that no reading makes nominative ("корейцев", not
+    "отношения", which is also a nominative plural)."""
+    from pipeline.text.nlp import morph
+
+    parses = morph().parse(word)[:3]
+    return any(p.tag.POS in ("NOUN", "ADJF") and "gent" in p.tag.grammemes for p in parses) \
+        and not any("nomn" in p.tag.grammemes for p in parses)
 
 
 def _gent_word(word: str, pos: tuple[str, ...]) -> bool:
@@ -363,6 +392,24 @@ _RU_BILATERAL = re.compile(
 # A company named with its legal form, in any language's text ("Junglim Architecture Co. Ltd.").
 _LATIN_COMPANY = re.compile(
     r"(?<![\w.-])(?:[A-Z][\w&'-]*\.? ){1,5}(?:Co\.,? ?Ltd\.?|Co\.|Ltd\.?|Inc\.?|LLC|Corp\.?|GmbH|PLC|JSC)(?![\w-])")
+
+
+# A Russian body named in quotes after its kind: an abbreviated legal or media form, which is part of
+# the name ("РИА «27 Регион»", "ИА REGNUM", "ООО «Приморье»"), or a lower-case noun, which is not
+# ("компания «Керенг»", "газета «Коммерсантъ»", "агентства «Острова»").
+_RU_QUOTED_BODY = re.compile(
+    r"(?<![\w-])(?:(?P<abbr>РИА|ИА|ИИА|МИА|ТК|ТРК|ООО|ОАО|ЗАО|ПАО|АО|НКО|АНО|ФГУП|МУП)[ \t]+"
+    r"|(?:компани|газет|журнал|телеканал|радиостанци|агентств|холдинг|издательств|фонд|корпораци|концерн|банк)[а-яё]*[ \t]+)"
+    r"(?P<name>«[^«»\n]{1,40}»|\"[^\"\n]{1,40}\"|(?(abbr)[A-Z][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*(?: [A-Z][A-Za-z0-9-]+)?|(?!)))")
+# (a quoted name alone, without the abbreviation, is taken inside its quotes)
+
+
+def russian_quoted_bodies(text: str) -> list[Cand]:
+    out = []
+    for m in _RU_QUOTED_BODY.finditer(text):
+        start, end = (m.start(), m.end()) if m.group("abbr") else (m.start("name") + 1, m.end() - 1)
+        out.append(Cand(start, end, "ORG", "pattern", 0.65, text[start:end]))
+    return out
 
 
 def latin_companies(text: str) -> list[Cand]:
@@ -553,7 +600,8 @@ def english_candidates(text: str, start: int, end: int, blocked: list[tuple[int,
 # Closed-class words that start a noun phrase but never a name ("This Forum", "Our Ministry").
 _EN_FUNCTION_WORDS = frozenset("The A An This That These Those Our Its Their His Her My Your Each Every Any "  # noqa: SIM905
                                "Some No All Both Such Which What Whose".split())
-_EN_ORG_CONT = re.compile(r"(?: (?:of|for) (?:the )?(?:[A-Z][A-Za-z]+|and)(?: (?:[A-Z][A-Za-z]+|and|of|the))*)?")
+# (a possessive inside the complement: "Ministry of Foreign Affairs of the People's Republic of China")
+_EN_ORG_CONT = re.compile(r"(?: (?:of|for) (?:the )?(?:[A-Z][A-Za-z]+(?:['’]s)?|and)(?: (?:[A-Z][A-Za-z]+(?:['’]s)?|and|of|the))*)?")
 
 
 _CAPITALISED_WORD_AT_END = re.compile(r"(?:^|(?<= ))([A-Z][A-Za-z.&'-]*) $")
@@ -642,7 +690,9 @@ _KO_ORG_SUFFIX = re.compile(
 )
 # Ordinals and times never start an organisation's name ("제3차", "8일 오후 5시 포항공과대학교").
 _KO_NOT_IN_NAME = re.compile(r"제?\d+차?|\d+(?:년|월|일|시|분)|오전|오후|지난|오는|이번")
-_KO_PAIR_WORD = re.compile(r"[가-힣]+(?:[-·][가-힣]+)+")  # "한-러", "한·러"
+_KO_PAIR_WORD = re.compile(r"[가-힣]+(?:[-·•・][가-힣]+)+")  # "한-러", "한·러", "러•한"
+_KO_MISSION = re.compile(r"(?:대사관|영사관|대표부)$")
+_KO_POSTED = re.compile(r"주(?:한|러|미|중|일|북|유엔)?")  # "stationed in": 주한 (in Korea), 주러 (in Russia)
 _KO_BUILDING = re.compile(r"(?:시|구|군|도)청$")  # "포항시청에서": the city hall as a venue
 # A district in an address ("서울 종로구 경남대 극동문제연구소"): an organisation's name starts after it.
 _KO_ADDRESS_UNIT = re.compile(r"[가-힣]{2,5}(?:구|군|읍|면)")
@@ -654,7 +704,7 @@ _KO_GENERIC_ORG = re.compile(
     r"(?:포럼|세미나|토론회|간담회|설명회)")  # programme items ("관광투자설명회, 경제포럼, 문화행사")
 # "방러시", "방문시": the time of a visit (noun + 시 "when"), not a city.
 _KO_WHEN = re.compile(r"(?:방[한러미중일북독영불]|방문|도착|귀국|출국|체류|취임|재임|집권)시")
-_KO_PLACE_SUFFIX = re.compile(r"[가-힣]{1,6}(?:시|도|군|구|주|관구|변강)$")
+_KO_PLACE_SUFFIX = re.compile(r"[가-힣]{1,6}(?:시|도|군|구|주|관구|변강)$|[가-힣]{2,8}자치(?:주|구|현)$")  # "연변조선족자치주"
 
 
 # A university's short name is its first part + 대 ("연세대", "한국외대", "제주대"). As a word it
@@ -715,6 +765,15 @@ def _noun_part(text: str, ws: int, we: int, tokens: dict) -> int:
     return min(last_noun, we) if last_noun > ws else we
 
 
+def _ko_common_cheong(word: str, ws: int, ne: int, tokens: dict) -> bool:
+    """A word ending in a two-syllable common noun in 청 ("구독신청" subscription request, "협조요청"):
+    no agency, whose 청 closes a longer noun ("경찰청", "방위사업청") or stands alone."""
+    if not word.endswith("청"):
+        return False
+    last = [t for p in range(ws, ne) for t in tokens.get(p, []) if t[2] == ne and t[1].startswith("NN")]
+    return any(len(t[0]) == 2 for t in last)
+
+
 def korean_candidates(text: str, start: int, end: int, tokens: dict,
                       blocked: list[tuple[int, int, str]] = ()) -> list[Cand]:
     """PERSON/ORG/GPE/TITLE candidates from kiwi's analysis; `blocked` holds catalog hits."""
@@ -767,7 +826,7 @@ def korean_candidates(text: str, start: int, end: int, tokens: dict,
                 j -= 1
             out.append(Cand(nouns[j][0], ne, "PERSON", "pattern", 0.75))
             continue
-        if _KO_ORG_SUFFIX.search(word) and not _KO_BUILDING.search(word):
+        if _KO_ORG_SUFFIX.search(word) and not _KO_BUILDING.search(word) and not _ko_common_cheong(word, ws, ne, tokens):
             j = i  # extend left over noun-only words ("한러수교 30주년 준비위원회")
             while j > 0 and i - j < 3 and words[j - 1][1] + 1 == words[j][0] and not in_person.overlaps(*words[j - 1]) \
                     and not blocked_persons.overlaps(words[j - 1][0], words[j - 1][1]) \
@@ -780,21 +839,46 @@ def korean_candidates(text: str, start: int, end: int, tokens: dict,
                     and not is_title[j - 1] \
                     and not _KO_ADDRESS_UNIT.fullmatch(text[words[j - 1][0]:words[j - 1][1]]):
                 j -= 1
+            # A mission is named with where it serves: "주러 한국대사관", "주한 러시아 대사관".
+            if _KO_MISSION.search(word) and j > 0 and words[j - 1][1] + 1 == words[j][0] \
+                    and _KO_POSTED.fullmatch(text[words[j - 1][0]:words[j - 1][1]]):
+                j -= 1
             span_tokens = [t for p in range(nouns[j][0], ne) for t in tokens.get(p, [])]
             own = [t for p in range(ws, ne) for t in tokens.get(p, []) if t[2] <= ne and t[1].startswith("NN")]
             # A proper noun inside, or a compound of nouns written as one word ("해양수산개발원").
             if ne - nouns[j][0] < 3 or _KO_GENERIC_ORG.fullmatch(text[nouns[j][0]:ne]):
                 continue  # a bare "포럼" is not a name
-            if any(t[1] in ("NNP", "SL") for t in span_tokens) or (len(own) >= 2 and len(word) >= 4):
+            if any(t[1] in ("NNP", "SL") for t in span_tokens) or (len(own) >= 2 and len(word) >= 4) \
+                    or _KO_POSTED.match(text, nouns[j][0]) and _KO_MISSION.search(word):  # "주블라디보스톡총영사관"
                 out.append(Cand(nouns[j][0], ne, "ORG", "pattern", 0.6))
             continue
         if _KO_PLACE_SUFFIX.fullmatch(word) and not _KO_WHEN.fullmatch(word) and ko_starts_word(text, ws) and ko_tail_ok(text, ne, tokens) \
                 and (nnp and len(tokens.get(ws, [])) and tokens[ws][0][2] == ne
-                     or len(word) >= 4 and ko_names.could_be_proper(word)):  # "극동연방관구": unknown to kiwi
+                     or len(word) >= 4 and ko_names.could_be_proper(word)  # "극동연방관구": unknown to kiwi
+                     or nnp and re.search("자치[주구현]$", word)):  # "연변조선족자치주": a proper name + "autonomous prefecture"
             out.append(Cand(ws, ne, "GPE", "pattern", 0.55))
     for i, (ws, ne) in enumerate(nouns):
         if is_title[i]:
             out.append(Cand(ws, ne, "TITLE", "pattern", 0.6))
+    return out
+
+
+_LATIN_BEFORE_KO_TITLE = re.compile(
+    r"(?<![\w.-])([A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}) (?=(?:" + "|".join(sorted(KO_TITLE_SUFFIXES, key=len, reverse=True))
+    + r")(?:[은는이가을를의과와도께]|에게|\s|[,.]|$))")
+
+
+def latin_persons_before_korean_titles(text: str) -> list[Cand]:
+    """A foreign name left in Latin letters in Korean text, with its Korean title after it
+    ("모스크바고등경제대학의 Yaroslav Kuzminov 총장은"): a person when shaped like one (a known given
+    name or Korean surname first, or a Slavic surname last)."""
+    out = []
+    for m in _LATIN_BEFORE_KO_TITLE.finditer(text):
+        tokens = m.group(1).replace("-", " ").split()
+        if any(t in _NOT_NAME for t in tokens):
+            continue
+        if tokens[0] in _GIVEN_NAMES or tokens[0] in _KOREAN_SURNAMES or _RU_SURNAME_SUFFIX.search(tokens[-1]):
+            out.append(Cand(m.start(1), m.end(1), "PERSON", "pattern", 0.7))
     return out
 
 

@@ -18,7 +18,9 @@ SURNAMES = frozenset(
     "Ан Хон Ю Ко Мун Ян Пэ Пэк Бэк Хо Нам Сим Но Ха Квак Ча Чу Чжу Ку Мин Рю На Чин Чи Ом Чхэ "
     "Вон Чхон Пан Кон Хён Хам Пён Ём Пё Тхак Кил Мэн Сок Ё О У Бан Пхё Ын Тхэ Тэ Ро Рим Нох Тен Тян "
     # North Korean spellings: 리 is "Ри" there ("Ри Сон Гвон"), 승 "Сын", 금 "Кым"
-    "Ри Сын Кым".split()
+    "Ри Сын Кым "
+    # other common spellings: 최 "Чой", 위 "Ви"
+    "Чой Ви".split()
 )
 # Surnames that are also Russian words capitalised at a sentence's start ("Сын Ким Ир Сена …"):
 # a name only inside a sentence.
