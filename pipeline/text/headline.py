@@ -345,7 +345,9 @@ LIST_RUN = 5
 def _link_list(paras: list[str], cands: list[int]) -> frozenset[int]:
     """Lines of a related-stories list above the headline: a run of five or more consecutive
     candidates in which one line is printed twice (the same story in two widgets). All but the
-    run's last line, which sits on the furniture or lead below and is the article's headline."""
+    run's last line, which sits on the furniture or lead below and is the article's headline.
+    Not when the run's first line is the one printed again: that is the article's own title and
+    its copy (a record's title field, then the page heading), which `_copies` reads."""
     out: set[int] = set()
     run: list[int] = []
     for i in [*cands, -2]:
@@ -353,7 +355,7 @@ def _link_list(paras: list[str], cands: list[int]) -> frozenset[int]:
             run.append(i)
             continue
         keys = [norm(paras[j]) for j in run]
-        if len(run) >= LIST_RUN and len(set(keys[:-1])) < len(keys) - 1:
+        if len(run) >= LIST_RUN and len(set(keys[:-1])) < len(keys) - 1 and keys[0] not in keys[1:]:
             out.update(run[:-1])
         run = [i]
     return frozenset(out)

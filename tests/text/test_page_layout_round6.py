@@ -13,6 +13,7 @@ import pytest
 from pipeline.text.boilerplate import boilerplate_reason
 from pipeline.text.clean import clean_document
 from pipeline.text.dateline import find_dateline
+from pipeline.text.headline import _link_list
 
 EN_BODY = "Officials from both countries agreed on Tuesday to widen cooperation in fisheries and port logistics."
 RU_BODY = "Представители двух стран договорились расширить сотрудничество в области рыболовства и логистики."
@@ -330,6 +331,24 @@ def test_headline_below_a_list_of_links_with_a_story_printed_twice() -> None:
         KO_BODY,
     )
     assert doc.title == "해양수산부 장관, 러시아 극동개발부 차관 면담"
+
+
+def test_a_record_page_printing_its_title_twice_is_no_list_of_links() -> None:
+    """A report's record: the title field, two fields, the title again as the heading, subtitles
+    and the lead. A run whose first line is printed again is the article's title and its copy,
+    not a list of links (whose last line would then be taken for the headline)."""
+    record = [
+        "부산-블라디보스토크 항로 10년, 물류 협력의 성과와 과제",
+        "관련국가 러시아 분야 물류·운송 분류 기타",
+        "발간기관 KMI 보고서 번호 2021-04",
+        "부산-블라디보스토크 항로 10년, 물류 협력의 성과와 과제",
+        "항로 개설 이후 두 항구의 물동량 꾸준히 늘어",
+        "물류 협력의 다음 10년을 위해 긴 호흡으로 접근할 필요",
+    ]
+    assert _link_list(record, list(range(len(record)))) == frozenset()
+    links = ["울산 조선소 수주 소식 잇따라", "강원도 관광객 역대 최다 기록", "항만 물동량 늘어난 부산항",
+             "강원도 관광객 역대 최다 기록", "해양수산부 장관, 러시아 극동개발부 차관 면담"]
+    assert _link_list(links, list(range(len(links)))) == frozenset(range(4))
 
 
 def test_headline_printed_twice_is_still_found_by_its_copy() -> None:
