@@ -64,9 +64,10 @@ _UPDATE_ALTS = "|".join(re.escape(lab) for lab in sorted(UPDATE_LABELS, key=len,
 # An update label with its stamp, in brackets or not: "(обновлено: 15:15 29.12.2025)".
 _UPDATE_CLAUSE = re.compile(rf"\(?\s*(?:{_UPDATE_ALTS})\s*[:：.]?\s*[^()|]*?\d{{4}}[^()|]*\)?", re.I)
 _EVENT = _label_rx(EVENT_LABELS)
-# "Posted by Jane Doe on March 4, 2021", "Опубликовал Иван Петров, 4 марта 2021"
+# "Posted by Jane Doe on March 4, 2021", "Опубликовал Иван Петров, 4 марта 2021", and Drupal's
+# default byline "Submitted by jane on Tue, 03/04/2021 - 12:30"
 _POSTED_BY = re.compile(
-    r"^(?:(?:posted|published|written) by|опубликовал[а]?)\s+[^,|\d]{2,40}?(?:\s+(?:on|at)\s+|\s*[,|]\s*)", re.I
+    r"^(?:(?:posted|published|written|submitted) by|опубликовал[а]?)\s+[^,|\d]{2,40}?(?:\s+(?:on|at)\s+|\s*[,|]\s*)", re.I
 )
 _UPDATED = _label_rx(UPDATE_LABELS)
 CRAWL_PREFIX = re.compile(r"^date\s(\d{4}-\d{2}(?:-\d{2})?)\b", re.I)  # "date 2020-11" has no day
@@ -106,6 +107,11 @@ _OTHER_FIELD = re.compile(
     re.I,
 )
 _LEADING_TIME = re.compile(r"(?:\d{1,2}:\d{2}(?::\d{2})?\s*,?\s*)?")
+_LEADING_WEEKDAY = re.compile(
+    r"(?:(?:(?:mon|tue|wed|thu|fri|sat|sun)(?:[a-z]*day|s|n|r|rs)?|понедельник|вторник|среда|четверг|пятница|суббота"
+    r"|воскресенье)(?![^\W\d_])\.?)?\s*,?\s*",
+    re.I,
+)
 _SOURCE_AFTER = re.compile(r"^[\s\d:,|]*(?:Источник|Source|출처|Автор|Author|By)\s?[:：]", re.I)
 # A rubric after the stamp: " | Новости политики", " | World news" (a few words, no sentence).
 _RUBRIC_AFTER = re.compile(r"^\s*\|\s*[^\W\d_][^|.!?:;\d]{0,50}$")
@@ -133,6 +139,7 @@ def _dates_after(rx: re.Pattern[str], line: str, day_first: bool = False) -> lis
         lang = _script(m.group(0))
         tail = line[m.end() :]
         tail = tail[len(_LEADING_TIME.match(tail).group(0)) :]  # "обновлено: 15:15 29.12.2025"
+        tail = tail[len(_LEADING_WEEKDAY.match(tail).group(0)) :]  # "on Thu, 03/04/2021", "Published: Tuesday, …"
         spans = full_date_spans(tail, day_first)
         if spans and spans[0][1] == 0:
             d, s, e = spans[0]

@@ -62,6 +62,14 @@ def _doc(*lines: str, **hints):
         (["여객선 항로 재개", "harbournews 김하늘기자 |  2021.03.04 14:00:44", KO_BODY], (2021, 3, 4), "byline",
          "2021.03.04"),  # the site's name before the reporter's
         (["Ferry route to reopen", "Posted by Jane Doe on March 4, 2021", EN_BODY], (2021, 3, 4), "label", "March 4, 2021"),
+        # Drupal's default byline (month first)
+        (["Ferry route to reopen", "Submitted by jdoe on Thu, 03/04/2021 - 09:15", EN_BODY], (2021, 3, 4), "label",
+         "03/04/2021"),
+        # a weekday between the label and the date
+        (["Ferry route to reopen", "Published: Thursday, March 4, 2021", EN_BODY], (2021, 3, 4), "label", "March 4, 2021"),
+        (["Паром возобновит рейсы", "Опубликовано: четверг, 4 марта 2021", RU_BODY], (2021, 3, 4), "label", "4 марта 2021"),
+        # a report's publication date
+        (["여객선 항로 보고서", "발간일 2021-03-04", KO_BODY], (2021, 3, 4), "label", "2021-03-04"),
         (["[제52호]2021년 3월 4일", "여객선 항로 재개", KO_BODY], (2021, 3, 4), "stamp", "2021년 3월 4일"),
         (["여객선 항로 재개", "2021년 03월 04일 (목) 09:15", KO_BODY], (2021, 3, 4), "stamp", "2021년 03월 04일"),
         (["여객선 항로 재개", "2021년 3월 4일 오후 3시 20분", KO_BODY], (2021, 3, 4), "stamp", "2021년 3월 4일"),
