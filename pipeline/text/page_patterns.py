@@ -191,7 +191,11 @@ TICKER_STAMPS = 3
 TEMPERATURE = re.compile(r"-?\d{1,2}(?:\.\d)?\s?(?:°\s?[CF]?|℃)")
 WEATHER_WORD = re.compile(r"\b(?:weather|погода)\b|날씨|맑음|흐림|미세먼지|초미세먼지", re.I)
 # A clock box states "today" ("Сегодня 3 мая 2024", "Today is Friday, May 3, 2024", "오늘은 ...").
-CLOCK = re.compile(r"^(?:сегодня|today(?: is)?|now|сейчас|오늘(?:은)?|현재)\b", re.I)
+CLOCK = re.compile(
+    r"^(?:сегодня|today(?: is)?|now|сейчас|오늘(?:은)?|현재|текущая дата|текущее время|current date|today's date"
+    r"|오늘 날짜)(?![^\W\d_])",
+    re.I,
+)
 # "Related news" style box headers: what follows them up to the end is a list of other stories.
 RELATED_HEADER = re.compile(
     r"^(?:related(?: news| articles| stories)?|read (?:more|also)|see also|more (?:news|stories)"

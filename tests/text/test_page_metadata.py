@@ -68,6 +68,9 @@ def _doc(*lines: str, **hints):
         # a weekday between the label and the date
         (["Ferry route to reopen", "Published: Thursday, March 4, 2021", EN_BODY], (2021, 3, 4), "label", "March 4, 2021"),
         (["Паром возобновит рейсы", "Опубликовано: четверг, 4 марта 2021", RU_BODY], (2021, 3, 4), "label", "4 марта 2021"),
+        # a page clock above the article is not its date ("Текущая дата" holds the label "Дата")
+        (["Текущая дата: 09.11.2024", "Паром возобновит рейсы", "Опубликовано: 4 марта 2021", RU_BODY], (2021, 3, 4),
+         "label", "4 марта 2021"),
         # a report's publication date
         (["여객선 항로 보고서", "발간일 2021-03-04", KO_BODY], (2021, 3, 4), "label", "2021-03-04"),
         (["[제52호]2021년 3월 4일", "여객선 항로 재개", KO_BODY], (2021, 3, 4), "stamp", "2021년 3월 4일"),

@@ -265,3 +265,12 @@ def test_a_catalog_country_named_union_stays_a_place_and_a_clause_after_it_is_no
     assert found.get("Советского Союза") == "GPE", found
     found = _named("Представители Фонда развития Дальнего Востока приехали.", "ru")
     assert found.get("Фонда развития Дальнего Востока") == "ORG", found
+
+
+def test_korean_intelligence_service_and_main_parties_are_catalog_organisations() -> None:
+    found = _named("김하늘 국민의힘·최바다 더불어민주당 의원은 국정원으로부터 북러 협력 동향을 보고받았다.", "ko")
+    assert {found.get(n) for n in ("국민의힘", "더불어민주당", "국정원")} == {"ORG"}
+    assert _named("국가정보원은 러시아와 북한의 군사 협력이 깊어지고 있다고 밝혔다.", "ko").get("국가정보원") == "ORG"
+    found = _named("South Korea's National Intelligence Service said the People Power Party was briefed.", "en")
+    assert found.get("People Power Party") == "ORG"
+    assert any("National Intelligence Service" in s and t == "ORG" for s, t in found.items())
