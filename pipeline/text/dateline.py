@@ -66,10 +66,15 @@ _RU_DATELINES = (
     re.compile(
         rf"^(?P<place>[А-ЯЁ][А-ЯЁ\-]{{2,}}(?:\s[А-ЯЁ\-]{{2,}})?){_RU_DATE},\s(?P<agency>[^\s.,][^.,]{{1,30}})\.(?=\s)"
     ),
-    # "МОСКВА. 5 июня. INTERFAX.RU -"
+    # "МОСКВА. 5 июня. INTERFAX.RU -", "Москва. 10 апреля. INTERFAX.RU -" (Interfax's form; the
+    # place may be written in title case when the agency is in capitals)
     re.compile(
         rf"^(?P<place>[А-ЯЁ][А-ЯЁ\-]{{2,}}(?:\s[А-ЯЁ\-]{{2,}})?)\.\s(?P<day>\d{{1,2}})\s(?P<month>{RU_MONTH})"
         r"\.?\s(?P<agency>[A-Za-zА-Яа-яЁё.\-]{2,30})\s[–—-]\s"
+    ),
+    re.compile(
+        rf"^(?P<place>[А-ЯЁ][а-яё\-]{{2,}}(?:\s[А-ЯЁ][а-яё\-]{{2,}})?)\.\s(?P<day>\d{{1,2}})\s(?P<month>{RU_MONTH})"
+        r"\.\s(?P<agency>[A-ZА-ЯЁ][A-ZА-ЯЁ0-9.\-]{1,29})\s[–—-]\s"
     ),
     # "Владивосток, ИА Приморье24."
     re.compile(

@@ -380,3 +380,20 @@ def test_city_and_colon_open_a_rewritten_wire_story() -> None:
 )
 def test_colon_headlines_and_notes_are_not_datelines(para: str) -> None:
     assert find_dateline(para) is None
+
+
+@pytest.mark.parametrize("para", [
+    "Хабаровск. 3 марта. INTERFAX.RU - Делегация из Пусана прибыла на форум.",
+    "ХАБАРОВСК. 3 марта. INTERFAX.RU - Делегация из Пусана прибыла на форум.",
+])
+def test_interfax_datelines_with_the_place_in_either_case(para: str) -> None:
+    d = find_dateline(para)
+    assert d is not None and d.place.lower() == "хабаровск" and d.agency == "INTERFAX.RU" and (d.month, d.day) == (3, 3)
+
+
+@pytest.mark.parametrize("para", [
+    "Хабаровск. 3 марта. Итоги - делегация прибыла на форум.",  # no agency in capitals
+    "Хабаровск. Делегация прибыла на форум - сообщили в мэрии.",
+])
+def test_a_title_case_place_and_a_date_are_no_dateline_without_an_agency(para: str) -> None:
+    assert find_dateline(para) is None
