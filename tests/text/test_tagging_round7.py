@@ -274,3 +274,11 @@ def test_korean_intelligence_service_and_main_parties_are_catalog_organisations(
     found = _named("South Korea's National Intelligence Service said the People Power Party was briefed.", "en")
     assert found.get("People Power Party") == "ORG"
     assert any("National Intelligence Service" in s and t == "ORG" for s, t in found.items())
+
+
+def test_a_site_credited_before_a_datelines_dash_is_no_mention() -> None:
+    found = _named("Хабаровск. 3 марта. INTERFAX.RU - Делегация из Пусана прибыла на форум, сообщил Интерфаксу источник.",
+                   "ru")
+    assert "INTERFAX.RU" not in found and found.get("Интерфаксу") == "ORG"  # cited in the sentence: a mention
+    assert "INTERFAX.RU" not in _named("Хабаровск. 3 марта. INTERFAX.RU -", "ru")  # the dateline as its own block
+    assert _named("По данным INTERFAX.RU, делегация прибыла в Хабаровск.", "ru").get("INTERFAX.RU") == "ORG"

@@ -50,6 +50,8 @@ _CREDIT = re.compile(
     r"|(?:©|ⓒ|\bCopyright\b|\bCOPYRIGHT\b)[^\n]{0,80}"
     # A wire's slash credit after a dateline ("МОСКВА, 7 февраля. /ТАСС/.", "MOSCOW, May 3. /TASS/.")
     r"|/[ \t]?[A-Za-zА-ЯЁа-яё][\w .\-]{0,25}?[ \t]?/(?=[.,]|\s)"
+    # a site credited in capitals before the dash of a dateline ("Москва. 10 апреля. INTERFAX.RU - ")
+    r"|\b[A-Z][A-Z0-9\-]{1,25}\.(?:RU|COM|KR|KZ|BY|UA|NET|ORG|INFO)\b(?=[ \t][–—-](?:[ \t]|$))"
     # and an agency opening the lead ("РИА Новости – Президент ...")
     r"|^[ \t]*(?:РИА[ \t]«?Новости»?|ИТАР-ТАСС|ТАСС|Интерфакс|ПРАЙМ|Sputnik|Yonhap|Reuters|AFP|Xinhua|Kyodo)"
     r"[ \t]*[–—-](?=[ \t])"
