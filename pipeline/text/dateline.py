@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from pipeline.text.dates_written import EN_MONTH, RU_MONTH, month_number
@@ -178,7 +178,25 @@ def _date_text(m: re.Match[str]) -> str | None:
     return m.string[start:end].rstrip(".")  # "5 сентября." ends the dateline, not the month
 
 
+# A wire's name glued to the dateline by the page that printed the credit above it
+# ("Associated PressSEOUL, South Korea — …", "ReutersMOSCOW, June 5 (Reuters) - …").
+_GLUED_AGENCY = re.compile(
+    r"^(?P<agency>Associated Press|The Associated Press|Reuters|AFP|Agence France-Presse|Yonhap(?: News Agency)?"
+    r"|Bloomberg|Kyodo(?: News)?|Xinhua|Interfax|TASS|Sputnik|RIA Novosti)(?=[A-Z]{3,}\b)"
+)
+
+
 def find_dateline(paragraph: str) -> Dateline | None:
+    glued = _GLUED_AGENCY.match(paragraph)
+    if glued:
+        found = _find_dateline(paragraph[glued.end() :])
+        if found is None:
+            return None
+        return replace(found, end=found.end + glued.end(), agency=found.agency or glued["agency"])
+    return _find_dateline(paragraph)
+
+
+def _find_dateline(paragraph: str) -> Dateline | None:
     latin = "A" <= paragraph[:1] <= "Z"  # every English form opens with a capital
     m = latin and (
         _EN_DATELINE.match(paragraph) or _EN_DASH_AGENCY.match(paragraph) or _EN_DOT_DATELINE.match(paragraph)

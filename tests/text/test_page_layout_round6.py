@@ -397,3 +397,11 @@ def test_interfax_datelines_with_the_place_in_either_case(para: str) -> None:
 ])
 def test_a_title_case_place_and_a_date_are_no_dateline_without_an_agency(para: str) -> None:
     assert find_dateline(para) is None
+
+
+def test_a_wires_name_glued_to_the_dateline_is_its_agency() -> None:
+    para = "Associated PressSEOUL, South Korea — South Korea and Russia agreed on Tuesday to expand ferry services."
+    d = find_dateline(para)
+    assert d is not None and d.place == "SEOUL" and d.agency == "Associated Press"
+    assert para[: d.end].rstrip().endswith("South Korea —")
+    assert find_dateline("Associated Press reported that the talks in Seoul would resume next week.") is None
