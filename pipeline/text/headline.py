@@ -39,6 +39,8 @@ LABEL_SEARCH_LINES = 40
 SITE_NAME_WORDS = 4  # a board's "제목" field may follow a long sidebar
 _CAPTION_END = re.compile(
     r"\((?:Yonhap|AFP|Reuters|AP|EPA|Xinhua|Kyodo|TASS|Newsis|News1|PHOTO NOT FOR SALE)\)$"
+    # a picture marked as an archive or file photo ("Метро в Пхеньяне. Архивное фото", "(File photo)", "[자료사진]")
+    r"|(?:^|[\s.(\[])(?:Архивное фото|Фото из архива|File photo|Archive photo|자료사진)[)\]]?\.?$"
     r"|(?:^|[\s-])/[\w./ -]{0,40}/(?:dpa|AFP|AP|EPA|Reuters|Yonhap|TASS|Xinhua)$"  # "… -/Kremlin/dpa"
 )
 # Who stands where in a photo: "Putin (R) meets …", "(2nd L)", "(left)", "(오른쪽)", "(слева)".

@@ -13,7 +13,7 @@ import pytest
 from pipeline.text.boilerplate import boilerplate_reason
 from pipeline.text.clean import clean_document
 from pipeline.text.dateline import find_dateline
-from pipeline.text.headline import _link_list
+from pipeline.text.headline import _link_list, is_caption
 
 EN_BODY = "Officials from both countries agreed on Tuesday to widen cooperation in fisheries and port logistics."
 RU_BODY = "Представители двух стран договорились расширить сотрудничество в области рыболовства и логистики."
@@ -405,3 +405,15 @@ def test_a_wires_name_glued_to_the_dateline_is_its_agency() -> None:
     assert d is not None and d.place == "SEOUL" and d.agency == "Associated Press"
     assert para[: d.end].rstrip().endswith("South Korea —")
     assert find_dateline("Associated Press reported that the talks in Seoul would resume next week.") is None
+
+
+def test_a_picture_marked_as_an_archive_photo_is_a_caption_not_the_headline() -> None:
+    doc = _doc(
+        "Паром в бухте Золотой Рог. Архивное фото",
+        "",
+        "ВЛАДИВОСТОК, 4 марта - РИА Новости. Паромное сообщение между Владивостоком и Пусаном возобновится летом, "
+        "сообщили в администрации Приморского края. Первый рейс запланирован на июнь.",
+    )
+    assert doc.title != "Паром в бухте Золотой Рог. Архивное фото"
+    assert is_caption("Kim and Putin in Vladivostok (File photo)") and is_caption("블라디보스토크항 전경 [자료사진]")
+    assert not is_caption("Seoul and Moscow sign a file photo agreement")
