@@ -93,6 +93,15 @@ META_LABELS = re.compile(
     r"|기자|출처|카테고리|태그|키워드|사진)\s?[:：]",
     re.I,
 )
+# A user's membership line on a forum or Drupal page ("Member for 4 years 3 months", "Member since
+# March 2010", "На сайте с 2010 года", "가입일 2010-03-13"): account chrome, never the headline.
+MEMBERSHIP = re.compile(
+    r"^(?:member for\s+\d|member since\b|joined\s*[:：]?\s*(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"[a-z]*\.?\s+\d)|на сайте с\b|зарегистрирован(?:а)? с\b|가입일)[\w\s,.\-:：]{0,40}$"
+    # the label and its value on two lines ("Member for" / "4 years 3 months")
+    r"|^member (?:for|since)$|^\d{1,3}\s(?:years?|months?|weeks?|days?)(?:\s\d{1,3}\s(?:years?|months?|weeks?|days?))*$",
+    re.I,
+)
 # Korean board fields need no colon ("작성자 홍보팀", "첨부파일 요강.hwp", "번호 152") or are glued to
 # a short value ("분류보도자료"); only on a short line that is not a sentence.
 BOARD_FIELD = re.compile(

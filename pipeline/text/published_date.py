@@ -67,7 +67,8 @@ _EVENT = _label_rx(EVENT_LABELS)
 # "Posted by Jane Doe on March 4, 2021", "Опубликовал Иван Петров, 4 марта 2021", and Drupal's
 # default byline "Submitted by jane on Tue, 03/04/2021 - 12:30"
 _POSTED_BY = re.compile(
-    r"^(?:(?:posted|published|written|submitted) by|опубликовал[а]?)\s+[^,|\d]{2,40}?(?:\s+(?:on|at)\s+|\s*[,|]\s*)", re.I
+    r"^(?:(?:posted|published|written|submitted) by|опубликовал[а]?)\s+(?:[^,|\d]{2,40}?|[\w.\-]{2,40})"
+    r"(?:\s+(?:on|at)\s+|\s*[,|]\s*)", re.I
 )
 _UPDATED = _label_rx(UPDATE_LABELS)
 CRAWL_PREFIX = re.compile(r"^date\s(\d{4}-\d{2}(?:-\d{2})?)\b", re.I)  # "date 2020-11" has no day

@@ -417,3 +417,20 @@ def test_a_picture_marked_as_an_archive_photo_is_a_caption_not_the_headline() ->
     assert doc.title != "Паром в бухте Золотой Рог. Архивное фото"
     assert is_caption("Kim and Putin in Vladivostok (File photo)") and is_caption("블라디보스토크항 전경 [자료사진]")
     assert not is_caption("Seoul and Moscow sign a file photo agreement")
+
+
+def test_a_users_membership_line_is_account_chrome() -> None:
+    doc = _doc(
+        "Home | News | Forum",
+        "jdoe",
+        "Member for 4 years 3 months",
+        "Busan and Vladivostok sign a ferry agreement",
+        "Submitted by jdoe on Thu, 03/04/2021 - 09:15",
+        "Officials from Busan and Vladivostok signed an agreement on Tuesday to reopen the ferry line between the two "
+        "ports. The first sailing is planned for June, the city said in a statement.",
+    )
+    assert doc.title == "Busan and Vladivostok sign a ferry agreement"
+    assert boilerplate_reason("Member since March 2010") == "account"
+    assert boilerplate_reason("На сайте с 2010 года") == "account"
+    assert boilerplate_reason("Joined the talks in Seoul") is None  # a sentence, not a membership
+    assert boilerplate_reason("Member for") == boilerplate_reason("2 years 7 months") == "account"  # on two lines

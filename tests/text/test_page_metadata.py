@@ -65,6 +65,8 @@ def _doc(*lines: str, **hints):
         # Drupal's default byline (month first)
         (["Ferry route to reopen", "Submitted by jdoe on Thu, 03/04/2021 - 09:15", EN_BODY], (2021, 3, 4), "label",
          "03/04/2021"),
+        (["Ferry route to reopen", "Submitted by news_desk_2 on Thu, 03/04/2021 - 09:15", EN_BODY], (2021, 3, 4),
+         "label", "03/04/2021"),  # a user name with digits and underscores
         # a weekday between the label and the date
         (["Ferry route to reopen", "Published: Thursday, March 4, 2021", EN_BODY], (2021, 3, 4), "label", "March 4, 2021"),
         (["Паром возобновит рейсы", "Опубликовано: четверг, 4 марта 2021", RU_BODY], (2021, 3, 4), "label", "4 марта 2021"),
