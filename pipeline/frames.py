@@ -28,7 +28,7 @@ import numpy as np
 import pandas as pd
 
 from pipeline.cache import payload_key
-from pipeline.guard import BudgetExceeded, failed, time_budget
+from pipeline.guard import BudgetExceeded, failed, time_budget, timeout_detail
 from pipeline.runner import StageRunner, run_stage
 from pipeline.tables import Tables, frame, opt
 from pipeline.text.clean import clean_document
@@ -165,8 +165,7 @@ def budgeted(extract: ExtractFn, budget_s: float | None) -> ExtractFn:
             with time_budget(budget_s):
                 items = list(extract(data, rel, st, reject, max_bytes))
         except BudgetExceeded:
-            items = [reject("timeout", f"ingest: over the budget of {budget_s:g} s per document "
-                                       "(max_document_seconds)", len(data), st)]
+            items = [reject("timeout", timeout_detail("ingest", budget_s), len(data), st)]
         yield from items
 
     return run

@@ -65,6 +65,10 @@ def timed_out(result: Any) -> bool:
     return (failed(result) or ("",))[0] == "timeout"
 
 
+def timeout_detail(stage: str, budget_s: float | None) -> str:
+    return f"{stage}: over the budget of {budget_s:g} s per document (max_document_seconds)"
+
+
 def _describe(stage: str, exc: BaseException) -> str:
     return f"{stage}: {type(exc).__name__}: {exc}"[:500]
 
@@ -98,7 +102,6 @@ class Guarded:
             with time_budget(self.budget_s):
                 return self.fn(payload)
         except BudgetExceeded:
-            return failure("timeout", f"{self.stage}: over the budget of {self.budget_s:g} s per document "
-                                      "(max_document_seconds)")
+            return failure("timeout", timeout_detail(self.stage, self.budget_s))
         except Exception as exc:  # noqa: BLE001 - a bug on one document must not stop the run
             return failure("processing_error", _describe(self.stage, exc))

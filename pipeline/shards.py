@@ -226,6 +226,15 @@ Compute = Callable[[tb.Tables, StageRunner], tuple[tb.Tables, bool]]
 Summarize = Callable[[tb.Tables], dict[str, Any]]
 
 
+def settled(out: tb.Tables, stage: str) -> bool:
+    """False when this stage stopped a document at the time budget: the shard is not stored as
+    complete, so the next run tries that document again (a timeout may be a busy machine)."""
+    table = out.get("docs", out.get("inputs"))
+    if table is None:
+        return True
+    return not ((table["stage"] == stage) & (table["reason"] == "timeout")).any()
+
+
 def save_shard(store: Store, stage: str, shard: str, fp: str, out: tb.Tables, units: int,
                summary: dict[str, Any], reusable: bool = True) -> dict[str, Any]:
     """Write one shard's tables at this stage, then its `_meta.json` (which marks it complete).
@@ -341,8 +350,7 @@ def run_job(job: ShardJob) -> tuple[list[dict[str, Any]], dict[str, dict[str, in
         for shard, fp, rels in job.shards:
             t = ingest_tables(Path(job.inbox), job.max_bytes, runner, files=rels)
             units = int(t["inputs"]["status"].eq("ok").sum())
-            timed_out = bool(t["inputs"]["reason"].eq("timeout").any())  # tried again next run
-            metas.append(save_shard(job.store, job.stage, shard, fp, t, units, job.summarize(t), not timed_out))
+            metas.append(save_shard(job.store, job.stage, shard, fp, t, units, job.summarize(t), settled(t, "ingest")))
         return metas, runner.summary()
     tables = [load(job.store, row, job.needs) for _, _, row in job.shards]
     group = {name: pd.concat([t[name] for t in tables], ignore_index=True) for name in job.needs}

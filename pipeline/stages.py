@@ -16,6 +16,7 @@ import pandas as pd
 from pipeline import frames
 from pipeline import tables as tb
 from pipeline.runner import StageRunner
+from pipeline.shards import settled
 
 
 def counts(values: Any) -> dict[str, int]:
@@ -28,15 +29,6 @@ def status(t: tb.Tables) -> dict[str, int]:
 
 
 # --- what each stage computes (tables of a group of shards -> its tables, reusable) ---------
-
-
-def settled(out: tb.Tables, stage: str) -> bool:
-    """False when this stage stopped a document at the time budget: the shard is not stored as
-    complete, so the next run tries that document again (a timeout may be a busy machine)."""
-    table = out.get("docs", out.get("inputs"))
-    if table is None:
-        return True
-    return not ((table["stage"] == stage) & (table["reason"] == "timeout")).any()
 
 
 def clean(t: tb.Tables, runner: StageRunner, max_chars: int | None) -> tuple[tb.Tables, bool]:
