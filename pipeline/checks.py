@@ -6,7 +6,7 @@ shard: offsets, conservation), remembering passing verdicts by the parts' finger
 re-run checks only new parts; what spans parts (unique keys, entity counts) is checked from
 the few columns it needs.
 
-They are the specs of one `multi_asset_check` run as two steps (`build_checks`): the UI lists
+They are the specs of one `multi_asset_check` run as one step (`build_checks`): the UI lists
 each check on its asset as before and can run any subset. A step per check cost a re-run
 after one added file 0.1-0.2 s each in Dagster's step and event handling, for checks that
 mostly find their verdicts remembered (README, "The Dagster graph").
@@ -246,13 +246,10 @@ CHECKS: list[Check] = [
 ]
 
 
-def build_checks(derived: frozenset[str] = frozenset(), checks: list[Check] = CHECKS) -> list[dg.AssetChecksDefinition]:
-    """The checks in two steps: those on the datasets built from the tagged documents, then
-    those reading a dataset built from another dataset (`derived`: entities, from mentions),
-    which can only run once the blocking checks of its source have passed and it is built."""
-    later = [c for c in checks if derived & {c.asset, *c.also_on, *c.reads}]
-    first = [c for c in checks if c not in later]
-    return [_checks_step(CHECKS_STEP, first), *([_checks_step(f"{CHECKS_STEP}_derived", later)] if later else [])]
+def build_checks(checks: list[Check] = CHECKS) -> list[dg.AssetChecksDefinition]:
+    """The checks in one step, after the datasets' step (`pipeline.assets.datasets_asset`)
+    has built every dataset, the derived ones (entities, from mentions) included."""
+    return [_checks_step(CHECKS_STEP, checks)]
 
 
 def _checks_step(step: str, checks: list[Check]) -> dg.AssetChecksDefinition:

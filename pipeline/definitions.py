@@ -60,8 +60,7 @@ def build_definitions(
     """The code location; tests and the CLI pass their own resources (temporary inbox, storage, models)."""
     return dg.Definitions(
         assets=ALL_ASSETS,
-        asset_checks=build_checks(derived=frozenset(
-            name for name, (_, reads) in assets.BUILDERS.items() if reads in assets.BUILDERS)),
+        asset_checks=build_checks(),
         jobs=[refresh_job],
         schedules=[daily_refresh],
         sensors=[inbox_sensor],

@@ -541,6 +541,7 @@ def near_duplicate_key(text: str) -> str:
 
 
 Duplicates = dict[str, tuple[str, float]]
+SCAN_RATIO = 20  # documents known per new document from which `DuplicateIndex(scan=True)` is cheaper
 
 
 def duplicate_map(dedup: pd.DataFrame, previous: Mapping[str, Any] | None = None) -> tuple[Duplicates, dict[str, Any]]:
@@ -556,7 +557,8 @@ def duplicate_map(dedup: pd.DataFrame, previous: Mapping[str, Any] | None = None
     before = (previous or {}).get("order", [])
     same = next((i for i, (a, b) in enumerate(zip(order, before, strict=False)) if a != b), min(len(order), len(before)))
     known_near = (previous or {}).get("near", {})
-    index = DuplicateIndex()
+    # a few new documents after many known ones: scan the signatures instead of filling buckets
+    index = DuplicateIndex(scan=len(order) - same <= same // SCAN_RATIO)
     near: dict[str, Duplicate] = {}
     for i, (doc_id, sh, sig) in enumerate(zip(ids, dedup["shingles"], dedup["signature"], strict=True)):
         known: object = UNKNOWN

@@ -7,13 +7,18 @@ from hypothesis import strategies as st
 
 from pipeline.text.clean import clean_document
 from pipeline.text.dedup import (
+    BANDS,
     DUPLICATE_CONTAINMENT,
     MIN_JACCARD,
+    MIN_SHINGLES,
+    ROWS,
+    UNKNOWN,
     DuplicateIndex,
     containment,
     content_text,
     find_duplicates,
     shingles,
+    signature,
 )
 
 STORY = [
@@ -107,3 +112,29 @@ def test_scoring_all_candidates_at_once_equals_the_set_definition(families: list
         index.add(f"d{i}", sh)
         candidates = list(range(i))  # every earlier document, not only the index's LSH candidates
         assert index._best_match(i, candidates) == best_match(sh, [(j, docs[j]) for j in candidates])
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.integers(0, 4), min_size=2, max_size=16), st.randoms(use_true_random=False))
+def test_scanning_signatures_finds_what_the_buckets_find(families: list[int], rnd) -> None:
+    """`DuplicateIndex(scan=True)` (a few new documents after many known ones) proposes the
+    candidates the LSH buckets propose, so every document gets the same answer, with some
+    answers given as known (a previous run's) and documents too short to be indexed."""
+    base = {f: set(rnd.sample(range(10_000), 60)) for f in set(families)}
+    docs = []
+    for f in families:
+        sh = set(base[f])
+        for h in rnd.sample(sorted(sh), rnd.randint(0, 45)):
+            sh.discard(h)
+        sh |= set(rnd.sample(range(10_000, 20_000), rnd.randint(0, 15)))
+        docs.append(sh)
+    buckets, scan = DuplicateIndex(), DuplicateIndex(scan=True)
+    first = [buckets.add(f"d{i}", sh) for i, sh in enumerate(docs)]
+    known = rnd.randint(0, len(docs))  # the first `known` answers come from a previous run
+    for i, sh in enumerate(docs):
+        assert scan.add(f"d{i}", sh, known=first[i] if i < known else UNKNOWN) == first[i]
+    for sh in docs:
+        if len(sh) >= MIN_SHINGLES:
+            sig = signature(sh)
+            keys = {(b, sig[b * ROWS:(b + 1) * ROWS].tobytes()) for b in range(BANDS)}
+            assert scan._scan(sig) == sorted({j for key in keys for j in buckets.buckets[key]})
