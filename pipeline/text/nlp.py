@@ -21,12 +21,19 @@ _SPACY_EXCLUDE = ("parser", "lemmatizer", "senter", "attribute_ruler")  # Penn t
 
 
 @lru_cache(maxsize=1)
-def kiwi():  # noqa: ANN201 - kiwipiepy.Kiwi; model load ~1 s
+def kiwi():  # noqa: ANN201 - kiwipiepy.Kiwi; load and first analysis ~1 s
+    """kiwipiepy without its multi-word and typo dictionaries. The multi-word one makes a
+    Hangul name such as '세르게이 라브로프' one NNP token instead of two; the tagger finds the
+    same persons from the two tokens, and the published datasets of the dev corpus and eight
+    probe sets (about 100 Korean pages) were identical without either dictionary. Loading
+    them cost 2-3 s per process (most of it in the first analysis), the largest part of a
+    re-run after adding one Korean file (tests/text/test_tagging.py has the name case)."""
     from kiwipiepy import Kiwi
 
     with warnings.catch_warnings():  # kiwipiepy warns that 0 no longer means "every core": one is meant
         warnings.simplefilter("ignore", DeprecationWarning)
-        return Kiwi(num_workers=0)  # one thread: the worker processes already use every core
+        # one thread: the worker processes already use every core
+        return Kiwi(num_workers=0, load_multi_dict=False, load_typo_dict=False)
 
 
 @lru_cache(maxsize=1)

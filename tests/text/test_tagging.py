@@ -160,3 +160,14 @@ def test_boilerplate_blocks_are_not_tagged() -> None:
     mentions, _ = tag_document(text, "en", blocks, [SentenceSpan(0, 0, 0, 36)], None)
     assert {"Lavrov", "Pyongyang"} <= {m.surface for m in mentions}
     assert all(m.char_end <= 36 for m in mentions)
+
+
+def test_a_russian_name_in_hangul_is_one_person_from_its_two_tokens() -> None:
+    """kiwipiepy runs without its multi-word dictionary (pipeline.text.nlp.kiwi), which would
+    make a name such as '블라디미르 티토프' one token: names the catalog does not know are
+    still one PERSON from the given name and the surname."""
+    for sentence, name in (("블라디미르 티토프 외무차관은 서울을 방문했다.", "블라디미르 티토프"),
+                           ("알렉세이 오베르추크 부총리는 철도 연결 사업을 설명했다.", "알렉세이 오베르추크"),
+                           ("안드레이 데니소프 전 대사가 참석했다.", "안드레이 데니소프")):
+        persons = [m for m in _tag(sentence, "ko") if m.entity_type == "PERSON"]
+        assert [m.surface for m in persons] == [name], sentence
