@@ -18,11 +18,13 @@ import functools
 import hashlib
 import html
 import importlib.util
+import io
 import json
 import re
 import textwrap
 import uuid
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -59,7 +61,7 @@ class Chart:
     file: str
     title: str
     caption: str
-    figure: Figure
+    figure: Figure | None  # None once rendered (`draw_charts`)
     numbers: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
@@ -215,15 +217,17 @@ def top_entities(documents: pd.DataFrame, mentions: pd.DataFrame, entities: pd.D
         _empty(fig.add_subplot(), "no named entities")
     for i, lang in enumerate(languages):
         ax = fig.add_subplot(len(languages), 1, i + 1)
-        mine = named[named["language"] == lang].copy()
+        mine = named[named["language"] == lang]
+        top = mine.groupby("name_en").agg(mentions=("doc_id", "size"), documents=("doc_id", "nunique")).sort_values(
+            ["mentions", "documents"], ascending=False, kind="stable").head(TOP_ENTITIES)
+        # As written in the language: the catalog's own name when linked, else the commonest form
+        # (found for the shown entities only: for every entity it took most of the report's time
+        # at 10k documents).
+        shown = mine[mine["name_en"].isin(top.index)]
         native = _native_names(entities, lang)
-        # As written in the language: the catalog's own name when linked, else the commonest form.
-        mine["native"] = [native.get(e) if isinstance(e, str) else None for e in mine["entity_id"]]
-        mine["native"] = mine["native"].fillna(mine["surface"])
-        top = mine.groupby("name_en").agg(
-            mentions=("doc_id", "size"), documents=("doc_id", "nunique"),
-            surface=("native", lambda s: s.value_counts().index[0]),
-        ).sort_values(["mentions", "documents"], ascending=False, kind="stable").head(TOP_ENTITIES)
+        forms = pd.Series([native.get(e) if isinstance(e, str) else None for e in shown["entity_id"]],
+                          index=shown.index, dtype=object).fillna(shown["surface"])
+        top["surface"] = forms.groupby(shown["name_en"]).agg(lambda s: s.value_counts().index[0])
         top = top.iloc[::-1]
         labels = [
             _wrap(name if lang == "en" or surface == name else f"{name} · {_label(surface, can_draw_hangul)}")
@@ -313,32 +317,97 @@ CHART_COLUMNS: dict[str, list[str] | None] = {
 }
 
 
+# The charts, in report order, from the datasets read (`CHART_COLUMNS`) and whether Hangul can be drawn.
+CHART_BUILDERS: tuple[Callable[[dict[str, pd.DataFrame], bool], Chart], ...] = (
+    lambda read, hangul: documents_by_language(read["documents"]),
+    lambda read, hangul: documents_by_month(read["documents"]),
+    lambda read, hangul: top_entities(read["documents"], read["mentions"], read["entities"], hangul),
+    lambda read, hangul: topic_mix(read["documents"], read["topics"]),
+    lambda read, hangul: translation_status(read["sentences"]),
+    lambda read, hangul: rejections_by_reason(read["rejections"]),
+)
+# Drawn in a forked process while this one draws the rest: matplotlib's layout and rendering
+# hold the GIL, and the report was the largest step of a re-run after one added file (2 s).
+FORKED_CHARTS = (2, 4)
+
+
+def _read(outputs: Path) -> dict[str, pd.DataFrame]:
+    return {name: pd.read_parquet(outputs / name, columns=cols) for name, cols in CHART_COLUMNS.items()}
+
+
+def _families(hangul: str | None) -> list[str]:
+    return ["DejaVu Sans", *([hangul] if hangul else [])]
+
+
 def build_charts(outputs: Path) -> list[Chart]:
     """Every chart, from the published datasets (what analysts actually have)."""
-    read = {name: pd.read_parquet(outputs / name, columns=cols) for name, cols in CHART_COLUMNS.items()}
+    read = _read(outputs)
     hangul = hangul_font()
-    families = ["DejaVu Sans", *([hangul] if hangul else [])]
     from matplotlib import rc_context
 
-    with rc_context({"font.family": families, "axes.spines.top": False, "axes.spines.right": False}):
-        return [
-            documents_by_language(read["documents"]),
-            documents_by_month(read["documents"]),
-            top_entities(read["documents"], read["mentions"], read["entities"], hangul is not None),
-            topic_mix(read["documents"], read["topics"]),
-            translation_status(read["sentences"]),
-            rejections_by_reason(read["rejections"]),
-        ]
+    with rc_context(_rc(hangul)):
+        return [build(read, hangul is not None) for build in CHART_BUILDERS]
 
 
-def _save(chart: Chart, folder: Path, families: list[str]) -> Path:
-    path = folder / chart.file
+def _rc(hangul: str | None) -> dict[str, object]:
+    return {"font.family": _families(hangul), "axes.spines.top": False, "axes.spines.right": False}
+
+
+def _render(chart: Chart, families: list[str]) -> bytes:
     from matplotlib import rc_context
 
     with rc_context({"font.family": families}):
         chart.figure.suptitle(chart.title, fontsize=12, fontweight="bold")
-        chart.figure.savefig(path, format="png", metadata={"Software": None})
-    return path
+        sink = io.BytesIO()
+        chart.figure.savefig(sink, format="png", metadata={"Software": None})
+    return sink.getvalue()
+
+
+_drawing: tuple[dict[str, pd.DataFrame], str | None] | None = None  # what `_draw` reads (inherited by a fork)
+
+
+def _draw(indices: Sequence[int]) -> list[tuple[Chart, bytes]]:
+    """Charts `indices` built and rendered to PNG from `_drawing`, without their figures."""
+    from matplotlib import rc_context
+
+    assert _drawing is not None
+    read, hangul = _drawing
+    drawn = []
+    with rc_context(_rc(hangul)):
+        for i in indices:
+            chart = CHART_BUILDERS[i](read, hangul is not None)
+            png = _render(chart, _families(hangul))
+            drawn.append((replace(chart, figure=None), png))
+    return drawn
+
+
+def draw_charts(outputs: Path) -> list[tuple[Chart, bytes]]:
+    """Every chart and its PNG, `FORKED_CHARTS` drawn in a forked process at the same time as
+    the others here (drawn here alone where processes cannot be forked, or if the fork fails:
+    the same pictures either way)."""
+    global _drawing
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
+    import matplotlib.backends.backend_agg  # noqa: F401 - imported once, before the fork
+
+    _drawing = (_read(outputs), hangul_font())
+    try:
+        here = [i for i in range(len(CHART_BUILDERS)) if i not in FORKED_CHARTS]
+        forked: dict[int, tuple[Chart, bytes]] = {}
+        if "fork" in mp.get_all_start_methods():
+            with ProcessPoolExecutor(max_workers=1, mp_context=mp.get_context("fork")) as pool:
+                future = pool.submit(_draw, FORKED_CHARTS)
+                mine = dict(zip(here, _draw(here), strict=True))
+                try:
+                    forked = dict(zip(FORKED_CHARTS, future.result(), strict=True))
+                except Exception:  # noqa: BLE001 - a failed fork or worker: draw its charts here
+                    forked = dict(zip(FORKED_CHARTS, _draw(FORKED_CHARTS), strict=True))
+        else:
+            mine = dict(zip(range(len(CHART_BUILDERS)), _draw(range(len(CHART_BUILDERS))), strict=True))
+        return [{**mine, **forked}[i] for i in range(len(CHART_BUILDERS))]
+    finally:
+        _drawing = None
 
 
 def _html_table(df: pd.DataFrame) -> str:
@@ -395,14 +464,15 @@ def write_report(outputs: Path, memo: Store | None = None) -> Report:
         live = outputs / REPORT_DIR
         if drawn and drawn.get("key") == key and all((live / f).is_file() for f in drawn["files"]):
             return Report(live, drawn["files"], drawn["markdown"], drawn=False)
-    charts = build_charts(outputs)
+    drawn = draw_charts(outputs)
+    charts = [chart for chart, _ in drawn]
     summary = summary_line(outputs)
-    hangul = hangul_font()
-    families = ["DejaVu Sans", *([hangul] if hangul else [])]
     clear_staging(outputs)
     staging = outputs / STAGING / f"{REPORT_DIR}-{uuid.uuid4().hex[:12]}"
     staging.mkdir(parents=True)
-    images = {chart.file: _save(chart, staging, families).read_bytes() for chart in charts}
+    images = {chart.file: png for chart, png in drawn}
+    for name, png in images.items():
+        (staging / name).write_bytes(png)
     (staging / "index.html").write_text(index_html(charts, summary), encoding="utf-8")
     live = outputs / REPORT_DIR
     swap_in(staging, live)

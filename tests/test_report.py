@@ -165,3 +165,18 @@ def test_the_report_is_redrawn_only_when_the_published_datasets_change(tmp_path:
     redrawn = write_report(outputs, memo=memo)
     assert redrawn.drawn
     assert "1 rejected inputs" in (outputs / REPORT_DIR / "index.html").read_text(encoding="utf-8")
+
+
+def test_charts_drawn_in_a_forked_process_are_the_ones_drawn_here(seeds, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Half the charts are drawn in a forked process at the same time as the rest: the PNGs
+    and numbers are the same as when every chart is drawn in this process."""
+    import pipeline.report as report
+
+    _, outputs = seeds
+    forked = report.draw_charts(outputs)
+    monkeypatch.setattr(report, "FORKED_CHARTS", ())
+    here = report.draw_charts(outputs)
+    assert [c.file for c, _ in forked] == [c.file for c, _ in here] == [f"{c}.png" for c in CHARTS]
+    for (a, png_a), (b, png_b) in zip(forked, here, strict=True):
+        assert png_a == png_b, a.file
+        assert a.numbers.equals(b.numbers) and a.caption == b.caption
