@@ -20,6 +20,7 @@ import json
 import os
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -662,16 +663,63 @@ def build_topics(t: Tables) -> pd.DataFrame:
 
 
 def build_entities(mentions: pd.DataFrame, catalog: Iterable[Any]) -> pd.DataFrame:
-    """Catalog entities seen in the corpus, counted from the mentions."""
-    from pipeline.text.tagging.ids import beyond_catalog
+    """Catalog entities seen in the corpus, counted from the mentions (sorted by doc_id, seq)."""
+    catalog = list(catalog)
+    return entities_from_counts(count_entities(mentions, catalog), catalog)
+
+
+# What `entities` needs of a set of mentions: per linked id [n_mentions, n_documents], and for
+# ids beyond the catalog [first (doc_id, seq), entity_type, name_en counts, surface counts].
+# JSON-like, and counts of disjoint sets of documents (the shards' parts) add up.
+EntityCounts = dict[str, dict[str, list[Any]]]
+
+
+def count_entities(mentions: pd.DataFrame, catalog: Iterable[Any]) -> EntityCounts:
+    from pipeline.text.tagging.ids import count_forms
 
     linked = mentions[mentions["entity_id"].notna()]
     counts = linked.groupby("entity_id").agg(n_mentions=("doc_id", "size"), n_documents=("doc_id", "nunique"))
+    known = {e.entity_id for e in catalog}
+    first = linked.drop_duplicates("entity_id").set_index("entity_id")
+    forms = count_forms(zip(linked["entity_id"], linked["entity_type"], linked["name_en"], linked["surface"],
+                            strict=True), dict.fromkeys(known))
+    return {
+        "counts": {e: [int(m), int(d)] for e, m, d in counts.itertuples(name=None)},
+        "forms": {e: [[first.at[e, "doc_id"], int(first.at[e, "seq"])], etype, dict(names), dict(surfaces)]
+                  for e, (etype, names, surfaces) in forms.items()},
+    }
+
+
+def merge_entity_counts(parts: Iterable[EntityCounts]) -> EntityCounts:
+    """The counts of the union of the parts' (disjoint) documents."""
+    counts: dict[str, list[int]] = {}
+    forms: dict[str, list[Any]] = {}
+    for part in parts:
+        for e, (m, d) in part["counts"].items():
+            total = counts.setdefault(e, [0, 0])
+            total[0] += m
+            total[1] += d
+        for e, (first, etype, names, surfaces) in part["forms"].items():
+            have = forms.get(e)
+            if have is None:
+                forms[e] = [list(first), etype, dict(names), dict(surfaces)]
+                continue
+            if tuple(first) < tuple(have[0]):  # the type of the id's first mention in document order
+                have[0], have[1] = list(first), etype
+            for into, more in ((have[2], names), (have[3], surfaces)):
+                for k, v in more.items():
+                    into[k] = into.get(k, 0) + v
+    return {"counts": counts, "forms": forms}
+
+
+def entities_from_counts(counted: EntityCounts, catalog: Iterable[Any]) -> pd.DataFrame:
+    from pipeline.text.tagging.ids import records_beyond_catalog
+
     by_id = {e.entity_id: e for e in catalog}
-    by_id |= beyond_catalog(zip(linked["entity_id"], linked["entity_type"], linked["name_en"], linked["surface"],
-                                strict=True), by_id)  # GeoNames cities, unlinked names (per:x-...)
+    by_id |= records_beyond_catalog({  # GeoNames cities, unlinked names (per:x-...)
+        e: (etype, Counter(names), Counter(surfaces)) for e, (_, etype, names, surfaces) in counted["forms"].items()})
     rows = []
-    for entity_id, n_mentions, n_documents in counts.itertuples(name=None):
+    for entity_id, (n_mentions, n_documents) in sorted(counted["counts"].items()):
         e = by_id.get(entity_id)
         if e is None:
             continue  # the entities check reports mentions linked to unknown ids

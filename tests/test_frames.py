@@ -200,3 +200,30 @@ def test_duplicate_map_from_a_previous_state_equals_a_fresh_one(tmp_path: Path) 
         _, before = frames.duplicate_map(keep)
         assert frames.duplicate_map(rows, before)[0] == fresh
     assert frames.duplicate_map(rows, state)[0] == fresh
+
+
+def test_entities_from_counts_of_any_split_of_the_documents_equal_entities_from_all_mentions(tmp_path: Path) -> None:
+    """`entities` is built from each shard's entity counts: counted over any split of the
+    documents into parts and merged, they give what all the mentions at once give (types of
+    ids beyond the catalog from their first mention in document order, forms counted)."""
+    import random
+
+    from pipeline.text.tagging import load_catalog
+
+    paragraphs = [p for seed in sorted(SEEDS.glob("*.txt")) for p in seed.read_text(encoding="utf-8").split("\n\n")
+                  if len(p.strip()) > 40]
+    extra = ["Deputy Minister Andrei Rudenko met Ambassador Georgy Zinoviev and Lee Do-hoon in Moscow on Monday.",
+             "Замминистра Андрей Руденко встретился в Москве с послом Ли До Хуном.",
+             "Lee Do-hoon, the ambassador, later met Andrei Rudenko in Seoul."]
+    files = {f"d{i:02d}.txt": text for i, text in enumerate([*paragraphs, *extra])}
+    mentions = frames.build_mentions(_through(_inbox(tmp_path, files), "tag")).sort_values(["doc_id", "seq"], kind="stable")
+    catalog = load_catalog().entries
+    whole = frames.build_entities(mentions, catalog)
+    assert len(whole) and whole["entity_id"].str.contains(":x-").any()  # ids beyond the catalog too
+    docs = sorted(set(mentions["doc_id"]))
+    rng = random.Random(3)
+    for parts in (1, 2, 3, len(docs)):
+        group = {d: rng.randrange(parts) for d in docs}
+        counted = [frames.count_entities(mentions[mentions["doc_id"].map(group) == g], catalog) for g in range(parts)]
+        rng.shuffle(counted)  # the parts' order does not matter either
+        assert frames.entities_from_counts(frames.merge_entity_counts(counted), catalog).equals(whole)

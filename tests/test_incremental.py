@@ -37,7 +37,8 @@ def _shards_computed(result) -> dict[str, int]:
 def _parts_built(result) -> dict[str, int]:
     from schemas.registry import DATASETS
 
-    return {name: result.asset_materializations_for_node(name)[0].metadata["parts_built"].value for name in DATASETS}
+    found = {e.asset_key.to_user_string(): e.materialization.metadata for e in result.get_asset_materialization_events()}
+    return {name: found[name]["parts_built"].value for name in DATASETS}
 
 
 def _manifest(outputs: Path) -> dict:

@@ -42,17 +42,33 @@ def is_unlinked(entity_id: str) -> bool:
     return ":x-" in entity_id
 
 
-def beyond_catalog(mentions: Iterable[tuple[str, str, str, str]], known: Mapping[str, CatalogEntry]
-                   ) -> dict[str, CatalogEntry]:
-    """Entity records for mention ids the catalog does not hold: GeoNames cities and unlinked
-    names. `mentions` yields (entity_id, entity_type, name_en, surface) of linked mentions."""
-    seen: dict[str, tuple[str, Counter[str], Counter[str]]] = {}
+# entity_id -> (entity_type, name_en counts, surface counts) of the linked mentions of an id
+# the catalog does not hold
+Forms = dict[str, tuple[str, Counter[str], Counter[str]]]
+
+
+def count_forms(mentions: Iterable[tuple[str, str, str, str]], known: Mapping[str, CatalogEntry]) -> Forms:
+    """The English names and surfaces of each id not in `known`, from (entity_id, entity_type,
+    name_en, surface) of linked mentions in document order (the first mention gives the type)."""
+    seen: Forms = {}
     for eid, etype, name_en, surface in mentions:
         if eid in known:
             continue
         _, names, surfaces = seen.setdefault(eid, (etype, Counter(), Counter()))
         names[name_en] += 1
         surfaces[surface] += 1
+    return seen
+
+
+def beyond_catalog(mentions: Iterable[tuple[str, str, str, str]], known: Mapping[str, CatalogEntry]
+                   ) -> dict[str, CatalogEntry]:
+    """Entity records for mention ids the catalog does not hold: GeoNames cities and unlinked
+    names. `mentions` yields (entity_id, entity_type, name_en, surface) of linked mentions."""
+    return records_beyond_catalog(count_forms(mentions, known))
+
+
+def records_beyond_catalog(seen: Forms) -> dict[str, CatalogEntry]:
+    """`beyond_catalog` from the counted forms (which add up over disjoint sets of documents)."""
     out: dict[str, CatalogEntry] = {}
     for eid, (etype, names, surfaces) in sorted(seen.items()):
         city = places.by_id().get(eid)
