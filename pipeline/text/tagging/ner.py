@@ -686,8 +686,21 @@ _KO_TITLE_RE = re.compile(r"(?:前|전|현|초대)?[가-힣0-9]*(?:" + "|".join(
 _KO_SURNAMES = frozenset("김이박최정강조윤장임한오서신권황안송홍유전고문양손배백허노남심하곽성차주우구민류나진지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예봉경"[:])
 _KO_ORG_SUFFIX = re.compile(
     r"(?:대학교|대학|재단|협회|위원회|포럼|공사|공단|연구소|연구원|센터|소사이어티|학회|그룹|은행|기구|"
-    r"협의회|연합회|진흥원|개발원|외무성|영사관|대사관|지부|아카데미|박물관|연합|협동조합|[가-힣]{2,}청)$"
+    r"협의회|연합회|진흥원|개발원|외무성|영사관|대사관|지부|아카데미|박물관|연합|협동조합|[가-힣]{2,}청|"
+    r"연맹|출판사|정보원|과학원|학술원|평가원|교육원|의회|신문|신문사|방송|방송사|일보|통신사)$"
 )
+# Heads that also end common words ("생방송", "지역신문", "의회 민주주의"): a name only with a proper noun
+# (or Latin letters) in it ("유럽의회", "조선신문"), never from a compound of common nouns.
+_KO_WEAK_ORG_SUFFIX = re.compile(r"(?:의회|신문|방송|일보)$")
+_KO_WEAK_ORG_NAME = re.compile(r"[가-힣]{2,}(?:의회|신문|방송|일보)")  # not "러신문" ("a Russian paper")
+# A body and its head's post written as one word: "국가정보원장" (국가정보원 + 장), "한국슬라브유라시아학회장",
+# "국토연구원장", "극동개발부장관", "경찰청장". The body's name is the word without the post (a
+# headquarters' or a division's chief, "…본부장", is a post inside a body, not a body's head).
+_KO_ORG_POST = re.compile(
+    r"(?P<org>[가-힣]{2,}(?:학회|협회|재단|연구원|연구소|정보원|진흥원|개발원|센터|연맹|위원회|협의회|연합회|공사|공단|"
+    r"[가-힣]{2}(?<!본)부|[가-힣]청))(?:장|회장|부회장|이사장|원장|장관|차관|총재|사장)")
+# A legislature's committee is named with the legislature: "국회 정보위원회", "국회 외교통일위원회".
+_KO_LEGISLATURE = re.compile(r"(?:국회|[가-힣]{1,4}의회)")
 # Ordinals and times never start an organisation's name ("제3차", "8일 오후 5시 포항공과대학교").
 _KO_NOT_IN_NAME = re.compile(r"제?\d+차?|\d+(?:년|월|일|시|분)|오전|오후|지난|오는|이번")
 _KO_PAIR_WORD = re.compile(r"[가-힣]+(?:[-·•・][가-힣]+)+")  # "한-러", "한·러", "러•한"
@@ -826,7 +839,20 @@ def korean_candidates(text: str, start: int, end: int, tokens: dict,
                 j -= 1
             out.append(Cand(nouns[j][0], ne, "PERSON", "pattern", 0.75))
             continue
+        post = _KO_ORG_POST.fullmatch(word)
+        if post and is_title[i] and not _KO_BUILDING.search(post.group("org")):
+            oe = ws + post.end("org")
+            own = [t for p in range(ws, oe) for t in tokens.get(p, []) if t[2] <= ne and t[1].startswith("NN")]
+            if any(t[1] in ("NNP", "SL") for t in own) or (len(own) >= 2 and oe - ws >= 4):
+                out.append(Cand(ws, oe, "ORG", "pattern", 0.6))
+            continue
         if _KO_ORG_SUFFIX.search(word) and not _KO_BUILDING.search(word) and not _ko_common_cheong(word, ws, ne, tokens):
+            # "국회 정보위원회": the legislature that owns a committee is part of its name
+            if word.endswith("위원회") and i > 0 and words[i - 1][1] + 1 == ws \
+                    and _KO_LEGISLATURE.fullmatch(text[words[i - 1][0]:words[i - 1][1]]) \
+                    and ko_starts_word(text, words[i - 1][0]):
+                out.append(Cand(words[i - 1][0], ne, "ORG", "pattern", 0.6))
+                continue
             j = i  # extend left over noun-only words ("한러수교 30주년 준비위원회")
             while j > 0 and i - j < 3 and words[j - 1][1] + 1 == words[j][0] and not in_person.overlaps(*words[j - 1]) \
                     and not blocked_persons.overlaps(words[j - 1][0], words[j - 1][1]) \
@@ -848,6 +874,10 @@ def korean_candidates(text: str, start: int, end: int, tokens: dict,
             # A proper noun inside, or a compound of nouns written as one word ("해양수산개발원").
             if ne - nouns[j][0] < 3 or _KO_GENERIC_ORG.fullmatch(text[nouns[j][0]:ne]):
                 continue  # a bare "포럼" is not a name
+            if _KO_WEAK_ORG_SUFFIX.search(word):
+                if any(t[1] in ("NNP", "SL") for t in span_tokens) and _KO_WEAK_ORG_NAME.fullmatch(text[nouns[j][0]:ne]):
+                    out.append(Cand(nouns[j][0], ne, "ORG", "pattern", 0.6))
+                continue
             if any(t[1] in ("NNP", "SL") for t in span_tokens) or (len(own) >= 2 and len(word) >= 4) \
                     or _KO_POSTED.match(text, nouns[j][0]) and _KO_MISSION.search(word):  # "주블라디보스톡총영사관"
                 out.append(Cand(nouns[j][0], ne, "ORG", "pattern", 0.6))

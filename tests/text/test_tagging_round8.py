@@ -1,0 +1,54 @@
+"""Round 8 (unseen pages): organisations the catalog does not know, found by the shape of
+their names (a head noun with a proper stem, a body and its head's post written as one word,
+a legislature's committee). Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.text.lines import named as _named
+
+# --- Korean ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("박영수 한국북방정책학회장은 토론회에서 발표했다.", "한국북방정책학회"),
+    ("최민호 국가정보원장이 회의에 출석했다.", "국가정보원"),
+    ("정수진 해양전략연구원장과 러시아 측 인사들이 만났다.", "해양전략연구원"),
+    ("이반 페트로프 극동개발부장관 보좌관이 방한했다.", "극동개발부"),
+])
+def test_a_body_glued_to_its_heads_post_is_the_body(text: str, org: str) -> None:
+    assert _named(text, "ko").get(org) == "ORG"
+
+
+def test_a_divisions_chief_names_no_body() -> None:
+    found = _named("김철수 미래전략본부장이 발표했다.", "ko")
+    assert not any(s.endswith("본부") for s in found), found
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("문종호 회장은 세계태권도연맹 총회에 참석했다.", "세계태권도연맹"),
+    ("유라시아문학출판사는 새 번역서를 냈다.", "유라시아문학출판사"),
+    ("대통령은 유럽의회에서 화상 연설을 했다.", "유럽의회"),
+])
+def test_korean_heads_with_a_proper_stem_name_a_body(text: str, org: str) -> None:
+    assert _named(text, "ko").get(org) == "ORG"
+
+
+@pytest.mark.parametrize("text", [
+    "그는 생방송에서 이 문제를 말했다.",
+    "지역신문 기자들이 현장을 찾았다.",
+    "러신문 기고문이 화제가 됐다.",
+])
+def test_common_words_ending_in_a_media_head_are_no_body(text: str) -> None:
+    assert not any(t == "ORG" for t in _named(text, "ko").values()), _named(text, "ko")
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("장관은 어제 국회 외교통일위원회 회의에 출석했다.", "국회 외교통일위원회"),
+    ("원장은 국회 정보위원회에서 보고했다.", "국회 정보위원회"),
+])
+def test_a_legislatures_committee_is_one_name(text: str, org: str) -> None:
+    found = _named(text, "ko")
+    assert found.get(org) == "ORG", found
+    assert "국회" not in found
