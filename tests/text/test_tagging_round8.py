@@ -52,3 +52,48 @@ def test_a_legislatures_committee_is_one_name(text: str, org: str) -> None:
     found = _named(text, "ko")
     assert found.get(org) == "ORG", found
     assert "국회" not in found
+
+
+# --- English --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("The Arctic Research Chamber of Commerce met in Murmansk.", "Arctic Research Chamber of Commerce"),
+    ("Deputies of the Federal Assembly of the Russian Federation arrived.", "Federal Assembly of the Russian Federation"),
+    ("The Russian Direct Investment Fund signed a deal with a Korean bank.", "Russian Direct Investment Fund"),
+    ("The Federal Customs Service reported growth in trade.", "Federal Customs Service"),
+    ("She works at the Vladivostok Maritime Museum.", "Vladivostok Maritime Museum"),
+])
+def test_english_heads_name_a_body(text: str, org: str) -> None:
+    assert _named(text, "en").get(org) == "ORG", _named(text, "en")
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("A delegation of the Joint Committee on the Development of Border Trade came.",
+     "Joint Committee on the Development of Border Trade"),
+    ("She heads the Centre for Korean studies at the university.", "Centre for Korean studies"),
+])
+def test_a_body_named_for_its_matter(text: str, org: str) -> None:
+    assert _named(text, "en").get(org) == "ORG", _named(text, "en")
+
+
+def test_on_after_other_heads_is_the_sentences_preposition() -> None:
+    found = _named("The Bank of Korea on Monday raised its rate.", "en")
+    assert found.get("Bank of Korea") == "ORG"
+    assert not any("Monday" in s for s in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "Diplomats celebrated the Diplomatic Service Day on February 10.",
+    "Crowds gathered in Union Square in the evening.",
+])
+def test_a_head_word_inside_another_name_is_no_body(text: str) -> None:
+    assert not any(t == "ORG" for t in _named(text, "en").values()), _named(text, "en")
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("The deputy director of FSUE “Kamchatka Port” spoke to reporters.", "Kamchatka Port"),
+    ("The contract went to JSC \"Far Eastern Shipyards\" last year.", "Far Eastern Shipyards"),
+])
+def test_a_russian_legal_form_before_a_quoted_name(text: str, org: str) -> None:
+    assert _named(text, "en").get(org) == "ORG", _named(text, "en")

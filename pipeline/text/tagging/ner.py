@@ -412,8 +412,16 @@ def russian_quoted_bodies(text: str) -> list[Cand]:
     return out
 
 
+# A Russian body in English, its legal form's abbreviation before its quoted name: "FSUE “Rosmorport”",
+# "JSC “Russian Railways”", "LLC \"Primorye Fish\"". The name is what the quotes hold.
+_EN_QUOTED_BODY = re.compile(
+    r"(?<![\w-])(?:FSUE|FGUP|FSBI|FSBEI|JSC|OJSC|CJSC|PJSC|LLC|OOO|ANO|NPO)[ \t]+"
+    r"(?:[“\"«](?P<name>[A-Z][^“”\"«»\n]{0,39})[”\"»])")
+
+
 def latin_companies(text: str) -> list[Cand]:
-    return [Cand(m.start(), m.end(), "ORG", "pattern", 0.6) for m in _LATIN_COMPANY.finditer(text)]
+    return [Cand(m.start(), m.end(), "ORG", "pattern", 0.6) for m in _LATIN_COMPANY.finditer(text)] \
+        + [Cand(m.start("name"), m.end("name"), "ORG", "pattern", 0.65) for m in _EN_QUOTED_BODY.finditer(text)]
 
 
 def bilateral_bodies(text: str) -> list[Cand]:
@@ -518,8 +526,11 @@ GIVEN_NAMES = _GIVEN_NAMES
 _EN_ORG_HEAD = re.compile(
     r"\b(?:Ministry|University|Institute|Academy|Agency|Corporation|Corp\.|Company|Bank|Foundation|"
     r"Association|Society|Forum|Railways|Council|Organization|Organisation|Commission|Center|Centre|"
-    r"Committee|Court|Tribunal|Embassy|Consulate|Department)\b"
+    r"Committee|Court|Tribunal|Embassy|Consulate|Department|Chamber|Assembly|Service|Fund|Museum|Archives?|Union|"
+    r"Party)\b"
 )
+
+EN_ORG_HEAD_AT_END = re.compile(_EN_ORG_HEAD.pattern + "$")
 
 
 def en_person_shaped(tokens: list[str]) -> bool:
@@ -604,6 +615,12 @@ _EN_FUNCTION_WORDS = frozenset("The A An This That These Those Our Its Their His
 _EN_ORG_CONT = re.compile(r"(?: (?:of|for) (?:the )?(?:[A-Z][A-Za-z]+(?:['’]s)?|and)(?: (?:[A-Z][A-Za-z]+(?:['’]s)?|and|of|the))*)?")
 
 
+# A body that deals with a matter is named "… on X" ("Committee on the Promotion of International Trade",
+# "Council on Foreign Relations"); other heads take "on" as a preposition of the sentence ("Bank on Monday").
+_EN_HEAD_OF_OTHER = re.compile(r" (?:Day|Week|Year|Hall|Square|Street|Avenue|Building|Award|Prize|Cup)\b")
+_EN_ON_HEADS = frozenset({"Committee", "Commission", "Council"})
+_EN_ORG_CONT_ON = re.compile(r" on (?:the )?[A-Z][A-Za-z]+(?: (?:[A-Z][A-Za-z]+|and|of|the))*")
+_EN_FIELD_NOUN = re.compile(r" (?:studies|research|affairs|relations|cooperation)(?![\w-])")
 _CAPITALISED_WORD_AT_END = re.compile(r"(?:^|(?<= ))([A-Z][A-Za-z.&'-]*) $")
 
 
@@ -621,6 +638,8 @@ def _search_end(pattern: re.Pattern[str], text: str, lo: int, end: int, window: 
 
 def _en_org_span(text: str, lo: int, head_start: int, head_end: int) -> tuple[int, int] | None:
     """Capitalised words before an org head word, plus an 'of the X Y' complement."""
+    if _EN_HEAD_OF_OTHER.match(text, head_end):
+        return None  # "Diplomatic Service Day", "Union Square": the head word names something else
     s = head_start
     words = 0
     while True:
@@ -630,7 +649,12 @@ def _en_org_span(text: str, lo: int, head_start: int, head_end: int) -> tuple[in
         s = base + m.start(1)
         words += 1
     cont = _EN_ORG_CONT.match(text, head_end)
+    if (cont is None or cont.end() == head_end) and text[head_start:head_end] in _EN_ON_HEADS:
+        cont = _EN_ORG_CONT_ON.match(text, head_end)  # "Committee on the Promotion of International Trade"
     e = cont.end() if cont else head_end
+    field = _EN_FIELD_NOUN.match(text, e) if e > head_end else None
+    if field:
+        e = field.end()  # "Center for Asian studies": a field written in lower case ends the name
     # "Department for International Cooperation Oleg Shcheka": a given name and a surname after
     # the complement are the person the title names, not part of the body's name.
     for m in re.finditer(r"(?<= )([A-Z][a-z]+) [A-Z][a-z]+", text[head_end:e]):
