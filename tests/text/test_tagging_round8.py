@@ -97,3 +97,45 @@ def test_a_head_word_inside_another_name_is_no_body(text: str) -> None:
 ])
 def test_a_russian_legal_form_before_a_quoted_name(text: str, org: str) -> None:
     assert _named(text, "en").get(org) == "ORG", _named(text, "en")
+
+
+# --- Russian --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("На приёме был председатель Думы Находки Иван Петров.", "Думы Находки"),
+    ("Жители обратились в мэрию Уссурийска с просьбой.", "мэрию Уссурийска"),
+])
+def test_a_citys_body_before_the_citys_name(text: str, org: str) -> None:
+    assert _named(text, "ru").get(org) == "ORG", _named(text, "ru")
+
+
+def test_a_city_body_before_a_person_is_no_city_body() -> None:
+    found = _named("Депутаты Думы Андрей Петров и Олег Иванов выступили.", "ru")
+    assert not any(s.startswith("Думы") for s in found), found
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("Выступил директор Музея истории Пусана Ли Минхо.", "Музея истории Пусана"),
+    ("Соглашение подписал Фонд развития Дальнего Востока.", "Фонд развития Дальнего Востока"),
+])
+def test_a_capitalised_head_with_a_genitive_chain_ending_in_a_place(text: str, org: str) -> None:
+    assert _named(text, "ru").get(org) == "ORG", _named(text, "ru")
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("В зале собрались члены Консультативного совета по мирному и демократическому объединению Кореи.",
+     "Консультативного совета по мирному и демократическому объединению Кореи"),
+    ("Заявку рассмотрит Совет по делам молодёжи Приморского края.", "Совет по делам молодёжи Приморского края"),
+])
+def test_a_body_named_by_its_matter(text: str, org: str) -> None:
+    assert _named(text, "ru").get(org) == "ORG", _named(text, "ru")
+
+
+@pytest.mark.parametrize("text", [
+    "Деньги выделил Фонд по просьбе жителей района.",
+    "Решение принял Совет по итогам голосования.",
+])
+def test_an_adverbial_po_phrase_is_not_part_of_the_name(text: str) -> None:
+    found = _named(text, "ru")
+    assert not any(" по " in s for s in found), found

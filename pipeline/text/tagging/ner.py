@@ -194,6 +194,22 @@ def _city_after(text: str, toks: list[tuple[int, int, str]], i: int) -> int | No
     return i + 2 if known or any("Geox" in p.tag.grammemes for p in parses) else None
 
 
+def _city_right_after(text: str, toks: list[tuple[int, int, str]], i: int) -> bool:
+    """toks[i] (a city's body) is followed by the city's name in the genitive, without "города":
+    "Думы Владивостока", "мэрии Находки" (a place the catalog knows or pymorphy reads as one)."""
+    if i + 1 >= len(toks) or text[toks[i][1]:toks[i + 1][0]] != " " or not toks[i + 1][2][:1].isupper():
+        return False
+    from pipeline.text.nlp import morph
+    from pipeline.text.tagging.gazetteer import find_russian
+
+    city = toks[i + 1][2]
+    parses = morph().parse(city)[:3]
+    if any(p.tag.grammemes & {"Name", "Surn", "Patr"} for p in parses[:1]) or not any("gent" in p.tag.grammemes for p in parses):
+        return False  # ("Находки": the genitive is pymorphy's third reading)
+    known = any(h.start == 0 and h.end == len(city) and h.entry.entity_type == "GPE" for h in find_russian(city))
+    return known or any("Geox" in p.tag.grammemes for p in parses)
+
+
 # A ministry is named by its portfolio in the genitive, in lower case, and may end with its
 # country: "министерства культуры", "министерство внешнеэкономических дел КНДР",
 # "министерства природных ресурсов и экологии России".
@@ -241,6 +257,9 @@ def russian_org_heads(text: str, persons: list[tuple[int, int]] = ()) -> list[Ca
                 out.append(Cand(s, toks[end][1], "ORG", "pattern", 0.6, ru_nominative(surface, "ORG")))
                 continue
         city = _city_after(text, toks, i) if lemma in _RU_ORG_HEADS or lemma in _RU_CITY_BODIES else None
+        if city is None and lemma in ("дума", "мэрия") and _city_right_after(text, toks, i) \
+                and not in_person.overlaps(toks[i + 1][0], toks[i + 1][1]):
+            city = i + 1  # "председатель Думы Владивостока"
         if lemma not in _RU_ORG_HEADS and city is None:
             continue
         mission = lemma in _RU_MISSION_HEADS
@@ -278,6 +297,64 @@ _RU_LEGISLATURES = frozenset({"собрание", "дума", "ассамбле�
 RU_CAPITAL_HEADS = _RU_CAPITAL_HEADS = frozenset({"ассоциация", "союз", "общество", "фонд", "федерация", "центр", "палата", "совет",
                                "комитет", "форум", "конгресс", "клуб"})
 _RU_CHAIN_WORDS = 4
+# Heads that name a body by its matter and place only ("Музей истории Сеула", "Архив кинодокументов
+# Приморья", "Агентства развития Камчатки"): a name when a known place ends the genitive chain.
+_RU_CAPITAL_HEADS_PLACED = frozenset({"музей", "архив", "агентство", "институт", "служба", "комиссия"})
+# Bodies named by what they deal with: "<Head> по <dative phrase> [genitives] [Place]"
+# ("Совет по мирному и демократическому объединению Кореи", "Комиссии по делам молодёжи").
+_RU_MATTER_HEADS = frozenset({"совет", "комитет", "комиссия", "агентство", "фонд", "служба", "центр", "ассоциация"})
+_MATTER_WORDS = 6
+# "по" phrases of the sentence, not of a name: "по просьбе", "по словам", "по данным", "по итогам".
+_RU_ADVERBIAL_DATIVES = frozenset("просьба слово данные мнение итог случай повод приглашение инициатива причина "  # noqa: SIM905
+                                  "оценка сведение информация предложение решение поручение заказ адрес время "
+                                  "мера линия телефон сообщение".split())
+
+
+def _place_at(text: str, toks: list[tuple[int, int, str]], j: int) -> int | None:
+    """Index of the last token of a catalog place starting at toks[j] ("Сеула", "Дальнего Востока")."""
+    if j >= len(toks) or not toks[j][2][:1].isupper():
+        return None
+    from pipeline.text.tagging.gazetteer import find_russian
+
+    s = toks[j][0]
+    for n in (2, 1):
+        if j + n <= len(toks):
+            span = text[s:toks[j + n - 1][1]]
+            if any(h.start == 0 and h.end == len(span) and h.entry.entity_type in ("GPE", "LOC") for h in find_russian(span)):
+                return j + n - 1
+    return None
+
+
+def _datv_word(word: str, pos: tuple[str, ...]) -> bool:
+    from pipeline.text.nlp import morph
+
+    return any(p.tag.POS in pos and "datv" in p.tag.grammemes for p in morph().parse(word)[:2])
+
+
+def _matter_end(text: str, toks: list[tuple[int, int, str]], h: int) -> int | None:
+    """Last token of "по <dative phrase> [lower-case genitives] [Place]" after the head toks[h], or None."""
+    def spaced(k: int) -> bool:
+        return k < len(toks) and text[toks[k - 1][1]:toks[k][0]] == " "
+
+    if not (spaced(h + 1) and toks[h + 1][2] == "по"):
+        return None
+    from pipeline.text.tagging.gazetteer import ru_lemma
+
+    j, last = h + 2, None
+    if spaced(j) and ru_lemma(toks[j][2]) in _RU_ADVERBIAL_DATIVES:
+        return None
+    while spaced(j) and j - h - 1 <= _MATTER_WORDS and toks[j][2].islower() \
+            and (toks[j][2] == "и" or _datv_word(toks[j][2], ("ADJF", "NOUN"))):
+        if toks[j][2] != "и" and _datv_word(toks[j][2], ("NOUN",)):
+            last = j
+        j += 1
+    if last is None:
+        return None
+    j = last + 1
+    while spaced(j) and j - last <= 3 and toks[j][2].islower() and only_genitive(toks[j][2]):
+        last, j = j, j + 1
+    place = _place_at(text, toks, last + 1) if spaced(last + 1) else None
+    return place if place is not None else last
 
 
 def genitive_word(word: str) -> bool:
@@ -322,13 +399,22 @@ def _russian_capitalised_bodies(text: str, toks: list[tuple[int, int, str]], in_
         if i + 1 < len(toks) and text[e:toks[i + 1][0]] == " " \
                 and ru_lemma(toks[i + 1][2].lower()) in _RU_LEGISLATURES and _adjective(w):
             end = i + 1  # "Законодательного собрания", official style "Законодательного Собрания"
-        elif lemma in _RU_CAPITAL_HEADS:
+        elif lemma in _RU_CAPITAL_HEADS or lemma in _RU_CAPITAL_HEADS_PLACED:
             j = i + 1
             while j < len(toks) and j - i <= _RU_CHAIN_WORDS and toks[j][2].islower() \
                     and text[toks[j - 1][1]:toks[j][0]] == " " and _gent_word(toks[j][2], ("ADJF", "NOUN")):
                 j += 1
-            if j - i >= 3 and _gent_word(toks[j - 1][2], ("NOUN",)):
-                end = j - 1  # "Ассоциации корейской диаспоры"
+            if j - i >= 2 and _gent_word(toks[j - 1][2], ("NOUN",)):
+                place = _place_at(text, toks, j) if text[toks[j - 1][1]:toks[j][0] if j < len(toks) else 0] == " " else None
+                if place is not None:
+                    end = place  # "Музея истории Сеула", "Фонда развития Дальнего Востока"
+                elif j - i >= 3 and lemma in _RU_CAPITAL_HEADS:
+                    end = j - 1  # "Ассоциации корейской диаспоры"
+            elif j == i + 1:
+                end = _matter_end(text, toks, i)  # "Совета по мирному объединению Кореи"
+        elif i + 1 < len(toks) and text[e:toks[i + 1][0]] == " " and _adjective(w) \
+                and ru_lemma(toks[i + 1][2]) in _RU_MATTER_HEADS:
+            end = _matter_end(text, toks, i + 1)  # "Консультативного совета по … объединению Кореи"
         if end is None:
             continue
         if _region_after(text, toks, end):  # the region that owns it: "… Корсаковского района"
