@@ -54,6 +54,23 @@ def test_a_legislatures_committee_is_one_name(text: str, org: str) -> None:
     assert "국회" not in found
 
 
+@pytest.mark.parametrize(("text", "org"), [
+    ("한국 공기업 KDB가 항만 개발에 투자한다.", "KDB"),
+    ("러시아 뉴스매체 보스토크미디어는 어제 보도했다.", "보스토크미디어"),
+    ("미국 기업 테슬라는 새 공장을 짓는다.", "테슬라"),
+])
+def test_a_name_after_the_kind_of_body_it_is(text: str, org: str) -> None:
+    assert _named(text, "ko").get(org) == "ORG", _named(text, "ko")
+
+
+@pytest.mark.parametrize("text", [
+    "국내 기업 대표들이 회의에 모였다.",
+    "이 기관 김철수 원장은 말했다.",
+])
+def test_a_common_noun_or_a_person_after_a_body_kind_is_no_body(text: str) -> None:
+    assert not any(t == "ORG" for t in _named(text, "ko").values()), _named(text, "ko")
+
+
 # --- English --------------------------------------------------------------------------------
 
 

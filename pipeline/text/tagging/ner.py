@@ -897,6 +897,21 @@ def _ko_common_cheong(word: str, ws: int, ne: int, tokens: dict) -> bool:
     return any(len(t[0]) == 2 for t in last)
 
 
+# A name right after the kind of body it is: "공기업 LH가", "러시아 뉴스매체 프리마미디어는", "발간기관 KOTRA",
+# "미국 기업 테슬라는". The kind word is the whole eojeol (no particle: an apposition).
+_KO_BODY_KIND = re.compile(r"[가-힣]{0,4}(?:기업|공기업|회사|업체|기관|단체|매체|언론사|통신사|방송사|신문사|일간지|"
+                           r"은행|싱크탱크|연구기관|발간기관|발행기관)")
+
+
+def _ko_proper_word(word: str, ws: int, ne: int, tokens: dict) -> bool:
+    """The noun part is one proper noun (kiwi's NNP over all of it, two syllables or more) or a
+    Latin acronym or name ("LH", "KOTRA", "Gazprom")."""
+    if re.fullmatch(r"[A-Z][A-Za-z0-9&-]{1,15}", word):
+        return True
+    return len(word) >= 2 and bool(re.fullmatch(r"[가-힣]+", word)) \
+        and any(t[1] == "NNP" and t[2] == ne for t in tokens.get(ws, []))
+
+
 def korean_candidates(text: str, start: int, end: int, tokens: dict,
                       blocked: list[tuple[int, int, str]] = ()) -> list[Cand]:
     """PERSON/ORG/GPE/TITLE candidates from kiwi's analysis; `blocked` holds catalog hits."""
@@ -933,6 +948,10 @@ def korean_candidates(text: str, start: int, end: int, tokens: dict,
     for i, (ws, ne) in enumerate(nouns):
         word = text[ws:ne]
         if ws in taken:
+            continue
+        if i > 0 and words[i - 1][1] + 1 == ws and _KO_BODY_KIND.fullmatch(text[words[i - 1][0]:words[i - 1][1]]) \
+                and not is_title[i] and not in_person.overlaps(ws, ne) and _ko_proper_word(word, ws, ne, tokens):
+            out.append(Cand(ws, ne, "ORG", "pattern", 0.6))  # "공기업 LH가", "뉴스매체 프리마미디어는"
             continue
         if re.fullmatch(r"[가-힣]*[A-Za-z]+[가-힣A-Za-z]*", word) and _KO_ORG_SUFFIX.search(word) \
                 and re.search("[가-힣]", word):
