@@ -71,6 +71,27 @@ def test_a_common_noun_or_a_person_after_a_body_kind_is_no_body(text: str) -> No
     assert not any(t == "ORG" for t in _named(text, "ko").values()), _named(text, "ko")
 
 
+@pytest.mark.parametrize(("text", "place"), [
+    ("공단은 연해주의 아르툠스카야(Artyomovskaya) 구역 안에 들어선다.", "아르툠스카야"),
+    ("회사는 볼쇼이 우수리(Bolshoy Ussuri)의 항만 사업에 참여한다.", "볼쇼이 우수리"),
+    ("물류센터는 코즈민(Kozmin) 지구에 세워진다.", "코즈민"),
+])
+def test_a_transliterated_place_with_its_latin_gloss(text: str, place: str) -> None:
+    assert _named(text, "ko").get(place) == "GPE", _named(text, "ko")
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("알렉산드르 코즐로프(Alexander Kozlov) 장관이 방한했다.", "알렉산드르 코즐로프"),
+])
+def test_a_transliterated_person_with_a_latin_gloss_stays_a_person(text: str, person: str) -> None:
+    assert _named(text, "ko").get(person) == "PERSON", _named(text, "ko")
+
+
+def test_a_place_shaped_surname_before_a_title_is_no_place() -> None:
+    found = _named("포크롭스카야(Pokrovskaya) 교수는 발표했다.", "ko")
+    assert "GPE" not in found.values(), found
+
+
 # --- English --------------------------------------------------------------------------------
 
 

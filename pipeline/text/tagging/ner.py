@@ -897,6 +897,14 @@ def _ko_common_cheong(word: str, ws: int, ne: int, tokens: dict) -> bool:
     return any(len(t[0]) == 2 for t in last)
 
 
+_KO_LATIN_GLOSS = re.compile(r"\s?\(([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\)")
+# Russian place names by their shape: adjectival endings ("Nadezhdinskaya", "Zapadnaya", "Artyomovsky",
+# "Slavyanka" aside), town endings ("-sk", "-grad", "-ovo"), and the adjectives that open them ("Bolshoy Kamen").
+_KO_PLACE_GLOSS = re.compile(
+    r"(?:skaya|skiy|skii|sky|skoye|skoe|naya|nyy|ny|sk|grad|gorod|burg|ovo|evo|yovo|ino|pol)$"
+    r"|^(?:Bolsh|Mal|Nov|Star|Nizhn|Verkhn|Yuzhn|Severn|Vostochn|Zapadn|Krasn)[a-z]*\s")
+_KO_PLACE_NOUN_AFTER = re.compile(
+    r"\s?(?:선도구역|선도개발구역|지구|구역|지역|마을|항구|항|섬|반도|만|강|호수|시|주|군|구)(?:[은는이가의에을를도와과]|에서|으로|로)?(?![가-힣])")
 # A name right after the kind of body it is: "공기업 LH가", "러시아 뉴스매체 프리마미디어는", "발간기관 KOTRA",
 # "미국 기업 테슬라는". The kind word is the whole eojeol (no particle: an apposition).
 _KO_BODY_KIND = re.compile(r"[가-힣]{0,4}(?:기업|공기업|회사|업체|기관|단체|매체|언론사|통신사|방송사|신문사|일간지|"
@@ -960,6 +968,19 @@ def korean_candidates(text: str, start: int, end: int, tokens: dict,
         if not re.fullmatch(r"[가-힣]+", word):
             continue
         nnp = any(t[1] == "NNP" for t in tokens.get(ws, []))
+        # A foreign place transliterated, then glossed in Latin letters: "나데진스카야(Nadezhdinskaya)
+        # 선도구역", "볼쇼이 카멘(Bolshoy Kamen)의": a place when the gloss is shaped like one or a place
+        # noun follows, and no person's title does.
+        gloss = _KO_LATIN_GLOSS.match(text, ne) if len(word) >= 2 else None
+        after = next((k for k in range(i + 1, len(words)) if words[k][0] >= gloss.end()), None) if gloss else None
+        if gloss and not (after is not None and is_title[after]) \
+                and (_KO_PLACE_GLOSS.search(gloss.group(1)) or _KO_PLACE_NOUN_AFTER.match(text, gloss.end())):
+            parts, j = len(gloss.group(1).replace("-", " ").split()), i
+            while j > 0 and i - j + 1 < parts and words[j - 1][1] + 1 == words[j][0] \
+                    and nouns[j - 1][1] == words[j - 1][1] and not is_title[j - 1]:
+                j -= 1  # as many Korean words as the gloss has ("볼쇼이 카멘" for "Bolshoy Kamen")
+            out.append(Cand(nouns[j][0], ne, "GPE", "pattern", 0.6))
+            continue
         # Foreign names: NNP run followed by "(Latin Name)".
         if nnp and re.match(r"\s*\([A-Z][a-z]+(?: [A-Z][a-z.]+)+\)", text[ne : ne + 60]):
             j = i
