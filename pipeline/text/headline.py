@@ -440,6 +440,22 @@ def _search_top(paras: list[str]) -> int:
     return len(paras)
 
 
+SENTENCE_HEADLINE_CHARS, SENTENCE_HEADLINE_WORDS = 100, 16
+
+
+def _sentence_headline_on_dateline(paras: list[str], boiler: list[bool], body: int) -> bool:
+    """paras[body] opens with a wire dateline and the line right above it is one short sentence
+    (no sentence inside it, no caption, no list item, no section label, no colon-led label)."""
+    if body < 1 or boiler[body - 1] or find_dateline(paras[body]) is None:
+        return False
+    p = paras[body - 1]
+    return (len(p) <= SENTENCE_HEADLINE_CHARS and len(p.split()) <= SENTENCE_HEADLINE_WORDS
+            and p.endswith(".") and not p.endswith(_ELLIPSIS) and _HAS_ALNUM.search(p) is not None
+            and not re.search(r"[.!?]\s", p[:-1]) and ":" not in p
+            and not _LIST_ITEM.match(p) and not _DASH_ITEM.match(p) and not is_caption(p)
+            and not is_section_label(p) and not _is_stamp(p) and find_dateline(p) is None)
+
+
 def find_headline(
     paras: list[str], boiler: list[bool], hint: str | None = None, meta: list[bool] | None = None
 ) -> Headline | None:
@@ -494,6 +510,10 @@ def find_headline(
         cands = [i for i in cands if not start <= i < k]
     if any(in_script(i) for i in cands):
         cands = [i for i in cands if in_script(i)]
+    if not cands and _sentence_headline_on_dateline(paras, boiler, body):
+        # "루덴코와 북한 대사는 … 논의했다." / "모스크바, 10월 7일. …": a headline written as one
+        # sentence, full stop included, sitting right on the story's dateline
+        return Headline(paras[body - 1], body - 1, 0, len(paras[body - 1]))
     listed = _link_list(paras, cands)
     for i in cands:
         if i in listed:

@@ -61,3 +61,23 @@ def test_an_end_signature_gives_the_date_and_the_dateline(signature: str) -> Non
 def test_a_date_and_a_word_that_is_no_city_sign_nothing() -> None:
     doc = _doc("Посольство продолжает работу в обычном режиме", "", RU_BODY, "", "5 апреля 2013, Пятница")
     assert doc.dateline_place is None
+
+
+@pytest.mark.parametrize(("lines", "title"), [
+    (("경제 뉴스", "", "러시아와 북한 대표단은 어업 협력을 논의했다.", "",
+      "모스크바, 3월 4일. 러시아 수산청 대표단은 북한 대표단과 함께 어업 분야 협력 확대를 논의했다고 밝혔다."),
+     "러시아와 북한 대표단은 어업 협력을 논의했다."),
+    (("Fisheries officials of both countries met in Moscow.", "",
+      "MOSCOW, March 4 (Yonhap) -- " + EN_BODY),
+     "Fisheries officials of both countries met in Moscow."),
+])
+def test_a_one_sentence_headline_right_on_the_dateline(lines: tuple[str, ...], title: str) -> None:
+    assert _doc(*lines).title == title
+
+
+@pytest.mark.parametrize("above", [
+    "The talks lasted two hours. Both sides were pleased.",  # two sentences: running text
+    "Photo: the delegation in the port.",  # a labelled line
+])
+def test_other_lines_on_the_dateline_are_no_headline(above: str) -> None:
+    assert _doc(above, "", "MOSCOW, March 4 (Yonhap) -- " + EN_BODY).title is None
