@@ -92,6 +92,19 @@ def test_a_place_shaped_surname_before_a_title_is_no_place() -> None:
     assert "GPE" not in found.values(), found
 
 
+@pytest.mark.parametrize(("text", "org"), [
+    ("하바롭스크주 정부는 어제 투자 계획을 발표했다.", "하바롭스크주 정부"),
+    ("사하공화국 의회 대표단이 서울을 찾았다.", "사하공화국 의회"),
+])
+def test_a_regions_government_or_legislature_is_a_body(text: str, org: str) -> None:
+    assert _named(text, "ko").get(org) == "ORG", _named(text, "ko")
+
+
+def test_a_countrys_government_is_a_description() -> None:
+    found = _named("한국 정부와 러시아 정부는 합의했다.", "ko")
+    assert "ORG" not in found.values(), found
+
+
 # --- English --------------------------------------------------------------------------------
 
 

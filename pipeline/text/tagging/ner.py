@@ -897,6 +897,17 @@ def _ko_common_cheong(word: str, ws: int, ne: int, tokens: dict) -> bool:
     return any(len(t[0]) == 2 for t in last)
 
 
+# A region's or a city's own government and legislature are organisations ("연해주 정부", "사하공화국
+# 의회", "모스크바시 의회"); a country's ("러시아 정부") is a description (corpus convention).
+_KO_REGION_BODIES = frozenset({"정부", "의회", "행정부", "주정부", "시정부", "주의회", "시의회"})
+
+
+def _ko_region(word: str) -> bool:
+    from pipeline.text.dateline import is_city
+
+    return len(word) >= 2 and is_city(word)
+
+
 _KO_LATIN_GLOSS = re.compile(r"\s?\(([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\)")
 # Russian place names by their shape: adjectival endings ("Nadezhdinskaya", "Zapadnaya", "Artyomovsky",
 # "Slavyanka" aside), town endings ("-sk", "-grad", "-ovo"), and the adjectives that open them ("Bolshoy Kamen").
@@ -988,6 +999,10 @@ def korean_candidates(text: str, start: int, end: int, tokens: dict,
                     and any(t[1] == "NNP" for t in tokens.get(words[j - 1][0], [])) and not is_title[j - 1]:
                 j -= 1
             out.append(Cand(nouns[j][0], ne, "PERSON", "pattern", 0.75))
+            continue
+        if word in _KO_REGION_BODIES and i > 0 and words[i - 1][1] + 1 == ws and nouns[i - 1][1] == words[i - 1][1] \
+                and _ko_region(text[words[i - 1][0]:words[i - 1][1]]):
+            out.append(Cand(words[i - 1][0], ne, "ORG", "pattern", 0.6))  # "연해주 정부", "사하공화국 의회"
             continue
         post = _KO_ORG_POST.fullmatch(word)
         if post and is_title[i] and not _KO_BUILDING.search(post.group("org")):
