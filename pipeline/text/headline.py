@@ -206,6 +206,7 @@ def is_headline_shaped(p: str) -> bool:
         and not is_caption(p)
         and not _is_code_list(p)
         and not _repeats_itself(p)
+        and not is_quoted_deck(p)
     )
 
 
@@ -266,6 +267,15 @@ def _with_suffix(longer: str, shorter: str) -> bool:
     return len(b) >= 15 and (k == 0 or (k > 0 and _TITLE_PREFIX.match(a[:k]) is not None)) and bool(
         _SUFFIX_SEP.match(a[k + len(b) :])
     )
+
+
+# Two or more quotations glued into one line and nothing else ('"…""…""…"', "“…” “…”"): a deck of
+# pull quotes printed above the story, never its headline (a headline quotes inside its own words).
+_QUOTED_DECK = re.compile(r"^(?:\s*[“\"„«][^“”\"„«»\n]{2,}[”\"»]){2,}\s*$")
+
+
+def is_quoted_deck(p: str) -> bool:
+    return bool(_QUOTED_DECK.match(p))
 
 
 # A line wholly inside quotation marks, with no attribution: a slogan or quote widget.
@@ -414,18 +424,52 @@ def _headline_over_furniture(paras: list[str], boiler: list[bool], cands: list[i
     return head if words >= DECK_MIN_WORDS and len(paras[first].split()) < words else first
 
 
+WIDGET_ITEM_CHARS = 40
+
+
+def _search_top(paras: list[str]) -> int:
+    """End of the window where the headline may sit: the first SEARCH_LINES lines, not counting
+    a widget's short items and stamps (a weather box's "• 맑음서울 14.0℃" lines, a page clock
+    "2024.11.17 (일)"), which push the headline down without being page text."""
+    counted = 0
+    for i, p in enumerate(paras):
+        if not ((_LIST_ITEM.match(p) and len(p) <= WIDGET_ITEM_CHARS) or _is_stamp(p)):
+            counted += 1
+        if counted >= SEARCH_LINES:
+            return i + 1
+    return len(paras)
+
+
+SENTENCE_HEADLINE_CHARS, SENTENCE_HEADLINE_WORDS = 100, 16
+
+
+def _sentence_headline_on_dateline(paras: list[str], boiler: list[bool], body: int) -> bool:
+    """paras[body] opens with a wire dateline and the line right above it is one short sentence
+    (no sentence inside it, no caption, no list item, no section label, no colon-led label)."""
+    if body < 1 or boiler[body - 1] or find_dateline(paras[body]) is None:
+        return False
+    p = paras[body - 1]
+    return (len(p) <= SENTENCE_HEADLINE_CHARS and len(p.split()) <= SENTENCE_HEADLINE_WORDS
+            and p.endswith(".") and not p.endswith(_ELLIPSIS) and _HAS_ALNUM.search(p) is not None
+            and not re.search(r"[.!?]\s", p[:-1]) and ":" not in p
+            and not _LIST_ITEM.match(p) and not _DASH_ITEM.match(p) and not is_caption(p)
+            and not is_section_label(p) and not _is_stamp(p) and find_dateline(p) is None)
+
+
 def find_headline(
     paras: list[str], boiler: list[bool], hint: str | None = None, meta: list[bool] | None = None
 ) -> Headline | None:
     """The headline of a page whose paragraphs are `paras` (`boiler[i]`: paragraph i is furniture;
     `meta[i]`: paragraph i is a date or byline line)."""
-    top = min(len(paras), SEARCH_LINES)
+    top = _search_top(paras)
     for i in range(min(len(paras), LABEL_SEARCH_LINES)):
         span = labelled_title(paras[i])
         if span:
             return Headline(paras[i][span[0] : span[1]].strip(), i, *span, source="label")
         if _TITLE_LABEL_ALONE.match(paras[i]) and i + 1 < len(paras) and is_headline_shaped(paras[i + 1]):
             return Headline(paras[i + 1], i + 1, 0, len(paras[i + 1]), source="label")  # "제목" / "<title>"
+    if hint and is_quoted_deck(hint.strip()):
+        hint = None  # the container's title is the deck of quotes, not a headline
     if hint and hint.strip():
         key = norm(hint)
         for i in range(top):
@@ -466,6 +510,10 @@ def find_headline(
         cands = [i for i in cands if not start <= i < k]
     if any(in_script(i) for i in cands):
         cands = [i for i in cands if in_script(i)]
+    if not cands and _sentence_headline_on_dateline(paras, boiler, body):
+        # "루덴코와 북한 대사는 … 논의했다." / "모스크바, 10월 7일. …": a headline written as one
+        # sentence, full stop included, sitting right on the story's dateline
+        return Headline(paras[body - 1], body - 1, 0, len(paras[body - 1]))
     listed = _link_list(paras, cands)
     for i in cands:
         if i in listed:

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.text.boilerplate import boilerplate_reason, is_chrome, is_weather
-from pipeline.text.dateline import Dateline, find_dateline
+from pipeline.text.dateline import Dateline, find_dateline, is_city
 from pipeline.text.dates_written import (
     EN_MONTH,
     RU_MONTH,
@@ -309,6 +309,31 @@ def _mark_author_lists(paras: list[str], boiler: list[bool], head: int | None) -
             boiler[i] = True
 
 
+SIGNATURE_REACH, SIGNATURE_MAX = 6, 48
+_SIGNATURE_SEP = re.compile(r"^\s*,\s*|\s*,\s*$")
+
+
+def _end_signature(paras: list[str], content: list[int]) -> tuple[Dateline, int] | None:
+    """A story signed at its end with its date and place, as Belarusian and Russian agencies print
+    it ("5 апреля 2013, Минск" / "БЕЛТА", "Минск, 5 апреля 2013"): a short line of a full date and a
+    known city only, among the last paragraphs of the text, gives the dateline and its date."""
+    for i in reversed(content[-SIGNATURE_REACH:]):
+        p = paras[i].strip()
+        if len(p) > SIGNATURE_MAX:
+            continue
+        spans = full_date_spans(p, True)  # (a signature writes its month in words or day first)
+        if len(spans) != 1:
+            continue
+        d, s, e = spans[0]
+        place = (p[:s] + p[e:]).strip()
+        if not place or not (p[:s].rstrip().endswith(",") or p[e:].lstrip().startswith(",")):
+            continue
+        place = _SIGNATURE_SEP.sub("", place.strip(", "))
+        if re.fullmatch(r"[^\W\d_][\w.-]*(?: [^\W\d_][\w.-]*)?", place) and place[:1].isupper() and is_city(place):
+            return Dateline(len(p), place, None, d.month, d.day, d.year, p[s:e]), i
+    return None
+
+
 def _find_dateline(
     paras: list[str], boiler: list[bool], first: int
 ) -> tuple[Dateline | None, int | None]:
@@ -320,6 +345,9 @@ def _find_dateline(
         # a summary box and notices above it; other forms must open the story.
         if dateline and (n < 4 or _KO_AGENCY_DATELINE.match(paras[i])):
             return dateline, i
+    signed = _end_signature(paras, content)
+    if signed is not None:
+        return signed
     for i in reversed(content[-3:]):
         m = _KO_BYLINE.match(paras[i])
         if m and len(paras[i]) <= 100 and not KO_OUTLET.search(m["place"] or m["place2"]):

@@ -328,7 +328,7 @@ def _english(chunk: str, hits: list[gazetteer.Hit], raw: list[ner.Cand], en_doc:
     model_index = SpanIndex((m.start, m.end) for m in model)
     longer = [p for p in patterns if p.entity_type in ("ORG", "PERSON") and any(
         (p.end - p.start) > (m.end - m.start)
-        and (m.entity_type == p.entity_type or _place_completes(chunk, p, m))
+        and (m.entity_type == p.entity_type or _place_completes(chunk, p, m) or _body_as_person(chunk, p, m))
         for m in (model[k] for k in model_index.within(p.start, p.end)))]
     longer_index = SpanIndex((p.start, p.end) for p in longer)
     model = [m for m in model if not longer_index.holds(m.start, m.end)]
@@ -351,6 +351,13 @@ def _english(chunk: str, hits: list[gazetteer.Hit], raw: list[ner.Cand], en_doc:
 
 
 _OF_PLACE = re.compile(r"\b(?:of|for|in) (?:the )?$")
+
+
+def _body_as_person(chunk: str, org: ner.Cand, person: ner.Cand) -> bool:
+    """The model's "person" ends with a body's head word ("History Museum", "State Archive"): the
+    pattern's organisation holding it is the name."""
+    return org.entity_type == "ORG" and person.entity_type == "PERSON" \
+        and bool(ner.EN_ORG_HEAD_AT_END.search(chunk, person.start, person.end))
 
 
 def _place_completes(chunk: str, org: ner.Cand, place: ner.Cand) -> bool:

@@ -194,6 +194,22 @@ def _city_after(text: str, toks: list[tuple[int, int, str]], i: int) -> int | No
     return i + 2 if known or any("Geox" in p.tag.grammemes for p in parses) else None
 
 
+def _city_right_after(text: str, toks: list[tuple[int, int, str]], i: int) -> bool:
+    """toks[i] (a city's body) is followed by the city's name in the genitive, without "города":
+    "Думы Владивостока", "мэрии Находки" (a place the catalog knows or pymorphy reads as one)."""
+    if i + 1 >= len(toks) or text[toks[i][1]:toks[i + 1][0]] != " " or not toks[i + 1][2][:1].isupper():
+        return False
+    from pipeline.text.nlp import morph
+    from pipeline.text.tagging.gazetteer import find_russian
+
+    city = toks[i + 1][2]
+    parses = morph().parse(city)[:3]
+    if any(p.tag.grammemes & {"Name", "Surn", "Patr"} for p in parses[:1]) or not any("gent" in p.tag.grammemes for p in parses):
+        return False  # ("Находки": the genitive is pymorphy's third reading)
+    known = any(h.start == 0 and h.end == len(city) and h.entry.entity_type == "GPE" for h in find_russian(city))
+    return known or any("Geox" in p.tag.grammemes for p in parses)
+
+
 # A ministry is named by its portfolio in the genitive, in lower case, and may end with its
 # country: "министерства культуры", "министерство внешнеэкономических дел КНДР",
 # "министерства природных ресурсов и экологии России".
@@ -241,6 +257,9 @@ def russian_org_heads(text: str, persons: list[tuple[int, int]] = ()) -> list[Ca
                 out.append(Cand(s, toks[end][1], "ORG", "pattern", 0.6, ru_nominative(surface, "ORG")))
                 continue
         city = _city_after(text, toks, i) if lemma in _RU_ORG_HEADS or lemma in _RU_CITY_BODIES else None
+        if city is None and lemma in ("дума", "мэрия") and _city_right_after(text, toks, i) \
+                and not in_person.overlaps(toks[i + 1][0], toks[i + 1][1]):
+            city = i + 1  # "председатель Думы Владивостока"
         if lemma not in _RU_ORG_HEADS and city is None:
             continue
         mission = lemma in _RU_MISSION_HEADS
@@ -278,6 +297,64 @@ _RU_LEGISLATURES = frozenset({"собрание", "дума", "ассамбле�
 RU_CAPITAL_HEADS = _RU_CAPITAL_HEADS = frozenset({"ассоциация", "союз", "общество", "фонд", "федерация", "центр", "палата", "совет",
                                "комитет", "форум", "конгресс", "клуб"})
 _RU_CHAIN_WORDS = 4
+# Heads that name a body by its matter and place only ("Музей истории Сеула", "Архив кинодокументов
+# Приморья", "Агентства развития Камчатки"): a name when a known place ends the genitive chain.
+_RU_CAPITAL_HEADS_PLACED = frozenset({"музей", "архив", "агентство", "институт", "служба", "комиссия"})
+# Bodies named by what they deal with: "<Head> по <dative phrase> [genitives] [Place]"
+# ("Совет по мирному и демократическому объединению Кореи", "Комиссии по делам молодёжи").
+_RU_MATTER_HEADS = frozenset({"совет", "комитет", "комиссия", "агентство", "фонд", "служба", "центр", "ассоциация"})
+_MATTER_WORDS = 6
+# "по" phrases of the sentence, not of a name: "по просьбе", "по словам", "по данным", "по итогам".
+_RU_ADVERBIAL_DATIVES = frozenset("просьба слово данные мнение итог случай повод приглашение инициатива причина "  # noqa: SIM905
+                                  "оценка сведение информация предложение решение поручение заказ адрес время "
+                                  "мера линия телефон сообщение".split())
+
+
+def _place_at(text: str, toks: list[tuple[int, int, str]], j: int) -> int | None:
+    """Index of the last token of a catalog place starting at toks[j] ("Сеула", "Дальнего Востока")."""
+    if j >= len(toks) or not toks[j][2][:1].isupper():
+        return None
+    from pipeline.text.tagging.gazetteer import find_russian
+
+    s = toks[j][0]
+    for n in (2, 1):
+        if j + n <= len(toks):
+            span = text[s:toks[j + n - 1][1]]
+            if any(h.start == 0 and h.end == len(span) and h.entry.entity_type in ("GPE", "LOC") for h in find_russian(span)):
+                return j + n - 1
+    return None
+
+
+def _datv_word(word: str, pos: tuple[str, ...]) -> bool:
+    from pipeline.text.nlp import morph
+
+    return any(p.tag.POS in pos and "datv" in p.tag.grammemes for p in morph().parse(word)[:2])
+
+
+def _matter_end(text: str, toks: list[tuple[int, int, str]], h: int) -> int | None:
+    """Last token of "по <dative phrase> [lower-case genitives] [Place]" after the head toks[h], or None."""
+    def spaced(k: int) -> bool:
+        return k < len(toks) and text[toks[k - 1][1]:toks[k][0]] == " "
+
+    if not (spaced(h + 1) and toks[h + 1][2] == "по"):
+        return None
+    from pipeline.text.tagging.gazetteer import ru_lemma
+
+    j, last = h + 2, None
+    if spaced(j) and ru_lemma(toks[j][2]) in _RU_ADVERBIAL_DATIVES:
+        return None
+    while spaced(j) and j - h - 1 <= _MATTER_WORDS and toks[j][2].islower() \
+            and (toks[j][2] == "и" or _datv_word(toks[j][2], ("ADJF", "NOUN"))):
+        if toks[j][2] != "и" and _datv_word(toks[j][2], ("NOUN",)):
+            last = j
+        j += 1
+    if last is None:
+        return None
+    j = last + 1
+    while spaced(j) and j - last <= 3 and toks[j][2].islower() and only_genitive(toks[j][2]):
+        last, j = j, j + 1
+    place = _place_at(text, toks, last + 1) if spaced(last + 1) else None
+    return place if place is not None else last
 
 
 def genitive_word(word: str) -> bool:
@@ -322,13 +399,22 @@ def _russian_capitalised_bodies(text: str, toks: list[tuple[int, int, str]], in_
         if i + 1 < len(toks) and text[e:toks[i + 1][0]] == " " \
                 and ru_lemma(toks[i + 1][2].lower()) in _RU_LEGISLATURES and _adjective(w):
             end = i + 1  # "Законодательного собрания", official style "Законодательного Собрания"
-        elif lemma in _RU_CAPITAL_HEADS:
+        elif lemma in _RU_CAPITAL_HEADS or lemma in _RU_CAPITAL_HEADS_PLACED:
             j = i + 1
             while j < len(toks) and j - i <= _RU_CHAIN_WORDS and toks[j][2].islower() \
                     and text[toks[j - 1][1]:toks[j][0]] == " " and _gent_word(toks[j][2], ("ADJF", "NOUN")):
                 j += 1
-            if j - i >= 3 and _gent_word(toks[j - 1][2], ("NOUN",)):
-                end = j - 1  # "Ассоциации корейской диаспоры"
+            if j - i >= 2 and _gent_word(toks[j - 1][2], ("NOUN",)):
+                place = _place_at(text, toks, j) if text[toks[j - 1][1]:toks[j][0] if j < len(toks) else 0] == " " else None
+                if place is not None:
+                    end = place  # "Музея истории Сеула", "Фонда развития Дальнего Востока"
+                elif j - i >= 3 and lemma in _RU_CAPITAL_HEADS:
+                    end = j - 1  # "Ассоциации корейской диаспоры"
+            elif j == i + 1:
+                end = _matter_end(text, toks, i)  # "Совета по мирному объединению Кореи"
+        elif i + 1 < len(toks) and text[e:toks[i + 1][0]] == " " and _adjective(w) \
+                and ru_lemma(toks[i + 1][2]) in _RU_MATTER_HEADS:
+            end = _matter_end(text, toks, i + 1)  # "Консультативного совета по … объединению Кореи"
         if end is None:
             continue
         if _region_after(text, toks, end):  # the region that owns it: "… Корсаковского района"
@@ -412,8 +498,16 @@ def russian_quoted_bodies(text: str) -> list[Cand]:
     return out
 
 
+# A Russian body in English, its legal form's abbreviation before its quoted name: "FSUE “Rosmorport”",
+# "JSC “Russian Railways”", "LLC \"Primorye Fish\"". The name is what the quotes hold.
+_EN_QUOTED_BODY = re.compile(
+    r"(?<![\w-])(?:FSUE|FGUP|FSBI|FSBEI|JSC|OJSC|CJSC|PJSC|LLC|OOO|ANO|NPO)[ \t]+"
+    r"(?:[“\"«](?P<name>[A-Z][^“”\"«»\n]{0,39})[”\"»])")
+
+
 def latin_companies(text: str) -> list[Cand]:
-    return [Cand(m.start(), m.end(), "ORG", "pattern", 0.6) for m in _LATIN_COMPANY.finditer(text)]
+    return [Cand(m.start(), m.end(), "ORG", "pattern", 0.6) for m in _LATIN_COMPANY.finditer(text)] \
+        + [Cand(m.start("name"), m.end("name"), "ORG", "pattern", 0.65) for m in _EN_QUOTED_BODY.finditer(text)]
 
 
 def bilateral_bodies(text: str) -> list[Cand]:
@@ -518,8 +612,11 @@ GIVEN_NAMES = _GIVEN_NAMES
 _EN_ORG_HEAD = re.compile(
     r"\b(?:Ministry|University|Institute|Academy|Agency|Corporation|Corp\.|Company|Bank|Foundation|"
     r"Association|Society|Forum|Railways|Council|Organization|Organisation|Commission|Center|Centre|"
-    r"Committee|Court|Tribunal|Embassy|Consulate|Department)\b"
+    r"Committee|Court|Tribunal|Embassy|Consulate|Department|Chamber|Assembly|Service|Fund|Museum|Archives?|Union|"
+    r"Party)\b"
 )
+
+EN_ORG_HEAD_AT_END = re.compile(_EN_ORG_HEAD.pattern + "$")
 
 
 def en_person_shaped(tokens: list[str]) -> bool:
@@ -604,6 +701,12 @@ _EN_FUNCTION_WORDS = frozenset("The A An This That These Those Our Its Their His
 _EN_ORG_CONT = re.compile(r"(?: (?:of|for) (?:the )?(?:[A-Z][A-Za-z]+(?:['’]s)?|and)(?: (?:[A-Z][A-Za-z]+(?:['’]s)?|and|of|the))*)?")
 
 
+# A body that deals with a matter is named "… on X" ("Committee on the Promotion of International Trade",
+# "Council on Foreign Relations"); other heads take "on" as a preposition of the sentence ("Bank on Monday").
+_EN_HEAD_OF_OTHER = re.compile(r" (?:Day|Week|Year|Hall|Square|Street|Avenue|Building|Award|Prize|Cup)\b")
+_EN_ON_HEADS = frozenset({"Committee", "Commission", "Council"})
+_EN_ORG_CONT_ON = re.compile(r" on (?:the )?[A-Z][A-Za-z]+(?: (?:[A-Z][A-Za-z]+|and|of|the))*")
+_EN_FIELD_NOUN = re.compile(r" (?:studies|research|affairs|relations|cooperation)(?![\w-])")
 _CAPITALISED_WORD_AT_END = re.compile(r"(?:^|(?<= ))([A-Z][A-Za-z.&'-]*) $")
 
 
@@ -621,6 +724,8 @@ def _search_end(pattern: re.Pattern[str], text: str, lo: int, end: int, window: 
 
 def _en_org_span(text: str, lo: int, head_start: int, head_end: int) -> tuple[int, int] | None:
     """Capitalised words before an org head word, plus an 'of the X Y' complement."""
+    if _EN_HEAD_OF_OTHER.match(text, head_end):
+        return None  # "Diplomatic Service Day", "Union Square": the head word names something else
     s = head_start
     words = 0
     while True:
@@ -630,7 +735,12 @@ def _en_org_span(text: str, lo: int, head_start: int, head_end: int) -> tuple[in
         s = base + m.start(1)
         words += 1
     cont = _EN_ORG_CONT.match(text, head_end)
+    if (cont is None or cont.end() == head_end) and text[head_start:head_end] in _EN_ON_HEADS:
+        cont = _EN_ORG_CONT_ON.match(text, head_end)  # "Committee on the Promotion of International Trade"
     e = cont.end() if cont else head_end
+    field = _EN_FIELD_NOUN.match(text, e) if e > head_end else None
+    if field:
+        e = field.end()  # "Center for Asian studies": a field written in lower case ends the name
     # "Department for International Cooperation Oleg Shcheka": a given name and a surname after
     # the complement are the person the title names, not part of the body's name.
     for m in re.finditer(r"(?<= )([A-Z][a-z]+) [A-Z][a-z]+", text[head_end:e]):
@@ -686,8 +796,21 @@ _KO_TITLE_RE = re.compile(r"(?:前|전|현|초대)?[가-힣0-9]*(?:" + "|".join(
 _KO_SURNAMES = frozenset("김이박최정강조윤장임한오서신권황안송홍유전고문양손배백허노남심하곽성차주우구민류나진지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예봉경"[:])
 _KO_ORG_SUFFIX = re.compile(
     r"(?:대학교|대학|재단|협회|위원회|포럼|공사|공단|연구소|연구원|센터|소사이어티|학회|그룹|은행|기구|"
-    r"협의회|연합회|진흥원|개발원|외무성|영사관|대사관|지부|아카데미|박물관|연합|협동조합|[가-힣]{2,}청)$"
+    r"협의회|연합회|진흥원|개발원|외무성|영사관|대사관|지부|아카데미|박물관|연합|협동조합|[가-힣]{2,}청|"
+    r"연맹|출판사|정보원|과학원|학술원|평가원|교육원|의회|신문|신문사|방송|방송사|일보|통신사)$"
 )
+# Heads that also end common words ("생방송", "지역신문", "의회 민주주의"): a name only with a proper noun
+# (or Latin letters) in it ("유럽의회", "조선신문"), never from a compound of common nouns.
+_KO_WEAK_ORG_SUFFIX = re.compile(r"(?:의회|신문|방송|일보)$")
+_KO_WEAK_ORG_NAME = re.compile(r"[가-힣]{2,}(?:의회|신문|방송|일보)")  # not "러신문" ("a Russian paper")
+# A body and its head's post written as one word: "국가정보원장" (국가정보원 + 장), "한국슬라브유라시아학회장",
+# "국토연구원장", "극동개발부장관", "경찰청장". The body's name is the word without the post (a
+# headquarters' or a division's chief, "…본부장", is a post inside a body, not a body's head).
+_KO_ORG_POST = re.compile(
+    r"(?P<org>[가-힣]{2,}(?:학회|협회|재단|연구원|연구소|정보원|진흥원|개발원|센터|연맹|위원회|협의회|연합회|공사|공단|"
+    r"[가-힣]{2}(?<!본)부|[가-힣]청))(?:장|회장|부회장|이사장|원장|장관|차관|총재|사장)")
+# A legislature's committee is named with the legislature: "국회 정보위원회", "국회 외교통일위원회".
+_KO_LEGISLATURE = re.compile(r"(?:국회|[가-힣]{1,4}의회)")
 # Ordinals and times never start an organisation's name ("제3차", "8일 오후 5시 포항공과대학교").
 _KO_NOT_IN_NAME = re.compile(r"제?\d+차?|\d+(?:년|월|일|시|분)|오전|오후|지난|오는|이번")
 _KO_PAIR_WORD = re.compile(r"[가-힣]+(?:[-·•・][가-힣]+)+")  # "한-러", "한·러", "러•한"
@@ -774,6 +897,40 @@ def _ko_common_cheong(word: str, ws: int, ne: int, tokens: dict) -> bool:
     return any(len(t[0]) == 2 for t in last)
 
 
+# A region's or a city's own government and legislature are organisations ("연해주 정부", "사하공화국
+# 의회", "모스크바시 의회"); a country's ("러시아 정부") is a description (corpus convention).
+_KO_REGION_BODIES = frozenset({"정부", "의회", "행정부", "주정부", "시정부", "주의회", "시의회"})
+
+
+def _ko_region(word: str) -> bool:
+    from pipeline.text.dateline import is_city
+
+    return len(word) >= 2 and is_city(word)
+
+
+_KO_LATIN_GLOSS = re.compile(r"\s?\(([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\)")
+# Russian place names by their shape: adjectival endings ("Nadezhdinskaya", "Zapadnaya", "Artyomovsky",
+# "Slavyanka" aside), town endings ("-sk", "-grad", "-ovo"), and the adjectives that open them ("Bolshoy Kamen").
+_KO_PLACE_GLOSS = re.compile(
+    r"(?:skaya|skiy|skii|sky|skoye|skoe|naya|nyy|ny|sk|grad|gorod|burg|ovo|evo|yovo|ino|pol)$"
+    r"|^(?:Bolsh|Mal|Nov|Star|Nizhn|Verkhn|Yuzhn|Severn|Vostochn|Zapadn|Krasn)[a-z]*\s")
+_KO_PLACE_NOUN_AFTER = re.compile(
+    r"\s?(?:선도구역|선도개발구역|지구|구역|지역|마을|항구|항|섬|반도|만|강|호수|시|주|군|구)(?:[은는이가의에을를도와과]|에서|으로|로)?(?![가-힣])")
+# A name right after the kind of body it is: "공기업 LH가", "러시아 뉴스매체 프리마미디어는", "발간기관 KOTRA",
+# "미국 기업 테슬라는". The kind word is the whole eojeol (no particle: an apposition).
+_KO_BODY_KIND = re.compile(r"[가-힣]{0,4}(?:기업|공기업|회사|업체|기관|단체|매체|언론사|통신사|방송사|신문사|일간지|"
+                           r"은행|싱크탱크|연구기관|발간기관|발행기관)")
+
+
+def _ko_proper_word(word: str, ws: int, ne: int, tokens: dict) -> bool:
+    """The noun part is one proper noun (kiwi's NNP over all of it, two syllables or more) or a
+    Latin acronym or name ("LH", "KOTRA", "Gazprom")."""
+    if re.fullmatch(r"[A-Z][A-Za-z0-9&-]{1,15}", word):
+        return True
+    return len(word) >= 2 and bool(re.fullmatch(r"[가-힣]+", word)) \
+        and any(t[1] == "NNP" and t[2] == ne for t in tokens.get(ws, []))
+
+
 def korean_candidates(text: str, start: int, end: int, tokens: dict,
                       blocked: list[tuple[int, int, str]] = ()) -> list[Cand]:
     """PERSON/ORG/GPE/TITLE candidates from kiwi's analysis; `blocked` holds catalog hits."""
@@ -811,6 +968,10 @@ def korean_candidates(text: str, start: int, end: int, tokens: dict,
         word = text[ws:ne]
         if ws in taken:
             continue
+        if i > 0 and words[i - 1][1] + 1 == ws and _KO_BODY_KIND.fullmatch(text[words[i - 1][0]:words[i - 1][1]]) \
+                and not is_title[i] and not in_person.overlaps(ws, ne) and _ko_proper_word(word, ws, ne, tokens):
+            out.append(Cand(ws, ne, "ORG", "pattern", 0.6))  # "공기업 LH가", "뉴스매체 프리마미디어는"
+            continue
         if re.fullmatch(r"[가-힣]*[A-Za-z]+[가-힣A-Za-z]*", word) and _KO_ORG_SUFFIX.search(word) \
                 and re.search("[가-힣]", word):
             out.append(Cand(ws, ne, "ORG", "pattern", 0.6))  # "한국APEC학회"
@@ -818,6 +979,19 @@ def korean_candidates(text: str, start: int, end: int, tokens: dict,
         if not re.fullmatch(r"[가-힣]+", word):
             continue
         nnp = any(t[1] == "NNP" for t in tokens.get(ws, []))
+        # A foreign place transliterated, then glossed in Latin letters: "나데진스카야(Nadezhdinskaya)
+        # 선도구역", "볼쇼이 카멘(Bolshoy Kamen)의": a place when the gloss is shaped like one or a place
+        # noun follows, and no person's title does.
+        gloss = _KO_LATIN_GLOSS.match(text, ne) if len(word) >= 2 else None
+        after = next((k for k in range(i + 1, len(words)) if words[k][0] >= gloss.end()), None) if gloss else None
+        if gloss and not (after is not None and is_title[after]) \
+                and (_KO_PLACE_GLOSS.search(gloss.group(1)) or _KO_PLACE_NOUN_AFTER.match(text, gloss.end())):
+            parts, j = len(gloss.group(1).replace("-", " ").split()), i
+            while j > 0 and i - j + 1 < parts and words[j - 1][1] + 1 == words[j][0] \
+                    and nouns[j - 1][1] == words[j - 1][1] and not is_title[j - 1]:
+                j -= 1  # as many Korean words as the gloss has ("볼쇼이 카멘" for "Bolshoy Kamen")
+            out.append(Cand(nouns[j][0], ne, "GPE", "pattern", 0.6))
+            continue
         # Foreign names: NNP run followed by "(Latin Name)".
         if nnp and re.match(r"\s*\([A-Z][a-z]+(?: [A-Z][a-z.]+)+\)", text[ne : ne + 60]):
             j = i
@@ -826,7 +1000,24 @@ def korean_candidates(text: str, start: int, end: int, tokens: dict,
                 j -= 1
             out.append(Cand(nouns[j][0], ne, "PERSON", "pattern", 0.75))
             continue
+        if word in _KO_REGION_BODIES and i > 0 and words[i - 1][1] + 1 == ws and nouns[i - 1][1] == words[i - 1][1] \
+                and _ko_region(text[words[i - 1][0]:words[i - 1][1]]):
+            out.append(Cand(words[i - 1][0], ne, "ORG", "pattern", 0.6))  # "연해주 정부", "사하공화국 의회"
+            continue
+        post = _KO_ORG_POST.fullmatch(word)
+        if post and is_title[i] and not _KO_BUILDING.search(post.group("org")):
+            oe = ws + post.end("org")
+            own = [t for p in range(ws, oe) for t in tokens.get(p, []) if t[2] <= ne and t[1].startswith("NN")]
+            if any(t[1] in ("NNP", "SL") for t in own) or (len(own) >= 2 and oe - ws >= 4):
+                out.append(Cand(ws, oe, "ORG", "pattern", 0.6))
+            continue
         if _KO_ORG_SUFFIX.search(word) and not _KO_BUILDING.search(word) and not _ko_common_cheong(word, ws, ne, tokens):
+            # "국회 정보위원회": the legislature that owns a committee is part of its name
+            if word.endswith("위원회") and i > 0 and words[i - 1][1] + 1 == ws \
+                    and _KO_LEGISLATURE.fullmatch(text[words[i - 1][0]:words[i - 1][1]]) \
+                    and ko_starts_word(text, words[i - 1][0]):
+                out.append(Cand(words[i - 1][0], ne, "ORG", "pattern", 0.6))
+                continue
             j = i  # extend left over noun-only words ("한러수교 30주년 준비위원회")
             while j > 0 and i - j < 3 and words[j - 1][1] + 1 == words[j][0] and not in_person.overlaps(*words[j - 1]) \
                     and not blocked_persons.overlaps(words[j - 1][0], words[j - 1][1]) \
@@ -848,6 +1039,10 @@ def korean_candidates(text: str, start: int, end: int, tokens: dict,
             # A proper noun inside, or a compound of nouns written as one word ("해양수산개발원").
             if ne - nouns[j][0] < 3 or _KO_GENERIC_ORG.fullmatch(text[nouns[j][0]:ne]):
                 continue  # a bare "포럼" is not a name
+            if _KO_WEAK_ORG_SUFFIX.search(word):
+                if any(t[1] in ("NNP", "SL") for t in span_tokens) and _KO_WEAK_ORG_NAME.fullmatch(text[nouns[j][0]:ne]):
+                    out.append(Cand(nouns[j][0], ne, "ORG", "pattern", 0.6))
+                continue
             if any(t[1] in ("NNP", "SL") for t in span_tokens) or (len(own) >= 2 and len(word) >= 4) \
                     or _KO_POSTED.match(text, nouns[j][0]) and _KO_MISSION.search(word):  # "주블라디보스톡총영사관"
                 out.append(Cand(nouns[j][0], ne, "ORG", "pattern", 0.6))
