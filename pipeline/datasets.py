@@ -140,14 +140,18 @@ def duplicate_links(tagged: pd.DataFrame, store: Store) -> dict[str, dict[str, l
     path = store.path("dedup", f"{key}.json")
     found = store.read_json(path) if store.reuse else None
     if found is None:
-        rows = pd.concat([store.read(p) for p in paths], ignore_index=True) if paths else tb.empty("dedup")
+        # the shingles (most of the bytes) are read only for documents compared or candidates
+        keys = [c for c in tb.empty("dedup").columns if c != "shingles"]
+        rows = (pd.concat([store.read(p, columns=keys).assign(_path=p) for p in paths], ignore_index=True)
+                if paths else tb.empty("dedup").drop(columns="shingles").assign(_path=""))
         if redone:
             status = pd.concat([store.read(p, columns=["doc_id", "status"]) for p in redone], ignore_index=True)
             gone = set(status.loc[status["status"] != "ok", "doc_id"])
             rows = rows[~rows["doc_id"].isin(gone)].reset_index(drop=True)
         state_path = store.path("dedup", "state.json")
         previous = store.read_json(state_path) if store.reuse else None
-        links, state = frames.duplicate_map(rows, previous)
+        links, state = frames.duplicate_map(rows.drop(columns="_path"), previous,
+                                            _ShingleReader(store, dict(zip(rows["doc_id"], rows["_path"], strict=True))))
         shard_of_doc = dict(zip(rows["doc_id"], rows["source_file"].map(shard_of), strict=True))
         found = {}
         for doc_id, (first, similarity) in links.items():
@@ -159,6 +163,21 @@ def duplicate_links(tagged: pd.DataFrame, store: Store) -> dict[str, dict[str, l
         store.write_json(state_path, state)
         store.write_json(path, found)
     return found
+
+
+class _ShingleReader:
+    """doc_id -> its shingles, reading each shard's dedup table once, when first asked."""
+
+    def __init__(self, store: Store, path_of: Mapping[str, str]) -> None:
+        self.store, self.path_of = store, path_of
+        self.read: dict[str, dict[str, Any]] = {}
+
+    def __call__(self, doc_id: str) -> Any:
+        path = self.path_of[doc_id]
+        if path not in self.read:
+            t = self.store.read(path, columns=["doc_id", "shingles"])
+            self.read[path] = dict(zip(t["doc_id"], t["shingles"], strict=True))
+        return self.read[path][doc_id]
 
 
 def build_documents_parts(tagged: pd.DataFrame, store: Store, workers: int = 1) -> tuple[pd.DataFrame, int]:

@@ -21,7 +21,8 @@ import os
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -545,28 +546,37 @@ Duplicates = dict[str, tuple[str, float]]
 SCAN_RATIO = 20  # documents known per new document from which `DuplicateIndex(scan=True)` is cheaper
 
 
-def duplicate_map(dedup: pd.DataFrame, previous: Mapping[str, Any] | None = None) -> tuple[Duplicates, dict[str, Any]]:
+def duplicate_map(dedup: pd.DataFrame, previous: Mapping[str, Any] | None = None,
+                  load_shingles: Callable[[str], Collection[int]] | None = None) -> tuple[Duplicates, dict[str, Any]]:
     """doc_id -> (first copy's doc_id, similarity) for every later copy, over `dedup` rows of the
     whole corpus: exact copies (same normalised text) first, then near copies (shingles).
 
     Near copies depend only on the documents before in inbox order, so the answers of
     `previous` (the state this returns) hold for the documents up to the first one that differs:
-    those only join the index, and only the documents after it are compared."""
+    those only join the index, and only the documents after it are compared. Without a
+    `shingles` column, a document's shingles come from `load_shingles(doc_id)`, called only
+    for the documents that are compared or are candidates."""
     dedup = dedup.sort_values(["source_file", "source_record", "doc_id"], na_position="first", kind="stable")
     ids = dedup["doc_id"].tolist()
-    order = [[d, k] for d, k in zip(ids, dedup["shingles_key"], strict=True)]
+    order = [[d, k] for d, k in zip(ids, dedup["shingles_key"].tolist(), strict=True)]
     before = (previous or {}).get("order", [])
     same = next((i for i, (a, b) in enumerate(zip(order, before, strict=False)) if a != b), min(len(order), len(before)))
     known_near = (previous or {}).get("near", {})
     # a few new documents after many known ones: scan the signatures instead of filling buckets
     index = DuplicateIndex(scan=len(order) - same <= same // SCAN_RATIO)
     near: dict[str, Duplicate] = {}
-    for i, (doc_id, sh, sig) in enumerate(zip(ids, dedup["shingles"], dedup["signature"], strict=True)):
+    if "shingles" in dedup.columns:
+        sets: Iterable[Any] = dedup["shingles"]
+    elif load_shingles is None:
+        raise ValueError("dedup rows without shingles need load_shingles")
+    else:
+        sets = (partial(load_shingles, doc_id) for doc_id in ids)
+    for i, (doc_id, sh, sig) in enumerate(zip(ids, sets, dedup["signature"], strict=True)):
         known: object = UNKNOWN
         if i < same:
             k = known_near.get(doc_id)
             known = Duplicate(doc_id, k[0], k[1]) if k else None
-        sig_array = np.asarray(sig, dtype=np.uint64) if len(sig) else None
+        sig_array = np.asarray(sig, dtype=np.uint64) if len(sig) or callable(sh) else None
         found = index.add(doc_id, sh, sig_array, known)  # distinct hashes, as the dedup table stores them
         if found is not None:
             near[doc_id] = found

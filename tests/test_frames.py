@@ -200,6 +200,20 @@ def test_duplicate_map_from_a_previous_state_equals_a_fresh_one(tmp_path: Path) 
         _, before = frames.duplicate_map(keep)
         assert frames.duplicate_map(rows, before)[0] == fresh
     assert frames.duplicate_map(rows, state)[0] == fresh
+    # shingles loaded on demand: the same answers, and only candidates' shingles are read
+    shingles_of = dict(zip(rows["doc_id"], rows["shingles"], strict=True))
+    loaded: list[str] = []
+
+    def load(doc_id: str) -> object:
+        loaded.append(doc_id)
+        return shingles_of[doc_id]
+
+    lazy = rows.drop(columns="shingles")
+    assert frames.duplicate_map(lazy, None, load)[0] == fresh
+    loaded.clear()
+    _, before = frames.duplicate_map(order.iloc[:-1])
+    assert frames.duplicate_map(lazy, before, load)[0] == fresh
+    assert 0 < len(set(loaded)) < len(rows)
 
 
 def test_entities_from_counts_of_any_split_of_the_documents_equal_entities_from_all_mentions(tmp_path: Path) -> None:

@@ -30,16 +30,30 @@ def script_of(ch: str) -> str | None:
     return "other"
 
 
+# Script families by code point range, checked in `script_of`'s order before the name test.
+_RANGES = (("hangul", ((0xAC00, 0xD7A3), (0x1100, 0x11FF), (0x3130, 0x318F))), ("cyrillic", ((0x0400, 0x052F),)),
+           ("kana", ((0x3040, 0x30FF),)), ("han", ((0x4E00, 0x9FFF), (0x3400, 0x4DBF))))
+_NO_LATIN_FROM = 0x20000  # no letter from here on is named LATIN (CJK extensions): no name lookup
+
+
 @lru_cache(maxsize=1)
 def _table() -> np.ndarray:
     """`script_of` of every code point up to the last letter, as an index into SCRIPTS
-    (len(SCRIPTS) for a non-letter); built once per process (~0.15 s)."""
-    index = {name: i for i, name in enumerate(SCRIPTS)}
-    table = np.full(_LAST_LETTER + 2, len(SCRIPTS), dtype=np.uint8)
-    for code in range(_LAST_LETTER + 1):
-        script = script_of(chr(code))
-        if script is not None:
-            table[code] = index[script]
+    (len(SCRIPTS) for a non-letter); built once per process, by ranges (~50 ms; one
+    `script_of` call per code point took 0.17 s). Equal to `script_of` (tests/text/test_scripts.py)."""
+    n = _LAST_LETTER + 1
+    alpha = np.fromiter((chr(c).isalpha() for c in range(n)), dtype=bool, count=n)
+    table = np.full(n + 1, len(SCRIPTS), dtype=np.uint8)
+    table[:n][alpha] = SCRIPTS.index("other")
+    named = alpha.copy()
+    for script, ranges in reversed(_RANGES):  # the first range in script_of's order wins
+        for lo, hi in ranges:
+            table[lo : hi + 1][alpha[lo : hi + 1]] = SCRIPTS.index(script)
+            named[lo : hi + 1] = False
+    latin = SCRIPTS.index("latin")
+    for code in np.flatnonzero(named[:_NO_LATIN_FROM]).tolist():
+        if "LATIN" in unicodedata.name(chr(code), ""):
+            table[code] = latin
     return table
 
 

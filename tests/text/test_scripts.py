@@ -15,6 +15,15 @@ def test_mixed_text_counts_each_script() -> None:
     assert dominant_script(text) == "cyrillic"
 
 
+def test_the_code_point_table_is_script_of_for_every_code_point() -> None:
+    from pipeline.text.scripts import _LAST_LETTER, _table, script_of
+
+    table = _table()
+    expected = [SCRIPTS.index(x) if (x := script_of(chr(c))) is not None else len(SCRIPTS) for c in range(_LAST_LETTER + 1)]
+    assert table[: _LAST_LETTER + 1].tolist() == expected
+    assert table[_LAST_LETTER + 1] == len(SCRIPTS)
+
+
 def test_text_without_letters() -> None:
     assert dominant_script("2024-05-01 — 12:30 " * 40) is None
     assert script_counts("") == dict.fromkeys(SCRIPTS, 0)
