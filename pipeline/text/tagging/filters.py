@@ -55,6 +55,10 @@ _CREDIT = re.compile(
     # and an agency opening the lead ("РИА Новости – Президент ...")
     r"|^[ \t]*(?:РИА[ \t]«?Новости»?|ИТАР-ТАСС|ТАСС|Интерфакс|ПРАЙМ|Sputnik|Yonhap|Reuters|AFP|Xinhua|Kyodo)"
     r"[ \t]*[–—-](?=[ \t])"
+    # a Korean outlet's credit opening the story in square brackets, alone or with the reporter
+    # ("[산업일보]", "[로컬세계 정연익 기자]", "[부산경제신문/윤소희기자]")
+    rf"|^[ \t]*\[(?:[가-힣A-Za-z0-9]{{0,10}}(?:{KO_OUTLET_ENDINGS})"
+    r"|[가-힣A-Za-z0-9]{2,12}[ \t/][가-힣]{2,4}[ \t]?(?:기자|특파원|통신원))\]"
     # a Korean outlet signing off on its own line ("/연합뉴스", "/뉴시스")
     rf"|^[ \t]*/[ \t]?[가-힣A-Za-z0-9]{{0,10}}(?:{KO_OUTLET_ENDINGS})[ \t]*$"
     # the agency of a closing byline glued to the last sentence ("…예정이다./블라디보스토크=연합")

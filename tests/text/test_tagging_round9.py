@@ -1,0 +1,122 @@
+"""Round 9 (unseen pages): Korean bodies known by their head noun (a ministry's portfolio, a
+self-governing association, a chamber of commerce, a welfare centre, a trade mission) or by
+their head named in brackets. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.text.lines import named as _named
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("러시아 극동개발부와 협약을 맺었다.", "극동개발부"),
+    ("그는 경제개발부 관계자와 만났다.", "경제개발부"),
+    ("산업통상자원부는 어제 발표했다.", "산업통상자원부"),
+    ("행사는 사할린 한인 민족문화자치회가 주관한다.", "민족문화자치회"),
+    ("이날 회의에는 한러상공회의소 관계자들이 참석했다.", "한러상공회의소"),
+    ("해운대구는 동래복지관에서 행사를 열었다.", "동래복지관"),
+    ("북한 정찰총국 소속 해커들이 공격했다.", "정찰총국"),
+])
+def test_korean_heads_name_a_body(text: str, org: str) -> None:
+    found = _named(text, "ko")  # the country may open the name ("러시아 극동개발부")
+    assert any(s.endswith(org) and t == "ORG" for s, t in found.items()), found
+
+
+def test_a_newsroom_desk_is_no_ministry() -> None:
+    assert not any(t == "ORG" for t in _named("산업경제부 홍길동 기자가 취재했다.", "ko").values())
+
+
+def test_a_person_before_a_ministry_and_a_post_stays_a_person() -> None:
+    found = _named("스타니슬라브 보스크례센스키 경제개발부 차관 등 양측 인사가 참가했다.", "ko")
+    assert found.get("스타니슬라브 보스크례센스키") == "PERSON", found
+    assert found.get("경제개발부") == "ORG", found
+
+
+def test_two_bodies_joined_by_a_conjunction_stay_two() -> None:
+    found = _named("주한러시아 무역대표부 및 한러상공회의소가 공동 주최했다.", "ko")
+    assert found.get("주한러시아 무역대표부") == "ORG", found
+    assert found.get("한러상공회의소") == "ORG", found
+
+
+def test_a_body_with_its_head_in_brackets() -> None:
+    found = _named("올해 행사는 한반도평화연대(이사장 홍길동)가 후원하고 시민 단체들이 참여한다.", "ko")
+    assert found.get("한반도평화연대") == "ORG", found
+    assert found.get("홍길동") == "PERSON", found
+
+
+def test_a_delegation_with_its_head_in_brackets_is_no_body() -> None:
+    found = _named("시는 대표단(단장 홍길동 시장)을 파견했다.", "ko")
+    assert not any(t == "ORG" for t in found.values()), found
+
+
+def test_a_person_with_an_age_in_brackets_is_no_body() -> None:
+    found = _named("김철수(58) 이사장은 말했다.", "ko")
+    assert not any(t == "ORG" for t in found.values()), found
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("축제는 사할린 한인회(회장 최 니꼴라이 세르게예비치)가 주최한다.", "최 니꼴라이 세르게예비치"),
+    ("한인회의 박 발레리야(사진) 부회장은 이렇게 말했다.", "박 발레리야"),
+    ("한인회의 박 발레리야 부회장은 이렇게 말했다.", "박 발레리야"),
+])
+def test_koryo_saram_names_surname_first(text: str, person: str) -> None:
+    assert _named(text, "ko").get(person) == "PERSON", _named(text, "ko")
+
+
+@pytest.mark.parametrize("text", ["이 유리 제품은 비싸다.", "김 교수는 말했다."])
+def test_a_syllable_before_a_common_word_is_no_koryo_name(text: str) -> None:
+    assert not any(t == "PERSON" for t in _named(text, "ko").values()), _named(text, "ko")
+
+
+def test_a_conjunction_inside_one_name_stays() -> None:
+    found = _named("그는 세계경제 및 국제관계연구소 연구원이다.", "ko")
+    assert any(s.endswith("세계경제 및 국제관계연구소") and t == "ORG" for s, t in found.items()), found
+
+
+@pytest.mark.parametrize(("text", "credit"), [
+    ("[산업일보]\n한국무역협회는 회의를 열었다.", "산업일보"),
+    ("[로컬세계 홍길동 기자]강원도 강릉시는 행사를 진행했다.", "홍길동"),
+    ("[부산경제신문/홍길동기자] 부산시는 발표했다.", "홍길동"),
+])
+def test_a_korean_outlets_bracketed_credit_names_nothing(text: str, credit: str) -> None:
+    found = _named(text, "ko")
+    assert not any(credit in s for s in found), found
+    assert found, found  # the story's own names stay
+
+
+def test_a_bracketed_rubric_keeps_its_place() -> None:
+    assert _named("[러시아] 푸틴 대통령은 말했다.", "ko").get("러시아") == "GPE"
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("산업통상자원부 문재도 차관은 개회사를 했다.", "문재도"),
+    ("외교부 김영주 장관이 방러했다.", "김영주"),
+])
+def test_a_name_ending_like_a_province_before_a_post_is_a_person(text: str, person: str) -> None:
+    assert _named(text, "ko").get(person) == "PERSON", _named(text, "ko")
+
+
+@pytest.mark.parametrize(("text", "place"), [("연해주 주지사는 말했다.", "연해주"), ("경기도 지사가 참석했다.", "경기도")])
+def test_a_region_before_its_governor_stays_a_place(text: str, place: str) -> None:
+    assert _named(text, "ko").get(place) == "GPE", _named(text, "ko")
+
+
+def test_a_kind_of_body_before_a_post_is_no_person() -> None:
+    found = _named("러시아 진출 한국기업 대표 등이 연사로 나섰다.", "ko")
+    assert "한국기업" not in found, found
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    ("행사는 하바롭스크, 우수리스크, 아르쫌, 나호드카 등 고려인 집거지를 순회했다.", ("아르쫌", "나호드카")),
+    ("사할린, 연해주, 아쿠티아, 마가단 등 극동 지역을 소개했다.", ("아쿠티아",)),
+])
+def test_unknown_items_of_a_list_of_places_are_places(text: str, places: tuple[str, ...]) -> None:
+    found = _named(text, "ko")
+    assert all(found.get(p) == "GPE" for p in places), found
+
+
+@pytest.mark.parametrize("text", ["러시아, 중국, 에너지 등 분야를 다뤘다.", "부산, 서울, 협력, 교류 등을 논의했다."])
+def test_common_words_in_a_list_of_places_stay_words(text: str) -> None:
+    found = _named(text, "ko")
+    assert set(found) <= {"러시아", "중국", "부산", "서울"}, found
