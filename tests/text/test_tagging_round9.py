@@ -1,6 +1,8 @@
 """Round 9 (unseen pages): Korean bodies known by their head noun (a ministry's portfolio, a
 self-governing association, a chamber of commerce, a welfare centre, a trade mission) or by
-their head named in brackets. Sentences written for these tests."""
+their head named in brackets; a caption's credit at a line's end; Russian names opened by a
+capitalised adjective, none ending on a preposition; two catalog entries. Sentences written for
+these tests."""
 
 from __future__ import annotations
 
@@ -120,3 +122,68 @@ def test_unknown_items_of_a_list_of_places_are_places(text: str, places: tuple[s
 def test_common_words_in_a_list_of_places_stay_words(text: str) -> None:
     found = _named(text, "ko")
     assert set(found) <= {"러시아", "중국", "부산", "서울"}, found
+
+
+# --- English ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Cadets march during the parade in Moscow, on May 9, 2012. UPI File Photo | License Photo",
+    "Cadets march during the parade in Moscow. UPI File Photo",
+])
+def test_a_caption_credit_after_its_last_sentence_names_nothing(text: str) -> None:
+    assert _named(text, "en") == {"Moscow": "GPE"}
+
+
+def test_a_photo_service_inside_a_sentence_stays_a_name() -> None:
+    assert _named("The UPI Photo Service and Reuters met in Moscow.", "en").get("UPI Photo Service") == "ORG"
+
+
+# --- Russian ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("Делегации примут участие в работе Второго Тихоокеанского туристского форума в Приморье.",
+     "Тихоокеанского туристского форума"),
+    ("Гости посетили Корейский культурный центр в Москве.", "Корейский культурный центр"),
+])
+def test_a_capitalised_adjective_before_a_body_head_is_a_name(text: str, org: str) -> None:
+    assert _named(text, "ru").get(org) == "ORG", _named(text, "ru")
+
+
+def test_a_lower_case_description_of_a_body_is_no_name() -> None:
+    found = _named("В Москве открылся выставочный центр и российский фонд кино.", "ru")
+    assert not any(t == "ORG" for t in found.values()), found
+
+
+@pytest.mark.parametrize(("text", "lang", "name"), [
+    ("Доклад подготовил Комитет по санкциям в отношении КНДР.", "ru", "Комитет по санкциям в отношении КНДР"),
+    ("Эксперты Комитета 1718, занимающегося санкциями, подготовили доклад.", "ru", "Комитета 1718"),
+    ("The 1718 Committee will meet next week.", "en", "1718 Committee"),
+    ("Запасы газа в Восточной Сибири велики.", "ru", "Восточной Сибири"),
+])
+def test_catalog_knows_the_sanctions_committee_and_eastern_siberia(text: str, lang: str, name: str) -> None:
+    assert name in _named(text, lang), _named(text, lang)
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("Секретарь Центрального совета Партии СР по международным вопросам выступил.", "Центрального совета"),
+    ("Делегация Международного центра корееведческих исследований прибыла в Сеул.", "Международного центра"),
+    ("Начато строительство Выставочного центра в областной столице.", "Выставочного центра"),
+])
+def test_no_short_name_cut_from_a_longer_one_or_from_one_adjective(text: str, org: str) -> None:
+    assert org not in _named(text, "ru"), _named(text, "ru")
+
+
+def test_a_name_never_ends_on_a_preposition() -> None:
+    found = _named("Гости посетили Корейский культурный центр в Москве.", "ru")
+    assert not any(s.endswith(" в") for s in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "На Втором форуме выступили эксперты из Сеула.",
+    "Члены Приморской ассоциации корейских предпринимателей собрались в Уссурийске.",
+])
+def test_an_ordinal_or_a_genitive_chain_is_not_cut_short(text: str) -> None:
+    found = _named(text, "ru")
+    assert "Втором форуме" not in found and "Приморской ассоциации" not in found, found

@@ -235,6 +235,7 @@ def _block_mentions(text: str, bs: int, be: int, language: str, en_doc: object |
             name = name[:1].upper() + name[1:]  # "администрация Владивостока" -> "Administratsiya …"
             cands.append(_M(bs + c.start, bs + c.end, c.entity_type, unlinked_id(c.entity_type, name), name,
                             c.method, c.confidence, holds_names=holds))
+    cands = [_without_dangling_preposition(chunk, bs, m) for m in cands]
     return [_with_ko_unit(chunk, bs, m) if m.etype in ("GPE", "LOC") else _with_facility_word(chunk, bs, m)
             if m.etype == "ORG" and m.method == "gazetteer" else m for m in cands], titles
 
@@ -244,6 +245,21 @@ _KO_UNIT_WORD = re.compile(r"[A-Z][a-z]+-(?:dong|gu|si|do|gun|eup|myeon|ri)")
 _KO_UNIT_AFTER = re.compile(r"-(?:dong|gu|si|do|gun|eup|myeon|ri)\b")
 # A facility named after a catalog company ("Lotte Hotel", "Hyundai Hotel"): the facility, not the company.
 _FACILITY_WORD_AFTER = re.compile(r" (?:Hotel|Tower|Stadium|Arena|Department Store)\b")
+
+
+# A Russian name never ends on a preposition: "Корейский культурный центр в" (the model stopped
+# before the place that followed) is the name without it.
+_RU_DANGLING = re.compile(r"\s(?:в|во|на|по|при|с|со|к|о|об|из|для|и|у|от|до|за)$")
+
+
+def _without_dangling_preposition(chunk: str, bs: int, m: _M) -> _M:
+    cut = _RU_DANGLING.search(chunk, m.start - bs, m.end - bs)
+    if cut is None or m.method == "gazetteer":
+        return m
+    if m.entity_id != unlinked_id(m.etype, m.name_en) or " " not in m.name_en:
+        return dataclasses.replace(m, end=bs + cut.start())  # a catalog entry keeps its name
+    name = m.name_en.rsplit(" ", 1)[0]  # the romanised preposition goes too
+    return dataclasses.replace(m, end=bs + cut.start(), name_en=name, entity_id=unlinked_id(m.etype, name))
 
 
 def _with_ko_unit(chunk: str, bs: int, m: _M) -> _M:

@@ -91,6 +91,9 @@ _CAPTION_CREDIT = re.compile(
     # a footnote naming the story's sources ("*이 기사는 Reuters를 참조했습니다.", "※ 자료: 통계청")
     r"|^[ \t]*[*※][^\n]{0,80}(?:참조|인용|제공|출처|자료)[^\n]{0,20}$"
     r"|\((?:Additional[ \t]+)?(?:[Rr]eporting|Writing|Editing|Compiled|Edited)[ \t]+by\b[^()\n]{1,200}\)"
+    # a caption's credit after its last sentence, ending the line ("… the parade. UPI File Photo",
+    # "… in 2015. Reuters Photo | License Photo")
+    r"|(?<=[.!?][ \t])(?:[A-Z][\w.'/-]*[ \t]){1,3}(?:File[ \t])?Photos?(?:[ \t]\|[ \t]License[ \t]Photo)?[ \t]*$"
     r"|\(PHOTO NOT FOR SALE\)|\((?:Yonhap|AFP|Reuters|AP|EPA|Xinhua|Kyodo|TASS|Newsis|News1|Getty Images)\)[ \t]*$",
     re.M,
 )

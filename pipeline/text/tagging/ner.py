@@ -384,6 +384,33 @@ def _adjective(word: str) -> bool:
     return any(p.tag.POS == "ADJF" for p in morph().parse(word)[:2])
 
 
+_ADJ_BEFORE_HEAD = 2
+
+
+def _adjective_head(text: str, toks: list[tuple[int, int, str]], i: int) -> int | None:
+    """Index of a lower-case head of `_RU_CAPITAL_HEADS` after the capitalised adjective toks[i]
+    and at most two lower-case adjectives ("Тихоокеанского туристского форума", "Корейского
+    культурного центра"). Mid-sentence, a capital on an adjective marks a name: a description
+    is written in lower case ("российский фонд")."""
+    from pipeline.text.tagging.gazetteer import ru_lemma
+
+    j = i + 1
+    while j < len(toks) and text[toks[j - 1][1]:toks[j][0]] == " " and toks[j][2].islower():
+        if ru_lemma(toks[j][2]) in _RU_CAPITAL_HEADS:
+            break
+        if j - i > _ADJ_BEFORE_HEAD or not _adjective(toks[j][2]):
+            return None
+        j += 1
+    else:
+        return None
+    if j - i < 2:
+        return None  # one adjective ("Выставочного центра") may be a capitalised description
+    if j + 1 < len(toks) and text[toks[j][1]:toks[j + 1][0]] == " " \
+            and (toks[j + 1][2][:1].isupper() or (len(toks[j + 1][2]) > 2 and _gent_word(toks[j + 1][2], ("NOUN", "ADJF")))):
+        return None  # the name goes on ("Центрального совета Партии …", "… центра корееведческих исследований")
+    return j
+
+
 def _russian_capitalised_bodies(text: str, toks: list[tuple[int, int, str]], in_person: SpanIndex) -> list[Cand]:
     from pipeline.text.tagging.gazetteer import ru_lemma
 
@@ -413,8 +440,10 @@ def _russian_capitalised_bodies(text: str, toks: list[tuple[int, int, str]], in_
             elif j == i + 1:
                 end = _matter_end(text, toks, i)  # "Совета по мирному объединению Кореи"
         elif i + 1 < len(toks) and text[e:toks[i + 1][0]] == " " and _adjective(w) \
-                and ru_lemma(toks[i + 1][2]) in _RU_MATTER_HEADS:
+                and ru_lemma(toks[i + 1][2]) in _RU_MATTER_HEADS and _matter_end(text, toks, i + 1) is not None:
             end = _matter_end(text, toks, i + 1)  # "Консультативного совета по … объединению Кореи"
+        elif _adjective(w):
+            end = _adjective_head(text, toks, i)  # "Тихоокеанского туристского форума"
         if end is None:
             continue
         if _region_after(text, toks, end):  # the region that owns it: "… Корсаковского района"
