@@ -187,3 +187,13 @@ def test_a_name_never_ends_on_a_preposition() -> None:
 def test_an_ordinal_or_a_genitive_chain_is_not_cut_short(text: str) -> None:
     found = _named(text, "ru")
     assert "Втором форуме" not in found and "Приморской ассоциации" not in found, found
+
+
+@pytest.mark.parametrize(("text", "lang", "name"), [
+    ("Officials discussed the linkage of TKR and TSR in Seoul.", "en", "TKR"),
+    ("The BAM will one day be linked to the Trans-Korean Mainline.", "en", "Trans-Korean Mainline"),
+    ("Стороны обсудили проект Транскорейской железной дороги.", "ru", "Транскорейской железной дороги"),
+    ("한반도종단철도와 시베리아횡단철도 연결 사업이 논의됐다.", "ko", "한반도종단철도"),
+])
+def test_catalog_knows_the_trans_korean_railway_as_a_route(text: str, lang: str, name: str) -> None:
+    assert _named(text, lang).get(name) == "FAC", _named(text, lang)
