@@ -139,6 +139,19 @@ def test_a_photo_service_inside_a_sentence_stays_a_name() -> None:
     assert _named("The UPI Photo Service and Reuters met in Moscow.", "en").get("UPI Photo Service") == "ORG"
 
 
+@pytest.mark.parametrize("text", [
+    "President Moon announced the New Northern Policy to deepen ties with Russia.",
+    "China promoted the Belt and Road Initiative across Eurasia.",
+])
+def test_a_policy_is_no_organisation(text: str) -> None:
+    assert not any(t == "ORG" for t in _named(text, "en").values()), _named(text, "en")
+
+
+def test_a_body_named_after_a_policy_field_stays_a_body() -> None:
+    found = _named("Dr. Kim of the Korea Institute for International Economic Policy spoke in Seoul.", "en")
+    assert found.get("Korea Institute for International Economic Policy") == "ORG", found
+
+
 # --- Russian ---------------------------------------------------------------------------------
 
 

@@ -106,6 +106,11 @@ _PERSON_TITLE = re.compile(
     r"\s(?:of|for)\s"
 )
 _MISSION = re.compile(r"\b(?:Embassy|Consulate|Consulate General|Consulate-General)$")
+# A policy is no body: "New Northern Policy", "Belt and Road Initiative" (the model types them as
+# organisations); a body named after its matter keeps its head ("Institute for … Economic Policy").
+_POLICY_NAME = re.compile(r"\b(?:Policy|Initiative|Strategy|Doctrine)$")
+_BODY_WORD = re.compile(r"\b(?:Institute|Council|Committee|Commission|Cent(?:er|re)|Forum|Network|Agency|Ministry"
+                        r"|Foundation|Association|Society|Office|Bureau|Department|University|Academy|Group)\b")
 # A body's head word ending a name the model typed as a place ("Far Eastern State University").
 _BODY_HEAD = re.compile(r"\b(?:University|Institute|Academy|Agency|Ministry|Committee|Commission|Council|Foundation"
                         r"|Association|Society|Corporation|Company|Bank)$")
@@ -196,6 +201,8 @@ def _block_mentions(text: str, bs: int, be: int, language: str, en_doc: object |
         surface = chunk[c.start : c.end]
         if c.method == "ner" and c.entity_type == "ORG" and _PERSON_TITLE.match(surface):
             continue  # "Minister of Transport and Road Construction" is a post, not an organisation
+        if c.method == "ner" and c.entity_type == "ORG" and _POLICY_NAME.search(surface) and not _BODY_WORD.search(surface):
+            continue
         if c.method == "ner" and c.entity_type in ("FAC", "GPE", "LOC") and _MISSION.search(surface):
             c = dataclasses.replace(c, entity_type="ORG")  # "the Russian Embassy said": a diplomatic mission
         if c.method == "ner" and c.entity_type in ("FAC", "GPE", "LOC") and _BODY_HEAD.search(surface) \
