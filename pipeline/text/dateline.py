@@ -47,6 +47,9 @@ _EN_DOT_DATELINE = re.compile(
 )
 # "SEOUL -- ..." / "SEOUL — ..." (a capitalised place alone before a long dash)
 _EN_BARE_DATELINE = re.compile(r"^(?P<place>[A-Z]{4,}(?:\s[A-Z]{3,})?)\s(?:--|—)\s(?=\S)")
+# "SOUTH KOREA - South Korea has …": capitals and a single hyphen or en dash; only with a known
+# city or country, since an acronym may open a sentence so ("NATO - The alliance …").
+_EN_BARE_HYPHEN = re.compile(r"^(?P<place>[A-Z]{4,}(?:\s[A-Z]{3,})?)\s[-–]\s(?=[A-Z\"“])")
 # "PYONGYANG, June 19. Russia and …": a reposted wire dateline whose agency was dropped (caps
 # place, month and day, a full stop, then the story's first sentence).
 _EN_DATED_NO_AGENCY = re.compile(
@@ -154,6 +157,18 @@ def is_city(name: str) -> bool:
     return name.casefold() in _city_names()
 
 
+@lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    from pipeline.text.tagging.catalog import load_catalog  # lazy: tagging imports the layout
+
+    entries = [e for e in load_catalog().entries if e.entity_type == "GPE" and e.provenance.startswith(_COUNTRY_PROVENANCE)]
+    return frozenset(n.casefold() for e in entries for n in e.all_names())
+
+
+def is_city_or_country(name: str) -> bool:
+    return is_city(name) or name.casefold() in _country_names()
+
+
 def _city_dateline(paragraph: str) -> Dateline | None:
     if len(paragraph) < CITY_DATELINE_MIN_KO:
         return None
@@ -226,6 +241,9 @@ def _find_dateline(paragraph: str) -> Dateline | None:
         )  # fmt: skip
     m = _EN_BARE_DATELINE.match(paragraph)
     if m and len(paragraph) >= 80 and m["place"] not in _NOT_PLACES:
+        return Dateline(len(paragraph[: m.end()].rstrip()), m["place"], None)
+    m = _EN_BARE_HYPHEN.match(paragraph)
+    if m and len(paragraph) >= CITY_DATELINE_MIN and is_city_or_country(m["place"]):
         return Dateline(len(paragraph[: m.end()].rstrip()), m["place"], None)
     city = _city_dateline(paragraph)
     if city is not None:

@@ -129,6 +129,12 @@ _RUBRIC_NOUNS = (
 _RUBRIC_PAIR = re.compile(rf"^(?:{_RUBRIC_NOUNS})\s(?:and|&|и)\s(?:{_RUBRIC_NOUNS})$", re.I)
 
 
+# A section path that starts at the site's news or home rubric, with any separator including a
+# spaced hyphen: "Новости - Отрасли ТЭК", "News - Asia Pacific", "Главная / Экономика".
+_RUBRIC_ROOT = r"news|новости|главная|home|뉴스|홈"
+_RUBRIC_ROOT_PATH = re.compile(rf"^(?:{_RUBRIC_ROOT})(?:\s?[/>»|]\s?|\s[-–—]\s){_RUBRIC}(?:(?:\s?[/>»|]\s?|\s[-–—]\s){_RUBRIC}){{0,3}}$", re.I)
+
+
 def is_section_label(p: str) -> bool:
     """A rubric or widget label: one or two words, bare or bracketed, no digits ("Новости",
     "[사회]", "<Politics>", "Избранное ?"), or a short path of one-word rubrics."""
@@ -138,7 +144,7 @@ def is_section_label(p: str) -> bool:
         return True
     if len(p) <= 60 and _RUBRIC_PATH_2.match(p):
         return True
-    if _RUBRIC_PAIR.match(p):
+    if _RUBRIC_PAIR.match(p) or (len(p) <= 60 and _RUBRIC_ROOT_PATH.match(p)):
         return True
     return (
         0 < len(p) <= 20
@@ -191,6 +197,11 @@ def _is_stamp(p: str) -> bool:
     return len(words) <= STAMP_WORDS and sum(ch.isdigit() for ch in p) > sum(map(len, words))
 
 
+# A photo's label or file name: one token of words joined by hyphens or underscores with a number
+# glued to its end ("러시아-우수리스크1", "summit_photo2"); a headline has spaces.
+_FILE_LABEL = re.compile(r"^[^\W\d_]+(?:[-_][^\W\d_]+)*\d{1,3}$")
+
+
 def is_headline_shaped(p: str) -> bool:
     return (
         len(p) <= MAX_HEADLINE_CHARS
@@ -207,6 +218,7 @@ def is_headline_shaped(p: str) -> bool:
         and not _is_code_list(p)
         and not _repeats_itself(p)
         and not is_quoted_deck(p)
+        and not _FILE_LABEL.match(p)
     )
 
 
@@ -349,6 +361,19 @@ def _glued_rubric(p: str) -> int:
     """Length of a section name glued to the start of headline `p` (0: none)."""
     m = _GLUED_RUBRIC_RU.match(p) or _GLUED_RUBRIC_EN.match(p)
     return m.end() if m and len(p[m.end() :].split()) >= RUBRIC_REST_WORDS else 0
+
+
+# Two menu items glued by the crawl: a sentence-case rubric, then a title-case one opening with
+# "The" ("Club events The Eastern Perspective"). Mid-line, a capital "The" after a lower-case
+# content word is no headline's casing (title case capitalises that word too; "in The Hague"
+# has a function word before it).
+_GLUED_MENU = re.compile(r"^[A-Z][a-z]+(?:\s[a-z]{3,})+\sThe\s[A-Z]")
+_MENU_FUNCTION_WORDS = frozenset({"and", "for", "from", "with", "into", "says", "said", "the", "than", "like", "via"})
+
+
+def _glued_menu(p: str) -> bool:
+    m = _GLUED_MENU.match(p)
+    return m is not None and p[: m.end()].split()[-3] not in _MENU_FUNCTION_WORDS
 
 
 LIST_RUN = 5
@@ -542,6 +567,8 @@ def find_headline(
         short = len(paras[first].split())
         if short <= SITE_NAME_WORDS and short < len(paras[above_meta[0]].split()):
             first = above_meta[0]
+    if _glued_menu(paras[first]) and first + 1 in cands:
+        first += 1  # "Club events The Eastern Perspective" / "Headline": the menu above the headline
     first = _headline_over_furniture(paras, boiler, cands, first)
     first = _headline_above_stamp(paras, boiler, meta, cands, first)
     nxt = first + 1

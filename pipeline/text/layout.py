@@ -102,7 +102,15 @@ def split_trailer(paras: list[str]) -> tuple[list[str], list[RelatedHeadline]]:
     tail = paras[len(paras) - run :]
     if run >= 3 and sum(bool(parse_headline(p).labels) for p in tail) >= 2:
         return paras[: len(paras) - run], [parse_headline(p) for p in tail]
+    if run >= UNLABELLED_RUN and paras[-1 - run].rstrip("»\"”’)").endswith((".", "!", "?")) \
+            and sum(len(p.split()) >= HEADLINE_MIN_WORDS for p in tail) >= run - 1:
+        # the story's last sentence, then four or more headline-long lines without a full stop
+        # (the crawl may cut the last one short): other stories' headlines
+        return paras[: len(paras) - run], [parse_headline(p) for p in tail]
     return paras, []
+
+
+UNLABELLED_RUN, HEADLINE_MIN_WORDS = 4, 4
 
 
 # --- kinds -----------------------------------------------------------------------------------
@@ -114,6 +122,12 @@ _KO_BYLINE = re.compile(
     r"^(?P<place>[가-힣]{1,10})=[가-힣]{2,4}\s?(?:기자|특파원|통신원)\b"
     # "/부산" or "/부산=김하늘 특파원"; "/김하늘기자" is the reporter's signature, not a place
     r"|^/(?P<place2>(?![가-힣]{2,4}\s?(?:기자|특파원|통신원)$)[가-힣]{2,10})(?:=[가-힣 ]{2,12})?$"
+)
+# "우수리스크/김종화기자 jhkim@…": place, slash, reporter (and e-mail) closing a regional paper's
+# story; the part before the slash may be the outlet ("[부산경제신문/윤소희기자]"), so the place
+# must be a known city.
+_KO_SLASH_BYLINE = re.compile(
+    r"^(?P<place>[가-힣]{2,10})/[가-힣]{2,4}\s?(?:기자|특파원|통신원)(?:\s+[\w.+-]+@[\w.-]+)?$"
 )
 
 
@@ -352,6 +366,9 @@ def _find_dateline(
         m = _KO_BYLINE.match(paras[i])
         if m and len(paras[i]) <= 100 and not KO_OUTLET.search(m["place"] or m["place2"]):
             return Dateline(len(paras[i]), m["place"] or m["place2"], None), i  # "/연합뉴스" is a credit
+        m = _KO_SLASH_BYLINE.match(paras[i].strip())
+        if m and is_city(m["place"]):
+            return Dateline(len(paras[i]), m["place"], None), i
         m = _KO_GLUED_BYLINE.search(paras[i])
         if m and not KO_OUTLET.search(m["place"]):
             return Dateline(len(paras[i]), m["place"], None), None  # the paragraph stays body text

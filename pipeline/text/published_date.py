@@ -182,6 +182,12 @@ def is_label_list(line: str) -> bool:
     )
 
 
+# A stamp line of a two-digit-year date and its clock time, nothing else: "10.09.10 09:22". Read
+# only on a Cyrillic page, where dotted dates run day first (a Korean page writes "10.09.10" year
+# first); the clock tells a stamp from a version or a score.
+_SHORT_YEAR_STAMP = re.compile(r"^\d{2}\.\d{2}\.\d{2}\s\d{1,2}:\d{2}(?::\d{2})?$")
+
+
 def line_candidates(i: int, line: str, day_first: bool = False) -> tuple[list[DateCandidate], bool]:
     """Candidates on one paragraph, and whether the paragraph is a date/metadata line."""
     if len(line) > _MAX_META_LINE:
@@ -213,6 +219,9 @@ def line_candidates(i: int, line: str, day_first: bool = False) -> tuple[list[Da
         found, _ = line_candidates(i, rest, day_first) if rest != line else ([], False)
         return [c for c in found if c.kind == "stamp"], True
     spans = full_date_spans(line, day_first)
+    if not spans and day_first and _SHORT_YEAR_STAMP.match(line.strip()):
+        two = two_digit_year_date(line.strip(), "ru")  # "10.09.10 09:22" on a Russian page
+        return ([DateCandidate(two[0], "stamp", two[1], i)] if two else []), True
     if len(spans) != 1:
         return [], False
     d, s, e = spans[0]

@@ -106,6 +106,11 @@ _PERSON_TITLE = re.compile(
     r"\s(?:of|for)\s"
 )
 _MISSION = re.compile(r"\b(?:Embassy|Consulate|Consulate General|Consulate-General)$")
+# A policy is no body: "New Northern Policy", "Belt and Road Initiative" (the model types them as
+# organisations); a body named after its matter keeps its head ("Institute for … Economic Policy").
+_POLICY_NAME = re.compile(r"\b(?:Policy|Initiative|Strategy|Doctrine)$")
+_BODY_WORD = re.compile(r"\b(?:Institute|Council|Committee|Commission|Cent(?:er|re)|Forum|Network|Agency|Ministry"
+                        r"|Foundation|Association|Society|Office|Bureau|Department|University|Academy|Group)\b")
 # A body's head word ending a name the model typed as a place ("Far Eastern State University").
 _BODY_HEAD = re.compile(r"\b(?:University|Institute|Academy|Agency|Ministry|Committee|Commission|Council|Foundation"
                         r"|Association|Society|Corporation|Company|Bank)$")
@@ -196,6 +201,8 @@ def _block_mentions(text: str, bs: int, be: int, language: str, en_doc: object |
         surface = chunk[c.start : c.end]
         if c.method == "ner" and c.entity_type == "ORG" and _PERSON_TITLE.match(surface):
             continue  # "Minister of Transport and Road Construction" is a post, not an organisation
+        if c.method == "ner" and c.entity_type == "ORG" and _POLICY_NAME.search(surface) and not _BODY_WORD.search(surface):
+            continue
         if c.method == "ner" and c.entity_type in ("FAC", "GPE", "LOC") and _MISSION.search(surface):
             c = dataclasses.replace(c, entity_type="ORG")  # "the Russian Embassy said": a diplomatic mission
         if c.method == "ner" and c.entity_type in ("FAC", "GPE", "LOC") and _BODY_HEAD.search(surface) \
@@ -235,6 +242,7 @@ def _block_mentions(text: str, bs: int, be: int, language: str, en_doc: object |
             name = name[:1].upper() + name[1:]  # "администрация Владивостока" -> "Administratsiya …"
             cands.append(_M(bs + c.start, bs + c.end, c.entity_type, unlinked_id(c.entity_type, name), name,
                             c.method, c.confidence, holds_names=holds))
+    cands = [_without_dangling_preposition(chunk, bs, m) for m in cands]
     return [_with_ko_unit(chunk, bs, m) if m.etype in ("GPE", "LOC") else _with_facility_word(chunk, bs, m)
             if m.etype == "ORG" and m.method == "gazetteer" else m for m in cands], titles
 
@@ -244,6 +252,21 @@ _KO_UNIT_WORD = re.compile(r"[A-Z][a-z]+-(?:dong|gu|si|do|gun|eup|myeon|ri)")
 _KO_UNIT_AFTER = re.compile(r"-(?:dong|gu|si|do|gun|eup|myeon|ri)\b")
 # A facility named after a catalog company ("Lotte Hotel", "Hyundai Hotel"): the facility, not the company.
 _FACILITY_WORD_AFTER = re.compile(r" (?:Hotel|Tower|Stadium|Arena|Department Store)\b")
+
+
+# A Russian name never ends on a preposition: "Корейский культурный центр в" (the model stopped
+# before the place that followed) is the name without it.
+_RU_DANGLING = re.compile(r"\s(?:в|во|на|по|при|с|со|к|о|об|из|для|и|у|от|до|за)$")
+
+
+def _without_dangling_preposition(chunk: str, bs: int, m: _M) -> _M:
+    cut = _RU_DANGLING.search(chunk, m.start - bs, m.end - bs)
+    if cut is None or m.method == "gazetteer":
+        return m
+    if m.entity_id != unlinked_id(m.etype, m.name_en) or " " not in m.name_en:
+        return dataclasses.replace(m, end=bs + cut.start())  # a catalog entry keeps its name
+    name = m.name_en.rsplit(" ", 1)[0]  # the romanised preposition goes too
+    return dataclasses.replace(m, end=bs + cut.start(), name_en=name, entity_id=unlinked_id(m.etype, name))
 
 
 def _with_ko_unit(chunk: str, bs: int, m: _M) -> _M:

@@ -55,6 +55,10 @@ _CREDIT = re.compile(
     # and an agency opening the lead ("РИА Новости – Президент ...")
     r"|^[ \t]*(?:РИА[ \t]«?Новости»?|ИТАР-ТАСС|ТАСС|Интерфакс|ПРАЙМ|Sputnik|Yonhap|Reuters|AFP|Xinhua|Kyodo)"
     r"[ \t]*[–—-](?=[ \t])"
+    # a Korean outlet's credit opening the story in square brackets, alone or with the reporter
+    # ("[산업일보]", "[로컬세계 정연익 기자]", "[부산경제신문/윤소희기자]")
+    rf"|^[ \t]*\[(?:[가-힣A-Za-z0-9]{{0,10}}(?:{KO_OUTLET_ENDINGS})"
+    r"|[가-힣A-Za-z0-9]{2,12}[ \t/][가-힣]{2,4}[ \t]?(?:기자|특파원|통신원))\]"
     # a Korean outlet signing off on its own line ("/연합뉴스", "/뉴시스")
     rf"|^[ \t]*/[ \t]?[가-힣A-Za-z0-9]{{0,10}}(?:{KO_OUTLET_ENDINGS})[ \t]*$"
     # the agency of a closing byline glued to the last sentence ("…예정이다./블라디보스토크=연합")
@@ -87,6 +91,9 @@ _CAPTION_CREDIT = re.compile(
     # a footnote naming the story's sources ("*이 기사는 Reuters를 참조했습니다.", "※ 자료: 통계청")
     r"|^[ \t]*[*※][^\n]{0,80}(?:참조|인용|제공|출처|자료)[^\n]{0,20}$"
     r"|\((?:Additional[ \t]+)?(?:[Rr]eporting|Writing|Editing|Compiled|Edited)[ \t]+by\b[^()\n]{1,200}\)"
+    # a caption's credit after its last sentence, ending the line ("… the parade. UPI File Photo",
+    # "… in 2015. Reuters Photo | License Photo")
+    r"|(?<=[.!?][ \t])(?:[A-Z][\w.'/-]*[ \t]){1,3}(?:File[ \t])?Photos?(?:[ \t]\|[ \t]License[ \t]Photo)?[ \t]*$"
     r"|\(PHOTO NOT FOR SALE\)|\((?:Yonhap|AFP|Reuters|AP|EPA|Xinhua|Kyodo|TASS|Newsis|News1|Getty Images)\)[ \t]*$",
     re.M,
 )

@@ -242,7 +242,7 @@ RU_GIVEN_NAMES = frozenset(
     "스타니슬라프 로만 키릴 글렙 아르카디 그리고리 데니스 안톤 티무르 루슬란 일리야 야코프 표도르 니키타 "
     "아르툠 아르템 미하일로 발렌틴 마리야 마리아 안나 올가 옐레나 엘레나 이리나 나탈리야 나탈리아 "
     "타티야나 타티아나 타티아나 스베틀라나 예카테리나 류드밀라 발렌티나 갈리나 베로니카 크세니야 다리야 "
-    "폴리나 안나 알라 지나이다 나데즈다 마리나 알렉산드라".split()
+    "폴리나 안나 알라 지나이다 나데즈다 마리나 알렉산드라 발레리야 발레리아 율리야 아나스타시야 소피야".split()
 )
 _PATRONYMIC = re.compile(r"[가-힣]{2,6}(?:비치|브나|예비치|오비치|예브나|오브나)")
 
@@ -265,4 +265,36 @@ def russian_given_name_persons(text: str, words: list[Eojeol], is_title: list[bo
         surname = text[words[j].start:words[j].stem_end]
         if 2 <= len(surname) <= 7 and _HANGUL_WORD.fullmatch(surname) and out_of_vocabulary(surname):
             out.append((w.start, words[j].stem_end))
+    return out
+
+
+_BRACKET_NOTE = re.compile(r"\([^()]{1,10}\)")  # "(사진)", "(62)" between a name and its post
+
+
+def koryo_persons(text: str, words: list[Eojeol], is_title: list[bool], surnames: frozenset[str]
+                  ) -> list[tuple[int, int]]:
+    """Koryo-saram (ethnic Korean in Russia) names written the Korean way round: a one-syllable
+    Korean surname, then the Russian given name, and a patronymic ("김 니꼴라이 빼뜨로비치") or a
+    post after it ("박 발레리야(사진) 부회장"). The patronymic vouches for any spelling of the
+    given name; without one the given name must be a known Russian one."""
+    out = []
+    for i in range(len(words) - 1):
+        w, g = words[i], words[i + 1]
+        if text[w.start:w.end] not in surnames or w.stem_end != w.end or text[w.end:g.start] != " " \
+                or not _HANGUL_WORD.fullmatch(text[g.start:g.stem_end]):
+            continue
+        if i + 2 < len(words) and g.stem_end == g.end and text[g.end:words[i + 2].start] == " " \
+                and 2 <= g.end - g.start <= 5 \
+                and _PATRONYMIC.fullmatch(text[words[i + 2].start:words[i + 2].stem_end]):
+            out.append((w.start, words[i + 2].stem_end))
+            continue
+        if text[g.start:g.stem_end] not in RU_GIVEN_NAMES:
+            continue
+        after = g.stem_end
+        note = _BRACKET_NOTE.match(text, after)
+        after = note.end() if note else after
+        nxt = next((k for k in range(i + 2, len(words)) if words[k].start >= after), None)
+        if nxt is not None and is_title[nxt] and text[after:words[nxt].start] == " " \
+                and (g.stem_end == g.end or note is not None):
+            out.append((w.start, g.stem_end))
     return out

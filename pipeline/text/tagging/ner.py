@@ -384,6 +384,33 @@ def _adjective(word: str) -> bool:
     return any(p.tag.POS == "ADJF" for p in morph().parse(word)[:2])
 
 
+_ADJ_BEFORE_HEAD = 2
+
+
+def _adjective_head(text: str, toks: list[tuple[int, int, str]], i: int) -> int | None:
+    """Index of a lower-case head of `_RU_CAPITAL_HEADS` after the capitalised adjective toks[i]
+    and at most two lower-case adjectives ("Тихоокеанского туристского форума", "Корейского
+    культурного центра"). Mid-sentence, a capital on an adjective marks a name: a description
+    is written in lower case ("российский фонд")."""
+    from pipeline.text.tagging.gazetteer import ru_lemma
+
+    j = i + 1
+    while j < len(toks) and text[toks[j - 1][1]:toks[j][0]] == " " and toks[j][2].islower():
+        if ru_lemma(toks[j][2]) in _RU_CAPITAL_HEADS:
+            break
+        if j - i > _ADJ_BEFORE_HEAD or not _adjective(toks[j][2]):
+            return None
+        j += 1
+    else:
+        return None
+    if j - i < 2:
+        return None  # one adjective ("Выставочного центра") may be a capitalised description
+    if j + 1 < len(toks) and text[toks[j][1]:toks[j + 1][0]] == " " \
+            and (toks[j + 1][2][:1].isupper() or (len(toks[j + 1][2]) > 2 and _gent_word(toks[j + 1][2], ("NOUN", "ADJF")))):
+        return None  # the name goes on ("Центрального совета Партии …", "… центра корееведческих исследований")
+    return j
+
+
 def _russian_capitalised_bodies(text: str, toks: list[tuple[int, int, str]], in_person: SpanIndex) -> list[Cand]:
     from pipeline.text.tagging.gazetteer import ru_lemma
 
@@ -413,8 +440,10 @@ def _russian_capitalised_bodies(text: str, toks: list[tuple[int, int, str]], in_
             elif j == i + 1:
                 end = _matter_end(text, toks, i)  # "Совета по мирному объединению Кореи"
         elif i + 1 < len(toks) and text[e:toks[i + 1][0]] == " " and _adjective(w) \
-                and ru_lemma(toks[i + 1][2]) in _RU_MATTER_HEADS:
+                and ru_lemma(toks[i + 1][2]) in _RU_MATTER_HEADS and _matter_end(text, toks, i + 1) is not None:
             end = _matter_end(text, toks, i + 1)  # "Консультативного совета по … объединению Кореи"
+        elif _adjective(w):
+            end = _adjective_head(text, toks, i)  # "Тихоокеанского туристского форума"
         if end is None:
             continue
         if _region_after(text, toks, end):  # the region that owns it: "… Корсаковского района"
@@ -797,7 +826,14 @@ _KO_SURNAMES = frozenset("김이박최정강조윤장임한오서신권황안송
 _KO_ORG_SUFFIX = re.compile(
     r"(?:대학교|대학|재단|협회|위원회|포럼|공사|공단|연구소|연구원|센터|소사이어티|학회|그룹|은행|기구|"
     r"협의회|연합회|진흥원|개발원|외무성|영사관|대사관|지부|아카데미|박물관|연합|협동조합|[가-힣]{2,}청|"
-    r"연맹|출판사|정보원|과학원|학술원|평가원|교육원|의회|신문|신문사|방송|방송사|일보|통신사)$"
+    r"연맹|출판사|정보원|과학원|학술원|평가원|교육원|의회|신문|신문사|방송|방송사|일보|통신사|"
+    r"자치회|상공회의소|복지관|무역대표부|총국)$"
+)
+# A ministry is named by its portfolio: "극동개발부", "경제개발부", "천연자원부" ("산업경제부" is a
+# newsroom desk). Kept apart from the heads above: a whole name, never a bare head word.
+_KO_MINISTRY = re.compile(
+    r"[가-힣]+(?:개발|외교|국방|통일|재무|통상|교육|보건|환경|법무|교통|에너지|자원|농업|건설|"
+    r"비상사태|내무|통신|체육|관광|과학|고등교육|노동|무역)부$"
 )
 # Heads that also end common words ("생방송", "지역신문", "의회 민주주의"): a name only with a proper noun
 # (or Latin letters) in it ("유럽의회", "조선신문"), never from a compound of common nouns.
@@ -813,6 +849,16 @@ _KO_ORG_POST = re.compile(
 _KO_LEGISLATURE = re.compile(r"(?:국회|[가-힣]{1,4}의회)")
 # Ordinals and times never start an organisation's name ("제3차", "8일 오후 5시 포항공과대학교").
 _KO_NOT_IN_NAME = re.compile(r"제?\d+차?|\d+(?:년|월|일|시|분)|오전|오후|지난|오는|이번")
+_KO_CONJUNCTIONS = frozenset({"및", "또는", "혹은", "그리고"})
+
+
+def _ko_second_body(text: str, words: list[tuple[int, int]], nouns: list[tuple[int, int]], k: int) -> bool:
+    """words[k] is a conjunction after a body's name ("무역대표부 및 한러상공회의소"): two bodies,
+    where "세계경제 및 국제관계연구소" is one name."""
+    if text[words[k][0]:words[k][1]] not in _KO_CONJUNCTIONS or k == 0:
+        return False
+    before = text[nouns[k - 1][0]:nouns[k - 1][1]]
+    return bool(_KO_ORG_SUFFIX.search(before) or _KO_MINISTRY.search(before))
 _KO_PAIR_WORD = re.compile(r"[가-힣]+(?:[-·•・][가-힣]+)+")  # "한-러", "한·러", "러•한"
 _KO_MISSION = re.compile(r"(?:대사관|영사관|대표부)$")
 _KO_POSTED = re.compile(r"주(?:한|러|미|중|일|북|유엔)?")  # "stationed in": 주한 (in Korea), 주러 (in Russia)
@@ -902,6 +948,24 @@ def _ko_common_cheong(word: str, ws: int, ne: int, tokens: dict) -> bool:
 _KO_REGION_BODIES = frozenset({"정부", "의회", "행정부", "주정부", "시정부", "주의회", "시의회"})
 
 
+# Posts only a person holds, never a territory ("경기도 지사", "연해주 주지사" are a region's).
+_KO_PERSONAL_POSTS = frozenset({"차관", "장관", "교수", "기자", "회장", "부회장", "박사", "이사장", "총장", "사장",
+                                "대변인", "특파원", "원장", "연구위원", "부총리", "총리", "대사", "총영사"})
+
+
+def _ko_name_before_post(text: str, ejs: list, k: int) -> bool:
+    """ejs[k] is a three-syllable word in a surname, with no particle, right before a personal
+    post ("문재도 차관", "김영주 장관"): a person whose given name ends like a province (도) or a
+    state (주), not a place, unless it is a known one."""
+    e = ejs[k]
+    word = text[e.start:e.stem_end]
+    if len(word) != 3 or word[0] not in _KO_SURNAMES or e.stem_end != e.end or k + 1 >= len(ejs):
+        return False
+    nxt = ejs[k + 1]
+    return text[e.end:nxt.start] == " " and text[nxt.start:nxt.stem_end] in _KO_PERSONAL_POSTS \
+        and not _ko_region(word)
+
+
 def _ko_region(word: str) -> bool:
     from pipeline.text.dateline import is_city
 
@@ -922,6 +986,14 @@ _KO_BODY_KIND = re.compile(r"[가-힣]{0,4}(?:기업|공기업|회사|업체|기
                            r"은행|싱크탱크|연구기관|발간기관|발행기관)")
 
 
+# A body named with its head in brackets: "동북아평화연대(이사장 김현동)", "고려인통일연합회(회장 박 …)".
+# Only a body has a chairman, director or president written so; a person's bracket holds an age
+# or a post without a name ("김현동(58) 이사장").
+_KO_HEAD_IN_BRACKETS = re.compile(
+    r"\((?:회장|이사장|대표|대표이사|원장|소장|관장|총장|위원장|단장|사무총장|센터장|상임대표|공동대표)\s"
+    r"[가-힣]{1,4}(?:\s[가-힣]{2,8}){0,2}\)")
+
+
 def _ko_proper_word(word: str, ws: int, ne: int, tokens: dict) -> bool:
     """The noun part is one proper noun (kiwi's NNP over all of it, two syllables or more) or a
     Latin acronym or name ("LH", "KOTRA", "Gazprom")."""
@@ -929,6 +1001,42 @@ def _ko_proper_word(word: str, ws: int, ne: int, tokens: dict) -> bool:
         return True
     return len(word) >= 2 and bool(re.fullmatch(r"[가-힣]+", word)) \
         and any(t[1] == "NNP" and t[2] == ne for t in tokens.get(ws, []))
+
+
+_KO_LIST_SEP = (", ", ",", "·", "ㆍ")
+LIST_PLACES_MIN = 2
+
+
+def ko_list_places(text: str, ejs: list, blocked: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """Unknown items of a list of places: "블라디보스톡, 우수리스크, 아르쫌, 나호드카 등". In a run of
+    single words joined by commas, where two or more items and at least half are known places, an
+    item kiwi does not know (or reads as a proper noun) is a place too, transliterated its own way."""
+    places = {(s, e) for s, e, t in blocked if t in ("GPE", "LOC")}
+    taken = SpanIndex((s, e) for s, e, _ in blocked)
+    out: list[tuple[int, int]] = []
+    k = 0
+    while k < len(ejs):
+        run = [k]
+        while run[-1] + 1 < len(ejs) and ejs[run[-1]].stem_end == ejs[run[-1]].end \
+                and text[ejs[run[-1]].end:ejs[run[-1] + 1].start] in _KO_LIST_SEP:
+            run.append(run[-1] + 1)
+        k = run[-1] + 1
+        if len(run) < LIST_PLACES_MIN + 1:
+            continue
+        spans = [(ejs[x].start, ejs[x].stem_end) for x in run]
+        known = sum(sp in places for sp in spans)
+        if known < LIST_PLACES_MIN or known * 2 < len(spans):
+            continue
+        for s, e in spans:
+            word = text[s:e]
+            if (s, e) not in places and not taken.overlaps(s, e) and 2 <= len(word) <= 6 \
+                    and _HANGUL_ONLY.fullmatch(word) and not _KO_ORG_SUFFIX.search(word) \
+                    and not _KO_TITLE_RE.search(word) and ko_names.could_be_proper(word):
+                out.append((s, e))
+    return out
+
+
+_HANGUL_ONLY = re.compile(r"[가-힣]+")
 
 
 def korean_candidates(text: str, start: int, end: int, tokens: dict,
@@ -940,9 +1048,10 @@ def korean_candidates(text: str, start: int, end: int, tokens: dict,
     is_title = [bool(_KO_TITLE_RE.search(text[ws:ne])) and ne - ws >= 2 for ws, ne in nouns]
     ejs = ko_names.eojeols(text, start, end, tokens)
     blocked_persons = SpanIndex((bs, be) for bs, be, bt in blocked if bt == "PERSON")  # O(log n) tests
-    not_name = [bool(_KO_ORG_SUFFIX.search(text[e.start:e.stem_end]))
-                or (e.stem_end - e.start >= 3 and bool(_KO_PLACE_SUFFIX.fullmatch(text[e.start:e.stem_end])))
-                for e in ejs]
+    not_name = [bool(_KO_ORG_SUFFIX.search(text[e.start:e.stem_end]) or _KO_MINISTRY.search(text[e.start:e.stem_end]))
+                or (e.stem_end - e.start >= 3 and bool(_KO_PLACE_SUFFIX.fullmatch(text[e.start:e.stem_end]))
+                    and not _ko_name_before_post(text, ejs, k))
+                for k, e in enumerate(ejs)]
     blocked_orgs = [(bs, be) for bs, be, bt in blocked if bt == "ORG"]
     universities = ko_university_abbreviations(text, ejs, blocked_orgs)
     for k in universities:
@@ -958,9 +1067,13 @@ def korean_candidates(text: str, start: int, end: int, tokens: dict,
     # "블라디미르 티토프 러시아 외교부 제1차관": a Russian given name + an unknown surname, whatever follows.
     russian = ko_names.russian_given_name_persons(text, ejs, is_title, not_name)
     persons = [p for p in persons if not any(p[0] < e and s < p[1] for s, e in russian)] + russian
+    koryo = ko_names.koryo_persons(text, ejs, is_title, _KO_SURNAMES)  # "김 니꼴라이 빼뜨로비치"
+    persons = [p for p in persons if not any(p[0] < e and s < p[1] for s, e in koryo)] + koryo
     # A photo caption's credit glued by the crawl to the lead's first word ("… 차관. 연합뉴스홍길동
     # 본부장은"): the name starts after the agency.
     persons = [(m.end(), e) if (m := _KO_GLUED_CREDIT.match(text, s, e)) else (s, e) for s, e in persons]
+    # "러시아 진출 한국기업 대표": a kind of body before a post ("한국기업", "현지업체") is no name.
+    persons = [(s, e) for s, e in persons if not _KO_BODY_KIND.fullmatch(text[s:e])]
     out += [Cand(s, e, "PERSON", "pattern", 0.7) for s, e in persons]
     taken = {s for s, _ in persons}
     in_person = SpanIndex(persons)  # an organisation's name never runs over a person's
@@ -1004,6 +1117,13 @@ def korean_candidates(text: str, start: int, end: int, tokens: dict,
                 and _ko_region(text[words[i - 1][0]:words[i - 1][1]]):
             out.append(Cand(words[i - 1][0], ne, "ORG", "pattern", 0.6))  # "연해주 정부", "사하공화국 의회"
             continue
+        own_nouns = [t for p in range(ws, ne) for t in tokens.get(p, []) if t[2] <= ne and t[1].startswith("NN")]
+        if len(word) >= 3 and _KO_HEAD_IN_BRACKETS.match(text, ne) and not is_title[i] \
+                and not in_person.overlaps(ws, ne) and not _ko_region(word) and ko_starts_word(text, ws) \
+                and not _KO_ORG_SUFFIX.search(word) \
+                and (len(own_nouns) >= 2 or any(t[1] == "NNP" for t in own_nouns)):  # not "대표단(단장 …)"
+            out.append(Cand(ws, ne, "ORG", "pattern", 0.6))  # "동북아평화연대(이사장 김현동)"
+            continue
         post = _KO_ORG_POST.fullmatch(word)
         if post and is_title[i] and not _KO_BUILDING.search(post.group("org")):
             oe = ws + post.end("org")
@@ -1011,7 +1131,8 @@ def korean_candidates(text: str, start: int, end: int, tokens: dict,
             if any(t[1] in ("NNP", "SL") for t in own) or (len(own) >= 2 and oe - ws >= 4):
                 out.append(Cand(ws, oe, "ORG", "pattern", 0.6))
             continue
-        if _KO_ORG_SUFFIX.search(word) and not _KO_BUILDING.search(word) and not _ko_common_cheong(word, ws, ne, tokens):
+        if (_KO_ORG_SUFFIX.search(word) or _KO_MINISTRY.search(word)) and not _KO_BUILDING.search(word) \
+                and not _ko_common_cheong(word, ws, ne, tokens):
             # "국회 정보위원회": the legislature that owns a committee is part of its name
             if word.endswith("위원회") and i > 0 and words[i - 1][1] + 1 == ws \
                     and _KO_LEGISLATURE.fullmatch(text[words[i - 1][0]:words[i - 1][1]]) \
@@ -1023,6 +1144,7 @@ def korean_candidates(text: str, start: int, end: int, tokens: dict,
                     and not blocked_persons.overlaps(words[j - 1][0], words[j - 1][1]) \
                     and not (j - 1 < len(ejs) and "NNB" in ejs[j - 1].tags and ejs[j - 1].tags[0] != "SN") \
                     and not (j - 1 < len(ejs) and (ejs[j - 1].tags == ("NNG",) or "NP" in ejs[j - 1].tags)) \
+                    and not _ko_second_body(text, words, nouns, j - 1) \
                     and text[words[j - 1][1]] == " " and ko_starts_word(text, words[j - 1][0]) \
                     and (words[j - 1][0] == 0 or text[words[j - 1][0] - 1] in " (<“‘\"'") \
                     and not _KO_NOT_IN_NAME.fullmatch(text[words[j - 1][0]:words[j - 1][1]]) \
@@ -1048,10 +1170,13 @@ def korean_candidates(text: str, start: int, end: int, tokens: dict,
                 out.append(Cand(nouns[j][0], ne, "ORG", "pattern", 0.6))
             continue
         if _KO_PLACE_SUFFIX.fullmatch(word) and not _KO_WHEN.fullmatch(word) and ko_starts_word(text, ws) and ko_tail_ok(text, ne, tokens) \
+                and not (i < len(ejs) and ejs[i].start == ws and _ko_name_before_post(text, ejs, i)) \
                 and (nnp and len(tokens.get(ws, [])) and tokens[ws][0][2] == ne
                      or len(word) >= 4 and ko_names.could_be_proper(word)  # "극동연방관구": unknown to kiwi
                      or nnp and re.search("자치[주구현]$", word)):  # "연변조선족자치주": a proper name + "autonomous prefecture"
             out.append(Cand(ws, ne, "GPE", "pattern", 0.55))
+    listed = [c for c in ko_list_places(text, ejs, blocked) if not in_person.overlaps(*c)]
+    out = [c for c in out if (c.start, c.end) not in set(listed)] + [Cand(s, e, "GPE", "pattern", 0.55) for s, e in listed]
     for i, (ws, ne) in enumerate(nouns):
         if is_title[i]:
             out.append(Cand(ws, ne, "TITLE", "pattern", 0.6))
