@@ -103,9 +103,11 @@ def split_trailer(paras: list[str]) -> tuple[list[str], list[RelatedHeadline]]:
     if run >= 3 and sum(bool(parse_headline(p).labels) for p in tail) >= 2:
         return paras[: len(paras) - run], [parse_headline(p) for p in tail]
     if run >= UNLABELLED_RUN and paras[-1 - run].rstrip("»\"”’)").endswith((".", "!", "?")) \
-            and sum(len(p.split()) >= HEADLINE_MIN_WORDS for p in tail) >= run - 1:
+            and sum(len(p.split()) >= HEADLINE_MIN_WORDS for p in tail) >= run - 1 \
+            and not any(p.lstrip(" «\"“'(")[:1].islower() for p in tail):
         # the story's last sentence, then four or more headline-long lines without a full stop
-        # (the crawl may cut the last one short): other stories' headlines
+        # (the crawl may cut the last one short): other stories' headlines. A line starting in
+        # lower case continues the one before: hard-wrapped prose (PDF text), not headlines.
         return paras[: len(paras) - run], [parse_headline(p) for p in tail]
     return paras, []
 

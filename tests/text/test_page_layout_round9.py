@@ -83,3 +83,27 @@ def test_closing_place_and_reporter_byline() -> None:
 def test_an_outlet_before_the_slash_is_no_place() -> None:
     doc = _doc("연해주 대학과 교류 확대", "", KO_BODY, "", KO_BODY, "", "부산경제신문/홍길동기자")
     assert doc.dateline_place is None
+
+
+def test_unlabelled_headlines_after_the_last_sentence_are_a_trailer() -> None:
+    from pipeline.text.layout import split_trailer
+
+    story = ["Первый абзац новости о встрече делегаций.", "Стороны договорились продолжить переговоры в Москве."]
+    others = ["Губернатор Приморья открыл новый морской терминал", "В Хабаровске прошла выставка корейских художников",
+              "Цены на уголь в Азии снова выросли за неделю", "Паромная линия из Зарубино возобновит работу летом"]
+    kept, related = split_trailer(story + others)
+    assert kept == story
+    assert [r.text for r in related] == others
+
+
+def test_hard_wrapped_prose_after_a_sentence_is_no_trailer() -> None:
+    """Lines of a wrapped paragraph are headline-long and unpunctuated too, but a line starting
+    in lower case continues the one before."""
+    from pipeline.text.layout import split_trailer
+
+    paras = ["Делегация прибыла на вокзал утром.",
+             "Напомним, глава делегации прибыл с официальным визитом в край",
+             "в начале недели. Первой точкой на его пути стала пограничная",
+             "станция, где его встретили губернатор и министр, после чего стороны",
+             "провели переговоры о развитии сотрудничества в области транспорта"]
+    assert split_trailer(paras) == (paras, [])
