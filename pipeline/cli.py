@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from pipeline import PROJECT_ROOT
+from pipeline import PROJECT_ROOT, fewer_gc_passes
 
 
 def _ensure_dagster_home() -> Path:
@@ -21,6 +21,7 @@ def _ensure_dagster_home() -> Path:
 
 def run() -> int:
     _ensure_dagster_home()
+    fewer_gc_passes()  # before the imports, which allocate most of the long-lived objects
     import dagster as dg
 
     from pipeline.launch import CodeLocationError, run_job, sqlite_wal_normal_sync

@@ -20,6 +20,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import Any
 
+from pipeline import fewer_gc_passes
 from pipeline.cache import StageCache, code_version, payload_key, reference_data_version
 from pipeline.guard import DEFAULT_BUDGET_S, Guarded, timed_out
 from pipeline.progress import Progress
@@ -113,6 +114,7 @@ def _worker_init() -> None:
     rayon pool likewise. The environment covers libraries loaded later, threadpoolctl those
     already loaded."""
     global _limits
+    fewer_gc_passes()
     for name in _THREAD_ENV:
         os.environ[name] = "1"
     from threadpoolctl import threadpool_limits
