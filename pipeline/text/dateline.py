@@ -142,31 +142,31 @@ CITY_DATELINE_MIN, CITY_DATELINE_MIN_KO = 80, 40  # the story's first sentence f
 _COUNTRY_PROVENANCE = "CLDR"
 
 
+@lru_cache(maxsize=2)
+def _catalog_place_names(countries: bool) -> frozenset[str]:
+    """Folded names of the curated catalog's places: its countries (CLDR), or the rest."""
+    from pipeline.text.tagging.catalog import load_catalog  # lazy: tagging imports the layout
+
+    return frozenset(n.casefold() for e in load_catalog().entries
+                     if e.entity_type == "GPE" and e.provenance.startswith(_COUNTRY_PROVENANCE) == countries
+                     for n in e.all_names())
+
+
 @lru_cache(maxsize=1)
 def _city_names() -> frozenset[str]:
     """Folded names of cities and regions (curated catalog places that are not countries, and
     the GeoNames cities): a dateline's place is a city, a bare country name opens a sentence."""
-    from pipeline.text.tagging.catalog import load_catalog  # lazy: tagging imports the layout
     from pipeline.text.tagging.places import place_entries
 
-    entries = [e for e in load_catalog().entries if e.entity_type == "GPE" and not e.provenance.startswith(_COUNTRY_PROVENANCE)]
-    return frozenset(n.casefold() for e in (*entries, *place_entries()) for n in e.all_names())
+    return _catalog_place_names(False) | {n.casefold() for e in place_entries() for n in e.all_names()}
 
 
 def is_city(name: str) -> bool:
     return name.casefold() in _city_names()
 
 
-@lru_cache(maxsize=1)
-def _country_names() -> frozenset[str]:
-    from pipeline.text.tagging.catalog import load_catalog  # lazy: tagging imports the layout
-
-    entries = [e for e in load_catalog().entries if e.entity_type == "GPE" and e.provenance.startswith(_COUNTRY_PROVENANCE)]
-    return frozenset(n.casefold() for e in entries for n in e.all_names())
-
-
 def is_city_or_country(name: str) -> bool:
-    return is_city(name) or name.casefold() in _country_names()
+    return is_city(name) or name.casefold() in _catalog_place_names(True)
 
 
 def _city_dateline(paragraph: str) -> Dateline | None:

@@ -86,6 +86,11 @@ def _headlines(lines: list[str]) -> list[RelatedHeadline]:
     return [h for h in map(parse_headline, lines) if h.text and boilerplate_reason(h.text) is None]
 
 
+# An unlabelled trailer: at least this many lines, each (but perhaps the cut last one) at least
+# this many words long.
+UNLABELLED_RUN, HEADLINE_MIN_WORDS = 4, 4
+
+
 def split_trailer(paras: list[str]) -> tuple[list[str], list[RelatedHeadline]]:
     """Cut the related-headlines trailer (after "(END)", GMT-stamped lists, labelled runs)."""
     for i, p in enumerate(paras):
@@ -110,9 +115,6 @@ def split_trailer(paras: list[str]) -> tuple[list[str], list[RelatedHeadline]]:
         # lower case continues the one before: hard-wrapped prose (PDF text), not headlines.
         return paras[: len(paras) - run], [parse_headline(p) for p in tail]
     return paras, []
-
-
-UNLABELLED_RUN, HEADLINE_MIN_WORDS = 4, 4
 
 
 # --- kinds -----------------------------------------------------------------------------------

@@ -859,6 +859,8 @@ def _ko_second_body(text: str, words: list[tuple[int, int]], nouns: list[tuple[i
         return False
     before = text[nouns[k - 1][0]:nouns[k - 1][1]]
     return bool(_KO_ORG_SUFFIX.search(before) or _KO_MINISTRY.search(before))
+
+
 _KO_PAIR_WORD = re.compile(r"[가-힣]+(?:[-·•・][가-힣]+)+")  # "한-러", "한·러", "러•한"
 _KO_MISSION = re.compile(r"(?:대사관|영사관|대표부)$")
 _KO_POSTED = re.compile(r"주(?:한|러|미|중|일|북|유엔)?")  # "stationed in": 주한 (in Korea), 주러 (in Russia)
