@@ -22,6 +22,10 @@ def _ensure_dagster_home() -> Path:
 def run() -> int:
     _ensure_dagster_home()
     fewer_gc_passes()  # before the imports, which allocate most of the long-lived objects
+    from pipeline.prewarm import start
+    from pipeline.runner import default_workers
+
+    start(default_workers())  # models for the few changed documents load while Dagster starts
     import dagster as dg
 
     from pipeline.launch import CodeLocationError, run_job, sqlite_wal_normal_sync

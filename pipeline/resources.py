@@ -9,9 +9,14 @@ import pandas as pd
 from pydantic import Field
 from upath import UPath
 
-from pipeline import PROJECT_ROOT
 from pipeline.cache import StageCache, default_cache_dir
 from pipeline.guard import DEFAULT_BUDGET_S
+from pipeline.locations import (
+    default_outputs_dir,
+    default_seeds_dir,
+    default_storage_dir,
+    default_store_dir,
+)
 from pipeline.runner import StageRunner, default_workers
 from pipeline.shards import Store
 from pipeline.text.language import DEFAULT_LANGUAGES
@@ -22,27 +27,8 @@ DEFAULT_MAX_INPUT_BYTES = 64 * 1024 * 1024
 DEFAULT_MAX_DOCUMENT_CHARS = 1_000_000
 
 
-def default_seeds_dir() -> str:
-    return os.environ.get("PIPELINE_SEEDS_DIR") or str(PROJECT_ROOT / "seeds")
-
-
-def default_outputs_dir() -> str:
-    return os.environ.get("PIPELINE_OUTPUTS_DIR") or str(PROJECT_ROOT / "outputs")
-
-
-def default_storage_dir() -> str:
-    """Intermediate asset values (Parquet), beside Dagster's run history."""
-    home = os.environ.get("DAGSTER_HOME") or str(PROJECT_ROOT / ".dagster_home")
-    return str(Path(home) / "storage")
-
-
 def default_budget_s() -> float:
     return float(os.environ.get("PIPELINE_MAX_DOCUMENT_SECONDS") or DEFAULT_BUDGET_S)
-
-
-def default_store_dir() -> str:
-    """The stage tables of each shard (`pipeline.shards`), beside Dagster's run history."""
-    return os.environ.get("PIPELINE_STORE_DIR") or str(Path(default_storage_dir()) / "shards")
 
 
 class PipelineConfig(dg.ConfigurableResource):

@@ -43,6 +43,9 @@ JOB_DOCS = 128  # documents (about) per shard job: enough jobs for every worker,
 # `changed`: documents of the shard computed afresh in this run at this stage (at the nearest
 # stage before it that counts them, for a stage that does not), -1 when the shard was reused:
 # the next stage's estimate of its own work (a pool of workers pays only for real work).
+# Stages whose few documents go to the warm worker of `make run` (`pipeline.prewarm`), where
+# their models are loaded; ingest and clean load none and run here meanwhile.
+MODEL_STAGES = frozenset({"segment", "language", "tag"})
 MANIFEST_COLUMNS = ["shard", "fingerprint", "units", "changed", "tables", "summary"]
 
 
@@ -374,7 +377,7 @@ def _run_jobs(run: StageRun, jobs: list[ShardJob], work: list[list[int]], pooled
 
     expected = sum(sum(w) for w in work)
     workers = run.runner.workers if pooled and len(jobs) > 1 and expected >= MIN_DOCS_FOR_POOL else 1
-    results = pool_map(run_job, jobs, workers, chunksize=1)
+    results = pool_map(run_job, jobs, workers, chunksize=1, warm=run.stage in MODEL_STAGES)
     for job, estimates, (metas, counted) in zip(jobs, work, results, strict=True):
         # the job's own count of documents computed, else (a stage without one) the estimate
         left = counted[run.stage]["misses"] if run.stage in counted else sum(estimates)
