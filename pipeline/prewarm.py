@@ -42,6 +42,9 @@ SAMPLES = {
           "한국해양수산개발원은 이번 합의가 오호츠크해 명태 어획을 포함한다고 밝혔다.\n",
 }
 SAMPLE_FILES = 8  # changed files extracted to see their scripts
+# Seconds the warm-up may spend extracting one of them (a hostile PDF): the stages' own work
+# waits behind the warm-up in that worker, so a file slower than this is left to them.
+SAMPLE_BUDGET_S = 5.0
 MIN_LETTERS = 20  # Hangul or Cyrillic letters that make a text Korean or Russian here
 
 
@@ -86,14 +89,16 @@ def script_language(text: str) -> str:
 def warm_up(seeds_dir: str, store_dir: str, reuse: bool, max_changed: int | None = None) -> dict[str, Any]:
     """In the warm worker: what the changed files need, loaded by running SAMPLES through the stages."""
     from pipeline.frames import ingest_tables
-    from pipeline.runner import MIN_DOCS_FOR_POOL
+    from pipeline.runner import MIN_DOCS_FOR_POOL, StageRunner
 
     began = time.perf_counter()
     inbox = Path(seeds_dir).expanduser().resolve()
     changed = changed_files(inbox, store_dir, reuse)
     if not changed or len(changed) >= (max_changed or MIN_DOCS_FOR_POOL):
         return {"changed": len(changed), "languages": [], "seconds": round(time.perf_counter() - began, 2)}
-    inputs = ingest_tables(inbox, 64 * 1024 * 1024, None, files=changed[:SAMPLE_FILES])["inputs"]
+    bounded = StageRunner(budget_s=SAMPLE_BUDGET_S)  # no cache: nothing of the warm-up is kept
+    # 64 MiB: the default max_input_bytes (pipeline.resources imports Dagster, which this worker does not need)
+    inputs = ingest_tables(inbox, 64 * 1024 * 1024, bounded, files=changed[:SAMPLE_FILES])["inputs"]
     languages = sorted({script_language(t) for t in inputs["raw_text"].dropna()})
     run_samples(languages)
     return {"changed": len(changed), "languages": languages, "seconds": round(time.perf_counter() - began, 2)}
