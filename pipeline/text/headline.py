@@ -271,7 +271,7 @@ _SUFFIX_SEP = re.compile(r"^\s*(?:[-–—|:»]|::)\s")
 _TITLE_PREFIX = re.compile(r"^[^\W\d_][^:|]{0,28}:\s$")  # "live updates: ", "watch: "
 
 
-def _with_suffix(longer: str, shorter: str) -> bool:
+def with_suffix(longer: str, shorter: str) -> bool:
     """`longer` is `shorter` plus a " - Site" / " | Section" suffix, maybe after a short label
     ("Live updates: <headline> | CNN")."""
     a, b = norm(longer), norm(shorter)
@@ -551,7 +551,7 @@ def find_headline(
             return Headline(paras[i], i, 0, len(paras[i]), source="repeated")
     for i in cands:  # "Headline - Site, 29.12.2025" (the page title) above "Headline"
         for j in cands:
-            if j > i and _with_suffix(paras[i], paras[j]):
+            if j > i and with_suffix(paras[i], paras[j]):
                 return Headline(paras[j], j, 0, len(paras[j]), (i,), source="repeated")
     if not cands:
         return None

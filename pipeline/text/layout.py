@@ -33,6 +33,7 @@ from pipeline.text.headline import (
     is_caption,
     is_headline_shaped,
     quote_run,
+    with_suffix,
 )
 from pipeline.text.page_patterns import (
     ACCOUNT_MENU,
@@ -402,6 +403,19 @@ def _drop_header_clocks(cands: list[DateCandidate], paras: list[str]) -> list[Da
     return [c for c in cands if not (c.kind in ("stamp", "byline") and beside_account(c.para))]
 
 
+def _drop_title_bar_dates(cands: list[DateCandidate], paras: list[str], headline: Headline | None) -> list[DateCandidate]:
+    """A bare date between the page's browser title ("<headline> | Site") and the headline it
+    repeats is the site header's date widget, not the article's: the header sits between the
+    two ("North Korea to … | NK News" / "September 01, 2024" / "North Korea to …")."""
+    if headline is None or headline.para is None:
+        return cands
+    bars = [i for i in headline.copies if i < headline.para and with_suffix(paras[i], headline.text)]
+    if not bars:
+        return cands
+    return [c for c in cands if not (c.kind == "stamp" and bars[0] < c.para < headline.para
+                                     and not re.search(r"\d{1,2}:\d{2}", paras[c.para]))]
+
+
 def _split_crawl_prefix(paras: list[str]) -> list[str]:
     """A crawl prefix glued to the first line ("date 2019-09-05 Headline ...") becomes its own line."""
     m = CRAWL_PREFIX.match(paras[0]) if paras else None
@@ -484,7 +498,8 @@ def analyse_layout(
         (d, p[s:e]) for i, p in enumerate(paras) if not boiler[i] for d, s, e in full_date_spans(p, day_first)
     ]
     published = resolve(
-        _drop_header_clocks(_drop_page_clocks(cands, head_para), paras), partial, year_sources, published_hint
+        _drop_title_bar_dates(_drop_header_clocks(_drop_page_clocks(cands, head_para), paras), paras, headline),
+        partial, year_sources, published_hint,
     )
 
     parts = [
