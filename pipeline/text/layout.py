@@ -15,7 +15,13 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from pipeline.text.boilerplate import boilerplate_reason, is_chrome, is_weather
+from pipeline.text.boilerplate import (
+    MD_IMAGE,
+    MD_IMAGE_TAIL,
+    boilerplate_reason,
+    is_chrome,
+    is_weather,
+)
 from pipeline.text.dateline import Dateline, find_dateline, is_city
 from pipeline.text.dates_written import (
     EN_MONTH,
@@ -416,6 +422,21 @@ def _drop_title_bar_dates(cands: list[DateCandidate], paras: list[str], headline
                                      and not re.search(r"\d{1,2}:\d{2}", paras[c.para]))]
 
 
+MD_IMAGE_LINES = 4
+
+
+def _mark_broken_image_tags(paras: list[str], reasons: list[str | None]) -> None:
+    """The lines of a Markdown image tag broken over lines ("![alt …" / "… alt" / "… alt](/a.jpg)"):
+    from its unclosed opening to its closing address, a few lines at most."""
+    for i, p in enumerate(paras):
+        if not (MD_IMAGE.match(p) and "](" not in p):
+            continue
+        end = next((j for j in range(i + 1, min(len(paras), i + MD_IMAGE_LINES)) if MD_IMAGE_TAIL.match(paras[j])), None)
+        if end is not None and all("[" not in paras[j] and "]" not in paras[j] for j in range(i + 1, end)):
+            for j in range(i + 1, end):
+                reasons[j] = "image"
+
+
 def _split_crawl_prefix(paras: list[str]) -> list[str]:
     """A crawl prefix glued to the first line ("date 2019-09-05 Headline ...") becomes its own line."""
     m = CRAWL_PREFIX.match(paras[0]) if paras else None
@@ -448,6 +469,7 @@ def analyse_layout(
 ) -> Layout:
     paras, headlines = split_trailer(_split_glued_dates(_split_crawl_prefix(list(paragraphs))))
     reasons = [boilerplate_reason(p) for p in paras]
+    _mark_broken_image_tags(paras, reasons)
     boiler = [r is not None for r in reasons]
     cands: list[DateCandidate] = []
     meta = [False] * len(paras)  # date and byline lines

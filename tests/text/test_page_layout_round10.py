@@ -102,3 +102,54 @@ def test_date_widget_between_browser_title_and_headline_is_not_the_date() -> Non
 def test_date_above_the_headline_without_a_browser_title_still_counts() -> None:
     doc = _doc("March 03, 2025", "Russia to expand ferry links across the Sea of Japan", "", EN_BODY)
     assert doc.published_date == dt.date(2025, 3, 3)
+
+
+# Titles (family 2)
+
+RU_BODY = "Представители двух стран договорились расширить сотрудничество в области рыболовства и логистики."
+
+
+def test_markdown_image_tag_is_never_the_headline() -> None:
+    doc = _doc("![Губернатор встретил делегацию из Кореи в порту](/files/img/2024/delegation.jpg?w=760)", RU_BODY)
+    assert doc.title is None
+
+
+def test_markdown_image_tag_broken_over_lines_is_never_the_headline() -> None:
+    doc = _doc("![Губернатор встретил делегацию из Кореи. Губернатор", "встретил делегацию из",
+               "Кореи.](/files/img/2024/delegation.jpg?w=760)", "", RU_BODY)
+    assert doc.title is None
+
+
+def test_headline_below_a_markdown_image_tag() -> None:
+    doc = _doc("![Губернатор встретил делегацию](/files/img/delegation.jpg)", "Делегация из Кореи прибыла в Находку",
+               "", RU_BODY)
+    assert doc.title == "Делегация из Кореи прибыла в Находку"
+
+
+def test_link_in_brackets_inside_a_sentence_is_no_image() -> None:
+    from pipeline.text.boilerplate import boilerplate_reason
+
+    assert boilerplate_reason("See the [report](/files/report.pdf) for the figures of the year.") is None
+
+
+def test_outline_bullet_below_the_date_is_a_sub_heading_not_the_headline() -> None:
+    doc = _doc("[분석] 한러 수산 협력, 새 단계로", "연구원 보고서 - - 2022/05/10", "☐ 양국 수산 협력 확대 배경",
+               "◦ 연해주 대표단, 부산 방문", "- " + KO_BODY)
+    assert doc.title == "[분석] 한러 수산 협력, 새 단계로"
+
+
+def test_outline_bullet_headline_alone_keeps_working_when_nothing_is_above() -> None:
+    doc = _doc("☐ 한러 수산 협력 확대 배경", KO_BODY)
+    assert doc.title == "☐ 한러 수산 협력 확대 배경"
+
+
+def test_lone_bullet_headline_under_site_chrome() -> None:
+    doc = _doc("실시간 뉴스", "", "  • 한러 수산 협력, 부산서 비즈니스 상담회", "",
+               "[부산일보=홍길동 기자]" + KO_BODY + " " + KO_BODY)
+    assert doc.title == "한러 수산 협력, 부산서 비즈니스 상담회"
+
+
+def test_bullet_list_above_the_lead_gives_no_headline() -> None:
+    doc = _doc("실시간 뉴스", "• 한러 수산 협력, 부산서 비즈니스 상담회", "• 블라디보스토크 항로 재개",
+               "[부산일보=홍길동 기자]" + KO_BODY + " " + KO_BODY)
+    assert doc.title is None
