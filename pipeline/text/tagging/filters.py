@@ -38,6 +38,10 @@ _CREDIT = re.compile(
     # Korean reporter bylines: "홍길동 기자 =", "=홍길동 기자" at a line's end, "홍길동 기자 (mail@...)".
     # (with the desk before the role: "권혁재 사진전문기자", "홍길동 선임기자")
     r"|[가-힣]{2,4} ?(?:[가-힣]{1,4})?(?:기자|특파원)(?=[ \t]*(?:=|$|\(?[\w.-]+@))"
+    # a story's closing credits in brackets, one or more reporters and editors ("(홍길동 기자)",
+    # "(홍길동 기자;편집 김철수 기자)", "(글·사진 홍길동 기자)")
+    r"|\((?:(?:편집|사진|정리|취재|글|영상|글·사진)[ \t]?)?[가-힣]{2,4}[ \t]?(?:기자|특파원|에디터)"
+    r"(?:[ \t]*[;,/·][ \t]*(?:(?:편집|사진|정리|취재|글|영상)[ \t]?)?[가-힣]{2,4}[ \t]?(?:기자|특파원|에디터))*\)"
     # Photo credits opening a line ("Фото: пресс-служба ...", "Photo: Yonhap"; a caption "На фото:
     # Путин" names who is pictured and stays) and copyright lines ("ⓒ 연합뉴스", "Copyright Yonhap").
     r"|^[ \t]*(?:Фото|Photo|Photos|사진)[ \t]*[:：][^\n]{1,80}"
