@@ -83,3 +83,26 @@ def test_closing_credits_in_brackets_name_nobody(text: str) -> None:
 
 def test_a_reporter_met_in_a_sentence_is_still_a_person() -> None:
     assert _named("시장은 홍길동 기자와 만났다고 말했다.", "ko").get("홍길동") == "PERSON"
+
+
+# Credits in English (agency credit lines in any language are never mentions)
+
+
+def test_agency_credit_with_its_date_after_a_capitals_dateline_names_nothing() -> None:
+    found = _named("VLADIVOSTOK (Harbour Daily / Interfax - 3rd March, 2021) Russian officials met Korean envoys "
+                   "in Vladivostok on Wednesday.", "en")
+    assert "Interfax" not in found and found.get("VLADIVOSTOK") == "GPE", found
+
+
+def test_photo_credit_after_a_caption_bar_names_nothing() -> None:
+    found = _named("Envoys shake hands at the airport | Photo: Facebook page of the embassy. Drawn by the "
+                   "Harbour Agency.", "en")
+    assert "Harbour Agency" not in found, found
+
+
+def test_agency_photo_credit_alone_on_its_line() -> None:
+    assert _named("Reuters photo", "en") == {}
+
+
+def test_an_agency_cited_in_a_sentence_stays_a_mention() -> None:
+    assert _named("Reuters reported that the talks in Busan went well.", "en").get("Reuters") == "ORG"

@@ -45,6 +45,13 @@ _CREDIT = re.compile(
     # Photo credits opening a line ("Фото: пресс-служба ...", "Photo: Yonhap"; a caption "На фото:
     # Путин" names who is pictured and stays) and copyright lines ("ⓒ 연합뉴스", "Copyright Yonhap").
     r"|^[ \t]*(?:Фото|Photo|Photos|사진)[ \t]*[:：][^\n]{1,80}"
+    # ... or after a caption's bar ("Envoys shake hands in Pyongyang | Photo: the embassy's page.")
+    r"|(?<=\|[ \t])(?:Фото|Photo|Photos|사진)[ \t]*[:：][^\n|]{1,160}"
+    # an agency's credit in brackets after a capitals dateline, ending with a dash and the date
+    # ("MOSCOW (Harbour Daily / Interfax - 3rd March, 2021) The …")
+    r"|(?<=[A-Z]{3}[ \t])\([^()\n]{2,60}?[ \t][-–—][ \t][^()\n]{4,24}\d{4}\)"
+    # an agency's photo credit alone on its line ("Reuters photo", "AFP Photo", "Yonhap file photo")
+    r"|^[ \t]*(?:AFP|AP|Reuters|Yonhap|TASS|EPA|Xinhua|Kyodo|Sputnik|Getty Images)[ \t](?:file[ \t])?photos?[ \t]*$"
     # ... and a video's or a story's source on its own line ("Видео: журналист ВГТРК Иван Петров",
     # "Video: Reuters", "02:09 - Source: CNN", "Источник: Telegram-канал", "출처: 연합뉴스")
     r"|^[ \t]*(?:[\d:]+[ \t]*[-–—][ \t]*)?(?:Видео|Video|영상|Source|Sources|Источник|출처)[ \t]*[:：][^\n]{1,80}"
