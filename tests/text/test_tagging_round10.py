@@ -106,3 +106,8 @@ def test_agency_photo_credit_alone_on_its_line() -> None:
 
 def test_an_agency_cited_in_a_sentence_stays_a_mention() -> None:
     assert _named("Reuters reported that the talks in Busan went well.", "en").get("Reuters") == "ORG"
+
+
+def test_a_catalog_name_before_the_suffix_hwa_is_another_noun() -> None:
+    assert _named("항만 시설의 현대화 사업이 진행 중이다.", "ko") == {}
+    assert _named("현대는 새 공장을 세웠다.", "ko").get("현대") == "ORG"
