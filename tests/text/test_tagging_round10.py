@@ -111,3 +111,16 @@ def test_an_agency_cited_in_a_sentence_stays_a_mention() -> None:
 def test_a_catalog_name_before_the_suffix_hwa_is_another_noun() -> None:
     assert _named("항만 시설의 현대화 사업이 진행 중이다.", "ko") == {}
     assert _named("현대는 새 공장을 세웠다.", "ko").get("현대") == "ORG"
+
+
+def test_agency_in_a_dateline_segment_ending_on_its_dash_names_nothing() -> None:
+    from pipeline.text.tagging import tag_document
+    from pipeline.text.types import Block, SentenceSpan
+
+    text = "부산, 4월3일 (로이터) - 러시아 극동 지역과 부산을 잇는 항로가 다시 열린다."
+    cut = text.index(" 러시아")
+    blocks = [Block("dateline", 0, cut), Block("body", cut + 1, len(text))]
+    sents = [SentenceSpan(0, 0, 0, cut), SentenceSpan(1, 1, cut + 1, len(text))]
+    mentions, _ = tag_document(text, "ko", blocks, sents, None)
+    found = {m.surface: m.entity_type for m in mentions}
+    assert "로이터" not in found and found.get("부산") == "GPE", found

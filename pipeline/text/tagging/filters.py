@@ -32,7 +32,7 @@ _GLUED = re.compile(r"[a-zа-яё]{2}[A-ZА-ЯЁ]")
 # "(사진=홍길동 기자)". An agency in a credit is not a mention of it (corpus convention).
 _CREDIT = re.compile(
     r"[(\[][^()\[\]\n=]{1,30}=\s*[^()\[\]\n]{1,40}[)\]]"  # (place=agency), (photo=name)
-    r"|\([^()\n]{2,30}\)(?=\s*(?:By [^()\n]{1,40}?\s)?(?:--|—|–|-\s))"  # (Agency) -- after a dateline
+    r"|\([^()\n]{2,30}\)(?=\s*(?:By [^()\n]{1,40}?\s)?(?:--|—|–|-(?:\s|$)))"  # (Agency) -- after a dateline
     # a byline between the dateline's credit and its dash ("SEOUL (Yonhap) By Lee Dae-ho – ")
     r"|(?<=\) )By [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}(?=\s*(?:--|—|–|-\s))"
     # Korean reporter bylines: "홍길동 기자 =", "=홍길동 기자" at a line's end, "홍길동 기자 (mail@...)".
