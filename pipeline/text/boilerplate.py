@@ -122,6 +122,13 @@ def is_weather(line: str) -> bool:
     return bool((temp and word) or (len(line) <= 40 and (temp or word)))
 
 
+# A Markdown image tag as crawled, "![alt text](/path/photo.jpg?…)": an image, whatever its alt
+# text says, never a headline. A tag broken over lines opens with "![" and no closing "](…)", and
+# its last line is the alt text's end and the address ("… Приморье.](/files/a.jpg)").
+MD_IMAGE = re.compile(r"^!\[[^\]]*(?:\]\([^)\s]*\)\s*)?$")
+MD_IMAGE_TAIL = re.compile(r"^[^\[\]]*\]\((?=[^)\s]*[/.])[^)\s]+\)\s*$")
+
+
 def boilerplate_reason(line: str) -> str | None:
     """Why a whole paragraph is page furniture (a short label), or None for article text."""
     folded = line.casefold().rstrip(": ")
@@ -131,6 +138,8 @@ def boilerplate_reason(line: str) -> str | None:
         return "no_letters" if len(line) <= 40 else None  # separators, counters, node ids
     if len(TICKER_STAMP.findall(line)) >= TICKER_STAMPS:
         return "ticker"  # (a ticker line runs long: checked before the length limit)
+    if MD_IMAGE.match(line) or MD_IMAGE_TAIL.match(line):
+        return "image"  # (its address runs long: checked before the length limit)
     if len(line) > MAX_CHROME_LINE:
         return None
     checks = (

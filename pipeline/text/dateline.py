@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from pipeline.text.dates_written import EN_MONTH, RU_MONTH, month_number
+from pipeline.text.dates_written import EN_MONTH, RU_MONTH, full_date_spans, month_number
 from pipeline.text.page_patterns import KO_NOT_PLACES
 
 
@@ -135,9 +135,31 @@ _RU_BRACKETED = re.compile(
     rf"^\((?P<place>[А-ЯЁ][а-яё\-]+(?:\s[А-ЯЁ][а-яё\-]+)?){_RU_DATE},\s"
     r"(?P<agency>«[^»]{2,30}»|\"[^\"]{2,30}\"|[^,()\"«]{2,30})(?:,\s[^()]{2,60})?\)\.?(?=\s|$)"
 )
-# "Seoul: Russian President …": a known city and a colon opening the story (Indian wire rewrites).
-_EN_CITY_COLON = re.compile(r"^(?P<place>[A-Z][a-z'.\-]+(?:\s[A-Z][a-z'.\-]+)?):\s(?=[A-Z\"“])")
+# "Seoul: Russian President …", "SEOUL: A North Korean minister …": a known city (mixed case or
+# capitals) and a colon opening the story (Indian wire rewrites).
+_EN_CITY_COLON = re.compile(
+    r"^(?P<place>[A-Z][a-z'.\-]+(?:\s[A-Z][a-z'.\-]+)?|[A-Z]{3,}(?:\s[A-Z]{3,})?):\s(?=[A-Z\"“])"
+)
 _KO_CITY_DATE = re.compile(r"^(?P<place>[가-힣]{2,10}),\s?(?P<month>\d{1,2})월\s?(?P<day>\d{1,2})일\s?[.,]\s(?=\S)")
+# "서울, 6월18일 (로이터) - 문재인 …": a Korean wire's dateline, the agency in brackets and a dash
+# after the month and day (no year: `resolve` completes it from the text or leaves it empty).
+_KO_CITY_DATE_AGENCY = re.compile(
+    r"^(?P<place>[가-힣]{2,10}),\s?(?P<month>\d{1,2})월\s?(?P<day>\d{1,2})일\s?"
+    r"\((?P<agency>[^()\d]{1,15})\)\s?(?:--|—|–|-)\s?(?=\S)"
+)
+# "MOSCOW (Pakistan Point News / Sputnik - 28th June, 2019) Russian President …": capitals, the
+# credit in brackets ending with a dash and a full date, then the story. The date must be the
+# whole tail of the brackets, so "(Reuters - via Twitter)" is no dateline.
+_EN_CREDIT_DATE = re.compile(
+    r"^(?P<place>[A-Z][A-Z'.\-]{2,}(?:\s[A-Z][A-Z'.\-]+)*)\s\((?P<agency>[^()]{2,60}?)\s(?:--|—|–|-)\s"
+    r"(?P<date>[^()]{6,24})\)\s(?=[A-Z\"“])"
+)
+# "PYONGYANG, Sep 2, 2019, NK News. A high-level …": capitals, a full date with its year, an
+# agency in capitalised words (one to four) and a full stop, then the story.
+_EN_DATE_AGENCY_WORDS = re.compile(
+    rf"^(?P<place>[A-Z][A-Z'\-]{{2,}}(?:\s[A-Z][A-Z'\-]{{2,}})?),\s(?P<month>{EN_MONTH})\s(?P<day>\d{{1,2}}),\s"
+    rf"(?P<year>\d{{4}}),\s(?P<agency>[A-Z][\w&'\-]*(?:\s[A-Z][\w&'\-]*){{0,3}})\.\s(?=[A-Z\"“])"
+)
 CITY_DATELINE_MIN, CITY_DATELINE_MIN_KO = 80, 40  # the story's first sentence follows on the same line
 _COUNTRY_PROVENANCE = "CLDR"
 
@@ -224,6 +246,23 @@ def _find_dateline(paragraph: str) -> Dateline | None:
             m.end(), m["place"], (g["agency"] or g.get("agency2")).strip(),
             month, int(g["day"]) if g.get("day") else None, int(g["year"]) if g.get("year") else None,
             _date_text(m),
+        )  # fmt: skip
+    m = latin and _EN_DATE_AGENCY_WORDS.match(paragraph)
+    if m and m["place"] not in _NOT_PLACES:
+        return Dateline(
+            m.end(), m["place"], m["agency"], month_number(m["month"]), int(m["day"]), int(m["year"]), _date_text(m)
+        )
+    m = latin and _EN_CREDIT_DATE.match(paragraph)
+    if m and m["place"] not in _NOT_PLACES:
+        spans = full_date_spans(m["date"], False)
+        if len(spans) == 1 and spans[0][1] == 0 and spans[0][2] == len(m["date"].rstrip(". ")):
+            d = spans[0][0]
+            return Dateline(m.end(), m["place"], m["agency"].strip(), d.month, d.day, d.year, m["date"].strip())
+    m = _KO_CITY_DATE_AGENCY.match(paragraph)
+    if m and m["place"] not in KO_NOT_PLACES:
+        return Dateline(
+            len(paragraph[: m.end()].rstrip()), m["place"], m["agency"].strip(), int(m["month"]), int(m["day"]), None,
+            paragraph[m.start("month") : m.end("day") + 1],
         )  # fmt: skip
     m = _KO_NEWSWIRE.match(paragraph)
     if m:

@@ -271,7 +271,7 @@ _SUFFIX_SEP = re.compile(r"^\s*(?:[-–—|:»]|::)\s")
 _TITLE_PREFIX = re.compile(r"^[^\W\d_][^:|]{0,28}:\s$")  # "live updates: ", "watch: "
 
 
-def _with_suffix(longer: str, shorter: str) -> bool:
+def with_suffix(longer: str, shorter: str) -> bool:
     """`longer` is `shorter` plus a " - Site" / " | Section" suffix, maybe after a short label
     ("Live updates: <headline> | CNN")."""
     a, b = norm(longer), norm(shorter)
@@ -424,6 +424,41 @@ def _headline_above_stamp(paras: list[str], boiler: list[bool], meta: list[bool]
     return first
 
 
+# Outline marks of a report's sub-headings ("☐ 러시아, 최근 …", "□ …", "▶ …", "• …").
+_OUTLINE_BULLET = re.compile(r"^[☐□■◆◇○●▶▷►•◦▪※❍]\s*(?=\S)")
+
+
+def _headline_over_outline_bullet(paras: list[str], boiler: list[bool], cands: list[int], first: int) -> int:
+    """"[Series] Headline" / date line / "☐ Sub-heading" / "◦ …" / the lead: a line opening with an
+    outline mark is the body's first sub-heading when a plain headline-shaped line sits above it
+    with only furniture (the date or byline line) between."""
+    if not _OUTLINE_BULLET.match(paras[first]):
+        return first
+    above = [i for i in cands if i < first and not _OUTLINE_BULLET.match(paras[i])]
+    if above and all(boiler[j] for j in range(above[-1] + 1, first)):
+        return above[-1]
+    return first
+
+
+def _lone_bullet_headline(paras: list[str], boiler: list[bool], body: int) -> Headline | None:
+    """"실시간 뉴스" / "• Headline" / "[Outlet=Reporter] The lead …": with no other candidate, a single
+    bulleted line right on the lead (no bulleted line next to it: not a list or a ticker) is the
+    headline printed as a bullet under the site's chrome; the mark is not part of it."""
+    i = body - 1
+    if i < 0 or boiler[i]:
+        return None
+    m = _OUTLINE_BULLET.match(paras[i]) or _LIST_ITEM.match(paras[i])
+    if not m or re.match(r"^\d", paras[i]):
+        return None
+    if any(0 <= j < len(paras) and (_OUTLINE_BULLET.match(paras[j]) or _LIST_ITEM.match(paras[j])) for j in (i - 1, i + 1)):
+        return None
+    start = len(paras[i]) - len(paras[i][1:].lstrip())
+    text = paras[i][start:]
+    if not is_headline_shaped(text) or _OUTLINE_BULLET.match(text):
+        return None
+    return Headline(text, i, start, len(paras[i]))
+
+
 SHORT_FURNITURE = 40
 
 
@@ -551,10 +586,10 @@ def find_headline(
             return Headline(paras[i], i, 0, len(paras[i]), source="repeated")
     for i in cands:  # "Headline - Site, 29.12.2025" (the page title) above "Headline"
         for j in cands:
-            if j > i and _with_suffix(paras[i], paras[j]):
+            if j > i and with_suffix(paras[i], paras[j]):
                 return Headline(paras[j], j, 0, len(paras[j]), (i,), source="repeated")
     if not cands:
-        return None
+        return _lone_bullet_headline(paras, boiler, body)
     first = cands[-1]
     while (first - 1 in cands and first - 1 not in listed) or (first - 2 in cands and _COUNTER_ONLY.match(paras[first - 1])
                                  and not (meta and meta[first - 1])):  # "04.03.2021" is a date, not a counter
@@ -571,6 +606,7 @@ def find_headline(
         first += 1  # "Club events The Eastern Perspective" / "Headline": the menu above the headline
     first = _headline_over_furniture(paras, boiler, cands, first)
     first = _headline_above_stamp(paras, boiler, meta, cands, first)
+    first = _headline_over_outline_bullet(paras, boiler, cands, first)
     nxt = first + 1
     rubric = _glued_rubric(paras[first])
     if rubric:  # "ПолитикаГлава МИД …": the section's name glued to the headline

@@ -15,7 +15,13 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from pipeline.text.boilerplate import boilerplate_reason, is_chrome, is_weather
+from pipeline.text.boilerplate import (
+    MD_IMAGE,
+    MD_IMAGE_TAIL,
+    boilerplate_reason,
+    is_chrome,
+    is_weather,
+)
 from pipeline.text.dateline import Dateline, find_dateline, is_city
 from pipeline.text.dates_written import (
     EN_MONTH,
@@ -33,6 +39,7 @@ from pipeline.text.headline import (
     is_caption,
     is_headline_shaped,
     quote_run,
+    with_suffix,
 )
 from pipeline.text.page_patterns import (
     ACCOUNT_MENU,
@@ -402,6 +409,34 @@ def _drop_header_clocks(cands: list[DateCandidate], paras: list[str]) -> list[Da
     return [c for c in cands if not (c.kind in ("stamp", "byline") and beside_account(c.para))]
 
 
+def _drop_title_bar_dates(cands: list[DateCandidate], paras: list[str], headline: Headline | None) -> list[DateCandidate]:
+    """A bare date between the page's browser title ("<headline> | Site") and the headline it
+    repeats is the site header's date widget, not the article's: the header sits between the
+    two ("North Korea to … | NK News" / "September 01, 2024" / "North Korea to …")."""
+    if headline is None or headline.para is None:
+        return cands
+    bars = [i for i in headline.copies if i < headline.para and with_suffix(paras[i], headline.text)]
+    if not bars:
+        return cands
+    return [c for c in cands if not (c.kind == "stamp" and bars[0] < c.para < headline.para
+                                     and not re.search(r"\d{1,2}:\d{2}", paras[c.para]))]
+
+
+MD_IMAGE_LINES = 4
+
+
+def _mark_broken_image_tags(paras: list[str], reasons: list[str | None]) -> None:
+    """The lines of a Markdown image tag broken over lines ("![alt …" / "… alt" / "… alt](/a.jpg)"):
+    from its unclosed opening to its closing address, a few lines at most."""
+    for i, p in enumerate(paras):
+        if not (MD_IMAGE.match(p) and "](" not in p):
+            continue
+        end = next((j for j in range(i + 1, min(len(paras), i + MD_IMAGE_LINES)) if MD_IMAGE_TAIL.match(paras[j])), None)
+        if end is not None and all("[" not in paras[j] and "]" not in paras[j] for j in range(i + 1, end)):
+            for j in range(i + 1, end):
+                reasons[j] = "image"
+
+
 def _split_crawl_prefix(paras: list[str]) -> list[str]:
     """A crawl prefix glued to the first line ("date 2019-09-05 Headline ...") becomes its own line."""
     m = CRAWL_PREFIX.match(paras[0]) if paras else None
@@ -434,6 +469,7 @@ def analyse_layout(
 ) -> Layout:
     paras, headlines = split_trailer(_split_glued_dates(_split_crawl_prefix(list(paragraphs))))
     reasons = [boilerplate_reason(p) for p in paras]
+    _mark_broken_image_tags(paras, reasons)
     boiler = [r is not None for r in reasons]
     cands: list[DateCandidate] = []
     meta = [False] * len(paras)  # date and byline lines
@@ -484,7 +520,8 @@ def analyse_layout(
         (d, p[s:e]) for i, p in enumerate(paras) if not boiler[i] for d, s, e in full_date_spans(p, day_first)
     ]
     published = resolve(
-        _drop_header_clocks(_drop_page_clocks(cands, head_para), paras), partial, year_sources, published_hint
+        _drop_title_bar_dates(_drop_header_clocks(_drop_page_clocks(cands, head_para), paras), paras, headline),
+        partial, year_sources, published_hint,
     )
 
     parts = [

@@ -239,7 +239,7 @@ PRINT_EDITION = re.compile(r"\d\s?면$|\bстр\.\s?\d+$|\bpage\s[A-Z]?\d+$", re
 # Labels that introduce the article's own publication stamp.
 PUBLISHED_LABELS = (
     "Date", "Dated", "Posted", "Posted on", "Published", "Published on", "Publication date",
-    "Released", "Release date", "Write", "Written", "Created", "Issued", "Registered",
+    "Released", "Release date", "Write", "Written", "Created", "Issued", "Registered", "This story is from",
     "Дата", "Дата публикации", "Опубликовано", "Опубликован", "Размещено", "Создано", "Добавлено",
     "Дата создания", "Дата размещения",
     "Время публикации", "Дата выхода",

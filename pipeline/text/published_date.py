@@ -186,6 +186,9 @@ def is_label_list(line: str) -> bool:
 # only on a Cyrillic page, where dotted dates run day first (a Korean page writes "10.09.10" year
 # first); the clock tells a stamp from a version or a score.
 _SHORT_YEAR_STAMP = re.compile(r"^\d{2}\.\d{2}\.\d{2}\s\d{1,2}:\d{2}(?::\d{2})?$")
+# A board's metadata row with a field printed blank before the date: "러시아 EMERICs - - 2023/12/22",
+# "Новости | | 12.03.2021" (a few words, then two or more separators with nothing between them).
+_BLANK_FIELD_ROW = re.compile(r"^[^\d.!?|:]{2,40}?(?:\s[-|·]){2,}\s")
 
 
 def line_candidates(i: int, line: str, day_first: bool = False) -> tuple[list[DateCandidate], bool]:
@@ -227,6 +230,9 @@ def line_candidates(i: int, line: str, day_first: bool = False) -> tuple[list[Da
     d, s, e = spans[0]
     if PRINT_EDITION.search(line):
         return [], True
+    blank = _BLANK_FIELD_ROW.match(line)
+    if blank and s == blank.end() and not line[e:].strip():
+        return [DateCandidate(d, "stamp", line[s:e], i)], True
     if e < len(line) and line[e].isalpha() and not re.match(r"T\d", line[e : e + 2]):
         return [], False  # "17.04.2024Спасателям ...": a related-story link glued to its stamp
     label = _OTHER_LABEL.match(line)

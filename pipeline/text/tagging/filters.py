@@ -32,15 +32,26 @@ _GLUED = re.compile(r"[a-zа-яё]{2}[A-ZА-ЯЁ]")
 # "(사진=홍길동 기자)". An agency in a credit is not a mention of it (corpus convention).
 _CREDIT = re.compile(
     r"[(\[][^()\[\]\n=]{1,30}=\s*[^()\[\]\n]{1,40}[)\]]"  # (place=agency), (photo=name)
-    r"|\([^()\n]{2,30}\)(?=\s*(?:By [^()\n]{1,40}?\s)?(?:--|—|–|-\s))"  # (Agency) -- after a dateline
+    r"|\([^()\n]{2,30}\)(?=\s*(?:By [^()\n]{1,40}?\s)?(?:--|—|–|-(?:\s|$)))"  # (Agency) -- after a dateline
     # a byline between the dateline's credit and its dash ("SEOUL (Yonhap) By Lee Dae-ho – ")
     r"|(?<=\) )By [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}(?=\s*(?:--|—|–|-\s))"
     # Korean reporter bylines: "홍길동 기자 =", "=홍길동 기자" at a line's end, "홍길동 기자 (mail@...)".
     # (with the desk before the role: "권혁재 사진전문기자", "홍길동 선임기자")
     r"|[가-힣]{2,4} ?(?:[가-힣]{1,4})?(?:기자|특파원)(?=[ \t]*(?:=|$|\(?[\w.-]+@))"
+    # a story's closing credits in brackets, one or more reporters and editors ("(홍길동 기자)",
+    # "(홍길동 기자;편집 김철수 기자)", "(글·사진 홍길동 기자)")
+    r"|\((?:(?:편집|사진|정리|취재|글|영상|글·사진)[ \t]?)?[가-힣]{2,4}[ \t]?(?:기자|특파원|에디터)"
+    r"(?:[ \t]*[;,/·][ \t]*(?:(?:편집|사진|정리|취재|글|영상)[ \t]?)?[가-힣]{2,4}[ \t]?(?:기자|특파원|에디터))*\)"
     # Photo credits opening a line ("Фото: пресс-служба ...", "Photo: Yonhap"; a caption "На фото:
     # Путин" names who is pictured and stays) and copyright lines ("ⓒ 연합뉴스", "Copyright Yonhap").
     r"|^[ \t]*(?:Фото|Photo|Photos|사진)[ \t]*[:：][^\n]{1,80}"
+    # ... or after a caption's bar ("Envoys shake hands in Pyongyang | Photo: the embassy's page.")
+    r"|(?<=\|[ \t])(?:Фото|Photo|Photos|사진)[ \t]*[:：][^\n|]{1,160}"
+    # an agency's credit in brackets after a capitals dateline, ending with a dash and the date
+    # ("MOSCOW (Harbour Daily / Interfax - 3rd March, 2021) The …")
+    r"|(?<=[A-Z]{3}[ \t])\([^()\n]{2,60}?[ \t][-–—][ \t][^()\n]{4,24}\d{4}\)"
+    # an agency's photo credit alone on its line ("Reuters photo", "AFP Photo", "Yonhap file photo")
+    r"|^[ \t]*(?:AFP|AP|Reuters|Yonhap|TASS|EPA|Xinhua|Kyodo|Sputnik|Getty Images)[ \t](?:file[ \t])?photos?[ \t]*$"
     # ... and a video's or a story's source on its own line ("Видео: журналист ВГТРК Иван Петров",
     # "Video: Reuters", "02:09 - Source: CNN", "Источник: Telegram-канал", "출처: 연합뉴스")
     r"|^[ \t]*(?:[\d:]+[ \t]*[-–—][ \t]*)?(?:Видео|Video|영상|Source|Sources|Источник|출처)[ \t]*[:：][^\n]{1,80}"

@@ -229,6 +229,8 @@ def ko_tail_ok(text: str, end: int, tokens: dict[int, list[tuple[str, str, int]]
         nxt = [t for t in tokens.get(pos, []) if pos < t[2] <= stop]
         if not nxt or not nxt[0][1].startswith(_KO_FUNCTIONAL_TAGS):
             return False
+        if pos == end and nxt[0][1] == "XSN" and nxt[0][0] == "화":
+            return False  # "-ization" makes another noun: "현대화" (modernisation) is not "현대" (Hyundai)
         pos = nxt[0][2]
     return True
 

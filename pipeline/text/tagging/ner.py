@@ -834,6 +834,8 @@ _KO_ORG_SUFFIX = re.compile(
 _KO_MINISTRY = re.compile(
     r"[가-힣]+(?:개발|외교|국방|통일|재무|통상|교육|보건|환경|법무|교통|에너지|자원|농업|건설|"
     r"비상사태|내무|통신|체육|관광|과학|고등교육|노동|무역)부$"
+    # North Korea's ministries end in 성 ("대외경제성", "무역성"; 외무성 is a head above)
+    r"|(?:대외[가-힣]{1,4}|무역)성$"
 )
 # Heads that also end common words ("생방송", "지역신문", "의회 민주주의"): a name only with a proper noun
 # (or Latin letters) in it ("유럽의회", "조선신문"), never from a compound of common nouns.
@@ -1040,6 +1042,56 @@ def ko_list_places(text: str, ejs: list, blocked: list[tuple[int, int, str]]) ->
 
 _HANGUL_ONLY = re.compile(r"[가-힣]+")
 
+# A company written in Hangul transliteration with the kind of firm it is ("마그니트트레이딩",
+# "한결시스템스", "누리상사"): the stem before the suffix must be a name (a proper noun or a word
+# kiwi does not know), so "무역상사" (a trading firm) or "국내해운" stays a description.
+_KO_COMPANY_SUFFIX = re.compile(
+    r"(?P<stem>[가-힣]{2,})(?:트레이딩|시스템스|시스템즈|홀딩스|인터내셔널|코퍼레이션|테크놀로지스|솔루션스|"
+    r"엔지니어링|인더스트리|로지스틱스|상사|물산|해운)$")
+# "(주)해솔무역", "㈜해솔", "해솔무역(주)", "주식회사 누리": the legal form of a Korean company.
+_KO_COMPANY_FORM_BEFORE = re.compile(r"(?:\(주\)|㈜)$")
+_KO_COMPANY_FORM_AFTER = re.compile(r"(?:\(주\)|㈜)")
+# "석유회사인 로스네프트", "유통업체인 마그니트": the kind of firm and the copula 인 ("which is"),
+# then its name. Not "기업인" (also "a businessman": "한국 기업인 홍길동").
+_KO_KIND_COPULA = re.compile(r"[가-힣]*(?:회사|업체|제조사|유통사|운영사|선사|은행|기관|단체|매체|법인)인")
+# A Latin gloss whose last word is a body's or a facility's head: "사우스터미널(South Terminal)" names
+# a company, not a person.
+_LATIN_BODY_HEAD = re.compile(
+    r"(?:Terminal|Port|Group|Company|Corporation|Corp|Bank|Systems|Trading|Holdings|Shipping|Logistics|Airlines"
+    r"|Center|Centre|Union|Agency|Association|Institute|University|Fund|Foundation|Council|Committee|Plant"
+    r"|Industries|Marine|Motors|Energy|Oil|Gas)\.?$")
+# Stems that open the name of a North Korean or international committee written in spaced words
+# ("국제 무역 촉진위원회", "대외경제 협력위원회").
+_KO_COMMITTEE_STEMS = frozenset({"국제", "무역", "대외", "대외경제", "대외무역"})
+# A known place and a bound suffix in one word: "라선항", "포항신항", "연해주지역" (a port, a new
+# port, an area of the place).
+_KO_PLACE_BOUND = re.compile(r"(?P<stem>[가-힣]{2,8}?)(?:신항|항구|항|지역)")
+
+
+def _ko_company(text: str, words: list[tuple[int, int]], nouns: list[tuple[int, int]], i: int, tokens: dict) -> bool:
+    """nouns[i] names a company by its legal form, a copula apposition or a firm's suffix."""
+    ws, ne = nouns[i]
+    word = text[ws:ne]
+    if len(word) < 2:
+        return False
+    if _KO_COMPANY_FORM_BEFORE.search(text, max(0, ws - 3), ws) or _KO_COMPANY_FORM_AFTER.match(text, ne):
+        return True
+    if i > 0 and text[words[i - 1][0]:words[i - 1][1]] == "주식회사" and words[i - 1][1] + 1 == ws:
+        return True
+    if i + 1 < len(words) and text[words[i + 1][0]:words[i + 1][1]].startswith("주식회사") and ne == words[i][1] \
+            and words[i][1] + 1 == words[i + 1][0]:
+        return True
+    proper = _ko_proper_word(word, ws, ne, tokens) or (_HANGUL_ONLY.fullmatch(word) and ko_names.could_be_proper(word))
+    if i > 0 and words[i - 1][1] + 1 == ws and _KO_KIND_COPULA.fullmatch(text[words[i - 1][0]:words[i - 1][1]]) \
+            and len(word) >= 3 and proper:
+        return True
+    m = _KO_COMPANY_SUFFIX.fullmatch(word)
+    if m:
+        stem = m.group("stem")
+        return _HANGUL_ONLY.fullmatch(stem) is not None and (
+            any(t[1] == "NNP" for t in tokens.get(ws, [])) or ko_names.could_be_proper(stem))
+    return False
+
 
 def korean_candidates(text: str, start: int, end: int, tokens: dict,
                       blocked: list[tuple[int, int, str]] = ()) -> list[Cand]:
@@ -1076,12 +1128,22 @@ def korean_candidates(text: str, start: int, end: int, tokens: dict,
     persons = [(m.end(), e) if (m := _KO_GLUED_CREDIT.match(text, s, e)) else (s, e) for s, e in persons]
     # "러시아 진출 한국기업 대표": a kind of body before a post ("한국기업", "현지업체") is no name.
     persons = [(s, e) for s, e in persons if not _KO_BODY_KIND.fullmatch(text[s:e])]
+    # "(주)한빛 대표 홍길동": a word written with a company's legal form is the company, not a person.
+    persons = [(s, e) for s, e in persons
+               if not (_KO_COMPANY_FORM_BEFORE.search(text, max(0, s - 3), s) or _KO_COMPANY_FORM_AFTER.match(text, e))]
     out += [Cand(s, e, "PERSON", "pattern", 0.7) for s, e in persons]
     taken = {s for s, _ in persons}
     in_person = SpanIndex(persons)  # an organisation's name never runs over a person's
     for i, (ws, ne) in enumerate(nouns):
         word = text[ws:ne]
         if ws in taken:
+            continue
+        if not is_title[i] and not in_person.overlaps(ws, ne) and _ko_company(text, words, nouns, i, tokens):
+            out.append(Cand(ws, ne, "ORG", "pattern", 0.6))  # "유통업체인 마그니트트레이딩", "(주)해솔무역"
+            continue
+        bound = _KO_PLACE_BOUND.fullmatch(word)
+        if bound and ko_starts_word(text, ws) and _ko_region(bound.group("stem")):
+            out.append(Cand(ws, ne, "GPE", "pattern", 0.6))  # "라선항", "포항신항", "연해주지역"
             continue
         if i > 0 and words[i - 1][1] + 1 == ws and _KO_BODY_KIND.fullmatch(text[words[i - 1][0]:words[i - 1][1]]) \
                 and not is_title[i] and not in_person.overlaps(ws, ne) and _ko_proper_word(word, ws, ne, tokens):
@@ -1108,7 +1170,11 @@ def korean_candidates(text: str, start: int, end: int, tokens: dict,
             out.append(Cand(nouns[j][0], ne, "GPE", "pattern", 0.6))
             continue
         # Foreign names: NNP run followed by "(Latin Name)".
-        if nnp and re.match(r"\s*\([A-Z][a-z]+(?: [A-Z][a-z.]+)+\)", text[ne : ne + 60]):
+        gl = re.match(r"\s*\(([A-Z][a-z]+(?: [A-Z][a-z.]+)+)\)", text[ne : ne + 60]) if nnp else None
+        if gl and _LATIN_BODY_HEAD.search(gl.group(1)):
+            out.append(Cand(ws, ne, "ORG", "pattern", 0.7))  # "사우스터미널(South Terminal)": a company
+            continue
+        if gl:
             j = i
             while j > 0 and words[j - 1][1] + 1 == words[j][0] and nouns[j - 1][1] == words[j - 1][1] \
                     and any(t[1] == "NNP" for t in tokens.get(words[j - 1][0], [])) and not is_title[j - 1]:
@@ -1145,7 +1211,11 @@ def korean_candidates(text: str, start: int, end: int, tokens: dict,
             while j > 0 and i - j < 3 and words[j - 1][1] + 1 == words[j][0] and not in_person.overlaps(*words[j - 1]) \
                     and not blocked_persons.overlaps(words[j - 1][0], words[j - 1][1]) \
                     and not (j - 1 < len(ejs) and "NNB" in ejs[j - 1].tags and ejs[j - 1].tags[0] != "SN") \
-                    and not (j - 1 < len(ejs) and (ejs[j - 1].tags == ("NNG",) or "NP" in ejs[j - 1].tags)) \
+                    and not (j - 1 < len(ejs) and (ejs[j - 1].tags == ("NNG",) or "NP" in ejs[j - 1].tags)
+                             and not (word.endswith("위원회")
+                                      and text[words[j - 1][0]:words[j - 1][1]] in _KO_COMMITTEE_STEMS)) \
+                    and not (text[words[j][0]:words[j][1]] in _KO_COMMITTEE_STEMS
+                             and text[words[j - 1][0]:words[j - 1][1]] not in _KO_COMMITTEE_STEMS) \
                     and not _ko_second_body(text, words, nouns, j - 1) \
                     and text[words[j - 1][1]] == " " and ko_starts_word(text, words[j - 1][0]) \
                     and (words[j - 1][0] == 0 or text[words[j - 1][0] - 1] in " (<“‘\"'") \
