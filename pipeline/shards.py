@@ -40,12 +40,12 @@ from pipeline.runner import StageRunner
 
 N_SHARDS = 64
 JOB_DOCS = 128  # documents (about) per shard job: enough jobs for every worker, and bounded memory in each
-# `changed`: documents of the shard computed afresh in this run at this stage (at the nearest
-# stage before it that counts them, for a stage that does not), -1 when the shard was reused:
-# the next stage's estimate of its own work (a pool of workers pays only for real work).
 # Stages whose few documents go to the warm worker of `make run` (`pipeline.prewarm`), where
 # their models are loaded; ingest and clean load none and run here meanwhile.
 MODEL_STAGES = frozenset({"segment", "language", "tag"})
+# `changed`: documents of the shard computed afresh in this run at this stage (at the nearest
+# stage before it that counts them, for a stage that does not), -1 when the shard was reused:
+# the next stage's estimate of its own work (a pool of workers pays only for real work).
 MANIFEST_COLUMNS = ["shard", "fingerprint", "units", "changed", "tables", "summary"]
 
 
