@@ -549,7 +549,9 @@ _NATIONALITY = re.compile(r"(?:[a-z](?:ian|ean|ese|ish)|Korean|Russian|Asian|Glo
 
 def _company_stem(words: list[str]) -> bool:
     """The stem of "<stem> International" is a name: no common capitalised word, no place, no adjective."""
-    from pipeline.text.dateline import is_city_or_country  # lazy: the dateline module loads the catalog lazily
+    from pipeline.text.dateline import (
+        is_city_or_country,  # lazy: the dateline module loads the catalog lazily
+    )
 
     return all(w not in _NOT_NAME and not _NATIONALITY.search(w) for w in words) \
         and not is_city_or_country(" ".join(words)) and not any(is_city_or_country(w) for w in words)
