@@ -26,3 +26,9 @@ def test_company_named_with_a_firm_word(text: str, org: str) -> None:
 ])
 def test_a_longer_name_a_place_or_an_adjective_is_no_company(text: str, not_org: str) -> None:
     assert _named(text, "en").get(not_org) is None, _named(text, "en")
+
+
+def test_the_person_after_the_company_stays_a_person() -> None:
+    found = _named("The head of the regional office of NK Networks Park Ji-hoon also attended the talks.", "en")
+    assert found.get("NK Networks") == "ORG", found
+    assert found.get("Park Ji-hoon") == "PERSON", found

@@ -568,6 +568,8 @@ def _company_words(text: str) -> list[Cand]:
         if nxt and not en_person_shaped(nxt.group(1).split()):
             continue  # "… International Airport", "… International Trade Association": a longer name
         out.append(Cand(m.start(), m.end(), "ORG", "pattern", 0.6))
+        if nxt:  # "the head of LS Networks Kim Jong Hoon": the person after the company (the model runs them together)
+            out.append(Cand(nxt.start(1), nxt.end(1), "PERSON", "pattern", 0.6))
     return out
 
 
