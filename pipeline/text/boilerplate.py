@@ -22,6 +22,8 @@ from pipeline.text.page_patterns import (
     BYLINE,
     CHROME_LINES,
     CODE_TOKEN,
+    CONTACT_NUMBER,
+    CONTACT_WORD,
     COOKIE,
     COPYRIGHT,
     COUNTER,
@@ -129,6 +131,19 @@ MD_IMAGE = re.compile(r"^!\[[^\]]*(?:\]\([^)\s]*\)\s*)?$")
 MD_IMAGE_TAIL = re.compile(r"^[^\[\]]*\]\((?=[^)\s]*[/.])[^)\s]+\)\s*$")
 
 
+CONTACT_MAX, CONTACT_DIGITS, CONTACT_WORD_AT = 100, 7, 15
+
+
+def _is_contact_line(line: str) -> bool:
+    """A short line giving an office's phone, messenger or e-mail ("Телефон редакции (4212) 42-64-26"):
+    a contact word and a number of seven digits or more (or an address), no sentence's end."""
+    word = CONTACT_WORD.search(line)
+    if len(line) > CONTACT_MAX or line.rstrip().endswith((".", "!", "?")) or not word or word.start() > CONTACT_WORD_AT:
+        return False  # (the contact word opens the line: "Телефон редакции …", "제보 전화 …")
+    return any("@" in n or (sum(ch.isdigit() for ch in n) >= CONTACT_DIGITS and any(ch in n for ch in "+(-"))
+               for n in (m.group(0) for m in CONTACT_NUMBER.finditer(line)))  # a phone is written with + ( or -
+
+
 def boilerplate_reason(line: str) -> str | None:
     """Why a whole paragraph is page furniture (a short label), or None for article text."""
     folded = line.casefold().rstrip(": ")
@@ -178,6 +193,7 @@ def boilerplate_reason(line: str) -> str | None:
         ("weather", is_weather),
         ("official_site", lambda s: len(s) <= 120 and OFFICIAL_SITE.search(s)),
         ("copy_notice", lambda s: len(s) <= 80 and _COPY_NOTICE.search(s)),
+        ("contact", _is_contact_line),
         ("menu", _is_capitalised_run),
     )
     for reason, check in checks:

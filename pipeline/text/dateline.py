@@ -125,15 +125,26 @@ _EN_CAPS_MONTH = re.compile(
 )
 # "Moscow, Aug 22 (IANS) Led by …", "New Delhi, May 3 (PTI): The …": a city in mixed case, the
 # date and the agency in brackets, then the story (Indian wires write theirs so).
+# ANI writes the country in square brackets after the city and credits the agency it carries
+# after a slash: "Moscow [Russia], September 29 (ANI/Sputnik): The …".
 _EN_CITY_DATE_AGENCY = re.compile(
-    rf"^(?P<place>[A-Z][a-z'.\-]+(?:\s[A-Z][a-z'.\-]+)?),\s(?P<month>{EN_MONTH})\s(?P<day>\d{{1,2}})"
-    rf"(?:,\s(?P<year>\d{{4}}))?\s\((?P<agency>[A-Z][A-Za-z\-]{{1,15}})\)\s?(?:(?:--|—|–|-|:)\s?)?(?=[A-Z\"“])"
+    rf"^(?P<place>[A-Z][a-z'.\-]+(?:\s[A-Z][a-z'.\-]+)?)(?:\s\[[A-Z][A-Za-z'.\-]+(?:\s[A-Z][A-Za-z'.\-]+){{0,2}}\])?"
+    rf",\s(?P<month>{EN_MONTH})\s(?P<day>\d{{1,2}})(?:,\s(?P<year>\d{{4}}))?"
+    rf"\s\((?P<agency>[A-Z][A-Za-z\-]{{1,15}}(?:/[A-Z][A-Za-z\-]{{1,15}})?)\)\s?(?:(?:--|—|–|-|:)\s?)?(?=[A-Z\"“])"
 )
 # "(Хабаровск, 7 июля, "Татар-информ", Денис Постольский). 7 июля …": place, date, agency and
 # author in brackets before the story.
 _RU_BRACKETED = re.compile(
     rf"^\((?P<place>[А-ЯЁ][а-яё\-]+(?:\s[А-ЯЁ][а-яё\-]+)?){_RU_DATE},\s"
     r"(?P<agency>«[^»]{2,30}»|\"[^\"]{2,30}\"|[^,()\"«]{2,30})(?:,\s[^()]{2,60})?\)\.?(?=\s|$)"
+)
+# "Хабаровск, 17 апреля, AmurMedia": a known city in title case, the day and month, and the agency
+# (one to three capitalised words), standing alone on the story's first line or closed by a full stop
+# before the story. (A capitalised place only: the caps form is `_RU_DATELINES`' third.)
+_RU_CITY_DATE_AGENCY = re.compile(
+    rf"^(?P<place>[А-ЯЁ][а-яё\-]{{2,}}(?:\s[А-ЯЁ][а-яё\-]{{2,}})?){_RU_DATE},\s"
+    r"(?P<agency>(?:ИА\s)?[«\"]?[A-ZА-ЯЁ][\w.\-]{1,24}(?:\s[«\"]?[A-ZА-ЯЁ][\w.\-]{1,24}){0,2}[»\"]?)"
+    r"(?:\.?$|\.\s(?=[«\"A-ZА-ЯЁ]))"
 )
 # "Seoul: Russian President …", "SEOUL: A North Korean minister …": a known city (mixed case or
 # capitals) and a colon opening the story (Indian wire rewrites).
@@ -296,6 +307,12 @@ def _find_dateline(paragraph: str) -> Dateline | None:
         return Dateline(
             len(paragraph[: m.end()].rstrip()), m["place"], m["agency"].strip("«»\""), month_number(m["month"]),
             int(m["day"]), int(m["year"]) if m["year"] else None, _date_text(m),
+        )  # fmt: skip
+    m = _RU_CITY_DATE_AGENCY.match(paragraph)
+    if m and is_city(m["place"]):
+        return Dateline(
+            len(paragraph[: m.end()].rstrip()), m["place"], re.sub(r"^ИА\s+", "", m["agency"]).strip("«»\""),
+            month_number(m["month"]), int(m["day"]), int(m["year"]) if m["year"] else None, _date_text(m),
         )  # fmt: skip
     for rx in _RU_DATELINES:
         m = rx.match(paragraph)

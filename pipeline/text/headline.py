@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.text.dateline import find_dateline
-from pipeline.text.page_patterns import AFTER_TITLE_LABELS, TITLE_LABELS
+from pipeline.text.page_patterns import AFTER_TITLE_LABELS, RUBRIC_LABELS, TITLE_LABELS
 from pipeline.text.scripts import dominant_script
 from pipeline.text.stopwords import stopword_density
 
@@ -376,6 +376,19 @@ def _glued_menu(p: str) -> bool:
     return m is not None and p[: m.end()].split()[-3] not in _MENU_FUNCTION_WORDS
 
 
+# "Информация: Власть и политика", "Category: World News": a section label word, a colon and the
+# section's name (one to three words, or two names joined by "and"), nothing else.
+_RUBRIC_LABEL_LINE = re.compile(
+    r"^(?:" + "|".join(map(re.escape, RUBRIC_LABELS)) + rf")\s?[:：]\s?{_RUBRIC}(?:\s(?:и|and|&)\s{_RUBRIC}|\s[^\W\d_]{{1,15}})?$",
+    re.I,
+)
+RUBRIC_LABEL_MAX = 50
+
+
+def _rubric_label_line(p: str) -> bool:
+    return len(p) <= RUBRIC_LABEL_MAX and _RUBRIC_LABEL_LINE.match(p) is not None
+
+
 LIST_RUN = 5
 
 
@@ -559,8 +572,11 @@ def find_headline(
         # A sentence broken over lines by the source ends on a line that continues in lower case
         # ("… высадку деревьев на" / "территории памятника … Владивостоке."): the unpunctuated
         # lines right above that tail are the sentence's start, not a headline.
+        # A line opening with a comma or semicolon continues a sentence as surely as a lower-case
+        # one ("… President Moon Jae-in" / ", Russian Deputy Foreign Minister … said Tuesday.").
         tail = paras[k].rstrip("»\"”’)")
-        if boiler[k] or not tail[:1].islower() or not tail.endswith(".") or tail[-2:-1].isspace():
+        opens_inside = tail[:1].islower() or (tail[:1] in ",;" and tail[1:2] == " ")
+        if boiler[k] or not opens_inside or not tail.endswith(".") or tail[-2:-1].isspace():
             continue  # (" by ." is an emptied byline field, not a sentence's end)
         start = k
         while start > 0 and not boiler[start - 1] and is_headline_shaped(paras[start - 1]):
@@ -602,7 +618,7 @@ def find_headline(
         short = len(paras[first].split())
         if short <= SITE_NAME_WORDS and short < len(paras[above_meta[0]].split()):
             first = above_meta[0]
-    if _glued_menu(paras[first]) and first + 1 in cands:
+    if (_glued_menu(paras[first]) or _rubric_label_line(paras[first])) and first + 1 in cands:
         first += 1  # "Club events The Eastern Perspective" / "Headline": the menu above the headline
     first = _headline_over_furniture(paras, boiler, cands, first)
     first = _headline_above_stamp(paras, boiler, meta, cands, first)

@@ -66,6 +66,9 @@ WIDGET_WORDS = frozenset(
         "reddit", "line", "weibo", "wechat", "odnoklassniki", "vk.com", "ok.ru",
         "글씨", "글자", "키우기", "줄이기", "크게", "작게", "가", "저장", "메일", "이메일", "기사", "보내기",
         "글자크기", "설정", "rss", "새로보기", "폰트", "확대", "축소", "프린트하기", "인쇄하기",
+        # a video player's controls ("Video Player Close", "Play Pause Mute Fullscreen")
+        "video", "player", "close", "play", "pause", "mute", "unmute", "fullscreen", "replay", "loaded",
+        "видео", "плеер", "закрыть", "동영상", "재생", "닫기",
     )
 )
 
@@ -282,3 +285,15 @@ KO_NOT_PLACES = frozenset({"사진", "자료", "자료사진", "그래픽", "출
 TITLE_LABELS = ("제목", "Title", "Subject", "Заголовок", "Тема")
 # Labels that may follow the title on the same board line ("제목 : X 글쓴이 : Y").
 AFTER_TITLE_LABELS = ("글쓴이", "작성자", "등록자", "작성일", "조회수", "Author", "Writer", "Date", "Автор", "Дата")
+# Words that name a site's section before its name on a label line above the headline
+# ("Информация: Власть и политика", "Category: World News", "분류: 정치").
+RUBRIC_LABELS = ("Информация", "Рубрика", "Раздел", "Категория", "Новости", "Section", "Category", "Categories",
+                 "News", "Rubric", "분류", "카테고리", "섹션", "뉴스")
+# An editorial office's contact line: a contact word, then a phone number or an e-mail address
+# ("Телефон редакции (4212) 42-64-26", "WhatsApp редакции … +7-909-844-26-26", "Tel. +82 2 123 4567",
+# "제보 전화 02-123-4567"). Read on a short line that is no sentence (see `boilerplate`).
+CONTACT_WORD = re.compile(
+    r"(?:^|[\s(|•·])(?:телефон\w*|тел\.|факс|phone|tel\.?|fax|whatsapp|viber|telegram|телеграм|e-?mail|почта"
+    r"|электронная почта|전화|팩스|문의|연락처|이메일)(?![^\W\d_])", re.I
+)
+CONTACT_NUMBER = re.compile(r"\+?\(?\d[\d\s()\-–.]{5,}\d|[\w.+\-]+@[\w\-]+\.[\w.]+")

@@ -191,6 +191,25 @@ _SHORT_YEAR_STAMP = re.compile(r"^\d{2}\.\d{2}\.\d{2}\s\d{1,2}:\d{2}(?::\d{2})?$
 _BLANK_FIELD_ROW = re.compile(r"^[^\d.!?|:]{2,40}?(?:\s[-|·]){2,}\s")
 
 
+# A field of a site's metadata row: a short label, a colon and a short value ("Source: Xinhua",
+# "Editor: yan", "Автор: Иван Петров").
+_ROW_FIELD = re.compile(r"^[^\W\d_][^\W\d_ .\-]{0,14}(?:\s[^\W\d_]{1,14})?\s?[:：]\s?[^\s|:：][^|:：]{0,40}$")
+
+
+def _meta_row_stamp(line: str, s: int, e: int) -> bool:
+    """The date at line[s:e] stands alone (with its clock time) in a row of "Label: value" fields
+    split by "|": the page's own stamp between its source and editor fields."""
+    start = line.rfind("|", 0, s) + 1
+    stop = line.find("|", e)
+    stop = len(line) if stop < 0 else stop
+    if start == 0 and stop == len(line):
+        return False  # no row
+    if _residual(line[start:stop], s - start, e - start):
+        return False  # the date field holds more than the date and its time
+    others = [f.strip() for f in (*line[: max(start - 1, 0)].split("|"), *line[stop + 1 :].split("|")) if f.strip()]
+    return bool(others) and all(_ROW_FIELD.match(f) for f in others)
+
+
 def line_candidates(i: int, line: str, day_first: bool = False) -> tuple[list[DateCandidate], bool]:
     """Candidates on one paragraph, and whether the paragraph is a date/metadata line."""
     if len(line) > _MAX_META_LINE:
@@ -235,6 +254,8 @@ def line_candidates(i: int, line: str, day_first: bool = False) -> tuple[list[Da
         return [DateCandidate(d, "stamp", line[s:e], i)], True
     if e < len(line) and line[e].isalpha() and not re.match(r"T\d", line[e : e + 2]):
         return [], False  # "17.04.2024Спасателям ...": a related-story link glued to its stamp
+    if _meta_row_stamp(line, s, e):  # "Source: Xinhua| 2019-06-17 22:55:11|Editor: yan"
+        return [DateCandidate(d, "stamp", line[s:e], i)], True
     label = _OTHER_LABEL.match(line)
     if label and not _AUTHOR_LABEL.match(label.group(1)):
         return [], False  # "Deadline: …", "Срок подачи: …": a date of something else

@@ -534,9 +534,49 @@ _EN_QUOTED_BODY = re.compile(
     r"(?:[“\"«](?P<name>[A-Z][^“”\"«»\n]{0,39})[”\"»])")
 
 
+# A company named by a proper noun or an acronym and a word for a firm ("Lotte International", "LS Networks",
+# "Hanwha Holdings"), read only where a body is spoken of: after "of", "at", "from", "company" and the like
+# ("the head of LS Networks"), so a headline's "Korea International" or an airport's name is left alone.
+_COMPANY_WORD = re.compile(
+    r"(?<![\w.&'-])(?P<stem>(?:[A-Z][A-Za-z0-9&'-]*\s){1,2})(?:International|Networks|Holdings|Industries|Electronics"
+    r"|Enterprises|Technologies)(?![\w-])")
+_COMPANY_CONTEXT = re.compile(
+    r"(?:\b(?:of|at|from|for|with|by|and|including|company|companies|firm|firms|conglomerate|subsidiary|affiliate"
+    r"|group|chaebol)|,)\s(?:the\s)?$")
+_NEXT_CAPITALISED = re.compile(r"\s((?:[A-Z][\w'-]*)(?:\s[A-Z][\w'-]*){0,2})")
+_NATIONALITY = re.compile(r"(?:[a-z](?:ian|ean|ese|ish)|Korean|Russian|Asian|Global|World|First|New)$")
+
+
+def _company_stem(words: list[str]) -> bool:
+    """The stem of "<stem> International" is a name: no common capitalised word, no place, no adjective."""
+    from pipeline.text.dateline import (
+        is_city_or_country,  # lazy: the dateline module loads the catalog lazily
+    )
+
+    return all(w not in _NOT_NAME and not _NATIONALITY.search(w) for w in words) \
+        and not is_city_or_country(" ".join(words)) and not any(is_city_or_country(w) for w in words)
+
+
+def _company_words(text: str) -> list[Cand]:
+    out = []
+    for m in _COMPANY_WORD.finditer(text):
+        if not _COMPANY_CONTEXT.search(text, max(0, m.start() - 30), m.start()):
+            continue
+        if not _company_stem(m.group("stem").split()):
+            continue
+        nxt = _NEXT_CAPITALISED.match(text, m.end())
+        if nxt and not en_person_shaped(nxt.group(1).split()):
+            continue  # "… International Airport", "… International Trade Association": a longer name
+        out.append(Cand(m.start(), m.end(), "ORG", "pattern", 0.6))
+        if nxt:  # "the head of LS Networks Kim Jong Hoon": the person after the company (the model runs them together)
+            out.append(Cand(nxt.start(1), nxt.end(1), "PERSON", "pattern", 0.6))
+    return out
+
+
 def latin_companies(text: str) -> list[Cand]:
     return [Cand(m.start(), m.end(), "ORG", "pattern", 0.6) for m in _LATIN_COMPANY.finditer(text)] \
-        + [Cand(m.start("name"), m.end("name"), "ORG", "pattern", 0.65) for m in _EN_QUOTED_BODY.finditer(text)]
+        + [Cand(m.start("name"), m.end("name"), "ORG", "pattern", 0.65) for m in _EN_QUOTED_BODY.finditer(text)] \
+        + _company_words(text)
 
 
 def bilateral_bodies(text: str) -> list[Cand]:
