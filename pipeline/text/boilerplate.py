@@ -10,6 +10,7 @@ Position-based rules (above the headline, after a related-news header) live in `
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pipeline.text.headline import is_section_label
 from pipeline.text.page_patterns import (
@@ -90,7 +91,24 @@ def _is_glued_menu(line: str) -> bool:
 
 def _is_widget_bar(line: str) -> bool:
     tokens = line.casefold().replace("|", " ").split()
-    return 0 < len(tokens) <= 8 and all(t.strip("·•:") in WIDGET_WORDS or t.isdigit() for t in tokens)
+    return 0 < len(tokens) <= 8 and all(_widget_token(t.strip("·•:")) or t.isdigit() for t in tokens)
+
+
+WIDGET_WORD_MAX = max(map(len, WIDGET_WORDS))
+
+
+@lru_cache(maxsize=4096)
+def _widget_token(token: str) -> bool:
+    """A toolbar word, or toolbar words written together ("폰트키우기" = 폰트 + 키우기,
+    "메일보내기"): Korean sites write each button as one word. Pieces of two characters or
+    more, so that a word ending in a one-syllable particle is not taken apart."""
+    if token in WIDGET_WORDS:
+        return True
+    ends = {0}
+    for i in range(2, len(token) + 1):
+        if any(j in ends and token[j:i] in WIDGET_WORDS for j in range(max(0, i - WIDGET_WORD_MAX), i - 1)):
+            ends.add(i)
+    return len(token) in ends and len(token) > 0
 
 
 def _is_capitalised_run(line: str) -> bool:

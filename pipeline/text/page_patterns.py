@@ -65,7 +65,7 @@ WIDGET_WORDS = frozenset(
         "google", "google+", "plus", "pinterest", "kakao", "story", "band", "naver", "instagram", "youtube",
         "reddit", "line", "weibo", "wechat", "odnoklassniki", "vk.com", "ok.ru",
         "글씨", "글자", "키우기", "줄이기", "크게", "작게", "가", "저장", "메일", "이메일", "기사", "보내기",
-        "글자크기", "설정", "rss", "새로보기", "폰트", "확대", "축소", "프린트하기", "인쇄하기",
+        "글자크기", "설정", "rss", "새로보기", "폰트", "확대", "축소", "프린트하기", "인쇄하기", "신고하기",
         # a video player's controls ("Video Player Close", "Play Pause Mute Fullscreen")
         "video", "player", "close", "play", "pause", "mute", "unmute", "fullscreen", "replay", "loaded",
         "видео", "плеер", "закрыть", "동영상", "재생", "닫기",

@@ -110,3 +110,30 @@ def test_a_headline_broken_over_two_lines_is_still_one_headline() -> None:
     doc = _doc("Приморье и Пусан проведут", "первый паромный форум", "",
                "Правительство края сообщило, что форум пройдет в апреле во Владивостоке.", RU_BODY)
     assert doc.title == "Приморье и Пусан проведут первый паромный форум"
+
+
+KO_BODY = "양국 대표단은 화요일 블라디보스토크에서 수산 협력과 항만 물류 확대 방안을 논의했다고 밝혔다."
+
+
+@pytest.mark.parametrize("line", [
+    "폰트키우기 폰트줄이기 프린트하기 메일보내기 신고하기",  # each button one word: pieces written together
+    "글자크기 키우기 줄이기 인쇄하기",
+    "폰트 확대 폰트 축소 프린트하기",
+])
+def test_korean_toolbar_buttons_written_as_one_word_are_a_widget_bar(line: str) -> None:
+    assert boilerplate_reason(line) == "widget"
+
+
+@pytest.mark.parametrize("line", [
+    "러시아 극동 투자 확대",
+    "기사가 나왔다",  # a word ending in a one-syllable particle is not taken apart
+    "한러 관계 확대 기사",
+])
+def test_ordinary_korean_lines_are_no_toolbar(line: str) -> None:
+    assert boilerplate_reason(line) != "widget"
+
+
+def test_a_glued_toolbar_above_the_headline_is_not_the_title() -> None:
+    doc = _doc("폰트키우기 폰트줄이기 프린트하기 메일보내기 신고하기", "",
+               "한러 수산협력 실무회의 블라디보스토크서 열려", "", KO_BODY, "", KO_BODY.replace("화요일", "수요일"))
+    assert doc.title == "한러 수산협력 실무회의 블라디보스토크서 열려"
