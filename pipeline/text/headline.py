@@ -348,10 +348,12 @@ def _cut_by_crawl(p: str) -> bool:
 # A section's name glued to the headline by the crawl ("ПолитикаГлава МИД КНДР отправилась …",
 # "WorldNorth Korea and Russia …"). In Cyrillic a capital inside a word only comes from such glue
 # (brand names "МегаФон" keep a short first part); English brand names ("LinkedIn", "PowerPoint")
-# are common, so there only a known section name is cut.
+# are common, so there only a known section name is cut, with the breadcrumb's "Home" and a
+# qualifier glued before it when the crawl kept them ("HomeLatest NewsSeoul hosted …").
 _GLUED_RUBRIC_RU = re.compile(r"^[А-ЯЁ][а-яё]{4,14}(?=[А-ЯЁ][а-яё])")
 _GLUED_RUBRIC_EN = re.compile(
-    r"^(?:News|World|Politics|Business|Economy|Asia|Society|Culture|Sports?|Opinion|Diplomacy|Defen[cs]e"
+    r"^(?:Home(?=[A-Z]))?(?:(?:Latest|Top|Breaking|Main|All)\s)?"
+    r"(?:News|World|Politics|Business|Economy|Asia|Society|Culture|Sports?|Opinion|Diplomacy|Defen[cs]e"
     r"|Nation(?:al)?|International|Tech|Science|Life|Entertainment|Regions?|Local|Briefs?)(?=[A-Z][a-z])"
 )
 RUBRIC_REST_WORDS = 3

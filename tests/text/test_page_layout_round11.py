@@ -137,3 +137,17 @@ def test_a_glued_toolbar_above_the_headline_is_not_the_title() -> None:
     doc = _doc("폰트키우기 폰트줄이기 프린트하기 메일보내기 신고하기", "",
                "한러 수산협력 실무회의 블라디보스토크서 열려", "", KO_BODY, "", KO_BODY.replace("화요일", "수요일"))
     assert doc.title == "한러 수산협력 실무회의 블라디보스토크서 열려"
+
+
+def test_a_breadcrumb_glued_before_the_headline_is_cut() -> None:
+    doc = _doc("HomeLatest NewsSeoul hosts a Korea-Russia science conference", "", EN_BODY, "",
+               EN_BODY.replace("Tuesday", "Wednesday"))
+    assert doc.title == "Seoul hosts a Korea-Russia science conference"
+
+
+@pytest.mark.parametrize("headline", [
+    "Home Secretary visits Seoul for talks on fisheries",  # a spaced "Home" is a word of the headline
+    "Homeland security officials meet in Vladivostok",
+])
+def test_a_headline_opening_with_home_is_kept(headline: str) -> None:
+    assert _doc(headline, "", EN_BODY, "", EN_BODY.replace("Tuesday", "Wednesday")).title == headline
