@@ -61,7 +61,7 @@ def start(workers: int) -> None:
 
 def changed_files(inbox: Path, store_dir: str, reuse: bool) -> list[str]:
     """Inbox files that are new or whose stat differs from the last scan's (all, with no index)."""
-    from pipeline.shards import StatIndex, Store
+    from pipeline.shards import StatIndex, Store, stat_signature
     from pipeline.text.inbox import list_inbox
 
     entries = StatIndex.load(Store(store_dir, reuse=reuse)).entries
@@ -72,15 +72,17 @@ def changed_files(inbox: Path, store_dir: str, reuse: bool) -> list[str]:
         except OSError:
             continue
         old = entries.get(rel)
-        if old is None or old[:-1] != [st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns]:
+        if old is None or old[:-1] != stat_signature(st):
             changed.append(rel)
     return changed
 
 
 def script_language(text: str) -> str:
     """ko, ru or en, by the letters a text has (the taggers' three paths)."""
-    hangul = sum("\uac00" <= c <= "\ud7a3" for c in text)
-    cyrillic = sum("\u0400" <= c <= "\u04ff" for c in text)
+    from pipeline.text.scripts import script_counts
+
+    counts = script_counts(text)
+    hangul, cyrillic = counts["hangul"], counts["cyrillic"]
     if max(hangul, cyrillic) < MIN_LETTERS:
         return "en"
     return "ko" if hangul >= cyrillic else "ru"

@@ -151,6 +151,11 @@ def _add(into: dict[str, Any], other: Mapping[str, Any]) -> None:
 RACY_NS = 2_000_000_000  # a file changed this close to the last scan may have an unchanged stat
 
 
+def stat_signature(st: os.stat_result) -> list[int]:
+    """What the inbox index compares of a file's stat (device, inode, size, mtime, ctime)."""
+    return [st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns]
+
+
 @dataclass
 class StatIndex:
     """The sha256 of each inbox file at the last scan, with the stat it had then (git's index
@@ -164,7 +169,7 @@ class StatIndex:
     hashed: int = 0
 
     def sha256(self, rel: str, st: os.stat_result, read: Callable[[], str]) -> str:
-        sig = [st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns]
+        sig = stat_signature(st)
         old = self.entries.get(rel)
         settled = max(st.st_mtime_ns, st.st_ctime_ns) < self.scanned_ns - RACY_NS
         if old is not None and old[:-1] == sig and settled:

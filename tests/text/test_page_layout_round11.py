@@ -12,22 +12,17 @@ import datetime as dt
 import pytest
 
 from pipeline.text.boilerplate import boilerplate_reason
-from pipeline.text.clean import clean_document
 from pipeline.text.dateline import find_dateline
 from pipeline.text.headline import _rubric_label_line
 from pipeline.text.published_date import line_candidates
+from tests.text.written_pages import EN_BODY, page
 
-EN_BODY = "Officials from both countries agreed on Tuesday to widen cooperation in fisheries and port logistics."
 RU_BODY = ("Стороны договорились расширить сотрудничество в области рыболовства и портовой логистики, "
            "сообщили в пресс-службе правительства края.")
 
 
-def _doc(*lines: str):
-    return clean_document("\n".join(lines), source_format="txt")
-
-
 def test_a_first_line_dateline_is_no_title_and_gives_the_place() -> None:
-    doc = _doc("Владивосток, 3 марта, ПортНьюс", "",
+    doc = page("Владивосток, 3 марта, ПортНьюс", "",
                "Делегация из Пусана прибыла во Владивосток для переговоров о новой паромной линии.", RU_BODY)
     assert doc.title is None
     assert doc.dateline_place == "Владивосток"
@@ -44,7 +39,7 @@ def test_a_sentence_after_place_and_date_is_no_agency_dateline(line: str) -> Non
 
 
 def test_ani_dateline_with_the_country_in_brackets() -> None:
-    doc = _doc("Ferry link to Busan to reopen", "",
+    doc = page("Ferry link to Busan to reopen", "",
                "Vladivostok [Russia], March 3 (ANI/Sputnik): The regional government said the ferry to Busan "
                "would sail again from April, after a pause of two years.", EN_BODY)
     assert doc.title == "Ferry link to Busan to reopen"
@@ -53,7 +48,7 @@ def test_ani_dateline_with_the_country_in_brackets() -> None:
 
 
 def test_contact_lines_above_the_headline_are_chrome() -> None:
-    doc = _doc("Телефон редакции (4232) 11-22-33", "WhatsApp редакции «Вести-Порт» +7-900-111-22-33", "",
+    doc = page("Телефон редакции (4232) 11-22-33", "WhatsApp редакции «Вести-Порт» +7-900-111-22-33", "",
                "Паромная линия до Пусана возобновит работу весной", "",
                "Правительство края сообщило, что паром до Пусана снова выйдет в рейс в апреле.", RU_BODY)
     assert doc.title == "Паромная линия до Пусана возобновит работу весной"
@@ -69,7 +64,7 @@ def test_a_number_in_a_sentence_or_headline_is_no_contact_line(line: str) -> Non
 
 
 def test_section_subsection_label_above_the_headline_is_not_the_title() -> None:
-    doc = _doc("Информация: Экономика и бизнес", "",
+    doc = page("Информация: Экономика и бизнес", "",
                "Приморье и Пусан откроют новую паромную линию", "",
                "Всего планируется подписать пять соглашений, в том числе о морских перевозках", "",
                "Правительство края сообщило, что паром до Пусана снова выйдет в рейс в апреле.", RU_BODY)
@@ -85,7 +80,7 @@ def test_a_headline_with_a_colon_is_no_section_label(line: str) -> None:
 
 
 def test_meta_row_and_player_chrome_above_a_wire_story() -> None:
-    doc = _doc("Source: Harbour Wire| 2021-03-03 10:15:00|Editor: kim", "", "Video Player Close", "",
+    doc = page("Source: Harbour Wire| 2021-03-03 10:15:00|Editor: kim", "", "Video Player Close", "",
                "VLADIVOSTOK, March 3 (Harbour Wire) -- The regional government said on Wednesday that the ferry "
                "to Busan would sail again from April.", EN_BODY)
     assert doc.title is None
@@ -99,7 +94,7 @@ def test_a_date_with_a_label_in_a_row_is_not_the_stamp() -> None:
 
 
 def test_a_lead_sentence_broken_by_stray_line_breaks_is_no_headline() -> None:
-    doc = _doc("Russian and South Korean port officials will discuss a new ferry line and fishing quotas",
+    doc = page("Russian and South Korean port officials will discuss a new ferry line and fishing quotas",
                "during the upcoming visit of the Primorye governor to Busan",
                ", the regional government said on Tuesday.",
                "The governor will also meet shipbuilders in Ulsan, according to the press service.", EN_BODY)
@@ -107,7 +102,7 @@ def test_a_lead_sentence_broken_by_stray_line_breaks_is_no_headline() -> None:
 
 
 def test_a_headline_broken_over_two_lines_is_still_one_headline() -> None:
-    doc = _doc("Приморье и Пусан проведут", "первый паромный форум", "",
+    doc = page("Приморье и Пусан проведут", "первый паромный форум", "",
                "Правительство края сообщило, что форум пройдет в апреле во Владивостоке.", RU_BODY)
     assert doc.title == "Приморье и Пусан проведут первый паромный форум"
 
@@ -134,13 +129,13 @@ def test_ordinary_korean_lines_are_no_toolbar(line: str) -> None:
 
 
 def test_a_glued_toolbar_above_the_headline_is_not_the_title() -> None:
-    doc = _doc("폰트키우기 폰트줄이기 프린트하기 메일보내기 신고하기", "",
+    doc = page("폰트키우기 폰트줄이기 프린트하기 메일보내기 신고하기", "",
                "한러 수산협력 실무회의 블라디보스토크서 열려", "", KO_BODY, "", KO_BODY.replace("화요일", "수요일"))
     assert doc.title == "한러 수산협력 실무회의 블라디보스토크서 열려"
 
 
 def test_a_breadcrumb_glued_before_the_headline_is_cut() -> None:
-    doc = _doc("HomeLatest NewsSeoul hosts a Korea-Russia science conference", "", EN_BODY, "",
+    doc = page("HomeLatest NewsSeoul hosts a Korea-Russia science conference", "", EN_BODY, "",
                EN_BODY.replace("Tuesday", "Wednesday"))
     assert doc.title == "Seoul hosts a Korea-Russia science conference"
 
@@ -150,4 +145,4 @@ def test_a_breadcrumb_glued_before_the_headline_is_cut() -> None:
     "Homeland security officials meet in Vladivostok",
 ])
 def test_a_headline_opening_with_home_is_kept(headline: str) -> None:
-    assert _doc(headline, "", EN_BODY, "", EN_BODY.replace("Tuesday", "Wednesday")).title == headline
+    assert page(headline, "", EN_BODY, "", EN_BODY.replace("Tuesday", "Wednesday")).title == headline

@@ -10,18 +10,10 @@ import datetime as dt
 import pytest
 
 from pipeline.text.boilerplate import boilerplate_reason
-from pipeline.text.clean import clean_document
 from pipeline.text.dateline import find_dateline
 from pipeline.text.dates_written import full_date_spans
 from pipeline.text.headline import is_caption, is_section_label
-
-EN_BODY = "Officials from both countries agreed on Tuesday to widen cooperation in fisheries and port logistics."
-RU_BODY = "Представители двух стран договорились расширить сотрудничество в области рыболовства и логистики."
-KO_BODY = "양국 대표단은 수산업과 항만 물류 분야의 협력을 확대하기로 합의했다고 관계자가 전했다."
-
-
-def _doc(*lines: str):
-    return clean_document("\n".join(lines), source_format="txt")
+from tests.text.written_pages import EN_BODY, KO_BODY, RU_BODY, page
 
 
 # --- headline ---------------------------------------------------------------------------------
@@ -55,11 +47,11 @@ def _doc(*lines: str):
     ],
 )  # fmt: skip
 def test_headline(lines, title) -> None:
-    assert _doc(*lines).title == title
+    assert page(*lines).title == title
 
 
 def test_first_paragraph_broken_by_the_source_is_not_a_headline() -> None:
-    doc = _doc(
+    doc = page(
         "4 марта 2021 года администрация порта Находка совместно",
         "с Генеральным консульством провела встречу с представителями",
         "судоходных компаний и таможенной службы на",
@@ -122,13 +114,13 @@ def test_official_site_banners_are_boilerplate(line: str) -> None:
     ],
 )  # fmt: skip
 def test_published_date_forms(lines, date, source, evidence) -> None:
-    doc = _doc(*lines)
+    doc = page(*lines)
     assert doc.published_date == dt.date(*date)
     assert (doc.published_date_source, doc.published_date_evidence) == (source, evidence)
 
 
 def test_clock_beside_the_weather_box_is_not_the_date() -> None:
-    doc = _doc("2024.05.02 (목)", "• 맑음서울 21.3℃", "• 흐림부산 19.0℃", "기상청 제공", "사회/해양", "여객선 항로 재개 합의",
+    doc = page("2024.05.02 (목)", "• 맑음서울 21.3℃", "• 흐림부산 19.0℃", "기상청 제공", "사회/해양", "여객선 항로 재개 합의",
                KO_BODY)  # fmt: skip
     assert doc.published_date is None
     assert doc.title == "여객선 항로 재개 합의"
@@ -149,28 +141,28 @@ def test_wire_dateline_without_its_agency() -> None:
 
 
 def test_closing_byline_glued_to_the_last_sentence() -> None:
-    doc = _doc("여객선 항로 재개", KO_BODY, f"{KO_BODY}/부산=연합", "ⓒ 하버데일리 무단전재 및 재배포 금지")
+    doc = page("여객선 항로 재개", KO_BODY, f"{KO_BODY}/부산=연합", "ⓒ 하버데일리 무단전재 및 재배포 금지")
     assert doc.dateline_place == "부산"
     assert [b.kind for b in doc.blocks][:3] == ["title", "body", "body"]  # the sentence stays text
-    assert _doc("여객선 항로 재개", KO_BODY, f"{KO_BODY}/하버뉴스=연합").dateline_place is None
+    assert page("여객선 항로 재개", KO_BODY, f"{KO_BODY}/하버뉴스=연합").dateline_place is None
 
 
 # --- second batch: a subscriber counter, a portal's summary box, a deck below the date ---------
 def test_subscriber_counter_is_not_the_headline() -> None:
     assert boilerplate_reason("51 подписчик") is not None
-    doc = _doc("51 подписчик", "Паром возобновит рейсы между Владивостоком и Пусаном", RU_BODY)
+    doc = page("51 подписчик", "Паром возобновит рейсы между Владивостоком и Пусаном", RU_BODY)
     assert doc.title == "Паром возобновит рейсы между Владивостоком и Пусаном"
 
 
 def test_korean_agency_dateline_below_a_summary_box() -> None:
-    doc = _doc("여객선 항로 재개 합의", "전체 맥락을 이해하기 위해서는 본문 보기를 권장합니다.", KO_BODY, KO_BODY,
+    doc = page("여객선 항로 재개 합의", "전체 맥락을 이해하기 위해서는 본문 보기를 권장합니다.", KO_BODY, KO_BODY,
                "이 글자크기로 변경됩니다.", "(예시) 가장 빠른 뉴스가 있고 다양한 정보를 전달하고 있습니다.",
                f"(부산=연합뉴스) 김하늘 기자 = {KO_BODY}")  # fmt: skip
     assert doc.dateline_place == "부산"
 
 
 def test_deck_below_the_date_line_is_not_the_headline() -> None:
-    doc = _doc("All news", "Ferry route between Busan and Vladivostok to reopen", "March 4, 2021, 13:59 UTC+3",
+    doc = page("All news", "Ferry route between Busan and Vladivostok to reopen", "March 4, 2021, 13:59 UTC+3",
                "The first ferry in three years will carry passengers and cargo between the two ports from April",
                "1 pages in this article", f"BUSAN, March 4 (Itar-Tass) — {EN_BODY}")  # fmt: skip
     assert doc.title == "Ferry route between Busan and Vladivostok to reopen"
@@ -180,7 +172,7 @@ def test_deck_below_the_date_line_is_not_the_headline() -> None:
 # --- third batch: a tag cloud printed twice on one line, a caption with position marks -----------
 def test_a_tag_line_printed_twice_is_not_the_headline() -> None:
     tags = "Владимир Путин Сергей Лавров Россия КНДР Пхеньян МИД политика"
-    doc = _doc(f"{tags} {tags}", "Лавров в Пхеньяне: отношения вышли на новый уровень", RU_BODY)
+    doc = page(f"{tags} {tags}", "Лавров в Пхеньяне: отношения вышли на новый уровень", RU_BODY)
     assert doc.title == "Лавров в Пхеньяне: отношения вышли на новый уровень"
 
 
@@ -192,12 +184,12 @@ def test_a_tag_line_printed_twice_is_not_the_headline() -> None:
     ],
 )
 def test_a_caption_printed_twice_is_not_the_headline(caption: str) -> None:
-    doc = _doc("Ferry route to reopen next spring", caption, caption, EN_BODY)
+    doc = page("Ferry route to reopen next spring", caption, caption, EN_BODY)
     assert doc.title == "Ferry route to reopen next spring"
     assert is_caption(caption)
 
 
 def test_a_site_tagline_above_the_date_is_not_taken_for_the_headline() -> None:
-    doc = _doc("Новости порта и морского транспорта", "04.03.2021",
+    doc = page("Новости порта и морского транспорта", "04.03.2021",
                "Паром возобновит рейсы между Владивостоком и Пусаном", RU_BODY)  # fmt: skip
     assert doc.title == "Паром возобновит рейсы между Владивостоком и Пусаном"

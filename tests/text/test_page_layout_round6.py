@@ -11,22 +11,14 @@ import datetime as dt
 import pytest
 
 from pipeline.text.boilerplate import boilerplate_reason
-from pipeline.text.clean import clean_document
 from pipeline.text.dateline import find_dateline
 from pipeline.text.headline import _link_list, is_caption
-
-EN_BODY = "Officials from both countries agreed on Tuesday to widen cooperation in fisheries and port logistics."
-RU_BODY = "Представители двух стран договорились расширить сотрудничество в области рыболовства и логистики."
-KO_BODY = "양국 대표단은 수산업과 항만 물류 분야의 협력을 확대하기로 합의했다고 관계자가 전했다."
-
-
-def _doc(*lines: str):
-    return clean_document("\n".join(lines), source_format="txt")
+from tests.text.written_pages import EN_BODY, KO_BODY, RU_BODY, page
 
 
 # --- a lead broken inside a sentence below the headline -----------------------------------------
 def test_headline_above_a_line_that_ends_one_sentence_and_starts_the_next() -> None:
-    doc = _doc(
+    doc = page(
         "Fishing Delegation from Busan arrived in Nakhodka",
         "",
         "The delegation will stay in the port city for three days. This is a",
@@ -38,7 +30,7 @@ def test_headline_above_a_line_that_ends_one_sentence_and_starts_the_next() -> N
 
 
 def test_abbreviations_inside_a_broken_sentence_do_not_end_it() -> None:
-    doc = _doc(
+    doc = page(
         "12 мая 2024 года Генеральное консульство Республики",
         "Корея в г. Владивостоке совместно с Администрацией г. Находки провели",
         "субботник на территории парка дружбы в районе ул. Светланской.",
@@ -49,7 +41,7 @@ def test_abbreviations_inside_a_broken_sentence_do_not_end_it() -> None:
 
 
 def test_sentence_broken_over_lines_is_still_not_a_headline() -> None:
-    doc = _doc(
+    doc = page(
         "Officials of the two port cities met on Monday to discuss new ferry routes and",
         "cargo quotas for the coming season, the city administration said.",
         "",
@@ -84,7 +76,7 @@ def test_one_stamp_or_a_timetable_is_not_a_ticker(line: str) -> None:
 
 
 def test_headline_below_a_ticker_above_a_lead_cut_by_the_crawl() -> None:
-    doc = _doc(
+    doc = page(
         TICKER,
         "",
         "Школьники из Находки побывали в Южной Корее по программе обмена",
@@ -97,7 +89,7 @@ def test_headline_below_a_ticker_above_a_lead_cut_by_the_crawl() -> None:
 
 
 def test_short_last_line_is_not_taken_for_a_cut_lead() -> None:
-    doc = _doc("Школьники из Находки побывали в Южной Корее", "", "Фото пресс-службы")
+    doc = page("Школьники из Находки побывали в Южной Корее", "", "Фото пресс-службы")
     assert doc.title is None
 
 
@@ -131,7 +123,7 @@ def test_sentences_about_a_website_stay_text(line: str) -> None:
 
 
 def test_headline_below_the_whole_banner() -> None:
-    doc = _doc(
+    doc = page(
         "본문바로가기 메뉴바로가기",
         "이 누리집은 대한민국 공식 전자정부 누리집입니다.",
         "공식 누리집 주소 확인하기",
@@ -161,7 +153,7 @@ def test_headline_below_the_whole_banner() -> None:
 )
 def test_glued_section_name_is_cut_from_the_headline(glued: str, title: str) -> None:
     body = RU_BODY if glued[0] >= "А" else EN_BODY
-    doc = _doc("12 марта 2025, 10:00" if glued[0] >= "А" else "March 12, 2025", glued, "", body)
+    doc = page("12 марта 2025, 10:00" if glued[0] >= "А" else "March 12, 2025", glued, "", body)
     assert doc.title == title
     titles = [doc.text[b.start : b.end] for b in doc.blocks if b.kind == "title"]
     assert titles == [title]
@@ -197,14 +189,14 @@ def test_bracketed_asides_are_not_datelines(para: str) -> None:
 
 # --- a crawl date the dateline contradicts --------------------------------------------------------
 def test_crawl_prefix_contradicted_by_the_dateline_gives_no_date() -> None:
-    doc = _doc(" date 2021-03-02 New Delhi, Mar 5 (IANS) A Russian trade delegation will visit Seoul next week.",
+    doc = page(" date 2021-03-02 New Delhi, Mar 5 (IANS) A Russian trade delegation will visit Seoul next week.",
                "", EN_BODY)
     assert doc.dateline_place == "New Delhi"
     assert doc.published_date is None
 
 
 def test_crawl_prefix_on_the_dateline_day_is_kept() -> None:
-    doc = _doc(" date 2021-03-05 New Delhi, Mar 5 (IANS) A Russian trade delegation will visit Seoul next week.",
+    doc = page(" date 2021-03-05 New Delhi, Mar 5 (IANS) A Russian trade delegation will visit Seoul next week.",
                "", EN_BODY)
     assert doc.published_date == dt.date(2021, 3, 5)
 
@@ -215,7 +207,7 @@ def _kinds(doc) -> dict[str, str]:
 
 
 def test_notice_in_another_script_above_the_headline_is_furniture() -> None:
-    doc = _doc(
+    doc = page(
         "С 1 марта сайт администрации города работает по новому адресу, старая версия является архивной.",
         "",
         "Students from Ulsan visited the port of Nakhodka",
@@ -230,12 +222,12 @@ def test_notice_in_another_script_above_the_headline_is_furniture() -> None:
 
 def test_lead_in_the_pages_own_script_above_the_headline_stays_body() -> None:
     lead = "The two governors met in Vladivostok on Monday and agreed to open a new ferry line next spring."
-    doc = _doc(lead, "", "Ferry line between Sokcho and Vladivostok", "", EN_BODY)
+    doc = page(lead, "", "Ferry line between Sokcho and Vladivostok", "", EN_BODY)
     assert _kinds(doc)[lead] != "boilerplate"
 
 
 def test_related_story_box_inside_the_article_is_furniture() -> None:
-    doc = _doc(
+    doc = page(
         "Trade officials from Seoul and Moscow met in Vladivostok",
         "",
         EN_BODY,
@@ -252,7 +244,7 @@ def test_related_story_box_inside_the_article_is_furniture() -> None:
 
 
 def test_deck_over_the_date_line_is_not_a_related_box() -> None:
-    doc = _doc(
+    doc = page(
         "Trade officials from Seoul and Moscow met in Vladivostok",
         "Grain shipments and container lines on the agenda of the talks",
         "3 February 2024, 10:15",
@@ -263,14 +255,14 @@ def test_deck_over_the_date_line_is_not_a_related_box() -> None:
 
 
 def test_follow_box_closing_the_page_is_furniture() -> None:
-    doc = _doc("Envoys of Seoul and Moscow hold talks in Busan", "", EN_BODY, "", "Example Herald", "", "in Instagram")
+    doc = page("Envoys of Seoul and Moscow hold talks in Busan", "", EN_BODY, "", "Example Herald", "", "in Instagram")
     kinds = _kinds(doc)
     assert kinds["Example Herald"] == "boilerplate" and kinds["in Instagram"] == "boilerplate"
 
 
 # --- page titles with a label, slogan widgets, paired section names --------------------------------
 def test_page_title_with_a_label_and_a_site_suffix_above_the_headline() -> None:
-    doc = _doc(
+    doc = page(
         "Live updates: Envoys of Seoul and Moscow meet in Busan | Example News",
         "",
         "Envoys of Seoul and Moscow meet in Busan",
@@ -281,12 +273,12 @@ def test_page_title_with_a_label_and_a_site_suffix_above_the_headline() -> None:
 
 
 def test_label_alone_does_not_make_a_page_title() -> None:
-    doc = _doc("Watch: the ferry from Sokcho reaches Vladivostok", "", EN_BODY)
+    doc = page("Watch: the ferry from Sokcho reaches Vladivostok", "", EN_BODY)
     assert doc.title == "Watch: the ferry from Sokcho reaches Vladivostok"
 
 
 def test_opening_slogans_in_quotes_are_not_the_lead() -> None:
-    doc = _doc(
+    doc = page(
         "“Ports of the Far East are the gateway to the whole Pacific region.”",
         "“Our neighbours are our first partners in trade and culture.”",
         "News and Events",
@@ -301,7 +293,7 @@ def test_opening_slogans_in_quotes_are_not_the_lead() -> None:
 
 
 def test_one_quoted_lead_is_still_the_lead() -> None:
-    doc = _doc("“We will open the ferry line next spring,” the governor of Primorye told reporters on Monday.")
+    doc = page("“We will open the ferry line next spring,” the governor of Primorye told reporters on Monday.")
     assert doc.title is None
 
 
@@ -320,7 +312,7 @@ def test_names_joined_by_and_are_not_section_labels() -> None:
 
 # --- a related-stories list above the headline, colon datelines, toolbar words ---------------------
 def test_headline_below_a_list_of_links_with_a_story_printed_twice() -> None:
-    doc = _doc(
+    doc = page(
         "항만 물동량 늘어난 부산항…올해도 증가세",
         "울산 조선소 수주 소식 잇따라",
         "강원도 관광객 역대 최다 기록",
@@ -352,7 +344,7 @@ def test_a_record_page_printing_its_title_twice_is_no_list_of_links() -> None:
 
 
 def test_headline_printed_twice_is_still_found_by_its_copy() -> None:
-    doc = _doc(
+    doc = page(
         "Envoys of Seoul and Moscow meet in Busan",
         "Talks cover fisheries and ferry lines",
         "Envoys of Seoul and Moscow meet in Busan",
@@ -408,7 +400,7 @@ def test_a_wires_name_glued_to_the_dateline_is_its_agency() -> None:
 
 
 def test_a_picture_marked_as_an_archive_photo_is_a_caption_not_the_headline() -> None:
-    doc = _doc(
+    doc = page(
         "Паром в бухте Золотой Рог. Архивное фото",
         "",
         "ВЛАДИВОСТОК, 4 марта - РИА Новости. Паромное сообщение между Владивостоком и Пусаном возобновится летом, "
@@ -420,7 +412,7 @@ def test_a_picture_marked_as_an_archive_photo_is_a_caption_not_the_headline() ->
 
 
 def test_a_users_membership_line_is_account_chrome() -> None:
-    doc = _doc(
+    doc = page(
         "Home | News | Forum",
         "jdoe",
         "Member for 4 years 3 months",

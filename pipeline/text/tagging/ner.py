@@ -1108,13 +1108,18 @@ _KO_COMMITTEE_STEMS = frozenset({"국제", "무역", "대외", "대외경제", "
 _KO_PLACE_BOUND = re.compile(r"(?P<stem>[가-힣]{2,8}?)(?:신항|항구|항|지역)")
 
 
+def _ko_legal_form(text: str, start: int, end: int) -> bool:
+    """text[start:end] is written with a company's legal form right before or after it ("(주)해솔", "해솔㈜")."""
+    return bool(_KO_COMPANY_FORM_BEFORE.search(text, max(0, start - 3), start) or _KO_COMPANY_FORM_AFTER.match(text, end))
+
+
 def _ko_company(text: str, words: list[tuple[int, int]], nouns: list[tuple[int, int]], i: int, tokens: dict) -> bool:
     """nouns[i] names a company by its legal form, a copula apposition or a firm's suffix."""
     ws, ne = nouns[i]
     word = text[ws:ne]
     if len(word) < 2:
         return False
-    if _KO_COMPANY_FORM_BEFORE.search(text, max(0, ws - 3), ws) or _KO_COMPANY_FORM_AFTER.match(text, ne):
+    if _ko_legal_form(text, ws, ne):
         return True
     if i > 0 and text[words[i - 1][0]:words[i - 1][1]] == "주식회사" and words[i - 1][1] + 1 == ws:
         return True
@@ -1170,7 +1175,7 @@ def korean_candidates(text: str, start: int, end: int, tokens: dict,
     persons = [(s, e) for s, e in persons if not _KO_BODY_KIND.fullmatch(text[s:e])]
     # "(주)한빛 대표 홍길동": a word written with a company's legal form is the company, not a person.
     persons = [(s, e) for s, e in persons
-               if not (_KO_COMPANY_FORM_BEFORE.search(text, max(0, s - 3), s) or _KO_COMPANY_FORM_AFTER.match(text, e))]
+               if not _ko_legal_form(text, s, e)]
     out += [Cand(s, e, "PERSON", "pattern", 0.7) for s, e in persons]
     taken = {s for s, _ in persons}
     in_person = SpanIndex(persons)  # an organisation's name never runs over a person's
