@@ -36,9 +36,11 @@ if TYPE_CHECKING:  # matplotlib is imported when a report is drawn, not when the
 
 from pipeline.publish import STAGING, clear_staging, swap_in
 from pipeline.resources import PipelineConfig
+from pipeline.runner import import_while_waiting, imports_done
 from pipeline.shards import Store, digest
 
 REPORT_DIR = "report"
+import_while_waiting("matplotlib.figure", "matplotlib.backends.backend_agg", "matplotlib.ticker")
 TOP_ENTITIES = 10
 NAMED_TYPES = ("PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT")
 DPI = 100
@@ -391,6 +393,7 @@ def draw_charts(outputs: Path) -> list[tuple[Chart, bytes]]:
 
     import matplotlib.backends.backend_agg  # noqa: F401 - imported once, before the fork
 
+    imports_done()
     _drawing = (_read(outputs), hangul_font())
     try:
         here = [i for i in range(len(CHART_BUILDERS)) if i not in FORKED_CHARTS]

@@ -13,8 +13,10 @@ worker (`pipeline.prewarm`): then those few documents go to it, where their mode
 from __future__ import annotations
 
 import atexit
+import importlib
 import multiprocessing as mp
 import os
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -191,13 +193,49 @@ def _map(fn: Callable[[Any], Any], items: list[Any], workers: int, batched: bool
     return out
 
 
+# Modules the run process imports later (the report's matplotlib, 0.5 s), imported in a thread
+# while this process has nothing to do but wait for workers: in a re-run after one added file
+# that import was on the critical path, and the wait for the warm worker's models hides it.
+_later_imports: list[str] = []
+_importing: threading.Thread | None = None
+
+
+def import_while_waiting(*modules: str) -> None:
+    """Have `modules` imported the first time this process waits for a worker."""
+    _later_imports.extend(m for m in modules if m not in _later_imports)
+
+
+def _start_imports() -> None:
+    global _importing
+    if _importing is None and _later_imports:
+        _importing = threading.Thread(target=_import_all, args=(tuple(_later_imports),), daemon=True,
+                                      name="imports-while-waiting")
+        _importing.start()
+
+
+def _import_all(modules: tuple[str, ...]) -> None:
+    for module in modules:
+        try:
+            importlib.import_module(module)
+        except Exception:  # noqa: BLE001 - the code that needs the module raises its own error
+            return
+
+
+def imports_done() -> None:
+    """Wait for the imports started while waiting: call before forking, so that no thread is
+    copied into the child in the middle of an import (it would hold the module's lock)."""
+    if _importing is not None:
+        _importing.join()
+
+
 def pool_map(fn: Callable[[Any], Any], items: list[Any], workers: int, chunksize: int | None = None,
              warm: bool = False) -> Iterator[Any]:
     """`fn` over `items`, in order, as results arrive (in the worker pool when it pays; with
     `warm`, work too small for the pool goes to the warm worker when there is one)."""
     if workers <= 1 or (chunksize is None and len(items) < MIN_DOCS_FOR_POOL):
         done = 0
-        if warm and _warm is not None:
+        if warm and _warm is not None and items:
+            _start_imports()
             try:
                 for result in _warm.map(fn, items):
                     done += 1
@@ -208,6 +246,7 @@ def pool_map(fn: Callable[[Any], Any], items: list[Any], workers: int, chunksize
         yield from (fn(item) for item in items[done:])
         return
     stop_warm()
+    _start_imports()
     chunksize = chunksize or max(1, min(16, len(items) // (workers * 8)))
     done = 0
     try:

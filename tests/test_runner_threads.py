@@ -34,3 +34,30 @@ def test_pool_workers_start_with_one_thread_settings_for_later_libraries() -> No
     finally:
         shutdown_pool()
     assert seen == [{"OMP_NUM_THREADS": "1", "RAYON_NUM_THREADS": "1"}] * 4
+
+
+LATER_IMPORT = """
+import sys
+from pipeline.runner import import_while_waiting, imports_done, pool_map, shutdown_pool
+
+import_while_waiting("wave")
+list(pool_map(abs, [-1, -2], workers=1))  # computed here: no wait for a worker, nothing imported
+imports_done()
+print("wave" in sys.modules)
+list(pool_map(abs, [-1, -2], workers=2, chunksize=1))  # waits for the pool's workers
+imports_done()
+print("wave" in sys.modules)
+shutdown_pool()
+"""
+
+
+def test_modules_needed_later_are_imported_while_the_process_waits_for_workers() -> None:
+    """A fresh interpreter (this one may have imported the module already)."""
+    import subprocess
+    import sys
+
+    from pipeline import PROJECT_ROOT
+
+    out = subprocess.run([sys.executable, "-c", LATER_IMPORT], cwd=PROJECT_ROOT, capture_output=True, text=True,
+                         timeout=120, check=True).stdout.split()
+    assert out == ["False", "True"]
