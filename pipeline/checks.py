@@ -15,11 +15,13 @@ mostly find their verdicts remembered (README, "The Dagster graph").
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
+from typing import Any
 
 import dagster as dg
 import pandas as pd
 
-from pipeline.datasets import Verdicts, read_columns, read_part
+from pipeline.datasets import PartSummaries, Verdicts, read_columns, read_part
 from pipeline.metadata import failure_metadata
 from pipeline.resources import PipelineConfig
 from pipeline.shards import digest, inbox_shards
@@ -63,10 +65,9 @@ def _schema_check(name: str) -> Check:
         verdicts.close()
         for col, c in columns(DATASETS[name]).items():
             if c.unique and len(parts) > 1:  # each part is validated alone: uniqueness across them here
-                keys = read_columns(parts, name, [col])[col]
-                dup = keys[keys.duplicated(keep=False)]
+                dup = unique_across_parts(settings, parts, name, col)
                 if len(dup):
-                    found.append(pd.DataFrame({"column": col, "check": "unique across parts", "failure_case": dup}))
+                    found.append(dup)
         rows = int(parts["rows"].sum())
         if not found:
             return dg.AssetCheckResult(passed=True, metadata=failure_metadata([], rows=rows))
@@ -79,6 +80,19 @@ def _schema_check(name: str) -> Check:
         description=f"Validates `{name}` against the Pandera model {DATASETS[name].__name__} (lazy, all failures; "
                     "part by part, unique columns across parts).",
     )
+
+
+def unique_across_parts(settings: PipelineConfig, parts: pd.DataFrame, name: str, col: str) -> pd.DataFrame:
+    """The values of `col` found more than once over all the parts (failure cases)."""
+    keys = pd.Series([k for found in PartSummaries(settings.store(), f"{name}.{col}").of(
+        parts, partial(part_keys, name, col)) for k in found], dtype=object)
+    dup = keys[keys.duplicated(keep=False)]
+    return pd.DataFrame({"column": col, "check": "unique across parts", "failure_case": dup})
+
+
+def part_keys(name: str, col: str, path: str) -> list[Any]:
+    """The values of a unique column in one part (JSON-safe: kept in `PartSummaries`)."""
+    return [None if pd.isna(v) else v for v in read_part(path, name, [col])[col].tolist()]
 
 
 def validate_part(job: tuple[str, str]) -> tuple[bool, pd.DataFrame | None]:
@@ -218,21 +232,30 @@ def entities_match_mentions(
     settings: PipelineConfig, entities: pd.DataFrame, mentions: pd.DataFrame
 ) -> dg.AssetCheckResult:
     def compute() -> tuple[bool, dict[str, object]]:
-        m = read_columns(mentions, "mentions", ["doc_id", "entity_id"])
+        # A document's mentions are all in its shard's part, so per-part counts add up.
+        counted = PartSummaries(settings.store(), "mentions.entity_counts").of(mentions, mention_counts)
+        expected = pd.DataFrame([(eid, n, d) for part in counted for eid, (n, d) in part.items()],
+                                columns=["entity_id", "n_mentions", "n_documents"]).groupby("entity_id").sum()
         e = read_columns(entities, "entities", ["entity_id", "n_mentions", "n_documents"])
-        linked = m[m["entity_id"].notna()]
-        expected = linked.groupby("entity_id").agg(n_mentions=("doc_id", "size"), n_documents=("doc_id", "nunique"))
         got = e.set_index("entity_id")[["n_mentions", "n_documents"]].astype(int)
         merged = expected.join(got, how="outer", lsuffix="_expected", rsuffix="_published")
         bad = merged[(merged["n_mentions_expected"] != merged["n_mentions_published"])
                      | (merged["n_documents_expected"] != merged["n_documents_published"])]
-        return bad.empty, {"entities": len(e), "linked_mentions": len(linked), **failure_metadata(bad.reset_index())}
+        return bad.empty, {"entities": len(e), "linked_mentions": int(expected["n_mentions"].sum()),
+                           **failure_metadata(bad.reset_index())}
 
     key = digest(list(entities["fingerprint"]), list(mentions["fingerprint"]))
     verdicts = Verdicts(settings.store(), "entities_match_mentions")
     passed, meta = verdicts(key, compute)
     verdicts.close()
     return dg.AssetCheckResult(passed=passed, metadata=meta or {"entities": int(entities["rows"].sum()), "num_failures": 0})
+
+
+def mention_counts(path: str) -> dict[str, list[int]]:
+    """entity_id -> [mentions, documents] of the linked mentions in one part of `mentions`."""
+    m = read_part(path, "mentions", ["doc_id", "entity_id"])
+    g = m[m["entity_id"].notna()].groupby("entity_id")["doc_id"].agg(["size", "nunique"])
+    return {eid: [int(n), int(d)] for eid, n, d in zip(g.index, g["size"], g["nunique"], strict=True)}
 
 
 CHECKS: list[Check] = [

@@ -29,6 +29,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -89,8 +90,23 @@ class Store:
             pq.write_table(table, fh, compression="zstd", **kwargs)
 
     def read(self, path: str, columns: Sequence[str] | None = None) -> pd.DataFrame:
+        return tb.to_frame(self.read_arrow(path, columns))
+
+    def read_arrow(self, path: str, columns: Sequence[str] | None = None) -> pa.Table:
         with UPath(path).open("rb") as fh:
-            return tb.to_frame(pq.read_table(fh, columns=list(columns) if columns else None))
+            return pq.read_table(fh, columns=list(columns) if columns else None)
+
+    def read_many(self, paths: Sequence[str], columns: Sequence[str] | None = None) -> pa.Table:
+        """The tables at `paths` as one, with a `_path` column naming each row's file: read on
+        a few threads (Arrow decodes without the GIL) and turned into pandas once, which for
+        the 64 shards of a 10k inbox was most of reading them one frame at a time."""
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            tables = list(pool.map(lambda p: self.read_arrow(p, columns), paths))
+        which = pa.array(np.repeat(np.arange(len(paths), dtype=np.int32), [t.num_rows for t in tables]))
+        named = pa.DictionaryArray.from_arrays(which, pa.array(list(paths), pa.string()))
+        return pa.concat_tables(tables).append_column("_path", named)
 
     def read_json(self, path: UPath) -> Any:
         try:
