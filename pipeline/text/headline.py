@@ -543,7 +543,7 @@ def _sentence_headline_on_dateline(paras: list[str], boiler: list[bool], body: i
 # Linear in the size of the page head and lead.
 
 LEAD_PARAS, LEAD_CHARS = 3, 2000  # the lead: the first body paragraphs, where the story is told
-KEY_CHARS = 5  # a Latin/Cyrillic word is matched on its first letters, so inflection does not hide it
+KEY_CHARS = 4  # a Latin/Cyrillic word is matched on its first letters, so inflection does not hide it ("Корею", "Корея")
 MIN_WORD = 3  # shorter Latin/Cyrillic words are function words or initials
 HANGUL_KEY = 2  # Korean words are matched on two-syllable windows
 
@@ -654,6 +654,24 @@ def score(paras: list[str], i: int, lead: frozenset[str], head: range) -> float:
     return out
 
 
+ABOVE_MIN_MATCHED = 2
+
+
+def _headline_above_furniture(paras: list[str], lead: frozenset[str], head: range, cands: list[int], pick: int) -> int:
+    """"Headline" / byline or date / "Sub-title" / the lead: the nearest candidate above the pick,
+    with only lines that are no candidates between (an author, a date, a share bar), is the
+    headline when it reads as one and tells more of the lead than the pick (a site's tagline
+    above the date tells little): the headline comes first, sub-titles and decks after it."""
+    above = [i for i in cands if i < pick]
+    if not above or above[-1] == pick - 1:
+        return pick  # none, or in the pick's own run (the positional rules read runs)
+    h = above[-1]
+    if score(paras, h, lead, head) < 0:
+        return pick
+    told, pick_told = support(paras[h], lead).matched, support(paras[pick], lead).matched
+    return h if told > pick_told and told >= ABOVE_MIN_MATCHED else pick
+
+
 def choose_scored(paras: list[str], boiler: list[bool], body: int, cands: list[int], pick: int) -> int | None:
     """The headline among `cands` (lines of the page head above `body`), `pick` being the
     positional choice: the pick when it reads as a headline; else the first candidate after it
@@ -662,7 +680,7 @@ def choose_scored(paras: list[str], boiler: list[bool], body: int, cands: list[i
     lead = lead_keys(lead_text(paras, boiler, body))
     head = range(0, min(body, max(cands, default=pick) + 1))  # the head lines, above the lead
     if score(paras, pick, lead, head) >= 0:
-        return pick
+        return _headline_above_furniture(paras, lead, head, cands, pick)
     after = [i for i in cands if i > pick]
     before = [i for i in reversed(cands) if i < pick]
     for i in [*after, *before]:
