@@ -596,16 +596,15 @@ def lead_text(paras: list[str], boiler: list[bool], body: int) -> str:
 
 @dataclass(frozen=True)
 class Support:
-    matched: int  # content words of the line found in the lead
-    share: float  # ... out of all its content words
+    words: int  # content words of the line
+    matched: int  # ... found in the lead
+    share: float  # matched / words (0 without content words)
 
 
 def support(line: str, lead: frozenset[str]) -> Support:
     keys = content_keys(line)
-    if not keys:
-        return Support(0, 0.0)
     m = sum(any(k in lead for k in alts) for alts in keys)
-    return Support(m, m / len(keys))
+    return Support(len(keys), m, m / len(keys) if keys else 0.0)
 
 
 # Items glued by menu separators with no space ("Home>월간중앙>정치", "Новости|Политика|Общество"):
@@ -640,8 +639,8 @@ def score(paras: list[str], i: int, lead: frozenset[str], head: range) -> float:
     s = support(p, lead)
     words = len(p.split())
     out = W_SHARE * s.share + (W_MATCHED2 if s.matched >= 2 else 0.0)
-    if s.matched == 0 and len(lead) >= LEAD_MIN_KEYS:
-        out -= W_UNSUPPORTED
+    if not s.words or (s.matched == 0 and len(lead) >= LEAD_MIN_KEYS):
+        out -= W_UNSUPPORTED  # it names nothing ("сегодня в 23:20"), or nothing the lead tells
     if words <= SHORT_WORDS:
         out -= W_SHORT  # a site's name, an author, a rubric
     if len(_GLUED_SEP.findall(p)) >= GLUED_ITEMS:

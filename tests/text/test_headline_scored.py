@@ -76,3 +76,17 @@ def test_russian_inflection_does_not_hide_a_word() -> None:
     lead = lead_keys("Делегация Приморья посетит Республику Корея в июне.")
     assert support("Губернатор Приморье отправится в Корею", lead).matched == 2  # Приморье, Корею
     assert support("Погода на выходные", lead).matched == 0
+
+
+RU_LEAD = ("Делегация рыбаков Приморья прибыла в Пусан, где обсудит квоты на вылов минтая и работу "
+           "холодильного терминала в Находке, сообщили в правительстве края.")
+
+
+def test_a_line_naming_nothing_above_the_headline_is_no_title() -> None:
+    doc = page("сегодня в 23:20", "", "Рыбаки Приморья прибыли в Пусан", "", RU_LEAD)
+    assert doc.title == "Рыбаки Приморья прибыли в Пусан"
+
+
+def test_a_headline_of_names_alone_is_kept() -> None:
+    doc = page("Приморье и Пусан", "", RU_LEAD)
+    assert doc.title == "Приморье и Пусан"
