@@ -6,7 +6,10 @@ page prints twice (the second copy may be wrapped over two lines); otherwise the
 the last run of headline-shaped lines above the first body paragraph, i.e. the line that sits
 just above the date/byline/dateline block or the lead. Section labels (one or two words above
 the headline), menus and metadata lines are never candidates. No body paragraph below a
-candidate: no headline.
+candidate: no headline. That positional pick is then checked by a score from the page's own
+evidence (`choose_scored`): whether its words recur in the lead, its length, menu separators,
+being an item of a breadcrumb; a pick that reads as chrome gives way to the next candidate that
+reads as a headline, or to no title when the lead is rich and nothing in the head tells it.
 """
 
 from __future__ import annotations
