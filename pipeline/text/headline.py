@@ -6,18 +6,22 @@ page prints twice (the second copy may be wrapped over two lines); otherwise the
 the last run of headline-shaped lines above the first body paragraph, i.e. the line that sits
 just above the date/byline/dateline block or the lead. Section labels (one or two words above
 the headline), menus and metadata lines are never candidates. No body paragraph below a
-candidate: no headline.
+candidate: no headline. That positional pick is then checked by a score from the page's own
+evidence (`choose_scored`): whether its words recur in the lead, its length, menu separators,
+being an item of a breadcrumb; a pick that reads as chrome gives way to the next candidate that
+reads as a headline, or to no title when the lead is rich and nothing in the head tells it.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pipeline.text.dateline import find_dateline
 from pipeline.text.page_patterns import AFTER_TITLE_LABELS, RUBRIC_LABELS, TITLE_LABELS
 from pipeline.text.scripts import dominant_script
-from pipeline.text.stopwords import stopword_density
+from pipeline.text.stopwords import stoplist, stopword_density
 
 _HAS_ALNUM = re.compile(r"\w")
 _LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[•▪●◦*])\s+\S")
@@ -531,6 +535,162 @@ def _sentence_headline_on_dateline(paras: list[str], boiler: list[bool], body: i
             and not is_section_label(p) and not _is_stamp(p) and find_dateline(p) is None)
 
 
+# --- the scored choice -----------------------------------------------------------------------
+# The positional reading above (the first line of the last run of candidates over the lead) is
+# one piece of evidence; the words of the story are the other. A headline names what the lead
+# tells, so its content words recur in the first paragraphs, while a rubric, a site's name, a
+# share widget, a breadcrumb or another story's link mostly do not. Each candidate gets a score
+# from features the page gives (lead support, length, menu separators, being an item of another
+# head line, function words): the positional pick stands when it reads as a headline; else the
+# next candidate that does; no title when none does and the lead is rich enough to say so.
+# Linear in the size of the page head and lead.
+
+LEAD_PARAS, LEAD_CHARS = 3, 2000  # the lead: the first body paragraphs, where the story is told
+KEY_CHARS = 4  # a Latin/Cyrillic word is matched on its first letters, so inflection does not hide it ("Корею", "Корея")
+MIN_WORD = 3  # shorter Latin/Cyrillic words are function words or initials
+HANGUL_KEY = 2  # Korean words are matched on two-syllable windows
+
+
+def _hangul(w: str) -> bool:
+    return any("\uac00" <= ch <= "\ud7a3" for ch in w)
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    return stoplist("English") | stoplist("Russian")
+
+
+def content_keys(line: str) -> list[tuple[str, ...]]:
+    """The line's content words, each as the keys any of which finds it in the lead: the stem of
+    a Latin/Cyrillic word that is not a stop word; every two-syllable window of a Korean word
+    (its stem may be written inside a longer compound of the lead, particles follow it)."""
+    stop = _stop_words()
+    keys: list[tuple[str, ...]] = []
+    for w in _LETTER_WORD.findall(line.casefold()):
+        if _hangul(w):
+            if len(w) >= HANGUL_KEY:
+                keys.append(tuple(w[i : i + HANGUL_KEY] for i in range(len(w) - HANGUL_KEY + 1)))
+        elif len(w) >= MIN_WORD and w not in stop:
+            keys.append((w[:KEY_CHARS],))
+    return keys
+
+
+def lead_keys(text: str) -> frozenset[str]:
+    """What a line's keys are looked up in: word stems, and every two-syllable window of Korean words."""
+    out: set[str] = set()
+    for w in _LETTER_WORD.findall(text.casefold()):
+        if _hangul(w):
+            out.update(w[i : i + HANGUL_KEY] for i in range(len(w) - HANGUL_KEY + 1))
+        else:
+            out.add(w[:KEY_CHARS])
+    return frozenset(out)
+
+
+def lead_text(paras: list[str], boiler: list[bool], body: int) -> str:
+    """The first body paragraphs from `body` on, furniture left out."""
+    out: list[str] = []
+    for p, b in zip(paras[body:], boiler[body:], strict=True):
+        if not b:
+            out.append(p)
+        if len(out) >= LEAD_PARAS:
+            break
+    return " ".join(out)[:LEAD_CHARS]
+
+
+@dataclass(frozen=True)
+class Support:
+    words: int  # content words of the line
+    matched: int  # ... found in the lead
+    share: float  # matched / words (0 without content words)
+
+
+def support(line: str, lead: frozenset[str]) -> Support:
+    keys = content_keys(line)
+    m = sum(any(k in lead for k in alts) for alts in keys)
+    return Support(len(keys), m, m / len(keys) if keys else 0.0)
+
+
+# Items glued by menu separators with no space ("Home>월간중앙>정치", "Новости|Политика|Общество"):
+# a menu, breadcrumb or section path. (Not "·" or ".": headlines write "한·러", "N.Korea".)
+_GLUED_SEP = re.compile(r"(?<=[^\W\d_])[>/|»›](?=[^\W\d_])")
+GLUED_ITEMS = 2
+ITEM_MAX_CHARS = 15  # an item of another line shorter than a title: a section's name (see _ends_with_item)
+MENU_WORDS = 5
+
+W_SHARE, W_MATCHED2, W_SHORT, W_ITEMS, W_ITEM_OF, W_NO_FUNCTION = 2.0, 0.5, 1.0, 1.5, 1.5, 1.0
+SHORT_WORDS = 2
+
+
+def _item_of_other(paras: list[str], i: int, head: range) -> bool:
+    """paras[i] is short and printed again as a later item of another line of the head, after a
+    menu separator ("Home>월간중앙>정치", "News | World | Asia"): a section's name, not a headline.
+    (A page title that opens with a short headline, "Headline - Site", does not make it an item.)"""
+    key = " ".join(paras[i].split()).casefold()
+    if len(key) >= ITEM_MAX_CHARS:
+        return False
+    item = re.compile(r"[>/|»›]\s*" + re.escape(key) + r"(?:\s*[>/|»›]|$)")
+    return any(j != i and item.search(" ".join(paras[j].split()).casefold()) for j in head)
+
+
+LEAD_MIN_KEYS = 40  # a lead this rich in words: a line sharing none of them is about something else
+W_UNSUPPORTED = 1.0
+
+
+def score(paras: list[str], i: int, lead: frozenset[str], head: range) -> float:
+    """How much paras[i] reads as the story's headline; below 0 it reads as page chrome."""
+    p = paras[i]
+    s = support(p, lead)
+    words = len(p.split())
+    out = W_SHARE * s.share + (W_MATCHED2 if s.matched >= 2 else 0.0)
+    if not s.words or (s.matched == 0 and len(lead) >= LEAD_MIN_KEYS):
+        out -= W_UNSUPPORTED  # it names nothing ("сегодня в 23:20"), or nothing the lead tells
+    if words <= SHORT_WORDS:
+        out -= W_SHORT  # a site's name, an author, a rubric
+    if len(_GLUED_SEP.findall(p)) >= GLUED_ITEMS:
+        out -= W_ITEMS
+    if _item_of_other(paras, i, head):
+        out -= W_ITEM_OF
+    density = stopword_density(p)
+    if words >= MENU_WORDS and density is not None and density == 0:
+        out -= W_NO_FUNCTION  # capitalised words with no function word: a menu
+    return out
+
+
+ABOVE_MIN_MATCHED = 2
+
+
+def _headline_above_furniture(paras: list[str], lead: frozenset[str], head: range, cands: list[int], pick: int) -> int:
+    """"Headline" / byline or date / "Sub-title" / the lead: the nearest candidate above the pick,
+    with only lines that are no candidates between (an author, a date, a share bar), is the
+    headline when it reads as one and tells more of the lead than the pick (a site's tagline
+    above the date tells little): the headline comes first, sub-titles and decks after it."""
+    above = [i for i in cands if i < pick]
+    if not above or above[-1] == pick - 1:
+        return pick  # none, or in the pick's own run (the positional rules read runs)
+    h = above[-1]
+    if score(paras, h, lead, head) < 0:
+        return pick
+    told, pick_told = support(paras[h], lead).matched, support(paras[pick], lead).matched
+    return h if told > pick_told and told >= ABOVE_MIN_MATCHED else pick
+
+
+def choose_scored(paras: list[str], boiler: list[bool], body: int, cands: list[int], pick: int) -> int | None:
+    """The headline among `cands` (lines of the page head above `body`), `pick` being the
+    positional choice: the pick when it reads as a headline; else the first candidate after it
+    that does (decks and sub-titles follow the headline), else the last one before it; None when
+    no candidate does and the lead is rich enough to say so."""
+    lead = lead_keys(lead_text(paras, boiler, body))
+    head = range(0, min(body, max(cands, default=pick) + 1))  # the head lines, above the lead
+    if score(paras, pick, lead, head) >= 0:
+        return _headline_above_furniture(paras, lead, head, cands, pick)
+    after = [i for i in cands if i > pick]
+    before = [i for i in reversed(cands) if i < pick]
+    for i in [*after, *before]:
+        if score(paras, i, lead, head) >= 0:
+            return i
+    return None if len(lead) >= LEAD_MIN_KEYS else pick
+
+
 def find_headline(
     paras: list[str], boiler: list[bool], hint: str | None = None, meta: list[bool] | None = None
 ) -> Headline | None:
@@ -625,6 +785,10 @@ def find_headline(
     first = _headline_over_furniture(paras, boiler, cands, first)
     first = _headline_above_stamp(paras, boiler, meta, cands, first)
     first = _headline_over_outline_bullet(paras, boiler, cands, first)
+    chosen = choose_scored(paras, boiler, body, [i for i in cands if i not in listed], first)
+    if chosen is None:
+        return None  # no line of the head tells the story the lead tells: no title rather than a wrong one
+    first = chosen
     nxt = first + 1
     rubric = _glued_rubric(paras[first])
     if rubric:  # "ПолитикаГлава МИД …": the section's name glued to the headline
