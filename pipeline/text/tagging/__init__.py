@@ -220,6 +220,8 @@ def _block_mentions(text: str, bs: int, be: int, language: str, en_doc: object |
                 and (_STATION_AFTER.match(chunk, c.end) or _PLACE_OF.search(chunk, max(0, c.start - 20), c.start)
                      or _KO_UNIT_WORD.fullmatch(surface)):  # "Jongno-gu": a Korean district, romanised
             c = dataclasses.replace(c, entity_type="GPE")  # "Khasan train station", "near the town of Yongin"
+        elif c.method == "ner" and c.entity_type == "ORG" and _LAT.search(surface) and places.org_is_place(surface):
+            c = dataclasses.replace(c, entity_type="GPE")  # "Koreans in Tomsk": the city the model took for a body
         if c.entity_type == "ORG" and (filters.is_facility(surface)
                                        or _HOTEL_BEFORE.search(chunk, max(0, c.start - 20), c.start)):
             c = dataclasses.replace(c, entity_type="FAC")  # "Incheon International Airport", "в отеле Sheraton …"

@@ -619,9 +619,17 @@ def _form_first_companies(text: str) -> list[Cand]:
     return out
 
 
+# A body named in quotes after its kind, in English: "the public organization ‘Regional National and Cultural
+# Autonomy of Koreans’", "the association “Korean Diaspora”". The name is what the quotes hold.
+_EN_KIND_QUOTED = re.compile(
+    r"\b(?:organi[sz]ation|company|association|foundation|fund|society|union|movement|NGO|club|agency)[ \t]+"
+    r"[‘“\"](?P<name>[A-Z][^‘’“”\"\n]{2,80})[’”\"]")
+
+
 def latin_companies(text: str) -> list[Cand]:
     return [Cand(m.start(), m.end(), "ORG", "pattern", 0.6) for m in _LATIN_COMPANY.finditer(text)] \
         + [Cand(m.start("name"), m.end("name"), "ORG", "pattern", 0.65) for m in _EN_QUOTED_BODY.finditer(text)] \
+        + [Cand(m.start("name"), m.end("name"), "ORG", "pattern", 0.6) for m in _EN_KIND_QUOTED.finditer(text)] \
         + _form_first_companies(text) + _company_words(text)
 
 
