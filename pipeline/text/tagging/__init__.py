@@ -363,7 +363,8 @@ def _english(chunk: str, hits: list[gazetteer.Hit], raw: list[ner.Cand], en_doc:
     model, absorbed, proper = en_ner.english_spans(
         chunk, 0, len(chunk), [(h.start, h.end, h.entry.entity_type) for h in hits], en_doc)
     # Pattern persons must be nouns to the tagger ("Higher Education" is not a person).
-    patterns = [p for p in ner.english_candidates(chunk, 0, len(chunk), [(h.start, h.end) for h in hits])
+    bodies = {h.start: h.end for h in hits if h.entry.entity_type == "ORG"}
+    patterns = [p for p in ner.english_candidates(chunk, 0, len(chunk), [(h.start, h.end) for h in hits], bodies)
                 if p.entity_type != "PERSON" or _all_proper(chunk, p, proper)]
     model_persons = [m for m in model if m.entity_type == "PERSON"]
     if model_persons:

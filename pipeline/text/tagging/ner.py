@@ -7,6 +7,7 @@ and overlap resolution happen in tag_document.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from pipeline.text.nlp import kiwi, natasha_ner, spacy_en
@@ -736,14 +737,14 @@ _EN_ORG_HEAD_WORDS = (
     r"Ministry|University|Institute|Academy|Agency|Corporation|Corp\.|Company|Bank|Foundation|"
     r"Association|Society|Forum|Railways|Council|Organization|Organisation|Commission|Center|Centre|"
     r"Committee|Court|Tribunal|Embassy|Consulate|Department|Chamber|Assembly|Service|Fund|Museum|Archives?|Union|"
-    r"Party"
+    r"Party|School|College|Faculty"
 )
 _EN_ORG_HEAD = re.compile(rf"\b(?:{_EN_ORG_HEAD_WORDS})\b")
 
 EN_ORG_HEAD_AT_END = re.compile(_EN_ORG_HEAD.pattern + "$")
 # The head words of a body for telling two coordinated bodies apart: the organisation heads and
 # a diplomatic or trade mission's words.
-EN_BODY_HEAD = _EN_BODY_HEAD = re.compile(rf"\b(?:{_EN_ORG_HEAD_WORDS}|Mission|Representation|Office|Administration|Group|School|College|Faculty|Branch)\b")
+EN_BODY_HEAD = _EN_BODY_HEAD = re.compile(rf"\b(?:{_EN_ORG_HEAD_WORDS}|Mission|Representation|Office|Administration|Group|Branch)\b")
 # The words of a body's complement ("… of …", "… for …"): a head word after them is another body's.
 _EN_COMPLEMENT = re.compile(r" (?:of|for|on|at) ")
 # "and" (or ", and"), then a capitalised word: where two bodies' names may meet.
@@ -806,8 +807,10 @@ def _title_tail(before: str, head_re: re.Pattern[str]) -> int | None:
 _CONTINUES_PHRASE = re.compile(r"(?:\b(?:of|and|for|the)|&)\s+$")
 
 
-def english_candidates(text: str, start: int, end: int, blocked: list[tuple[int, int]]) -> list[Cand]:
-    """PERSON (title/name-shape evidence) and ORG (head-word) runs inside text[start:end]."""
+def english_candidates(text: str, start: int, end: int, blocked: list[tuple[int, int]],
+                       bodies: Mapping[int, int] | None = None) -> list[Cand]:
+    """PERSON (title/name-shape evidence) and ORG (head-word) runs inside text[start:end].
+    `bodies`: the catalog's organisations, end by start (a complement stops before "of" one)."""
     out: list[Cand] = []
     chunk = text[start:end]
     blocked_index = SpanIndex(blocked)
@@ -841,7 +844,7 @@ def english_candidates(text: str, start: int, end: int, blocked: list[tuple[int,
             if conf:
                 out.append(Cand(s, e, "PERSON", "pattern", conf))
     for m in _EN_ORG_HEAD.finditer(chunk):
-        org = _en_org_span(text, start, start + m.start(), start + m.end())
+        org = _en_org_span(text, start, start + m.start(), start + m.end(), bodies)
         if org:
             out.append(Cand(org[0], org[1], "ORG", "pattern", 0.6))
     return out
@@ -878,8 +881,17 @@ def _search_end(pattern: re.Pattern[str], text: str, lo: int, end: int, window: 
 _CONSULATE_GENERAL = re.compile(r"[ -]General\b")
 
 
-def _en_org_span(text: str, lo: int, head_start: int, head_end: int) -> tuple[int, int] | None:
-    """Capitalised words before an org head word, plus an 'of the X Y' complement."""
+_OF_BODY = re.compile(r" (?:of|at) (?:the )?")
+# A possessive before a body's name is its owner ("Far Eastern Federal University's School of …", "Korea's
+# Ministry of …"), unless it is the "People's" of a state body's own name ("Supreme People's Assembly").
+_OWNER = re.compile(r"(?!People)[A-Z][\w.&-]*'s")
+
+
+def _en_org_span(text: str, lo: int, head_start: int, head_end: int, bodies: Mapping[int, int] | None = None
+                 ) -> tuple[int, int] | None:
+    """Capitalised words before an org head word, plus an 'of the X Y' complement. The complement stops
+    before "of <a catalog organisation>": "Faculty of Asian and African Studies [of Saint Petersburg State
+    University]" is a unit, the university another name."""
     if _EN_HEAD_OF_OTHER.match(text, head_end):
         return None  # "Diplomatic Service Day", "Union Square": the head word names something else
     if text[head_start:head_end] == "Consulate":
@@ -889,7 +901,7 @@ def _en_org_span(text: str, lo: int, head_start: int, head_end: int) -> tuple[in
     words = 0
     while True:
         base, m = _search_end(_CAPITALISED_WORD_AT_END, text, lo, s)
-        if not m or m.group(1) in _EN_FUNCTION_WORDS:
+        if not m or m.group(1) in _EN_FUNCTION_WORDS or _OWNER.fullmatch(m.group(1)):
             break
         s = base + m.start(1)
         words += 1
@@ -908,6 +920,8 @@ def _en_org_span(text: str, lo: int, head_start: int, head_end: int) -> tuple[in
             while text[e - 1] == " ":
                 e -= 1
             break
+    if bodies:  # (the body must end the complement: "Russian Center of the APEC Studies" is one name)
+        e = next((m.start() for m in _OF_BODY.finditer(text, head_end, e) if bodies.get(m.end()) == e), e)
     e = split_coordinated(text, s, e)[0][1]  # "… of Oceans and Fisheries[ and the Federal Agency …]"
     if words == 0 and e == head_end:
         return None  # a bare "Ministry" is not a name; "Ministry of Foreign Affairs" is
