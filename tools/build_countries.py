@@ -50,6 +50,7 @@ EXTRA: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
     "CZ": (("Czech Republic",), ("Чехия",), ("체코",)),
     "MM": (("Burma",), ("Мьянма",), ("미얀마",)),
     "TW": (("Republic of China",), ("Тайвань",), ("대만",)),
+    "BY": ((), ("Белоруссия",), ()),
 }
 
 # Wikidata ids filled only where certain.

@@ -114,6 +114,10 @@ _BODY_WORD = re.compile(r"\b(?:Institute|Council|Committee|Commission|Cent(?:er|
 # A body's head word ending a name the model typed as a place ("Far Eastern State University").
 _BODY_HEAD = re.compile(r"\b(?:University|Institute|Academy|Agency|Ministry|Committee|Commission|Council|Foundation"
                         r"|Association|Society|Corporation|Company|Bank)$")
+# A body named by its matter ("Center for Korean Studies", "Institute of Oriental Studies"): the model's
+# place or facility with a body's head word and its complement is that body.
+_BODY_OF = re.compile(r"\b(?:Cent(?:er|re)|Institute|Academy|School|College|Faculty|Department|Agency|Ministry|Committee"
+                      r"|Commission|Council|Foundation|Association|Society|Office|Bureau|Fund|Union) (?:of|for|on)\b")
 # A one-word name after "the town of" is a place ("near the town of Yongin"), a name after a hotel
 # word a facility ("в отеле Sheraton Grand Walkerhill", "at the hotel Lotte").
 _PLACE_OF = re.compile(r"\b(?:town|city|village|port|province|county|district|island)\s+of\s+$")
@@ -168,6 +172,7 @@ def _block_mentions(text: str, bs: int, be: int, language: str, en_doc: object |
         found = [_after(flat, c, orgs, org_index) for c in spans]
         natasha.update(id(c) for c in found)
         raw += ner.orgs_named_after(flat, orgs + found + koreans)  # "университет им. Ким Чака"
+        raw += ner.russian_kind_named(flat)  # "авиакомпания Аэрофлот"
         # "РИА «27 Регион»", "компания «Керенг»" (the model's longer name holding it wins)
         model_index = SpanIndex((c.start, c.end) for c in found)
         raw += [c for c in ner.russian_quoted_bodies(flat) if not any(
@@ -205,8 +210,8 @@ def _block_mentions(text: str, bs: int, be: int, language: str, en_doc: object |
             continue
         if c.method == "ner" and c.entity_type in ("FAC", "GPE", "LOC") and _MISSION.search(surface):
             c = dataclasses.replace(c, entity_type="ORG")  # "the Russian Embassy said": a diplomatic mission
-        if c.method == "ner" and c.entity_type in ("FAC", "GPE", "LOC") and _BODY_HEAD.search(surface) \
-                and not filters.is_facility(surface):
+        if c.method == "ner" and c.entity_type in ("FAC", "GPE", "LOC") \
+                and (_BODY_HEAD.search(surface) or _BODY_OF.search(surface)) and not filters.is_facility(surface):
             c = dataclasses.replace(c, entity_type="ORG")  # "the Far Eastern State University": a body, not a place
         elif c.method == "ner" and c.entity_type in ("GPE", "LOC") and _CYR.search(surface) \
                 and _ru_body_head(c.normal or surface) and _link(surface, c.normal) is None:
@@ -215,6 +220,8 @@ def _block_mentions(text: str, bs: int, be: int, language: str, en_doc: object |
                 and (_STATION_AFTER.match(chunk, c.end) or _PLACE_OF.search(chunk, max(0, c.start - 20), c.start)
                      or _KO_UNIT_WORD.fullmatch(surface)):  # "Jongno-gu": a Korean district, romanised
             c = dataclasses.replace(c, entity_type="GPE")  # "Khasan train station", "near the town of Yongin"
+        elif c.method == "ner" and c.entity_type == "ORG" and _LAT.search(surface) and places.org_is_place(surface):
+            c = dataclasses.replace(c, entity_type="GPE")  # "Koreans in Tomsk": the city the model took for a body
         if c.entity_type == "ORG" and (filters.is_facility(surface)
                                        or _HOTEL_BEFORE.search(chunk, max(0, c.start - 20), c.start)):
             c = dataclasses.replace(c, entity_type="FAC")  # "Incheon International Airport", "в отеле Sheraton …"
@@ -243,6 +250,9 @@ def _block_mentions(text: str, bs: int, be: int, language: str, en_doc: object |
             cands.append(_M(bs + c.start, bs + c.end, c.entity_type, unlinked_id(c.entity_type, name), name,
                             c.method, c.confidence, holds_names=holds))
     cands = [_without_dangling_preposition(chunk, bs, m) for m in cands]
+    place_ends = {h.start: h.end for h in hits if h.entry.entity_type in ("GPE", "LOC")}
+    if place_ends:
+        cands = [_with_mission_place(chunk, bs, m, place_ends) if m.etype == "ORG" else m for m in cands]
     return [_with_ko_unit(chunk, bs, m) if m.etype in ("GPE", "LOC") else _with_facility_word(chunk, bs, m)
             if m.etype == "ORG" and m.method == "gazetteer" else m for m in cands], titles
 
@@ -267,6 +277,23 @@ def _without_dangling_preposition(chunk: str, bs: int, m: _M) -> _M:
         return dataclasses.replace(m, end=bs + cut.start())  # a catalog entry keeps its name
     name = m.name_en.rsplit(" ", 1)[0]  # the romanised preposition goes too
     return dataclasses.replace(m, end=bs + cut.start(), name_en=name, entity_id=unlinked_id(m.etype, name))
+
+
+# A diplomatic or trade mission is named with where it serves: "Russian Embassy in Seoul", "Embassy of
+# the Republic of Korea in Moscow", "посольство РФ в КНДР", "Генеральное консульство … во Владивостоке".
+_MISSION_WORD = re.compile(r"\b(?:Embass(?:y|ies)|Consulate|Mission|Representation|Representative Office)\b"
+                           r"|(?<![А-Яа-яЁё])(?:[Пп]осольств|[Кк]онсульств|[Гг]енконсульств|[Пп]редставительств|[Тт]оргпредств)")
+_SERVES_IN = re.compile(r" (?:in|в|во) (?:the )?")
+
+
+def _with_mission_place(chunk: str, bs: int, m: _M, place_ends: Mapping[int, int]) -> _M:
+    """A mission's name runs on through "in <place>" when a catalog place follows right there;
+    the place is still mentioned (`_nested_places`), and the name now holds it (competes on length).
+    The entity keeps its id and English name: the same mission wherever it is written out."""
+    after = _SERVES_IN.match(chunk, m.end - bs)
+    if after is None or after.end() not in place_ends or not _MISSION_WORD.search(chunk, m.start - bs, m.end - bs):
+        return m
+    return dataclasses.replace(m, end=bs + place_ends[after.end()], holds_names=True)
 
 
 def _with_ko_unit(chunk: str, bs: int, m: _M) -> _M:
@@ -336,8 +363,15 @@ def _english(chunk: str, hits: list[gazetteer.Hit], raw: list[ner.Cand], en_doc:
     model, absorbed, proper = en_ner.english_spans(
         chunk, 0, len(chunk), [(h.start, h.end, h.entry.entity_type) for h in hits], en_doc)
     # Pattern persons must be nouns to the tagger ("Higher Education" is not a person).
-    patterns = [p for p in ner.english_candidates(chunk, 0, len(chunk), [(h.start, h.end) for h in hits])
+    bodies = {h.start: h.end for h in hits if h.entry.entity_type == "ORG"}
+    patterns = [p for p in ner.english_candidates(chunk, 0, len(chunk), [(h.start, h.end) for h in hits], bodies)
                 if p.entity_type != "PERSON" or _all_proper(chunk, p, proper)]
+    model_persons = [m for m in model if m.entity_type == "PERSON"]
+    if model_persons:
+        person_index = SpanIndex((m.start, m.end) for m in model_persons)
+        patterns = [_before_person(chunk, p, [model_persons[k] for k in person_index.overlapping(p.start, p.end)])
+                    if p.entity_type == "ORG" else p for p in patterns]
+        patterns = [p for p in patterns if p.end > p.start]
     # A person-shaped span the model typed ORG/GPE next to person evidence (a title, a given
     # name) is the person: "Glyn Davies" is no organisation.
     persons = raw + [p for p in patterns if p.entity_type == "PERSON"]
@@ -374,6 +408,19 @@ def _english(chunk: str, hits: list[gazetteer.Hit], raw: list[ner.Cand], en_doc:
 
 
 _OF_PLACE = re.compile(r"\b(?:of|for|in) (?:the )?$")
+_TRAILING_LINK = re.compile(r"(?:\s+(?:of|for|and|the|on))+\s*$|\s+$")
+
+
+def _before_person(chunk: str, org: ner.Cand, persons: list[ner.Cand]) -> ner.Cand:
+    """A pattern's body whose complement runs into the model's person ("President of the Association of
+    Recent History of Korea Kwon Hee-Young"): the body ends before the person starts. (Empty when
+    nothing but the person is left.)"""
+    cut = min((p.start for p in persons if org.start < p.start < org.end < p.end), default=None)
+    if cut is None:
+        return org
+    tail = _TRAILING_LINK.search(chunk, org.start, cut)
+    end = tail.start() if tail else cut
+    return dataclasses.replace(org, end=max(org.start, end))
 
 
 def _body_as_person(chunk: str, org: ner.Cand, person: ner.Cand) -> bool:

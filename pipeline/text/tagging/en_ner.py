@@ -11,7 +11,16 @@ import re
 
 from pipeline.text.nlp import spacy_en
 from pipeline.text.overlap import SpanIndex
-from pipeline.text.tagging.ner import GENERIC_WORDS, GIVEN_NAMES, Cand, en_person_shaped, is_title
+from pipeline.text.tagging.ner import (
+    EN_BODY_HEAD,
+    GENERIC_WORDS,
+    GIVEN_NAMES,
+    TITLE_HEAD,
+    Cand,
+    en_person_shaped,
+    is_title,
+    split_coordinated,
+)
 
 _TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "FAC"}
 # Penn tags that may sit inside a multi-word name ("Ministry of Foreign Affairs and Trade",
@@ -29,7 +38,10 @@ _EVENT_ENDS = frozenset({"Day", "Days", "Week", "Festival", "Anniversary", "Olym
 # A title's "for"/"of" complement names a portfolio ("Ambassador for International Economy and
 # Trade"), unless it has an organisation's head word ("Minister of the Ministry of …").
 _PORTFOLIO_BEFORE = re.compile(r"\b(?:Minister|Ambassador|Secretary|Envoy|Commissioner|Representative|Adviser|"
-                               r"Advisor) (?:for|of) (?:the )?$")
+                               r"Advisor) (?:for|of) (?:the )?$"
+                               r"|\b(?:Vice[- ])?(?:President|Rector|Director|Dean|Chancellor|Provost|Head) for (?:the )?$")
+# An academic degree is no body: "Candidate of Sciences", "Doctor of Philosophy", "Master of Arts".
+_DEGREE = re.compile(r"(?:Candidate|Doctor|Master|Bachelor)s? of ")
 _ORG_HEAD = re.compile(r"\b(?:Ministry|University|Institute|Academy|Agency|Corporation|Company|Bank|Foundation|"
                        r"Association|Society|Forum|Council|Organi[sz]ation|Commission|Cent(?:er|re)|Committee|"
                        r"Office|Department|Service|Assembly|Party|Fund|Union|Court|Tribunal)\b")
@@ -102,6 +114,52 @@ def name_shaped(tokens: list, label: str) -> bool:  # noqa: ANN001 - spaCy token
     return True
 
 
+# A body named "… of [the] <place>" ("Consulate General of the Republic of Korea", "Ministry of Trade,
+# Industry and Energy of the Republic of Korea"), or a unit "… of [the] <body>" ("School of Regional and
+# International Studies of Far Eastern Federal University"): the words before the catalog name.
+_OF_BEFORE = re.compile(r" (?:of|for|at) (?:the )?$")
+
+
+def _body_of(text: str, ws: int, first: int) -> bool:
+    """text[ws:first] is a body's head and its "of" before a catalog name that starts at `first`."""
+    return bool(_OF_BEFORE.search(text, ws, first)) and bool(EN_BODY_HEAD.search(text, ws, first))
+
+
+# The words after a known company's name that make another company's ("LOTTE Group", "Hyundai Glovis",
+# "Samsung Heavy Industries"): capitalised words, no title ("Samsung Vice Chairman"), no "of".
+_COMPANY_TAIL = re.compile(r"(?: [A-Z][A-Za-z&-]*)+")
+
+
+def _company_of(text: str, inside: list[tuple[int, int, str]], we: int) -> bool:
+    """The model's organisation is one catalog organisation and capitalised words after it (not a
+    person's name, not a title)."""
+    if len(inside) != 1 or inside[0][2] != "ORG":
+        return False
+    tail = text[inside[0][1]:we]
+    return bool(_COMPANY_TAIL.fullmatch(tail)) and not TITLE_HEAD.search(tail) \
+        and not en_person_shaped(tail.split()) and not any(w in GIVEN_NAMES for w in tail.split())
+
+
+_POSSESSIVE = re.compile(r"['’]s ")
+
+
+def _unit_after_possessive(text: str, inside: list[tuple[int, int, str]], we: int) -> bool:
+    """"Far Eastern Federal University's School of Oriental Studies": one catalog organisation, its
+    possessive, then a body's head word: the unit is a body of its own (the catalog name stays a mention)."""
+    return len(inside) == 1 and inside[0][2] == "ORG" and bool(_POSSESSIVE.match(text, inside[0][1])) \
+        and bool(EN_BODY_HEAD.search(text, inside[0][1] + 3, we))
+
+
+def _pieces(text: str, start: int, tokens: list, label: str) -> list[list]:  # noqa: ANN001 - spaCy tokens
+    """The model's span, cut where two bodies' names are joined by "and" (ner.split_coordinated)."""
+    if label == "PERSON" or len(tokens) < 4:
+        return [tokens]
+    parts = split_coordinated(text, start + tokens[0].idx, start + tokens[-1].idx + len(tokens[-1].text))
+    if len(parts) == 1:
+        return [tokens]
+    return [_trim([t for t in tokens if a <= start + t.idx < b]) for a, b in parts]
+
+
 def _words(tokens: list) -> list[str]:  # noqa: ANN001 - spaCy tokens
     return "".join(t.text_with_ws for t in tokens).split()
 
@@ -147,11 +205,9 @@ def english_spans(text: str, start: int, end: int, hits: list[tuple[int, int, st
     hit_index = SpanIndex((hs, he) for hs, he, _ in hits)
     out: list[Cand] = []
     absorbed: set[tuple[int, int]] = set()
-    for ent in doc.ents:
-        label = _TYPES.get(ent.label_)
-        if label is None:
-            continue
-        whole = _trim(list(ent))
+    pieces = ((_TYPES[ent.label_], whole) for ent in doc.ents if ent.label_ in _TYPES
+              for whole in _pieces(text, start, _trim(list(ent)), _TYPES[ent.label_]))
+    for label, whole in pieces:
         while label == "PERSON" and len(whole) > 1 and whole[0].text.rstrip(".") in GENERIC_WORDS:
             whole = whole[1:]  # "Rector V. Torkunov": the title is not the name
         if not whole:
@@ -171,8 +227,18 @@ def english_spans(text: str, start: int, end: int, hits: list[tuple[int, int, st
             rest = [t for t in whole if start + t.idx >= max((he for _, he in places), default=ws)]
             modifier = label in ("ORG", "FAC") and len(places) == len(inside) and rest \
                 and not en_person_shaped(_words(rest))
+            first = min(hs for hs, _, _ in inside)
             if modifier:
                 absorbed.update(places)
+            elif label == "ORG" and first > ws and all(ht in ("GPE", "LOC") for _, _, ht in inside) \
+                    and _body_of(text, ws, first):
+                pass  # "Consulate General of the Republic of Korea": the whole name; the place stays a place
+            elif label == "ORG" and first > ws and all(ht == "ORG" for _, _, ht in inside) and _body_of(text, ws, first):
+                tokens = _trim([t for t in whole if start + t.idx + len(t.text) <= first])  # the unit before "of <body>"
+            elif label == "ORG" and first == ws and _company_of(text, inside, we):
+                pass  # "LOTTE Group", "Hyundai Glovis": a company of a known group, named after it
+            elif label == "ORG" and first == ws and _unit_after_possessive(text, inside, we):
+                tokens = _trim([t for t in whole if start + t.idx >= inside[0][1] + 3])  # "FEFU's [School of …]"
             else:
                 spans = [(hs, he) for hs, he, _ in inside]
                 while tokens and _covered(tokens[0], spans, start):
@@ -203,5 +269,7 @@ def english_spans(text: str, start: int, end: int, hits: list[tuple[int, int, st
             continue  # "This Committee" -> "Committee": a common noun in title case
         if _DISEASE.fullmatch(text[start + s:start + e]):
             continue  # "COVID-19": a disease, not a body
+        if label == "ORG" and _DEGREE.match(text, start + s):
+            continue  # "Candidate of Sciences (PhD)": a degree
         out.append(Cand(start + s, start + e, label, "ner", 0.75, normal))
     return out, absorbed, proper

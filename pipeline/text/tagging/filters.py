@@ -160,7 +160,9 @@ def ru_name_ok(surface: str, entity_type: str = "") -> bool:
     return not (entity_type == "ORG" and len(words) == 2 and generic)
 
 
-_EN_ORG_CHAIN = re.compile(r"[A-Z][\w.&'-]*(?: (?:[A-Z][\w.&'-]*|of|for|and|the|on))* [A-Z][\w.&'-]*")
+# (an enumeration of portfolios keeps its commas: "Ministry of Trade, Industry and Energy"; a mission names
+# where it serves: "Embassy of the Republic of Korea in Moscow")
+_EN_ORG_CHAIN = re.compile(r"[A-Z][\w.&'-]*,?(?: (?:[A-Z][\w.&'-]*,?|of|for|and|the|on|in))* [A-Z][\w.&'-]*")
 
 
 def org_chain(surface: str) -> bool:

@@ -7,6 +7,7 @@ and overlap resolution happen in tag_document.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from pipeline.text.nlp import kiwi, natasha_ner, spacy_en
@@ -165,7 +166,7 @@ def _region_after(text: str, toks: list[tuple[int, int, str]], i: int) -> bool:
 # A diplomatic mission is named by the country it represents, often in several words
 # ("посольства Республики Корея", "Генерального консульства Российской Федерации"), and by a
 # lower-case adjective of its rank ("генерального", "почётного").
-_RU_MISSION_HEADS = frozenset({"посольство", "консульство", "генконсульство", "представительство"})
+_RU_MISSION_HEADS = frozenset({"посольство", "консульство", "генконсульство", "представительство", "торгпредство"})
 _RU_MISSION_RANKS = frozenset({"генеральный", "почётный", "почетный"})
 _MISSION_NAME_WORDS = 3
 
@@ -260,9 +261,9 @@ def russian_org_heads(text: str, persons: list[tuple[int, int]] = ()) -> list[Ca
         if city is None and lemma in ("дума", "мэрия") and _city_right_after(text, toks, i) \
                 and not in_person.overlaps(toks[i + 1][0], toks[i + 1][1]):
             city = i + 1  # "председатель Думы Владивостока"
-        if lemma not in _RU_ORG_HEADS and city is None:
+        mission = lemma in _RU_MISSION_HEADS  # ("представительство России": a mission, not in ORG_HEADS)
+        if lemma not in _RU_ORG_HEADS and city is None and not mission:
             continue
-        mission = lemma in _RU_MISSION_HEADS
         width = _MISSION_NAME_WORDS if mission else 1
         j = i + 1  # the name: one capitalised word right after the head (a person may follow)
         while j < len(toks) and j - i <= width and toks[j][2][:1].isupper() and re.fullmatch(r" ", text[toks[j - 1][1]:toks[j][0]]) \
@@ -277,6 +278,9 @@ def russian_org_heads(text: str, persons: list[tuple[int, int]] = ()) -> list[Ca
                 and text[toks[i + 1][1]:toks[i + 1][1] + 2].startswith((" ", ". ")):
             j = i + 2  # "университетом имени …": the person's name follows (see orgs_named_after)
         owner = i > 0 and w == "МИД" and text[toks[i - 1][1]:s] == " " and _geo_adjective(toks[i - 1][2])
+        # "Российское посольство", "Южнокорейское консульство": a mission named by its country's adjective
+        owner = owner or (mission and i > 0 and text[toks[i - 1][1]:s] == " " and toks[i - 1][2][:1].isupper()
+                          and ru_lemma(toks[i - 1][2]).endswith(("ский", "цкий")))
         if j == i + 1 and not owner:
             continue
         start = s
@@ -519,6 +523,27 @@ _RU_QUOTED_BODY = re.compile(
 # (a quoted name alone, without the abbreviation, is taken inside its quotes)
 
 
+# A firm named right after its kind without quotes: "авиакомпания Аэрофлот", "концерна КАМАЗ" (one word, not a
+# place the catalog knows, not a person's name; the quoted and the Latin forms are taken elsewhere).
+_RU_KIND_NAMED = re.compile(
+    r"(?<![\w-])(?:[Аа]виа|[Гг]ос|[Аа]вто)?(?:компани|корпораци|концерн|холдинг)[а-яё]*[ \t]+"
+    r"(?P<name>[А-ЯЁ][А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)?)(?![\w«\"-])")
+
+
+def russian_kind_named(text: str) -> list[Cand]:
+    from pipeline.text.nlp import morph
+    from pipeline.text.tagging.gazetteer import find_russian
+
+    out = []
+    for m in _RU_KIND_NAMED.finditer(text):
+        name = m.group("name")
+        if any(p.tag.grammemes & {"Geox", "Name", "Surn", "Patr"} for p in morph().parse(name)[:2]) \
+                or any(h.entry.entity_type in ("GPE", "LOC", "PERSON") for h in find_russian(name)):
+            continue
+        out.append(Cand(m.start("name"), m.end("name"), "ORG", "pattern", 0.6, ru_nominative(name, "ORG")))
+    return out
+
+
 def russian_quoted_bodies(text: str) -> list[Cand]:
     out = []
     for m in _RU_QUOTED_BODY.finditer(text):
@@ -573,10 +598,40 @@ def _company_words(text: str) -> list[Cand]:
     return out
 
 
+# A Russian company in English with its legal form first and no quotes ("LLC Primorye Fish", "JSC Russian
+# Railways"): the form and the capitalised words after it, up to a title or a common word ("… CEO Oleg …").
+# (the name's own words that the common-word list holds; capitals that are a post or a thing, not a name)
+_COMPANY_NAME_WORDS = frozenset({"Railways", "Group", "Company", "Corporation", "Bank", "International", "Fund"})
+_COMMON_CAPS = frozenset({"CEO", "CFO", "COO", "MOU", "LNG"})
+_EN_FORM_FIRST = re.compile(r"(?<![\w-])(?:LLC|JSC|PJSC|OJSC|CJSC|NJSC|OOO|FSUE)((?: [A-Z][\w&'-]*){1,4})(?![\w-])")
+
+
+def _form_first_companies(text: str) -> list[Cand]:
+    out = []
+    for m in _EN_FORM_FIRST.finditer(text):
+        end = m.start(1)
+        for w in re.finditer(r" (\S+)", m.group(1)):
+            word = w.group(1)
+            if (word in _NOT_NAME and word not in _COMPANY_NAME_WORDS) or TITLE_HEAD.fullmatch(word) or word in _COMMON_CAPS:
+                break
+            end = m.start(1) + w.end()
+        if end > m.start(1):
+            out.append(Cand(m.start(), end, "ORG", "pattern", 0.6))
+    return out
+
+
+# A body named in quotes after its kind, in English: "the public organization ‘Regional National and Cultural
+# Autonomy of Koreans’", "the association “Korean Diaspora”". The name is what the quotes hold.
+_EN_KIND_QUOTED = re.compile(
+    r"\b(?:organi[sz]ation|company|association|foundation|fund|society|union|movement|NGO|club|agency)[ \t]+"
+    r"[‘“\"](?P<name>[A-Z][^‘’“”\"\n]{2,80})[’”\"]")
+
+
 def latin_companies(text: str) -> list[Cand]:
     return [Cand(m.start(), m.end(), "ORG", "pattern", 0.6) for m in _LATIN_COMPANY.finditer(text)] \
         + [Cand(m.start("name"), m.end("name"), "ORG", "pattern", 0.65) for m in _EN_QUOTED_BODY.finditer(text)] \
-        + _company_words(text)
+        + [Cand(m.start("name"), m.end("name"), "ORG", "pattern", 0.6) for m in _EN_KIND_QUOTED.finditer(text)] \
+        + _form_first_companies(text) + _company_words(text)
 
 
 def bilateral_bodies(text: str) -> list[Cand]:
@@ -623,7 +678,7 @@ def initials_start(text: str, start: int) -> int:
 
 # --- English --------------------------------------------------------------------------
 
-_EN_TITLE_HEAD = re.compile(
+TITLE_HEAD = _EN_TITLE_HEAD = re.compile(
     r"\b(?:(?:First|Second|Third|Vice|Deputy|Foreign|Prime|Special|Chief|chief|Senior|senior|Acting|"
     r"Former|former|Ex-|ex-|top|Top|Executive|General|Trade|Defense|Defence|Unification|Economy|"
     r"Finance|Interior|Energy|Presidential|Permanent|Plenipotentiary|Extraordinary|Assistant|"
@@ -678,14 +733,44 @@ _NOT_NAME = frozenset(
 )
 GENERIC_WORDS = _NOT_NAME  # capitalised common words that are never a name on their own
 GIVEN_NAMES = _GIVEN_NAMES
-_EN_ORG_HEAD = re.compile(
-    r"\b(?:Ministry|University|Institute|Academy|Agency|Corporation|Corp\.|Company|Bank|Foundation|"
+_EN_ORG_HEAD_WORDS = (
+    r"Ministry|University|Institute|Academy|Agency|Corporation|Corp\.|Company|Bank|Foundation|"
     r"Association|Society|Forum|Railways|Council|Organization|Organisation|Commission|Center|Centre|"
     r"Committee|Court|Tribunal|Embassy|Consulate|Department|Chamber|Assembly|Service|Fund|Museum|Archives?|Union|"
-    r"Party)\b"
+    r"Party|School|College|Faculty"
 )
+_EN_ORG_HEAD = re.compile(rf"\b(?:{_EN_ORG_HEAD_WORDS})\b")
 
 EN_ORG_HEAD_AT_END = re.compile(_EN_ORG_HEAD.pattern + "$")
+# The head words of a body for telling two coordinated bodies apart: the organisation heads and
+# a diplomatic or trade mission's words.
+EN_BODY_HEAD = _EN_BODY_HEAD = re.compile(rf"\b(?:{_EN_ORG_HEAD_WORDS}|Mission|Representation|Office|Administration|Group|Branch)\b")
+# The words of a body's complement ("… of …", "… for …"): a head word after them is another body's.
+_EN_COMPLEMENT = re.compile(r" (?:of|for|on|at) ")
+# "and" (or ", and"), then a capitalised word: where two bodies' names may meet.
+_EN_AND = re.compile(r",? and (?:the )?(?=[A-Z])")
+
+
+def split_coordinated(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """text[start:end] cut where two bodies are joined by "and" ("the Russian Chamber of Commerce
+    and Industry and the Korea Chamber of Commerce and Industry", "the Ministry of Oceans and
+    Fisheries and the Federal Agency for Fishery"): the words after "and", up to the next "and",
+    hold a head word of their own, and so do the words before it. An "and" inside one name is
+    followed by a field, not by a body ("Ministry of Trade, Industry and Energy", "Chamber of
+    Commerce and Industry", "Institute of Economics and Linguistics"): no cut."""
+    cuts = list(_EN_AND.finditer(text, start, end))
+    if not cuts:
+        return [(start, end)]
+    parts, s = [], start
+    for k, m in enumerate(cuts):
+        segment_end = cuts[k + 1].start() if k + 1 < len(cuts) else end
+        complement = _EN_COMPLEMENT.search(text, m.end(), segment_end)  # "… and International Studies of X University"
+        if _EN_BODY_HEAD.search(text, m.end(), complement.start() if complement else segment_end) \
+                and _EN_BODY_HEAD.search(text, s, m.start()):
+            parts.append((s, m.start()))
+            s = m.end()
+    parts.append((s, end))
+    return parts
 
 
 def en_person_shaped(tokens: list[str]) -> bool:
@@ -722,8 +807,10 @@ def _title_tail(before: str, head_re: re.Pattern[str]) -> int | None:
 _CONTINUES_PHRASE = re.compile(r"(?:\b(?:of|and|for|the)|&)\s+$")
 
 
-def english_candidates(text: str, start: int, end: int, blocked: list[tuple[int, int]]) -> list[Cand]:
-    """PERSON (title/name-shape evidence) and ORG (head-word) runs inside text[start:end]."""
+def english_candidates(text: str, start: int, end: int, blocked: list[tuple[int, int]],
+                       bodies: Mapping[int, int] | None = None) -> list[Cand]:
+    """PERSON (title/name-shape evidence) and ORG (head-word) runs inside text[start:end].
+    `bodies`: the catalog's organisations, end by start (a complement stops before "of" one)."""
     out: list[Cand] = []
     chunk = text[start:end]
     blocked_index = SpanIndex(blocked)
@@ -757,7 +844,7 @@ def english_candidates(text: str, start: int, end: int, blocked: list[tuple[int,
             if conf:
                 out.append(Cand(s, e, "PERSON", "pattern", conf))
     for m in _EN_ORG_HEAD.finditer(chunk):
-        org = _en_org_span(text, start, start + m.start(), start + m.end())
+        org = _en_org_span(text, start, start + m.start(), start + m.end(), bodies)
         if org:
             out.append(Cand(org[0], org[1], "ORG", "pattern", 0.6))
     return out
@@ -791,15 +878,30 @@ def _search_end(pattern: re.Pattern[str], text: str, lo: int, end: int, window: 
     return lo, pattern.search(text[lo:end])
 
 
-def _en_org_span(text: str, lo: int, head_start: int, head_end: int) -> tuple[int, int] | None:
-    """Capitalised words before an org head word, plus an 'of the X Y' complement."""
+_CONSULATE_GENERAL = re.compile(r"[ -]General\b")
+
+
+_OF_BODY = re.compile(r" (?:of|at) (?:the )?")
+# A possessive before a body's name is its owner ("Far Eastern Federal University's School of …", "Korea's
+# Ministry of …"), unless it is the "People's" of a state body's own name ("Supreme People's Assembly").
+_OWNER = re.compile(r"(?!People)[A-Z][\w.&-]*'s")
+
+
+def _en_org_span(text: str, lo: int, head_start: int, head_end: int, bodies: Mapping[int, int] | None = None
+                 ) -> tuple[int, int] | None:
+    """Capitalised words before an org head word, plus an 'of the X Y' complement. The complement stops
+    before "of <a catalog organisation>": "Faculty of Asian and African Studies [of Saint Petersburg State
+    University]" is a unit, the university another name."""
     if _EN_HEAD_OF_OTHER.match(text, head_end):
         return None  # "Diplomatic Service Day", "Union Square": the head word names something else
+    if text[head_start:head_end] == "Consulate":
+        general = _CONSULATE_GENERAL.match(text, head_end)
+        head_end = general.end() if general else head_end  # "Consulate General of the Russian Federation"
     s = head_start
     words = 0
     while True:
         base, m = _search_end(_CAPITALISED_WORD_AT_END, text, lo, s)
-        if not m or m.group(1) in _EN_FUNCTION_WORDS:
+        if not m or m.group(1) in _EN_FUNCTION_WORDS or _OWNER.fullmatch(m.group(1)):
             break
         s = base + m.start(1)
         words += 1
@@ -818,6 +920,9 @@ def _en_org_span(text: str, lo: int, head_start: int, head_end: int) -> tuple[in
             while text[e - 1] == " ":
                 e -= 1
             break
+    if bodies:  # (the body must end the complement: "Russian Center of the APEC Studies" is one name)
+        e = next((m.start() for m in _OF_BODY.finditer(text, head_end, e) if bodies.get(m.end()) == e), e)
+    e = split_coordinated(text, s, e)[0][1]  # "… of Oceans and Fisheries[ and the Federal Agency …]"
     if words == 0 and e == head_end:
         return None  # a bare "Ministry" is not a name; "Ministry of Foreign Affairs" is
     while re.search(r" (?:and|of|the)$", text[s:e]):

@@ -71,6 +71,12 @@ def _populations() -> dict[str, int]:
 BIG_CITY = 1_000_000
 
 
+def org_is_place(surface: str) -> bool:
+    """The model's one-word "organisation" is a city GeoNames names ("ethnic Koreans in Tomsk"): a
+    city in its own English name, not an acronym."""
+    return " " not in surface and not surface.isupper() and _latin_index().get(surface) is not None
+
+
 def person_is_place(surface: str) -> CatalogEntry | None:
     entry = _latin_index().get(surface)
     if entry is None or " " in surface:
