@@ -19,8 +19,9 @@ from pipeline import datasets, frames, metadata, shards, stages
 from pipeline import tables as tb
 from pipeline.mt_resource import TranslationResource
 from pipeline.publish import publish_all
+from pipeline.report import draw_ahead
 from pipeline.resources import PipelineConfig
-from pipeline.runner import StageRunner
+from pipeline.runner import StageRunner, pool_running
 from schemas.registry import DATASETS, describe
 
 CODE_VERSION = "2"  # bump when a stage's output for the same input changes
@@ -204,9 +205,14 @@ def datasets_asset(context: dg.AssetExecutionContext, settings: PipelineConfig, 
 
     built: dict[str, int] = {}
     for name in DATASETS:
+        if name in selected:
+            parts_of(name)
+    if not pool_running():  # a small change: the second core is free to draw the report's charts
+        draw_ahead({name: parts[name] for name in DATASETS if name in parts}, settings.outputs, settings.store())
+    for name in DATASETS:
         if name not in selected:
             continue
-        got = parts_of(name)
+        got = parts[name]
         preview = datasets.head(got, name, metadata.PREVIEW_COLUMNS[name], metadata.PREVIEW_ROWS)
         yield dg.Output(got, output_name=name, metadata={
             **metadata.dataset_metadata(name, datasets.stats(got, name), settings.outputs, preview,
@@ -227,8 +233,9 @@ def published_datasets(
 ) -> dg.MaterializeResult:
     """Links every validated dataset's part files into `<outputs>/<name>/`, each swapped in atomically."""
     published = publish_all(parts, settings.outputs, parts=True)
-    for p in published:
-        context.log.info(f"published {p.name}: {p.rows} rows in {len(p.files)} files -> {p.path}")
+    # One log line for all datasets: each line is an event written to the run's storage (~9 ms).
+    context.log.info("published " + "; ".join(f"{p.name}: {p.rows} rows in {len(p.files)} files -> {p.path}"
+                                              for p in published))
     return dg.MaterializeResult(metadata={
         "outputs": dg.MetadataValue.path(str(settings.outputs)),
         "rows": dg.MetadataValue.json({p.name: p.rows for p in published}),

@@ -23,10 +23,10 @@ import json
 import re
 import textwrap
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import dagster as dg
 import pandas as pd
@@ -337,6 +337,15 @@ def _read(outputs: Path) -> dict[str, pd.DataFrame]:
     return {name: pd.read_parquet(outputs / name, columns=cols) for name, cols in CHART_COLUMNS.items()}
 
 
+def _read_parts(paths: Mapping[str, Sequence[str]]) -> dict[str, pd.DataFrame]:
+    """`_read` of the part files `published_datasets` is about to link into the dataset folders
+    (the same files, read in the same order: the folder's files sorted by name)."""
+    import pyarrow.parquet as pq
+
+    return {name: pq.read_table(sorted(paths[name], key=lambda p: Path(p).name), columns=cols).to_pandas()
+            for name, cols in CHART_COLUMNS.items()}
+
+
 def _families(hangul: str | None) -> list[str]:
     return ["DejaVu Sans", *([hangul] if hangul else [])]
 
@@ -383,10 +392,10 @@ def _draw(indices: Sequence[int]) -> list[tuple[Chart, bytes]]:
     return drawn
 
 
-def draw_charts(outputs: Path) -> list[tuple[Chart, bytes]]:
-    """Every chart and its PNG, `FORKED_CHARTS` drawn in a forked process at the same time as
-    the others here (drawn here alone where processes cannot be forked, or if the fork fails:
-    the same pictures either way)."""
+def draw_charts(outputs: Path, read: dict[str, pd.DataFrame] | None = None, fork: bool = True) -> list[tuple[Chart, bytes]]:
+    """Every chart and its PNG, from the published datasets (or `read`), `FORKED_CHARTS` drawn
+    in a forked process at the same time as the others here (all here without `fork`, where
+    processes cannot be forked, or if the fork fails: the same pictures either way)."""
     global _drawing
     import multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor
@@ -394,11 +403,11 @@ def draw_charts(outputs: Path) -> list[tuple[Chart, bytes]]:
     import matplotlib.backends.backend_agg  # noqa: F401 - imported once, before the fork
 
     imports_done()
-    _drawing = (_read(outputs), hangul_font())
+    _drawing = (_read(outputs) if read is None else read, hangul_font())
     try:
         here = [i for i in range(len(CHART_BUILDERS)) if i not in FORKED_CHARTS]
         forked: dict[int, tuple[Chart, bytes]] = {}
-        if "fork" in mp.get_all_start_methods():
+        if fork and "fork" in mp.get_all_start_methods():
             with ProcessPoolExecutor(max_workers=1, mp_context=mp.get_context("fork")) as pool:
                 future = pool.submit(_draw, FORKED_CHARTS)
                 mine = dict(zip(here, _draw(here), strict=True))
@@ -452,6 +461,7 @@ class Report:
     files: list[str]
     markdown: str
     drawn: bool = True  # False: the live report already showed these datasets
+    ahead: bool = False  # its charts were drawn while the datasets were validated (`draw_ahead`)
 
 
 def write_report(outputs: Path, memo: Store | None = None) -> Report:
@@ -467,7 +477,9 @@ def write_report(outputs: Path, memo: Store | None = None) -> Report:
         live = outputs / REPORT_DIR
         if drawn and drawn.get("key") == key and all((live / f).is_file() for f in drawn["files"]):
             return Report(live, drawn["files"], drawn["markdown"], drawn=False)
-    drawn = draw_charts(outputs)
+    drawn = _drawn_ahead(key, memo) if key is not None else None
+    ahead = drawn is not None
+    drawn = drawn or draw_charts(outputs)
     charts = [chart for chart, _ in drawn]
     summary = summary_line(outputs)
     clear_staging(outputs)
@@ -480,7 +492,7 @@ def write_report(outputs: Path, memo: Store | None = None) -> Report:
     live = outputs / REPORT_DIR
     swap_in(staging, live)
     clear_staging(outputs)
-    report = Report(live, sorted([*images, "index.html"]), ui_markdown(charts, images, summary, live))
+    report = Report(live, sorted([*images, "index.html"]), ui_markdown(charts, images, summary, live), ahead=ahead)
     if key is not None:
         memo.write_json(memo.path("report", "drawn.json"), {"key": key, "files": report.files, "markdown": report.markdown})
     return report
@@ -493,9 +505,97 @@ def _report_key(outputs: Path) -> str | None:
         datasets = {name: manifest["datasets"][name]["sha256"] for name in sorted(manifest["datasets"])}
     except (OSError, ValueError, KeyError, TypeError):
         return None
+    return _key(datasets, outputs)
+
+
+def _key(datasets: Mapping[str, str], outputs: Path) -> str:
     font = "NanumGothic" if importlib.util.find_spec("koreanize_matplotlib") else hangul_font()
     code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
-    return digest(datasets, font, code, str(outputs.resolve()))
+    return digest(dict(sorted(datasets.items())), font, code, str(outputs.resolve()))
+
+
+# --- charts drawn ahead -------------------------------------------------------------------
+# After one added file the report was the largest step left (1-2 s at 10k documents), drawn
+# after validation and publication while the second core idled. The charts only depend on the
+# datasets' part files, which exist once `build_datasets` has built them: a forked process
+# draws them from those files while this one validates and publishes; the report step takes
+# them when the published manifest is exactly those files (same key as a live report), and
+# draws them itself otherwise (a failed check publishes nothing, a subset publishes less).
+
+_ahead: tuple[str, Any] | None = None  # (key, process) of the charts being drawn ahead
+
+
+def draw_ahead(parts: Mapping[str, pd.DataFrame], outputs: Path, store: Store) -> bool:
+    """Start drawing the charts of the datasets whose part lists are `parts` (every dataset),
+    in a forked process; False when it cannot (no fork, no reusable store, a dataset
+    without parts: published as one empty file, a key these parts cannot give)."""
+    global _ahead
+    import multiprocessing as mp
+
+    from pipeline.datasets import part_name
+    from pipeline.publish import dataset_sha256
+    from schemas.registry import DATASETS
+
+    if not store.reuse or "fork" not in mp.get_all_start_methods():
+        return False
+    if any(name not in parts or parts[name].empty for name in DATASETS):
+        return False
+    key = _key({name: dataset_sha256({part_name(shard): sha for shard, sha in zip(p["shard"], p["sha256"], strict=True)})
+                for name, p in parts.items() if name in DATASETS}, outputs)
+    live = store.read_json(store.path("report", "drawn.json"))
+    if live and live.get("key") == key:
+        return False  # the live report already shows these datasets (`write_report` keeps it)
+    import matplotlib.backends.backend_agg  # noqa: F401 - imported once, before the fork
+
+    imports_done()
+    paths = {name: list(parts[name]["path"]) for name in CHART_COLUMNS}
+    process = mp.get_context("fork").Process(target=_draw_into, args=(paths, store.path("report", "ahead", key)),
+                                             daemon=True, name="report-ahead")
+    process.start()
+    _ahead = (key, process)
+    return True
+
+
+def _draw_into(paths: Mapping[str, Sequence[str]], folder: Any) -> None:
+    """The forked process: every chart from the part files, into `folder` (`charts.pkl` last)."""
+    import pickle
+
+    drawn = draw_charts(Path("."), read=_read_parts(paths), fork=False)
+    folder.mkdir(parents=True, exist_ok=True)
+    for chart, png in drawn:
+        (folder / chart.file).write_bytes(png)
+    partial = folder / "charts.pkl.partial"
+    partial.write_bytes(pickle.dumps([chart for chart, _ in drawn]))
+    partial.rename(folder / "charts.pkl")
+
+
+AHEAD_WAIT_S = 300  # a report drawn ahead is never waited for longer than it takes to draw
+
+
+def _drawn_ahead(key: str, store: Store) -> list[tuple[Chart, bytes]] | None:
+    """The charts drawn ahead for `key`, waiting for their process if it is still drawing;
+    None when none were (then they are drawn here). Older drawings are removed."""
+    import pickle
+
+    global _ahead
+    if _ahead is not None:
+        started, process = _ahead
+        _ahead = None
+        process.join(AHEAD_WAIT_S if started == key else 0)
+        if process.is_alive():
+            process.terminate()
+            process.join()
+    base = store.path("report", "ahead")
+    folder = base / key
+    drawn = None
+    try:
+        charts = pickle.loads((folder / "charts.pkl").read_bytes())
+        drawn = [(chart, (folder / chart.file).read_bytes()) for chart in charts]
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+        drawn = None
+    for old in base.iterdir() if base.exists() else []:
+        old.fs.rm(old.path, recursive=True)
+    return drawn
 
 
 def ui_markdown(charts: list[Chart], images: dict[str, bytes], summary: str, folder: Path) -> str:
@@ -518,6 +618,7 @@ def report_asset(settings: PipelineConfig) -> dg.MaterializeResult:
     written = write_report(settings.outputs, memo=settings.store())
     return dg.MaterializeResult(metadata={
         "redrawn": written.drawn,
+        "drawn_ahead": written.ahead,
         "dagster/uri": written.folder.as_uri() + "/",
         "index_html": dg.MetadataValue.path(str(written.folder / "index.html")),
         "files": dg.MetadataValue.json(written.files),

@@ -180,3 +180,35 @@ def test_charts_drawn_in_a_forked_process_are_the_ones_drawn_here(seeds, monkeyp
     for (a, png_a), (b, png_b) in zip(forked, here, strict=True):
         assert png_a == png_b, a.file
         assert a.numbers.equals(b.numbers) and a.caption == b.caption
+
+
+def test_the_charts_drawn_ahead_from_the_parts_are_the_ones_drawn_from_the_publication(seeds) -> None:
+    """A small run (no worker pool) draws its charts from the datasets' part files while it
+    validates them; the report step takes those, and they are the PNGs and numbers drawn from
+    the published datasets."""
+    import pipeline.report as report
+
+    result, outputs = seeds
+    (event,) = [e for e in result.get_asset_materialization_events() if e.asset_key.to_user_string() == "report"]
+    assert event.step_materialization_data.materialization.metadata["drawn_ahead"].value is True
+    here = report.draw_charts(outputs, fork=False)
+    for chart, png in here:
+        assert (outputs / REPORT_DIR / chart.file).read_bytes() == png, chart.file
+    index = (outputs / REPORT_DIR / "index.html").read_text(encoding="utf-8")
+    assert index == report.index_html([c for c, _ in here], report.summary_line(outputs))
+
+
+def test_charts_drawn_ahead_for_other_datasets_are_not_used(tmp_path: Path) -> None:
+    """Parts that are not what was published (a check failed, a subset ran): drawn afresh."""
+    from pipeline import report
+    from pipeline.publish import publish_all
+    from pipeline.shards import Store
+    from schemas.registry import DATASETS, conform, empty_frame
+
+    outputs, store = tmp_path / "outputs", Store(str(tmp_path / "store"))
+    publish_all({name: conform(name, empty_frame(name)) for name in DATASETS}, outputs)
+    key = report._report_key(outputs)
+    (store.path("report", "ahead", "another-key")).mkdir(parents=True)
+    written = report.write_report(outputs, memo=store)
+    assert written.drawn and not written.ahead
+    assert key is not None and not store.path("report", "ahead", "another-key").exists()
