@@ -275,9 +275,17 @@ def save_shard(store: Store, stage: str, shard: str, fp: str, out: tb.Tables, un
         paths[name] = str(path)
     meta = {"units": units, "tables": paths, "summary": summary}
     if reusable:
-        store.write_json(folder / "_meta.json", meta)
+        # the stored paths are relative to the store, so a store that moves with its project
+        # folder (or is copied to another machine) still finds its shards
+        store.write_json(folder / "_meta.json", {**meta, "tables": {n: _in_store(p) for n, p in paths.items()}})
         return meta
     return {**meta, "fingerprint": fp}
+
+
+def _in_store(path: str) -> str:
+    """A shard table's path inside the store, `<stage>/<shard>/<fingerprint>/<table>.parquet`
+    (also from the absolute paths that earlier versions stored)."""
+    return "/".join(str(path).replace("\\", "/").split("/")[-4:])
 
 
 @dataclass
@@ -300,7 +308,10 @@ class StageRun:
         """The stored result of `shard` at `fp`, when complete and reuse is on."""
         if not self.store.reuse:
             return None
-        return self.store.read_json(self.store.path(self.stage, shard, fp, "_meta.json"))
+        meta = self.store.read_json(self.store.path(self.stage, shard, fp, "_meta.json"))
+        if meta is not None:
+            meta["tables"] = {n: str(self.store.path(*_in_store(p).split("/"))) for n, p in meta["tables"].items()}
+        return meta
 
     def reuse(self, shard: str, fp: str, meta: dict[str, Any], upstream_tables: Mapping[str, str]) -> None:
         self.reused += 1
