@@ -143,6 +143,7 @@ _KO_SLASH_BYLINE = re.compile(
 
 
 KO_DATELINE_REACH = 8
+HEADER_DATE_LINE = 60  # a header's date widget, not a list of related stories
 _KO_AGENCY_DATELINE = re.compile(r"^[\[(【][가-힣]{1,10}=[^\])】=]{1,20}[\])】]\s?[가-힣]{2,4}\s?(?:기자|특파원)\s?=")
 # The closing byline glued to the story's last sentence: "… 논의할 예정이다./블라디보스토크=연합",
 # "… 밝혔다./모스크바=김하늘 특파원" (place, then the agency or the reporter).
@@ -516,8 +517,12 @@ def analyse_layout(
     partial = None
     if dateline is not None and dateline.month and dateline.day and not dateline.year:
         partial = (dateline.month, dateline.day, dateline.date_text or "")
+    # Other full dates that may give a year-less dateline its year on the same month and day:
+    # the text's, and a short header line's ("calendar>>July 26. 2023" above "Pyongyang, July 26
+    # (KCNA) --"); `resolve` takes the year only when they name one.
     year_sources = [
-        (d, p[s:e]) for i, p in enumerate(paras) if not boiler[i] for d, s, e in full_date_spans(p, day_first)
+        (d, p[s:e]) for i, p in enumerate(paras) if not boiler[i] or len(p) <= HEADER_DATE_LINE
+        for d, s, e in full_date_spans(p, day_first)
     ]
     published = resolve(
         _drop_title_bar_dates(_drop_header_clocks(_drop_page_clocks(cands, head_para), paras), paras, headline),
