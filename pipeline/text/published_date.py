@@ -89,6 +89,9 @@ _NAMEISH = re.compile(
     r"|by\s.+)$"
 )
 _KO_NAME = re.compile(r"^[가-힣]{2,4}$")
+# "By Anna MALPAS (AFP)  Apr 25, 2019 in World" once brackets and the date are gone: "By", one to
+# three capitalised names, the wire in capitals, and the section after "in".
+_BY_WIRE = re.compile(r"^By(?:\s[A-ZА-ЯЁ][\w.'\-]+){1,3}(?:\s[A-Z]{2,10})?(?:\sin\s[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?$")
 # The issuing body after the stamp on a government page: "2018.11.08 청와대", "2021.07.29 외교부",
 # "2023.03.02 통일부", "2019.09.06 울산시" (one word ending like an office, ministry or city).
 _KO_ISSUER = re.compile(
@@ -267,7 +270,7 @@ def line_candidates(i: int, line: str, day_first: bool = False) -> tuple[list[Da
         return [DateCandidate(d, "stamp", line[s:e], i)], True
     if not rest:
         return [DateCandidate(d, "stamp", line[s:e], i)], True
-    if len(rest) <= 30 and (
+    if _BY_WIRE.match(rest) or len(rest) <= 30 and (
         _NAMEISH.match(rest) or (_KO_NAME.match(rest) and rest[0] in KO_SURNAMES) or _KO_ISSUER.match(rest)
     ):
         return [DateCandidate(d, "byline", line[s:e], i)], True
