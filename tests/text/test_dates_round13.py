@@ -115,3 +115,31 @@ def test_a_korean_agency_dateline_after_a_glued_caption() -> None:
 ])
 def test_a_korean_bracket_mid_line_that_is_no_dateline(line: str) -> None:
     assert find_dateline(line) is None
+
+
+@pytest.mark.parametrize("line", [
+    "Thu 3 Mar 2021 08.30 BST",  # a time zone after the clock
+    "Wednesday, March 3, 2021 8:30 AM EDT",
+    "March 3, 2021 / 8:30 AM / Updated 2 years ago",  # an update note with no date of its own
+    "3 March 2021 | 08:30 IST",
+    "3 марта 2021 08:30 | Политика",  # the clock before the rubric
+    "03-Mar-2021",
+])
+def test_stamp_lines_with_zones_notes_and_hyphens(line: str) -> None:
+    cands, _ = line_candidates(0, line)
+    assert [c.date for c in cands] == [dt.date(2021, 3, 3)]
+
+
+@pytest.mark.parametrize("line", [
+    "The summit on 3 March 2021 | Politics",  # a sentence before the date
+    "3 March 2021 est. population of the port",
+    "On 3 March 2021 the ferry sailed again",
+    "03-03-2021-Mar",
+])
+def test_lines_that_only_hold_a_date_are_no_stamp(line: str) -> None:
+    assert line_candidates(0, line)[0] == []
+
+
+def test_a_relative_update_note_is_no_date_of_its_own() -> None:
+    cands, _ = line_candidates(0, "Updated 2 years ago")
+    assert cands == []
