@@ -53,6 +53,7 @@ from pipeline.text.published_date import (
     DateCandidate,
     field_label,
     line_candidates,
+    names_weekday,
     resolve,
 )
 from pipeline.text.scripts import dominant_script
@@ -410,6 +411,21 @@ def _drop_header_clocks(cands: list[DateCandidate], paras: list[str]) -> list[Da
     return [c for c in cands if not (c.kind in ("stamp", "byline") and beside_account(c.para))]
 
 
+def _drop_site_header_dates(
+    cands: list[DateCandidate], paras: list[str], headline_para: int | None
+) -> list[DateCandidate]:
+    """A stamp with its weekday above the site's menu ("Tuesday, March 9, 2021" / "Home | News |
+    World" / headline) is the header's date widget, today's date rather than the article's: the
+    article's own stamp sits between the menu and the story."""
+    if headline_para is None:
+        return cands
+
+    def above_menu(i: int) -> bool:
+        return names_weekday(paras[i]) and any(boilerplate_reason(paras[j]) == "menu" for j in range(i + 1, headline_para))
+
+    return [c for c in cands if not (c.kind == "stamp" and c.para < headline_para and above_menu(c.para))]
+
+
 def _drop_title_bar_dates(cands: list[DateCandidate], paras: list[str], headline: Headline | None) -> list[DateCandidate]:
     """A bare date between the page's browser title ("<headline> | Site") and the headline it
     repeats is the site header's date widget, not the article's: the header sits between the
@@ -525,7 +541,10 @@ def analyse_layout(
         for d, s, e in full_date_spans(p, day_first)
     ]
     published = resolve(
-        _drop_title_bar_dates(_drop_header_clocks(_drop_page_clocks(cands, head_para), paras), paras, headline),
+        _drop_title_bar_dates(
+            _drop_site_header_dates(_drop_header_clocks(_drop_page_clocks(cands, head_para), paras), paras, head_para),
+            paras, headline,
+        ),
         partial, year_sources, published_hint,
     )
 

@@ -126,6 +126,12 @@ _RUBRIC_AFTER = re.compile(r"^(?:,?\s\d{1,2}:\d{2})?\s*\|\s*[^\W\d_][^|.!?:;\d]{
 CLOCK_LINE = 50  # "Сегодня 2 мая 2024, четверг" is a clock; a longer line starting "Сегодня" is a sentence
 
 
+def names_weekday(line: str) -> bool:
+    """The line names a day of the week ("Tuesday, March 9, 2021", "2025.06.30 (월)"), as a
+    page's clock widget does."""
+    return bool(_WEEKDAY.search(line))
+
+
 def _residual(line: str, start: int, end: int) -> str:
     rest = re.sub(r"^T(?=\d{1,2}:\d{2})", " ", line[end:])  # ISO "2019-09-06T10:21"
     rest = line[:start] + " " + rest

@@ -143,3 +143,23 @@ def test_lines_that_only_hold_a_date_are_no_stamp(line: str) -> None:
 def test_a_relative_update_note_is_no_date_of_its_own() -> None:
     cands, _ = line_candidates(0, "Updated 2 years ago")
     assert cands == []
+
+
+def test_a_weekday_stamp_above_the_site_menu_is_the_header_widget() -> None:
+    doc = page("Tuesday, March 9, 2021", "Home | News | World", "Ferry to Busan to sail again",
+               "The regional government said on Wednesday the ferry to Busan would sail again from April.", EN_BODY)
+    assert doc.title == "Ferry to Busan to sail again"
+    assert doc.published_date is None
+    doc = page("2021.03.09 (화)", "홈 > 뉴스 > 정치", "부산 여객선 운항 재개",
+               "러시아 연해주 정부는 부산과 블라디보스토크를 잇는 여객선 운항을 다음 달 재개한다고 3일 밝혔다.", KO_BODY)
+    assert doc.published_date is None
+
+
+@pytest.mark.parametrize("lines", [
+    ("March 3, 2021", "Home | News | World"),  # no weekday: a stamp, not a clock widget
+    ("Home | News | World", "Wednesday, March 3, 2021"),  # below the menu, above the headline
+])
+def test_a_stamp_that_is_no_header_widget_stays(lines: tuple[str, str]) -> None:
+    doc = page(*lines, "Ferry to Busan to sail again",
+               "The regional government said on Wednesday the ferry to Busan would sail again from April.", EN_BODY)
+    assert doc.published_date == dt.date(2021, 3, 3)
