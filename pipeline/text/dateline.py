@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from pipeline.text.dates_written import EN_MONTH, RU_MONTH, full_date_spans, month_number
-from pipeline.text.page_patterns import KO_NOT_PLACES
+from pipeline.text.page_patterns import KO_NOT_PLACES, NOT_AGENCIES
 
 
 @dataclass(frozen=True)
@@ -113,11 +113,22 @@ _EN_CITY_DASH = re.compile(
     r"\s(?:--|—|–|-)\s(?=[A-Z\"“])"
 )
 # "Seoul (AFP) - ...", "Vladivostok (Reuters) — ...": a place in mixed case before a known agency.
-_WIRES = r"AFP|AP|Reuters|Yonhap|TASS|Xinhua|Kyodo|Bloomberg|UPI|dpa|EFE|ANSA|Sputnik|RIA Novosti|Interfax|KCNA|Itar-Tass"
+_WIRES = (
+    r"AFP|AP|Reuters|Yonhap|TASS|Xinhua|Kyodo|Bloomberg|UPI|dpa|EFE|ANSA|Sputnik|RIA Novosti|Interfax|KCNA|Itar-Tass"
+    r"|CNN|BBC|NHK|IANS|PTI|ANI|RFA|VOA"
+)
 _EN_MIXED_AGENCY = re.compile(
     rf"^(?P<place>[A-Z][a-z'.\-]+(?:\s[A-Z][a-z'.\-]+)?)(?:,\s[A-Z][A-Za-z.'\-]+(?:\s[A-Z][A-Za-z.'\-]+)?)?"
     rf"\s\((?P<agency>{_WIRES})\)\s?(?:--|—|–|-)\s"
 )
+# "Moscow (AFP) Sept 29, 2008 Russia …", "SEOUL (AFP) Sept 29, 2008 - …": the date after the wire
+# in brackets, then the story (a dash between them or not). A mixed-case place needs a known wire.
+_EN_AGENCY_THEN_DATE = re.compile(
+    rf"^(?P<place>[A-Z][A-Z'.\-]{{2,}}(?:\s[A-Z][A-Z'.\-]+)?|[A-Z][a-z'.\-]+(?:\s[A-Z][a-z'.\-]+)?)"
+    rf"\s\((?P<agency>[^()]{{2,30}})\)\s(?P<month>{EN_MONTH})\s(?P<day>\d{{1,2}})(?:,\s?(?P<year>\d{{4}}))?"
+    r",?\s(?:(?:--|—|–|-|:)\s)?(?=[A-Z\"“])"
+)
+_KNOWN_WIRE = re.compile(rf"^(?:{_WIRES})$")
 # "YEREVAN, FEBRUARY 2, ARMENPRESS. ...": capitals throughout, the agency after the date.
 _EN_CAPS_MONTH = re.compile(
     rf"^(?P<place>[A-Z][A-Z'\-]{{2,}}(?:\s[A-Z][A-Z'\-]{{2,}})?),\s(?P<month>(?i:{EN_MONTH}))\s(?P<day>\d{{1,2}})"
@@ -171,6 +182,20 @@ _EN_DATE_AGENCY_WORDS = re.compile(
     rf"^(?P<place>[A-Z][A-Z'\-]{{2,}}(?:\s[A-Z][A-Z'\-]{{2,}})?),\s(?P<month>{EN_MONTH})\s(?P<day>\d{{1,2}}),\s"
     rf"(?P<year>\d{{4}}),\s(?P<agency>[A-Z][\w&'\-]*(?:\s[A-Z][\w&'\-]*){{0,3}})\.\s(?=[A-Z\"“])"
 )
+# "Пхеньян – САНА", "Pyongyang - KCNA": a known city in title case, a dash and the agency's name
+# in capitals, alone on the story's first line (its date may follow on the next one) or closed
+# by a full stop before the story. The agency must not itself be a place ("Москва – КНДР").
+_CITY_DASH_CAPS_AGENCY = re.compile(
+    r"^(?P<place>[A-ZА-ЯЁ][a-zа-яё'\-]{2,}(?:\s[A-ZА-ЯЁ][a-zа-яё'\-]{2,})?)\s[–—-]\s"
+    r"(?P<agency>[A-ZА-ЯЁ]{2,10}(?:[-\s][A-ZА-ЯЁ]{2,10})?)(?:\.?$|\.\s(?=[«\"A-ZА-ЯЁ]))"
+)
+# A Korean agency dateline after the photo caption the page glued before it on one line:
+# "… 대변인 [타스 연합뉴스 자료사진. 재판매 및 DB 금지] (모스크바=연합뉴스) 최인영 특파원 = …" (only the
+# full form, reporter and "=", after a closing bracket).
+_KO_DATELINE_AFTER_CAPTION = re.compile(
+    r"[\])】]\s(?=[\[(【][가-힣]{1,10}=[^\])】=]{1,20}[\])】]\s?[가-힣]{2,4}\s?(?:기자|특파원)\s?=)"
+)
+KO_CAPTION_MAX = 300  # a caption, not a paragraph of the story
 CITY_DATELINE_MIN, CITY_DATELINE_MIN_KO = 80, 40  # the story's first sentence follows on the same line
 _COUNTRY_PROVENANCE = "CLDR"
 
@@ -235,6 +260,10 @@ _GLUED_AGENCY = re.compile(
 
 
 def find_dateline(paragraph: str) -> Dateline | None:
+    after = _KO_DATELINE_AFTER_CAPTION.search(paragraph, 0, KO_CAPTION_MAX)
+    if after is not None and _KO_DATELINE.match(paragraph) is None:
+        found = _find_dateline(paragraph[after.end() :])
+        return replace(found, end=found.end + after.end()) if found is not None else None
     glued = _GLUED_AGENCY.match(paragraph)
     if glued:
         found = _find_dateline(paragraph[glued.end() :])
@@ -257,6 +286,12 @@ def _find_dateline(paragraph: str) -> Dateline | None:
             m.end(), m["place"], (g["agency"] or g.get("agency2")).strip(),
             month, int(g["day"]) if g.get("day") else None, int(g["year"]) if g.get("year") else None,
             _date_text(m),
+        )  # fmt: skip
+    m = latin and _EN_AGENCY_THEN_DATE.match(paragraph)
+    if m and m["place"] not in _NOT_PLACES and (m["place"].isupper() or _KNOWN_WIRE.match(m["agency"])):
+        return Dateline(
+            m.end(), m["place"], m["agency"], month_number(m["month"]), int(m["day"]),
+            int(m["year"]) if m["year"] else None, _date_text(m),
         )  # fmt: skip
     m = latin and _EN_DATE_AGENCY_WORDS.match(paragraph)
     if m and m["place"] not in _NOT_PLACES:
@@ -308,6 +343,10 @@ def _find_dateline(paragraph: str) -> Dateline | None:
             len(paragraph[: m.end()].rstrip()), m["place"], m["agency"].strip("«»\""), month_number(m["month"]),
             int(m["day"]), int(m["year"]) if m["year"] else None, _date_text(m),
         )  # fmt: skip
+    m = _CITY_DASH_CAPS_AGENCY.match(paragraph)
+    if m and is_city(m["place"]) and m["agency"] not in NOT_AGENCIES \
+            and m["agency"].casefold() not in _catalog_place_names(True):
+        return Dateline(len(paragraph[: m.end()].rstrip()), m["place"], m["agency"])
     m = _RU_CITY_DATE_AGENCY.match(paragraph)
     if m and is_city(m["place"]):
         return Dateline(

@@ -1,6 +1,6 @@
 """Full calendar dates as written in en/ru/ko text, with their spans (pure functions).
 
-Shapes: "Sept. 6, 2019", "November. 29, 2002", "6 September 2019", "15 декабря 2016 г.",
+Shapes: "Sept. 6, 2019", "November. 29, 2002", "July 26. 2023", "6 September 2019", "25-Apr-2019", "15 декабря 2016 г.",
 "2013년 5월 26일", "2018.10.16", "2018/06/27", "2015. 03. 09", "08.11.2018" (day first),
 "12/24/2009" (month first unless the first number cannot be a month), "17-06-2024" (day first;
 read only when the order is certain). Two-digit years
@@ -54,8 +54,10 @@ def safe_date(year: int, month: int, day: int) -> dt.date | None:
 _NUM_L = r"(?<![\d.,/:-])"  # not the tail of a longer number, range or time
 _NUM_R = r"(?![\d])"
 _SHAPES = (
-    (re.compile(rf"\b({EN_MONTH})\s(\d{{1,2}})(?:st|nd|rd|th)?(?:,\s?|\s)(\d{{4}})\b"), "mdy"),  # "June 18,2024"
-    (re.compile(rf"(?<![\d-])\b(\d{{1,2}})(?:st|nd|rd|th)?\s({EN_MONTH}),?\s(\d{{4}})\b"), "dmy"),
+    # "June 18,2024", and "July 26. 2023" (a calendar widget's full stop after the day)
+    (re.compile(rf"\b({EN_MONTH})\s(\d{{1,2}})(?:st|nd|rd|th)?(?:,\s?|\.\s|\s)(\d{{4}})\b"), "mdy"),
+    # "6 September 2019", and "25-Apr-2019" (hyphens throughout)
+    (re.compile(rf"(?<![\d-])\b(\d{{1,2}})(?:(?:st|nd|rd|th)?\s({EN_MONTH}),?\s|-({EN_MONTH})-)(\d{{4}})\b"), "dmyh"),
     (re.compile(rf"(?<![\d-])(\d{{1,2}})\s({RU_MONTH})\s(\d{{4}})(?:\s?г(?:ода|\.)?)?", re.I), "dmy"),
     (re.compile(r"(\d{4})년\s?(\d{1,2})월\s?(\d{1,2})일"), "ymd"),
     (re.compile(rf"{_NUM_L}(\d{{4}})\s?([./-])\s?(\d{{1,2}})\s?\2\s?(\d{{1,2}}){_NUM_R}\.?"), "ysmsd"),
@@ -79,6 +81,9 @@ def _to_date(order: str, groups: tuple[str, ...], day_first: bool) -> dt.date | 
     if order == "dash":  # "17-06-2024" is day first; "06-07-2024" could be either: no date
         a, b, y = (int(g) for g in groups)
         return safe_date(y, b, a) if a > 12 or a == b else (safe_date(y, a, b) if b > 12 else None)
+    if order == "dmyh":  # the month is in the spaced or the hyphenated group
+        d, spaced, hyphened, y = groups
+        order, groups = "dmy", (d, spaced or hyphened, y)
     parts = dict(zip(order, groups, strict=True))
     month = int(parts["m"]) if parts["m"].isdigit() else month_number(parts["m"])
     return safe_date(int(parts["y"]), month, int(parts["d"])) if month else None

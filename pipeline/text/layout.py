@@ -53,6 +53,7 @@ from pipeline.text.published_date import (
     DateCandidate,
     field_label,
     line_candidates,
+    names_weekday,
     resolve,
 )
 from pipeline.text.scripts import dominant_script
@@ -143,6 +144,7 @@ _KO_SLASH_BYLINE = re.compile(
 
 
 KO_DATELINE_REACH = 8
+HEADER_DATE_LINE = 60  # a header's date widget, not a list of related stories
 _KO_AGENCY_DATELINE = re.compile(r"^[\[(【][가-힣]{1,10}=[^\])】=]{1,20}[\])】]\s?[가-힣]{2,4}\s?(?:기자|특파원)\s?=")
 # The closing byline glued to the story's last sentence: "… 논의할 예정이다./블라디보스토크=연합",
 # "… 밝혔다./모스크바=김하늘 특파원" (place, then the agency or the reporter).
@@ -409,6 +411,21 @@ def _drop_header_clocks(cands: list[DateCandidate], paras: list[str]) -> list[Da
     return [c for c in cands if not (c.kind in ("stamp", "byline") and beside_account(c.para))]
 
 
+def _drop_site_header_dates(
+    cands: list[DateCandidate], paras: list[str], headline_para: int | None
+) -> list[DateCandidate]:
+    """A stamp with its weekday above the site's menu ("Tuesday, March 9, 2021" / "Home | News |
+    World" / headline) is the header's date widget, today's date rather than the article's: the
+    article's own stamp sits between the menu and the story."""
+    if headline_para is None:
+        return cands
+
+    def above_menu(i: int) -> bool:
+        return names_weekday(paras[i]) and any(boilerplate_reason(paras[j]) == "menu" for j in range(i + 1, headline_para))
+
+    return [c for c in cands if not (c.kind == "stamp" and c.para < headline_para and above_menu(c.para))]
+
+
 def _drop_title_bar_dates(cands: list[DateCandidate], paras: list[str], headline: Headline | None) -> list[DateCandidate]:
     """A bare date between the page's browser title ("<headline> | Site") and the headline it
     repeats is the site header's date widget, not the article's: the header sits between the
@@ -516,11 +533,18 @@ def analyse_layout(
     partial = None
     if dateline is not None and dateline.month and dateline.day and not dateline.year:
         partial = (dateline.month, dateline.day, dateline.date_text or "")
+    # Other full dates that may give a year-less dateline its year on the same month and day:
+    # the text's, and a short header line's ("calendar>>July 26. 2023" above "Pyongyang, July 26
+    # (KCNA) --"); `resolve` takes the year only when they name one.
     year_sources = [
-        (d, p[s:e]) for i, p in enumerate(paras) if not boiler[i] for d, s, e in full_date_spans(p, day_first)
+        (d, p[s:e]) for i, p in enumerate(paras) if not boiler[i] or len(p) <= HEADER_DATE_LINE
+        for d, s, e in full_date_spans(p, day_first)
     ]
     published = resolve(
-        _drop_title_bar_dates(_drop_header_clocks(_drop_page_clocks(cands, head_para), paras), paras, headline),
+        _drop_title_bar_dates(
+            _drop_site_header_dates(_drop_header_clocks(_drop_page_clocks(cands, head_para), paras), paras, head_para),
+            paras, headline,
+        ),
         partial, year_sources, published_hint,
     )
 

@@ -297,3 +297,11 @@ CONTACT_WORD = re.compile(
     r"|электронная почта|전화|팩스|문의|연락처|이메일)(?![^\W\d_])", re.I
 )
 CONTACT_NUMBER = re.compile(r"\+?\(?\d[\d\s()\-–.]{5,}\d|[\w.+\-]+@[\w\-]+\.[\w.]+")
+
+
+# Capitalised bodies that may follow a city and a dash in a heading ("Москва – НАТО") but are no
+# news agency: a "<city> – <CAPS>" line is a dateline only with an agency after the dash.
+NOT_AGENCIES = frozenset({
+    "ООН", "НАТО", "ЕС", "ЕАЭС", "СССР", "ШОС", "АСЕАН", "АТЭС", "БРИКС", "СНГ", "ОДКБ", "МАГАТЭ", "МИД", "ЦК",
+    "UN", "NATO", "EU", "ASEAN", "APEC", "USSR", "BRICS", "IAEA", "WHO", "CIS", "SCO",
+})  # fmt: skip

@@ -81,14 +81,21 @@ _WEEKDAY = re.compile(
     r"[월화수목금토일]요일|\((?:[월화수목금토일])\)",
     re.I,
 )
+# Time zones written after a stamp's clock ("08.30 BST", "8:30 AM EDT", "08:30 IST") are part of it.
+_TIME_ZONES = "gmt|utc|kst|msk|мск|bst|cet|cest|eet|eest|est|edt|cst|cdt|mst|mdt|pst|pdt|ist|jst|hkt|sgt|aest|aedt"
 _FILLER = re.compile(
-    r"\[[^\]]{0,15}\]|\b(?:gmt|utc|kst|msk|мск|г\.|года|год|at|on|в)(?=\s|$|[^\w])|오전|오후|[\W\d_]", re.I
+    rf"\[[^\]]{{0,15}}\]|\b(?:{_TIME_ZONES}|г\.|года|год|at|on|в)(?=\s|$|[^\w])|오전|오후|[\W\d_]", re.I
 )
+# "April 25, 2019 / 8:30 AM / Updated 5 years ago": an update note with no date of its own.
+_RELATIVE_UPDATE = re.compile(r"\b(?:updated|обновлено)\s+\d{1,3}\s+[^\W\d_]{3,8}\s+(?:ago|назад)\b", re.I)
 _NAMEISH = re.compile(
     r"^(?:(?:[\w.]{2,20}\s)?[가-힣]{2,4}\s?(?:기자|특파원|논설위원|편집위원)|(?:Автор\s)?[A-ZА-ЯЁ][\w.'\-]+(?:\s[A-ZА-ЯЁ][\w.'\-]+){1,2}"
     r"|by\s.+)$"
 )
 _KO_NAME = re.compile(r"^[가-힣]{2,4}$")
+# "By Anna MALPAS (AFP)  Apr 25, 2019 in World" once brackets and the date are gone: "By", one to
+# three capitalised names, the wire in capitals, and the section after "in".
+_BY_WIRE = re.compile(r"^By(?:\s[A-ZА-ЯЁ][\w.'\-]+){1,3}(?:\s[A-Z]{2,10})?(?:\sin\s[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?$")
 # The issuing body after the stamp on a government page: "2018.11.08 청와대", "2021.07.29 외교부",
 # "2023.03.02 통일부", "2019.09.06 울산시" (one word ending like an office, ministry or city).
 _KO_ISSUER = re.compile(
@@ -115,13 +122,20 @@ _LEADING_WEEKDAY = re.compile(
 )
 _SOURCE_AFTER = re.compile(r"^[\s\d:,|]*(?:Источник|Source|출처|Автор|Author|By)\s?[:：]", re.I)
 # A rubric after the stamp: " | Новости политики", " | World news" (a few words, no sentence).
-_RUBRIC_AFTER = re.compile(r"^\s*\|\s*[^\W\d_][^|.!?:;\d]{0,50}$")
+_RUBRIC_AFTER = re.compile(r"^(?:,?\s\d{1,2}:\d{2})?\s*\|\s*[^\W\d_][^|.!?:;\d]{0,50}$")  # the clock may come first
 CLOCK_LINE = 50  # "Сегодня 2 мая 2024, четверг" is a clock; a longer line starting "Сегодня" is a sentence
+
+
+def names_weekday(line: str) -> bool:
+    """The line names a day of the week ("Tuesday, March 9, 2021", "2025.06.30 (월)"), as a
+    page's clock widget does."""
+    return bool(_WEEKDAY.search(line))
 
 
 def _residual(line: str, start: int, end: int) -> str:
     rest = re.sub(r"^T(?=\d{1,2}:\d{2})", " ", line[end:])  # ISO "2019-09-06T10:21"
     rest = line[:start] + " " + rest
+    rest = _RELATIVE_UPDATE.sub(" ", rest)
     rest = _TIME.sub(" ", rest)
     rest = _WEEKDAY.sub(" ", rest)
     return " ".join(_FILLER.sub(" ", rest).split())
@@ -260,14 +274,15 @@ def line_candidates(i: int, line: str, day_first: bool = False) -> tuple[list[Da
     if label and not _AUTHOR_LABEL.match(label.group(1)):
         return [], False  # "Deadline: …", "Срок подачи: …": a date of something else
     if _RUBRIC_AFTER.match(line[e:]) and not _residual(line[:s], 0, 0):
-        # "12:56, 17 Февраля 2012 | Новости региона": the stamp, then the story's rubric
+        # "12:56, 17 Февраля 2012 | Новости региона", "25 апреля 2019 08:30 | Политика": the stamp,
+        # then the story's rubric
         return [DateCandidate(d, "stamp", line[s:e], i)], True
     rest = _COUNTER_WORD.sub(" ", _residual(line, s, e)).strip()  # "15.12.2016 | 12:30 | Просмотров: 120"
     if _SOURCE_AFTER.match(line[e:]):  # "09:05 03.12.2025 Источник: ТАСС"
         return [DateCandidate(d, "stamp", line[s:e], i)], True
     if not rest:
         return [DateCandidate(d, "stamp", line[s:e], i)], True
-    if len(rest) <= 30 and (
+    if _BY_WIRE.match(rest) or len(rest) <= 30 and (
         _NAMEISH.match(rest) or (_KO_NAME.match(rest) and rest[0] in KO_SURNAMES) or _KO_ISSUER.match(rest)
     ):
         return [DateCandidate(d, "byline", line[s:e], i)], True
