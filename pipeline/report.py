@@ -569,7 +569,7 @@ def _draw_into(paths: Mapping[str, Sequence[str]], folder: Any) -> None:
     partial.rename(folder / "charts.pkl")
 
 
-AHEAD_WAIT_S = 300  # a report drawn ahead is never waited for longer than it takes to draw
+AHEAD_WAIT_S = 120  # longer than drawing takes (about 2 s at 10k documents): past it, drawn here
 
 
 def _drawn_ahead(key: str, store: Store) -> list[tuple[Chart, bytes]] | None:
