@@ -557,16 +557,18 @@ def draw_ahead(parts: Mapping[str, pd.DataFrame], outputs: Path, store: Store) -
 
 
 def _draw_into(paths: Mapping[str, Sequence[str]], folder: Any) -> None:
-    """The forked process: every chart from the part files, into `folder` (`charts.pkl` last)."""
-    import pickle
-
+    """The forked process: every chart from the part files into `folder`, its PNG, its numbers
+    (Parquet) and `charts.json` last (titles and captions, and the sign that all is there)."""
     drawn = draw_charts(Path("."), read=_read_parts(paths), fork=False)
     folder.mkdir(parents=True, exist_ok=True)
     for chart, png in drawn:
         (folder / chart.file).write_bytes(png)
-    partial = folder / "charts.pkl.partial"
-    partial.write_bytes(pickle.dumps([chart for chart, _ in drawn]))
-    partial.rename(folder / "charts.pkl")
+        with (folder / f"{chart.file}.numbers.parquet").open("wb") as fh:
+            chart.numbers.to_parquet(fh)
+    partial = folder / "charts.json.partial"
+    partial.write_text(json.dumps([{"file": c.file, "title": c.title, "caption": c.caption} for c, _ in drawn]),
+                       encoding="utf-8")
+    partial.rename(folder / "charts.json")
 
 
 AHEAD_WAIT_S = 120  # longer than drawing takes (about 2 s at 10k documents): past it, drawn here
@@ -575,8 +577,6 @@ AHEAD_WAIT_S = 120  # longer than drawing takes (about 2 s at 10k documents): pa
 def _drawn_ahead(key: str, store: Store) -> list[tuple[Chart, bytes]] | None:
     """The charts drawn ahead for `key`, waiting for their process if it is still drawing;
     None when none were (then they are drawn here). Older drawings are removed."""
-    import pickle
-
     global _ahead
     if _ahead is not None:
         started, process = _ahead
@@ -589,9 +589,12 @@ def _drawn_ahead(key: str, store: Store) -> list[tuple[Chart, bytes]] | None:
     folder = base / key
     drawn = None
     try:
-        charts = pickle.loads((folder / "charts.pkl").read_bytes())
-        drawn = [(chart, (folder / chart.file).read_bytes()) for chart in charts]
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+        drawn = []
+        for c in json.loads((folder / "charts.json").read_text(encoding="utf-8")):
+            with (folder / f"{c['file']}.numbers.parquet").open("rb") as fh:
+                numbers = pd.read_parquet(fh)
+            drawn.append((Chart(c["file"], c["title"], c["caption"], None, numbers), (folder / c["file"]).read_bytes()))
+    except (OSError, ValueError, KeyError, TypeError):
         drawn = None
     for old in base.iterdir() if base.exists() else []:
         old.fs.rm(old.path, recursive=True)
