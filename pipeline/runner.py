@@ -166,11 +166,6 @@ def _leave_at_once() -> None:
     os._exit(0)
 
 
-def pool_running() -> bool:
-    """Whether this run started the worker pool (much to compute: both cores are in use)."""
-    return _pool is not None
-
-
 def shutdown_pool() -> None:
     global _pool
     stop_warm(wait=True)
