@@ -305,3 +305,13 @@ NOT_AGENCIES = frozenset({
     "ООН", "НАТО", "ЕС", "ЕАЭС", "СССР", "ШОС", "АСЕАН", "АТЭС", "БРИКС", "СНГ", "ОДКБ", "МАГАТЭ", "МИД", "ЦК",
     "UN", "NATO", "EU", "ASEAN", "APEC", "USSR", "BRICS", "IAEA", "WHO", "CIS", "SCO",
 })  # fmt: skip
+
+# Wire and photo agencies as captions and datelines credit them ("(Sergei Ivanov/Pool Photo via AP)",
+# "(AP-Yonhap)"): one list for the credit rules in tagging/filters.py.
+WIRE_AGENCIES = ("AP", "AFP", "Reuters", "REUTERS", "EPA", "Getty Images", "Yonhap", "YONHAP", "Xinhua", "Kyodo",
+                 "TASS", "Sputnik", "Bloomberg", "UPI", "Newsis", "News1", "EPA-EFE", "ТАСС", "РИА Новости")
+# Nationality adjectives: a "person" ending in one is a description ("S. Korean", "North Korean"), not a name.
+NATIONALITY_ADJECTIVES = frozenset(
+    "Korean Koreans Russian Russians American Americans Chinese Japanese Mongolian Ukrainian Belarusian "  # noqa: SIM905
+    "Kazakh Uzbek Soviet European Asian British French German Indian Vietnamese".split()
+)
