@@ -315,3 +315,8 @@ NATIONALITY_ADJECTIVES = frozenset(
     "Korean Koreans Russian Russians American Americans Chinese Japanese Mongolian Ukrainian Belarusian "  # noqa: SIM905
     "Kazakh Uzbek Soviet European Asian British French German Indian Vietnamese".split()
 )
+# Words that make an adjective of a place before them with a hyphen ("US-led", "Seoul-based"):
+# the place is then described, not named (a romanised given name, "Yoon-cheol", is no such word).
+PLACE_COMPOUND_WORDS = ("led", "based", "backed", "born", "made", "owned", "run", "bound", "style", "oriented",
+                        "related", "centric", "friendly", "wide", "linked", "sponsored", "brokered", "hosted",
+                        "funded", "controlled", "occupied", "allied", "aligned", "flagged", "registered")

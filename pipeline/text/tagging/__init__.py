@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from pipeline.text.nlp import KiwiToken
 from pipeline.text.overlap import SpanIndex, select_non_overlapping
+from pipeline.text.page_patterns import PLACE_COMPOUND_WORDS
 from pipeline.text.tagging import en_ner, filters, gazetteer, ner, places
 from pipeline.text.tagging.catalog import Catalog, CatalogEntry, load_catalog
 from pipeline.text.tagging.dates import find_dates
@@ -116,7 +117,7 @@ _BODY_HEAD = re.compile(r"\b(?:University|Institute|Academy|Agency|Ministry|Comm
                         r"|Association|Society|Corporation|Company|Bank)$")
 # A place glued to a currency sign or to a lower-case word by a hyphen names a currency or
 # describes ("US$", "HK$", "the US-led coalition", "Seoul-based"): not a mention of the place.
-_PLACE_COMPOUND = re.compile(r"\$|-[a-z]")
+_PLACE_COMPOUND = re.compile(rf"\$|-(?:{'|'.join(PLACE_COMPOUND_WORDS)})\b")
 # A body named by its matter ("Center for Korean Studies", "Institute of Oriental Studies"): the model's
 # place or facility with a body's head word and its complement is that body.
 _BODY_OF = re.compile(r"\b(?:Cent(?:er|re)|Institute|Academy|School|College|Faculty|Department|Agency|Ministry|Committee"
