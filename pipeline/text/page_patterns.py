@@ -309,7 +309,8 @@ NOT_AGENCIES = frozenset({
 # Wire and photo agencies as captions and datelines credit them ("(Sergei Ivanov/Pool Photo via AP)",
 # "(AP-Yonhap)"): one list for the credit rules in tagging/filters.py.
 WIRE_AGENCIES = ("AP", "AFP", "Reuters", "REUTERS", "EPA", "Getty Images", "Yonhap", "YONHAP", "Xinhua", "Kyodo",
-                 "TASS", "Sputnik", "Bloomberg", "UPI", "Newsis", "News1", "EPA-EFE", "ТАСС", "РИА Новости")
+                 "TASS", "Sputnik", "Bloomberg", "UPI", "Newsis", "News1", "EPA-EFE", "IANS", "PTI", "ANI", "Bernama",
+                 "Antara", "ТАСС", "РИА Новости")
 # Nationality adjectives: a "person" ending in one is a description ("S. Korean", "North Korean"), not a name.
 NATIONALITY_ADJECTIVES = frozenset(
     "Korean Koreans Russian Russians American Americans Chinese Japanese Mongolian Ukrainian Belarusian "  # noqa: SIM905

@@ -115,3 +115,25 @@ def test_place_as_currency_or_adjective_is_no_place_mention() -> None:
 def test_place_before_a_hyphenated_name_or_pair_stays() -> None:
     found = named("Russia-Korea ties grew as Korea and the US agreed; Kim Yoon-cheol spoke in Seoul.", "en")
     assert found.get("Russia") == "GPE" and found.get("US") == "GPE" and found.get("Seoul") == "GPE"
+
+
+def test_given_name_after_a_lower_case_head_is_no_institution() -> None:
+    found = named("Губернатор встретился с председателем правительства Ильёй Ивановым.", "ru")
+    assert not any(t == "ORG" and "Ильёй" in s for s, t in found.items())
+    assert found.get("Ильёй Ивановым") == "PERSON"
+
+
+def test_lower_case_head_with_a_city_stays_an_institution() -> None:
+    found = named("Он выступил в администрации Владивостока.", "ru")
+    assert found.get("администрации Владивостока") == "ORG"
+
+
+def test_photo_by_line_and_closing_wire_credit() -> None:
+    found = named("Photo by Yonhap\nPresident Moon Jae-in met Vladimir Putin in Seoul. (IANS)", "en")
+    assert "Yonhap" not in found and "IANS" not in found
+    assert found.get("Seoul") == "GPE"
+
+
+def test_agency_cited_in_the_body_stays() -> None:
+    found = named("IANS reported that the talks in Seoul went well, citing officials.", "en")
+    assert found.get("IANS") == "ORG"

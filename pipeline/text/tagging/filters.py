@@ -45,6 +45,7 @@ _CREDIT = re.compile(
     # Photo credits opening a line ("Фото: пресс-служба ...", "Photo: Yonhap"; a caption "На фото:
     # Путин" names who is pictured and stays) and copyright lines ("ⓒ 연합뉴스", "Copyright Yonhap").
     r"|^[ \t]*(?:Фото|Photo|Photos|사진)[ \t]*[:：][^\n]{1,80}"
+    r"|^[ \t]*(?:Photo|Photos)[ \t]+by[ \t][^\n]{1,60}$"  # "Photo by Yonhap" on its own line
     # ... or after a caption's bar ("Envoys shake hands in Pyongyang | Photo: the embassy's page.")
     r"|(?<=\|[ \t])(?:Фото|Photo|Photos|사진)[ \t]*[:：][^\n|]{1,160}"
     # an agency's credit in brackets after a capitals dateline, ending with a dash and the date
@@ -106,7 +107,7 @@ _CAPTION_CREDIT = re.compile(
     # a caption's credit after its last sentence, ending the line ("… the parade. UPI File Photo",
     # "… in 2015. Reuters Photo | License Photo")
     r"|(?<=[.!?][ \t])(?:[A-Z][\w.'/-]*[ \t]){1,3}(?:File[ \t])?Photos?(?:[ \t]\|[ \t]License[ \t]Photo)?[ \t]*$"
-    r"|\(PHOTO NOT FOR SALE\)|\((?:Yonhap|AFP|Reuters|AP|EPA|Xinhua|Kyodo|TASS|Newsis|News1|Getty Images)\)[ \t]*$"
+    rf"|\(PHOTO NOT FOR SALE\)|\((?:{_AGENCIES})\)[ \t]*$"
     # a photographer and an agency or a pool after a slash ("(Sergei Ivanov/Pool Photo via AP)",
     # "(Jane Doe/Reuters)"), and one agency's picture passed on by another ("(AP-Yonhap)")
     rf"|\([^()\n/]{{1,50}}/[^()\n]{{0,40}}?(?:\bPhoto\b|\bPool\b|\bvia\b|\b(?:{_AGENCIES})\b)[^()\n]{{0,40}}\)"
@@ -146,6 +147,12 @@ def credit_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 @lru_cache(maxsize=65536)
 def _parses(word: str) -> tuple[tuple[str | None, frozenset[str], bool], ...]:
     return tuple((p.tag.POS, frozenset(p.tag.grammemes), p.is_known) for p in morph().parse(word)[:4])
+
+
+def ru_given_name(word: str) -> bool:
+    """A word whose first reading is a given name ("Ильёй", "Олегом"): a person's first word."""
+    parses = _parses(word)
+    return bool(parses) and "Name" in parses[0][1]
 
 
 def ru_common_noun(word: str) -> bool:

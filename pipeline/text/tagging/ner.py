@@ -243,8 +243,8 @@ def _portfolio_end(text: str, toks: list[tuple[int, int, str]], i: int) -> int |
 
 def russian_org_heads(text: str, persons: list[tuple[int, int]] = ()) -> list[Cand]:
     """`persons`: spans of persons; a person's first word after a head is not the institution's
-    name ("южнокорейского МИД Кан Гён Хва")."""
-    from pipeline.text.tagging.filters import ru_common_noun
+    name ("южнокорейского МИД Кан Гён Хва"), nor is a given name ("правительства Ильёй Ивановым")."""
+    from pipeline.text.tagging.filters import ru_common_noun, ru_given_name
     from pipeline.text.tagging.gazetteer import ru_lemma
 
     toks = [(m.start(), m.end(), m.group()) for m in _RU_TOKEN.finditer(text)]
@@ -269,6 +269,7 @@ def russian_org_heads(text: str, persons: list[tuple[int, int]] = ()) -> list[Ca
         j = i + 1  # the name: one capitalised word right after the head (a person may follow)
         while j < len(toks) and j - i <= width and toks[j][2][:1].isupper() and re.fullmatch(r" ", text[toks[j - 1][1]:toks[j][0]]) \
                 and (mission or not ru_common_noun(toks[j][2].split("-")[0])) \
+                and not ru_given_name(toks[j][2]) \
                 and not in_person.overlaps(toks[j][0], toks[j][1]):  # "посольства Республики Корея"
             j += 1
         if city is not None and not in_person.overlaps(toks[city][0], toks[city][1]):
