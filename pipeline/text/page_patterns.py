@@ -305,3 +305,19 @@ NOT_AGENCIES = frozenset({
     "ООН", "НАТО", "ЕС", "ЕАЭС", "СССР", "ШОС", "АСЕАН", "АТЭС", "БРИКС", "СНГ", "ОДКБ", "МАГАТЭ", "МИД", "ЦК",
     "UN", "NATO", "EU", "ASEAN", "APEC", "USSR", "BRICS", "IAEA", "WHO", "CIS", "SCO",
 })  # fmt: skip
+
+# Wire and photo agencies as captions and datelines credit them ("(Sergei Ivanov/Pool Photo via AP)",
+# "(AP-Yonhap)"): one list for the credit rules in tagging/filters.py.
+WIRE_AGENCIES = ("AP", "AFP", "Reuters", "REUTERS", "EPA", "Getty Images", "Yonhap", "YONHAP", "Xinhua", "Kyodo",
+                 "TASS", "Sputnik", "Bloomberg", "UPI", "Newsis", "News1", "EPA-EFE", "IANS", "PTI", "ANI", "Bernama",
+                 "Antara", "ТАСС", "РИА Новости")
+# Nationality adjectives: a "person" ending in one is a description ("S. Korean", "North Korean"), not a name.
+NATIONALITY_ADJECTIVES = frozenset(
+    "Korean Koreans Russian Russians American Americans Chinese Japanese Mongolian Ukrainian Belarusian "  # noqa: SIM905
+    "Kazakh Uzbek Soviet European Asian British French German Indian Vietnamese".split()
+)
+# Words that make an adjective of a place before them with a hyphen ("US-led", "Seoul-based"):
+# the place is then described, not named (a romanised given name, "Yoon-cheol", is no such word).
+PLACE_COMPOUND_WORDS = ("led", "based", "backed", "born", "made", "owned", "run", "bound", "style", "oriented",
+                        "related", "centric", "friendly", "wide", "linked", "sponsored", "brokered", "hosted",
+                        "funded", "controlled", "occupied", "allied", "aligned", "flagged", "registered")

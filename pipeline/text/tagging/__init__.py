@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from pipeline.text.nlp import KiwiToken
 from pipeline.text.overlap import SpanIndex, select_non_overlapping
+from pipeline.text.page_patterns import PLACE_COMPOUND_WORDS
 from pipeline.text.tagging import en_ner, filters, gazetteer, ner, places
 from pipeline.text.tagging.catalog import Catalog, CatalogEntry, load_catalog
 from pipeline.text.tagging.dates import find_dates
@@ -114,6 +115,9 @@ _BODY_WORD = re.compile(r"\b(?:Institute|Council|Committee|Commission|Cent(?:er|
 # A body's head word ending a name the model typed as a place ("Far Eastern State University").
 _BODY_HEAD = re.compile(r"\b(?:University|Institute|Academy|Agency|Ministry|Committee|Commission|Council|Foundation"
                         r"|Association|Society|Corporation|Company|Bank)$")
+# A place glued to a currency sign or to a lower-case word by a hyphen names a currency or
+# describes ("US$", "HK$", "the US-led coalition", "Seoul-based"): not a mention of the place.
+_PLACE_COMPOUND = re.compile(rf"\$|-(?:{'|'.join(PLACE_COMPOUND_WORDS)})\b")
 # A body named by its matter ("Center for Korean Studies", "Institute of Oriental Studies"): the model's
 # place or facility with a body's head word and its complement is that body.
 _BODY_OF = re.compile(r"\b(?:Cent(?:er|re)|Institute|Academy|School|College|Faculty|Department|Agency|Ministry|Committee"
@@ -149,7 +153,8 @@ def _block_mentions(text: str, bs: int, be: int, language: str, en_doc: object |
     # An agency or photographer in a credit is not a mention; a name glued to digits is part of
     # another name or a handle ("ИА Приморье24"), not the place.
     credits = SpanIndex(filters.credit_spans(chunk, 0, len(chunk)))
-    hits = [h for h in hits if not credits.holds(h.start, h.end) and not chunk[h.end : h.end + 1].isdigit()]
+    hits = [h for h in hits if not credits.holds(h.start, h.end) and not chunk[h.end : h.end + 1].isdigit()
+            and not (h.entry.entity_type in ("GPE", "LOC") and _PLACE_COMPOUND.match(chunk, h.end))]
     taken = SpanIndex((o.start, o.end) for o in hits)
     hits = [gazetteer.with_state_form(chunk, _with_initials(chunk, h, taken)) for h in hits]
     hit_index = SpanIndex((h.start, h.end) for h in hits)
@@ -196,6 +201,10 @@ def _block_mentions(text: str, bs: int, be: int, language: str, en_doc: object |
             continue  # "ИА Приморье" of "ИА Приморье24": a cut name
         if credits.holds(c.start, c.end):
             continue
+        if c.entity_type in ("GPE", "LOC") and _PLACE_COMPOUND.match(chunk, c.end):
+            continue  # "US$ 20 billion", "the US-led coalition": a currency or an adjective, no place named
+        if c.entity_type == "ORG" and _CYR.search(chunk[c.start : c.end]) and filters.caps_rubric(chunk[c.start : c.end]):
+            continue  # "МЕЖДУНАРОДНОЕ СОТРУДНИЧЕСТВО": a rubric in capitals
         if id(c) in natasha and not filters.ru_name_ok(chunk[c.start : c.end], c.entity_type):
             continue  # "Совещание", "СМИ", "Школы налажены", "2+2": not names
         if c.method == "ner" and c.entity_type == "PERSON" and _ADJECTIVE.search(chunk[c.start : c.end]):

@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from pipeline.text.nlp import morph
-from pipeline.text.page_patterns import KO_OUTLET_ENDINGS
+from pipeline.text.page_patterns import KO_OUTLET_ENDINGS, WIRE_AGENCIES
 from pipeline.text.tagging import ru_korean
 
 _RU_WORD = re.compile(r"[А-Яа-яЁё]+")
@@ -45,6 +45,7 @@ _CREDIT = re.compile(
     # Photo credits opening a line ("Фото: пресс-служба ...", "Photo: Yonhap"; a caption "На фото:
     # Путин" names who is pictured and stays) and copyright lines ("ⓒ 연합뉴스", "Copyright Yonhap").
     r"|^[ \t]*(?:Фото|Photo|Photos|사진)[ \t]*[:：][^\n]{1,80}"
+    r"|^[ \t]*(?:Photo|Photos)[ \t]+by[ \t][^\n]{1,60}$"  # "Photo by Yonhap" on its own line
     # ... or after a caption's bar ("Envoys shake hands in Pyongyang | Photo: the embassy's page.")
     r"|(?<=\|[ \t])(?:Фото|Photo|Photos|사진)[ \t]*[:：][^\n|]{1,160}"
     # an agency's credit in brackets after a capitals dateline, ending with a dash and the date
@@ -92,6 +93,7 @@ _CREDIT = re.compile(
 )
 
 
+_AGENCIES = "|".join(re.escape(a) for a in WIRE_AGENCIES)
 # A photo caption's credit at the line's end ("… on Sept. 6. (PHOTO NOT FOR SALE) (Yonhap)").
 _CAPTION_CREDIT = re.compile(
     # a credit in brackets naming whose picture or story it is, wherever it stands ("(AP Photo/Ivan
@@ -105,12 +107,30 @@ _CAPTION_CREDIT = re.compile(
     # a caption's credit after its last sentence, ending the line ("… the parade. UPI File Photo",
     # "… in 2015. Reuters Photo | License Photo")
     r"|(?<=[.!?][ \t])(?:[A-Z][\w.'/-]*[ \t]){1,3}(?:File[ \t])?Photos?(?:[ \t]\|[ \t]License[ \t]Photo)?[ \t]*$"
-    r"|\(PHOTO NOT FOR SALE\)|\((?:Yonhap|AFP|Reuters|AP|EPA|Xinhua|Kyodo|TASS|Newsis|News1|Getty Images)\)[ \t]*$",
+    rf"|\(PHOTO NOT FOR SALE\)|\((?:{_AGENCIES})\)[ \t]*$"
+    # a photographer and an agency or a pool after a slash ("(Sergei Ivanov/Pool Photo via AP)",
+    # "(Jane Doe/Reuters)"), and one agency's picture passed on by another ("(AP-Yonhap)")
+    rf"|\([^()\n/]{{1,50}}/[^()\n]{{0,40}}?(?:\bPhoto\b|\bPool\b|\bvia\b|\b(?:{_AGENCIES})\b)[^()\n]{{0,40}}\)"
+    rf"|\((?:{_AGENCIES})[-/](?:{_AGENCIES})\)",
     re.M,
 )
 _DATELINE_REACH = 60  # characters from a block's start within which a dateline's credit sits
 # "SEOUL, Dec. 24 " / "МОСКВА, 9 февраля " right before the credit (a headline may precede it).
 _DATELINE_BEFORE = re.compile(r"\b[A-ZА-ЯЁ]{3,}(?:[ -][A-ZА-ЯЁ]{3,})?,\s+(?:[A-Z][a-z]{2,}\.?\s+\d{1,2}|\d{1,2}\s+[а-яё]+)\s*$")
+# ... or a place in capitals alone opening its line, as wires write a dateline without a date
+# ("MOSCOW (AP) - ", "SEOUL, South Korea (AP) — "); a capital word inside a sentence is no dateline.
+_CAPS_DATELINE_LINE = re.compile(
+    r"^[ \t]*[A-ZА-ЯЁ]{3,}(?:[ -][A-ZА-ЯЁ]{3,})?(?:,[ \t]+[A-Z][a-z]+\.?(?:[ \t][A-Z][a-z]+)?)?[ \t]*$", re.M)
+
+
+# A short bracket right after a dateline is the wire's credit, with or without a dash after it
+# ("SEOUL, Dec. 3 (IANS) South Korea …", "MOSCOW (AP) South Korean …").
+_BRACKET = re.compile(r"\([A-Za-zА-ЯЁа-яё가-힣][^()\n]{1,25}\)")
+
+
+def _after_dateline(chunk: str, at: int) -> bool:
+    return bool(_DATELINE_BEFORE.search(chunk, max(0, at - 40), at)
+                or _CAPS_DATELINE_LINE.search(chunk, max(0, at - 40), at))
 
 
 def credit_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -119,13 +139,20 @@ def credit_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     chunk = text[start:end]
     return [(start + m.start(), start + m.end()) for m in _CREDIT.finditer(chunk)
             if not m.group().startswith(("(", "/")) or "=" in m.group() or m.start() <= _DATELINE_REACH
-            or _DATELINE_BEFORE.search(chunk, max(0, m.start() - 40), m.start())] \
-        + [(start + m.start(), start + m.end()) for m in _CAPTION_CREDIT.finditer(chunk)]
+            or _after_dateline(chunk, m.start())] \
+        + [(start + m.start(), start + m.end()) for m in _CAPTION_CREDIT.finditer(chunk)] \
+        + [(start + m.start(), start + m.end()) for m in _BRACKET.finditer(chunk) if _after_dateline(chunk, m.start())]
 
 
 @lru_cache(maxsize=65536)
 def _parses(word: str) -> tuple[tuple[str | None, frozenset[str], bool], ...]:
     return tuple((p.tag.POS, frozenset(p.tag.grammemes), p.is_known) for p in morph().parse(word)[:4])
+
+
+def ru_given_name(word: str) -> bool:
+    """A word whose first reading is a given name ("Ильёй", "Олегом"): a person's first word."""
+    parses = _parses(word)
+    return bool(parses) and "Name" in parses[0][1]
 
 
 def ru_common_noun(word: str) -> bool:
@@ -317,3 +344,11 @@ _FACILITY = re.compile(
 
 def is_facility(surface: str) -> bool:
     return bool(_FACILITY.search(surface.strip()))
+
+
+def caps_rubric(surface: str) -> bool:
+    """A section heading in capitals made of dictionary words ("МЕЖДУНАРОДНОЕ СОТРУДНИЧЕСТВО",
+    "НОВОСТИ РЕГИОНА"), not a body's name: no institution word ("СОВЕТ ФЕДЕРАЦИИ" stays)."""
+    words = re.findall(r"[А-ЯЁа-яё]+", surface)
+    return len(words) >= 2 and surface.isupper() and not any(w.lower() in ORG_HEADS for w in words) \
+        and all(ru_common_noun(w.lower()) for w in words)

@@ -111,6 +111,8 @@ def name_like(text: str, e: Eojeol, native_first: frozenset[str]) -> bool:
         return False  # a noun and a bound noun: "주내" (within the province), "도내", "시내"
     if e.tags == ("NNB",):
         return False  # a bound noun alone ("개최한 이래", "그 이후"): grammar, not a name
+    if "NP" in e.tags and "NNP" not in e.tags:
+        return False  # a pronoun ("우리 외교장관", our minister; "저희"): no one's name
     native = len(word) <= 4 and word[0] in native_first
     if "NNB" in e.tags and (not native or "NNP" in e.tags):
         return False  # "한국쪽": a proper noun + bound noun is a phrase ("the Korean side")

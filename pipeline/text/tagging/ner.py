@@ -10,8 +10,9 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from pipeline.text.nlp import kiwi, natasha_ner, spacy_en
+from pipeline.text.nlp import kiwi, morph, natasha_ner, spacy_en
 from pipeline.text.overlap import SpanIndex
+from pipeline.text.page_patterns import NATIONALITY_ADJECTIVES
 from pipeline.text.tagging import ko_names, ru_korean
 from pipeline.text.tagging.filters import ORG_HEADS, ru_nominative
 from pipeline.text.tagging.gazetteer import eojeol_end, ko_starts_word, ko_tail_ok
@@ -242,8 +243,8 @@ def _portfolio_end(text: str, toks: list[tuple[int, int, str]], i: int) -> int |
 
 def russian_org_heads(text: str, persons: list[tuple[int, int]] = ()) -> list[Cand]:
     """`persons`: spans of persons; a person's first word after a head is not the institution's
-    name ("южнокорейского МИД Кан Гён Хва")."""
-    from pipeline.text.tagging.filters import ru_common_noun
+    name ("южнокорейского МИД Кан Гён Хва"), nor is a given name ("правительства Ильёй Ивановым")."""
+    from pipeline.text.tagging.filters import ru_common_noun, ru_given_name
     from pipeline.text.tagging.gazetteer import ru_lemma
 
     toks = [(m.start(), m.end(), m.group()) for m in _RU_TOKEN.finditer(text)]
@@ -268,6 +269,7 @@ def russian_org_heads(text: str, persons: list[tuple[int, int]] = ()) -> list[Ca
         j = i + 1  # the name: one capitalised word right after the head (a person may follow)
         while j < len(toks) and j - i <= width and toks[j][2][:1].isupper() and re.fullmatch(r" ", text[toks[j - 1][1]:toks[j][0]]) \
                 and (mission or not ru_common_noun(toks[j][2].split("-")[0])) \
+                and not ru_given_name(toks[j][2]) \
                 and not in_person.overlaps(toks[j][0], toks[j][1]):  # "посольства Республики Корея"
             j += 1
         if city is not None and not in_person.overlaps(toks[city][0], toks[city][1]):
@@ -657,6 +659,12 @@ _INITIALS_NAME = re.compile(rf"(?<![\w.]){_INITIALS}[A-ZА-ЯЁ][a-zа-яё]+(?:
 _INITIALS_BEFORE = re.compile(rf"(?<![\w.]){_INITIALS}$")
 
 
+def _ru_place_word(word: str) -> bool:
+    """A word whose first reading is a place name and none a surname ("Корея", "Кореи")."""
+    parses = morph().parse(word)[:3]
+    return bool(parses) and "Geox" in parses[0].tag and not any("Surn" in p.tag for p in parses)
+
+
 def initials_persons(text: str) -> list[Cand]:
     """Initials + surname, a common way to name people in Russian and in translated lists."""
     from pipeline.text.tagging.filters import ru_common_noun
@@ -666,6 +674,8 @@ def initials_persons(text: str) -> list[Cand]:
         surname = m.group().rsplit(None, 1)[-1]
         if re.search("[а-яё]", surname) and ru_common_noun(surname):
             continue  # "В. Москве" would be a preposition + place, never a person
+        if surname in NATIONALITY_ADJECTIVES or (re.search("[а-яё]", surname) and _ru_place_word(surname)):
+            continue  # "S. Korean", "Ю. Корея": a country abbreviated, not initials
         out.append(Cand(m.start(), m.end(), "PERSON", "pattern", 0.75))
     return out
 
