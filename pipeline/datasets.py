@@ -40,10 +40,6 @@ READS: dict[str, tuple[str, ...]] = {
 }
 
 
-def part_name(shard: str) -> str:
-    return f"part-{shard}.parquet"
-
-
 def parquet_bytes(name: str, df: pd.DataFrame) -> bytes:
     """The published file of `df` (typed by the schema, descriptions attached, sorted)."""
     from pipeline.publish import PARQUET_OPTIONS, to_arrow

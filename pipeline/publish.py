@@ -143,6 +143,16 @@ def publish_dataset(name: str, df: pd.DataFrame, outputs: Path) -> Published:
     return Published(name, live, len(df), digest, {PART_NAME: digest})
 
 
+def part_name(shard: str) -> str:
+    """The published file of a dataset's part for `shard`."""
+    return f"part-{shard}.parquet"
+
+
+def parts_sha256(parts: pd.DataFrame) -> str:
+    """The digest `publish_parts` gives the dataset made of `parts` (its manifest's sha256)."""
+    return dataset_sha256({part_name(shard): sha for shard, sha in zip(parts["shard"], parts["sha256"], strict=True)})
+
+
 def publish_parts(name: str, parts: pd.DataFrame, outputs: Path) -> Published:
     """`parts` (shard, path, rows, sha256 of each part file) as the dataset folder; an empty
     dataset (no shard) is one empty part, so readers still see its schema."""
@@ -152,7 +162,7 @@ def publish_parts(name: str, parts: pd.DataFrame, outputs: Path) -> Published:
     staging.mkdir(parents=True)
     files = {}
     for shard, path, sha in zip(parts["shard"], parts["path"], parts["sha256"], strict=True):
-        target = staging / f"part-{shard}.parquet"
+        target = staging / part_name(shard)
         try:
             os.link(path, target)  # same file system: no copy
         except OSError:

@@ -532,16 +532,14 @@ def draw_ahead(parts: Mapping[str, pd.DataFrame], outputs: Path, store: Store) -
     global _ahead
     import multiprocessing as mp
 
-    from pipeline.datasets import part_name
-    from pipeline.publish import dataset_sha256
+    from pipeline.publish import parts_sha256
     from schemas.registry import DATASETS
 
     if not store.reuse or "fork" not in mp.get_all_start_methods():
         return False
     if any(name not in parts or parts[name].empty for name in DATASETS):
         return False
-    key = _key({name: dataset_sha256({part_name(shard): sha for shard, sha in zip(p["shard"], p["sha256"], strict=True)})
-                for name, p in parts.items() if name in DATASETS}, outputs)
+    key = _key({name: parts_sha256(p) for name, p in parts.items() if name in DATASETS}, outputs)
     live = store.read_json(store.path("report", "drawn.json"))
     if live and live.get("key") == key:
         return False  # the live report already shows these datasets (`write_report` keeps it)
@@ -587,7 +585,6 @@ def _drawn_ahead(key: str, store: Store) -> list[tuple[Chart, bytes]] | None:
             process.join()
     base = store.path("report", "ahead")
     folder = base / key
-    drawn = None
     try:
         drawn = []
         for c in json.loads((folder / "charts.json").read_text(encoding="utf-8")):
