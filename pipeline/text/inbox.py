@@ -23,6 +23,7 @@ import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from pipeline.text.decode import looks_binary
 from pipeline.text.extract import (
     Content,
     ExtractionError,
@@ -183,11 +184,13 @@ def _extract(
         fmt, extractor = "docx", docx
     else:
         what = f"extension {ext!r}" if ext else "no file extension"
-        yield reject(
-            "unsupported_format",
-            f"unsupported format ({what}); supported: {', '.join(sorted(SUPPORTED_EXTENSIONS))}",
-            n, st,
-        )
+        supported = ", ".join(sorted(SUPPORTED_EXTENSIONS))
+        # An image or an archive is binary whatever its name: that says more than "not a
+        # format we read" (a text file with another extension, .csv, .xml, keeps that reason).
+        if looks_binary(data):
+            yield reject("binary", f"binary content ({what}), not a document; supported: {supported}", n, st)
+        else:
+            yield reject("unsupported_format", f"unsupported format ({what}); supported: {supported}", n, st)
         return
     try:
         content = extractor(data)

@@ -100,6 +100,8 @@ def inbox(tmp_path: Path) -> Path:
     (box / "Отчёт 2019 보고서.txt").write_text("한러 관계 보고서. Отчёт о сотрудничестве.", encoding="utf-8")
     (box / "data.csv").write_text("a,b\n1,2\n")
     (box / "README").write_text("no extension\n")
+    (box / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + random.Random(2).randbytes(600))
+    (box / "archive").write_bytes(b"\x1f\x8b\x08\x00" + random.Random(3).randbytes(600))
     (box / "sub" / "page.HTML").write_text(
         "<html><head><title>Headline | Site</title><style>body{color:red}</style>"
         "<script>document.write('EVIL')</script></head><body><h1>Headline</h1>"
@@ -222,6 +224,13 @@ def test_unsupported_formats(inbox: Path) -> None:
     items = by_file(run(inbox))
     assert "'.csv'" in rejected(only(items, "data.csv"), "unsupported_format").detail
     assert "no file extension" in rejected(only(items, "README"), "unsupported_format").detail
+
+
+def test_binary_files_of_other_formats_are_binary(inbox: Path) -> None:
+    """An image or an archive is rejected as binary (what it is), not as an unknown format."""
+    items = by_file(run(inbox))
+    assert "'.png'" in rejected(only(items, "photo.png"), "binary").detail
+    assert "no file extension" in rejected(only(items, "archive"), "binary").detail
 
 
 def test_html(inbox: Path) -> None:
