@@ -419,20 +419,21 @@ def _drop_contradicted(
 
 
 def _drop_page_top_dates(
-    cands: list[DateCandidate], paras: list[str], meta: list[bool], headline_para: int | None
+    cands: list[DateCandidate], paras: list[str], meta: list[bool], headline_para: int | None, script: str | None
 ) -> list[DateCandidate]:
     """A bare date opening the page text (its first line, above the headline, no byline next to
-    it, no clock time, no label: the look of the site header's "today" widget, printed before
-    anything of the article) is no evidence on its own: when the page states no other date of the
-    article it gives none. (A later one beside the article's own stamps is dropped as the page's
-    clock by `_drop_page_clocks`; an earlier one is a second claim, and the two conflict. A bare
-    date between the site's menu and the headline is where themes print the post's date: kept.)"""
-    if headline_para is None:
+    it, no clock time, no label) whose month is written in another script than the page's
+    ("17 Jan 2026" over a Korean story) is the site template's "today" widget, like other chrome
+    in another script: when the page states no other date of the article it gives none. A bare
+    date above the headline in the page's own script is how some sites print the article's date
+    ("September 30, 2023" over an English headline): kept. (A later stamp above the headline
+    beside the article's own stamps is dropped as the page's clock by `_drop_page_clocks`.)"""
+    if headline_para is None or script is None:
         return cands
 
     def widget(c: DateCandidate) -> bool:
         return (c.kind == "stamp" and c.para == 0 < headline_para and _bare_date_line(paras[0], c.evidence)
-                and not (len(paras) > 1 and meta[1]))
+                and not (len(paras) > 1 and meta[1]) and dominant_script(c.evidence) not in (script, None))
 
     own = [c for c in cands if c.kind in ("label", "dateline", "stamp", "byline")]
     if own and all(widget(c) for c in own):
@@ -599,7 +600,8 @@ def analyse_layout(
     )
     # the months and dates the story's own paragraphs report
     stated = stated_months(" ".join(p for p, b in zip(paras, boiler, strict=True) if not b))
-    cands = _drop_page_top_dates(_drop_contradicted(cands, stated, head_para), paras, meta, head_para)
+    body_script = dominant_script("\n".join(p for p, b in zip(paras, boiler, strict=True) if not b))
+    cands = _drop_page_top_dates(_drop_contradicted(cands, stated, head_para), paras, meta, head_para, body_script)
     if published_hint is not None and contradicted(published_hint, stated):
         published_hint = None  # the container's date, belied by the story as well
     published = resolve(cands, partial, year_sources, published_hint)

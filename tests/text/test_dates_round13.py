@@ -156,9 +156,7 @@ def test_a_weekday_stamp_above_the_site_menu_is_the_header_widget() -> None:
 
 
 @pytest.mark.parametrize("lines", [
-    # (round 15: "March 3, 2021" opening the page above the menu is now read as the header's
-    # "today" widget when the page has no other date; see test_page_round15.py)
-    ("Home | News | World", "March 3, 2021"),  # no weekday, below the menu: a stamp
+    ("March 3, 2021", "Home | News | World"),  # no weekday: a stamp, not a clock widget
     ("Home | News | World", "Wednesday, March 3, 2021"),  # below the menu, above the headline
 ])
 def test_a_stamp_that_is_no_header_widget_stays(lines: tuple[str, str]) -> None:
