@@ -22,8 +22,10 @@ from pipeline.text.dateline import find_dateline
 from pipeline.text.page_patterns import (
     AFTER_TITLE_LABELS,
     IMAGE_PLACEHOLDER,
+    KO_WIRE_CREDITS,
     RUBRIC_LABELS,
     TITLE_LABELS,
+    WIRE_AGENCIES,
 )
 from pipeline.text.scripts import dominant_script
 from pipeline.text.stopwords import stoplist, stopword_density
@@ -82,6 +84,11 @@ _GLUED_KO_CREDIT = re.compile(r"\s사진\s?=?\s?(?:연합뉴스|뉴시스|뉴스
 # sentence and then name the photographer: "… в Кремле. Фото РИА Новости").
 _CREDIT_AFTER_STOP = re.compile(r"\w{2}[.!]\s?(?:[(\[][^()\[\]]{2,40}[)\]]|(?:Фото|Photo|사진)\s[^.!?]{2,40})$")
 _CREDIT_SLASH = re.compile(r"[(\[][A-Z][\w .&'-]{1,30}/\s?[A-Z][\w .&'-]{1,30}[)\]]$")
+# ... or the wire's name glued after the caption's full stop, no bracket: "… on Monday. Reuters",
+# "… 악수하고 있다. /연합뉴스".
+_WIRE_AFTER_STOP = re.compile(
+    r"\w{2}[.!]\s?/?\s?(?:" + "|".join(map(re.escape, (*WIRE_AGENCIES, *KO_WIRE_CREDITS))) + r")$"
+)
 # An image's file name glued to its caption by the crawl ("15046733961264.jpg한-러 정상의 '악수'…").
 _IMAGE_FILE = re.compile(r"[\w-]\.(?:jpe?g|png|gif|webp|bmp)(?![a-z])", re.I)
 
@@ -91,7 +98,8 @@ def is_caption(p: str) -> bool:
         _CAPTION_END.search(p) or _CAPTION_START.match(p) or (len(p) <= 150 and _CREDIT_INSIDE.search(p))
         or (len(p) >= 30 and _SLASH_CREDIT.search(p)) or _GLUED_KO_CREDIT.search(p)
         or (len(p) <= CAPTION_MAX and _POSITION_MARK.search(p) is not None)
-        or (len(p) <= CAPTION_MAX and (_CREDIT_AFTER_STOP.search(p) or _CREDIT_SLASH.search(p)))
+        or (len(p) <= CAPTION_MAX and (_CREDIT_AFTER_STOP.search(p) or _CREDIT_SLASH.search(p)
+                                       or _WIRE_AFTER_STOP.search(p)))
         or _IMAGE_FILE.search(p) is not None
     )
 

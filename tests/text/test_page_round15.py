@@ -34,6 +34,8 @@ EN_LEAD = ("Relations between the two countries have reached their lowest point 
     "1504673396.jpg정상들이 악수하고 있다",
     "summit_photo.JPEG Leaders shake hands in Vladivostok",
     "Мун Чжэ Ин и Владимир Путин в Кремле. Фото РИА Новости",
+    "The two leaders shake hands before their talks in Vladivostok on Monday. Reuters",
+    "문재인 대통령과 푸틴 대통령이 악수하고 있다. /연합뉴스",
 ])
 def test_caption_evidence(line: str) -> None:
     assert is_caption(line)
@@ -48,6 +50,8 @@ def test_caption_evidence(line: str) -> None:
     "U.S. envoy to visit Moscow and Seoul next week",
     "Фото дня: саммит во Владивостоке",
     "Photo exhibition on Korea-Russia ties opens in Seoul",
+    "Yonhap and TASS sign news exchange deal",
+    "Reuters: Russia ships oil to North Korea via Vostochny",
 ])
 def test_headlines_are_no_captions(line: str) -> None:
     assert not is_caption(line)
