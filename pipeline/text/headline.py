@@ -117,6 +117,16 @@ def _after_image(paras: list[str], i: int) -> bool:
     return under(i) or (i > 1 and under(i - 1) and norm(paras[i]) == norm(paras[i - 1]))
 
 
+def _picture_pair(paras: list[str], cands: list[int], meta: list[bool] | None, i: int, copies: tuple[int, ...]) -> bool:
+    """paras[i] printed again on the next line, below the article's date or byline line with a
+    headline candidate above that line: a picture's alt text and its caption in the story's
+    opening, not the headline ("Headline" / "Posted on …" / "Deck" / "Caption" / "Caption")."""
+    if not meta or copies[0] != i + 1:
+        return False
+    stamp = next((j for j in range(i - 1, -1, -1) if meta[j]), None)
+    return stamp is not None and any(c < stamp for c in cands)
+
+
 def _caption_copy(paras: list[str], i: int) -> bool:
     """paras[i] is a photo's alt text printed next to its caption: a neighbour line is a caption
     that repeats it with a credit added ("… 대사" / "… 대사 [사진=연합뉴스]")."""
@@ -806,7 +816,7 @@ def find_headline(
         if i in listed:
             continue
         copies = _copies(paras, i, min(len(paras), body + 3))
-        if copies:
+        if copies and not _picture_pair(paras, cands, meta, i, copies):
             return Headline(paras[i], i, 0, len(paras[i]), copies, source="repeated")
     for i in cands:  # a breadcrumb ending with the headline: "Главная / Новости / Headline"
         if any(_ends_with_item(paras[j], paras[i]) for j in range(min(body, top)) if j != i):

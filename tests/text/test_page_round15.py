@@ -71,6 +71,33 @@ def test_a_caption_printed_twice_is_not_the_headline() -> None:
     assert doc.title == "Seoul-Moscow ties spiral downward over new sanctions"
 
 
+def test_a_picture_pair_below_the_date_line_is_not_the_headline() -> None:
+    # no credit at all: the alt text and the caption printed one under the other, in the story's
+    # opening below the date line, with the headline above that line
+    doc = page(
+        "Seoul-Moscow ties spiral downward over new sanctions",
+        "Posted on : 2024-04-05 16:59 KST",
+        "Russia has warned of a response after South Korea imposed sanctions on ships and shipping companies",
+        "Foreign Ministry spokesperson Maria Ivanova at a briefing in Moscow",
+        "Foreign Ministry spokesperson Maria Ivanova at a briefing in Moscow",
+        EN_LEAD,
+        EN_BODY,
+    )
+    assert doc.title == "Seoul-Moscow ties spiral downward over new sanctions"
+
+
+@pytest.mark.parametrize("top", [(), ("March 3, 2024",), ("Home | News | World", "Posted on : 2024-04-05 16:59 KST")])
+def test_a_headline_stacked_twice_under_the_date_is_the_headline(top: tuple[str, ...]) -> None:
+    doc = page(
+        *top,
+        "Seoul-Moscow ties spiral downward over new sanctions",
+        "Seoul-Moscow ties spiral downward over new sanctions",
+        EN_LEAD,
+        EN_BODY,
+    )
+    assert doc.title == "Seoul-Moscow ties spiral downward over new sanctions"
+
+
 def test_a_headline_printed_twice_is_still_the_headline() -> None:
     doc = page(
         "Seoul-Moscow ties spiral downward over new sanctions",
