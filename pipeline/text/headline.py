@@ -19,7 +19,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline.text.dateline import find_dateline
-from pipeline.text.page_patterns import AFTER_TITLE_LABELS, RUBRIC_LABELS, TITLE_LABELS
+from pipeline.text.page_patterns import (
+    AFTER_TITLE_LABELS,
+    IMAGE_PLACEHOLDER,
+    KO_WIRE_CREDITS,
+    RUBRIC_LABELS,
+    TITLE_LABELS,
+    WIRE_AGENCIES,
+)
 from pipeline.text.scripts import dominant_script
 from pipeline.text.stopwords import stoplist, stopword_density
 
@@ -70,16 +77,54 @@ _SLASH_CREDIT = re.compile(
 _GLUED_KO_CREDIT = re.compile(r"\s사진\s?=?\s?(?:연합뉴스|뉴시스|뉴스1|뉴스핌|AP|AFP|EPA|로이터|신화|타스)(?:·연합뉴스)?\]?$")
 
 
+# A credit in brackets closing a caption's sentence: the sentence ends with its full stop, then the
+# photographer's or wire's credit ("… Maria Zakharova. (TASS/Yonhap)", "… in Seoul. [Reuters]"), or
+# a credit naming two sources joined by a slash ("(AP Photo/Lee Jin-man)", "(EPA/YONHAP)"). A
+# headline neither ends a sentence before a bracket nor credits a picture (nor does it end a
+# sentence and then name the photographer: "… в Кремле. Фото РИА Новости").
+_CREDIT_AFTER_STOP = re.compile(r"\w{2}[.!]\s?(?:[(\[][^()\[\]]{2,40}[)\]]|(?:Фото|Photo|사진)\s[^.!?]{2,40})$")
+_CREDIT_SLASH = re.compile(r"[(\[][A-Z][\w .&'-]{1,30}/\s?[A-Z][\w .&'-]{1,30}[)\]]$")
+# ... or the wire's name glued after the caption's full stop, no bracket: "… on Monday. Reuters",
+# "… 악수하고 있다. /연합뉴스".
+_WIRE_AFTER_STOP = re.compile(
+    r"\w{2}[.!]\s?/?\s?(?:" + "|".join(map(re.escape, (*WIRE_AGENCIES, *KO_WIRE_CREDITS))) + r")$"
+)
+# An image's file name glued to its caption by the crawl ("15046733961264.jpg한-러 정상의 '악수'…").
+_IMAGE_FILE = re.compile(r"[\w-]\.(?:jpe?g|png|gif|webp|bmp)(?![a-z])", re.I)
+
+
 def is_caption(p: str) -> bool:
     return bool(
         _CAPTION_END.search(p) or _CAPTION_START.match(p) or (len(p) <= 150 and _CREDIT_INSIDE.search(p))
         or (len(p) >= 30 and _SLASH_CREDIT.search(p)) or _GLUED_KO_CREDIT.search(p)
         or (len(p) <= CAPTION_MAX and _POSITION_MARK.search(p) is not None)
+        or (len(p) <= CAPTION_MAX and (_CREDIT_AFTER_STOP.search(p) or _CREDIT_SLASH.search(p)
+                                       or _WIRE_AFTER_STOP.search(p)))
+        or _IMAGE_FILE.search(p) is not None
     )
 
 
 CAPTION_COPY_SHARE = 0.8
 CAPTION_MAX = 250  # a longer paragraph with "(R)" in it is running text
+
+
+def _after_image(paras: list[str], i: int) -> bool:
+    """paras[i] sits right under an image's placeholder or file name, or repeats the line that
+    does (alt text, then caption): the picture's caption."""
+    def under(j: int) -> bool:
+        return j > 0 and IMAGE_PLACEHOLDER.match(paras[j - 1].strip()) is not None
+
+    return under(i) or (i > 1 and under(i - 1) and norm(paras[i]) == norm(paras[i - 1]))
+
+
+def _picture_pair(paras: list[str], cands: list[int], meta: list[bool] | None, i: int, copies: tuple[int, ...]) -> bool:
+    """paras[i] printed again on the next line, below the article's date or byline line with a
+    headline candidate above that line: a picture's alt text and its caption in the story's
+    opening, not the headline ("Headline" / "Posted on …" / "Deck" / "Caption" / "Caption")."""
+    if not meta or copies[0] != i + 1:
+        return False
+    stamp = next((j for j in range(i - 1, -1, -1) if meta[j]), None)
+    return stamp is not None and any(c < stamp for c in cands)
 
 
 def _caption_copy(paras: list[str], i: int) -> bool:
@@ -403,7 +448,8 @@ def _link_list(paras: list[str], cands: list[int]) -> frozenset[int]:
     candidates in which one line is printed twice (the same story in two widgets). All but the
     run's last line, which sits on the furniture or lead below and is the article's headline.
     Not when the run's first line is the one printed again: that is the article's own title and
-    its copy (a record's title field, then the page heading), which `_copies` reads."""
+    its copy (a record's title field, then the page heading), which `_copies` reads; nor when the
+    line is printed again right under itself (the page's title, heading and share text stacked)."""
     out: set[int] = set()
     run: list[int] = []
     for i in [*cands, -2]:
@@ -411,7 +457,8 @@ def _link_list(paras: list[str], cands: list[int]) -> frozenset[int]:
             run.append(i)
             continue
         keys = [norm(paras[j]) for j in run]
-        if len(run) >= LIST_RUN and len(set(keys[:-1])) < len(keys) - 1 and keys[0] not in keys[1:]:
+        items = [k for n, k in enumerate(keys[:-1]) if n == 0 or k != keys[n - 1]]  # stacked copies as one
+        if len(run) >= LIST_RUN and len(set(items)) < len(items) and keys[0] not in keys[1:]:
             out.update(run[:-1])
         run = [i]
     return frozenset(out)
@@ -667,11 +714,21 @@ def _headline_above_furniture(paras: list[str], lead: frozenset[str], head: rang
     above = [i for i in cands if i < pick]
     if not above or above[-1] == pick - 1:
         return pick  # none, or in the pick's own run (the positional rules read runs)
+    while len(above) > 1 and _author_line(paras[above[-1]]) and score(paras, above[-1], lead, head) < 0:
+        above.pop()  # "Headline" / "홍길동 Hong Gil-dong" / date / deck: the author's name is furniture
     h = above[-1]
     if score(paras, h, lead, head) < 0:
         return pick
     told, pick_told = support(paras[h], lead).matched, support(paras[pick], lead).matched
     return h if told > pick_told and told >= ABOVE_MIN_MATCHED else pick
+
+
+AUTHOR_WORDS = 4
+
+
+def _author_line(p: str) -> bool:
+    """A short line of names only (no digits, no punctuation but hyphens and dots): an author."""
+    return len(p.split()) <= AUTHOR_WORDS and re.fullmatch(r"[^\W\d_][\w.\-]*(?:\s[^\W\d_][\w.\-]*)*", p) is not None
 
 
 def choose_scored(paras: list[str], boiler: list[bool], body: int, cands: list[int], pick: int) -> int | None:
@@ -730,6 +787,8 @@ def find_headline(
         return None
     cands = [i for i in range(min(body, top)) if not boiler[i] and i not in slogans and is_headline_shaped(paras[i])
              and not _wrapped_sentence_head(paras, i, boiler) and not _caption_copy(paras, i)]
+    if any(not _after_image(paras, i) for i in cands):
+        cands = [i for i in cands if not _after_image(paras, i)]  # a picture's caption, unless nothing else reads as a headline
     for k in range(1, body + 1):
         # A sentence broken over lines by the source ends on a line that continues in lower case
         # ("… высадку деревьев на" / "территории памятника … Владивостоке."): the unpunctuated
@@ -757,7 +816,7 @@ def find_headline(
         if i in listed:
             continue
         copies = _copies(paras, i, min(len(paras), body + 3))
-        if copies:
+        if copies and not _picture_pair(paras, cands, meta, i, copies):
             return Headline(paras[i], i, 0, len(paras[i]), copies, source="repeated")
     for i in cands:  # a breadcrumb ending with the headline: "Главная / Новости / Headline"
         if any(_ends_with_item(paras[j], paras[i]) for j in range(min(body, top)) if j != i):

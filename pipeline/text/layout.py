@@ -45,16 +45,19 @@ from pipeline.text.page_patterns import (
     ACCOUNT_MENU,
     ATTRIBUTED_HEADLINE,
     KO_OUTLET,
+    KO_OUTLET_ENDINGS,
     KO_SURNAMES,
     RELATED_HEADER,
 )
 from pipeline.text.published_date import (
     CRAWL_PREFIX,
     DateCandidate,
+    contradicted,
     field_label,
     line_candidates,
     names_weekday,
     resolve,
+    stated_months,
 )
 from pipeline.text.scripts import dominant_script
 from pipeline.text.types import RelatedHeadline
@@ -145,7 +148,12 @@ _KO_SLASH_BYLINE = re.compile(
 
 KO_DATELINE_REACH = 8
 HEADER_DATE_LINE = 60  # a header's date widget, not a list of related stories
-_KO_AGENCY_DATELINE = re.compile(r"^[\[(【][가-힣]{1,10}=[^\])】=]{1,20}[\])】]\s?[가-힣]{2,4}\s?(?:기자|특파원)\s?=")
+# A Korean agency's dateline, with its reporter ("(서울=연합뉴스) 홍길동 기자 =") or with an outlet's
+# name in the bracket ("(블라디보스토크=연합뉴스) 러시아를 …"): no line of chrome reads so.
+_KO_AGENCY_DATELINE = re.compile(
+    r"^[\[(【][가-힣]{1,10}=(?:[^\])】=]{1,20}[\])】]\s?[가-힣]{2,4}\s?(?:기자|특파원)\s?="
+    rf"|[가-힣\w]{{0,10}}(?:{KO_OUTLET_ENDINGS})[\])】])"
+)
 # The closing byline glued to the story's last sentence: "… 논의할 예정이다./블라디보스토크=연합",
 # "… 밝혔다./모스크바=김하늘 특파원" (place, then the agency or the reporter).
 _KO_GLUED_BYLINE = re.compile(
@@ -400,6 +408,52 @@ def _drop_page_clocks(cands: list[DateCandidate], headline_para: int | None) -> 
     return cands
 
 
+def _drop_contradicted(
+    cands: list[DateCandidate], stated: list[dt.date], headline_para: int | None
+) -> list[DateCandidate]:
+    """A page date the story itself belies: a crawl prefix or a stamp above the headline a year or
+    more before a month the story's own paragraphs report (`stated`)."""
+    weak = [c for c in cands if c.kind == "crawl_prefix" or (
+        c.kind == "stamp" and headline_para is not None and c.para < headline_para)]
+    return [c for c in cands if c not in weak or not contradicted(c.date, stated)]
+
+
+def _drop_page_top_dates(
+    cands: list[DateCandidate], paras: list[str], meta: list[bool], headline_para: int | None, script: str | None
+) -> list[DateCandidate]:
+    """A bare date opening the page text (its first line, above the headline, no byline next to
+    it, no clock time, no label) whose month is written in another script than the page's
+    ("17 Jan 2026" over a Korean story) is the site template's "today" widget, like other chrome
+    in another script: when the page states no other date of the article it gives none. A bare
+    date above the headline in the page's own script is how some sites print the article's date
+    ("September 30, 2023" over an English headline): kept. (A later stamp above the headline
+    beside the article's own stamps is dropped as the page's clock by `_drop_page_clocks`.)"""
+    if headline_para is None or script is None:
+        return cands
+
+    def widget(c: DateCandidate) -> bool:
+        return (c.kind == "stamp" and c.para == 0 < headline_para and _bare_date_line(paras[0], c.evidence)
+                and not (len(paras) > 1 and meta[1]) and dominant_script(c.evidence) not in (script, None))
+
+    own = [c for c in cands if c.kind in ("label", "dateline", "stamp", "byline")]
+    if own and all(widget(c) for c in own):
+        return [c for c in cands if c not in own]
+    return cands
+
+
+def _bare_date_line(line: str, evidence: str) -> bool:
+    """The line is the date and nothing else ("17 Jan 2026", "2026.01.17", maybe its weekday)."""
+    rest = line.replace(evidence, " ", 1)
+    return not re.search(r"\d", rest) and not re.sub(r"[\W_]", "", _WEEKDAY_WORD.sub("", rest))
+
+
+_WEEKDAY_WORD = re.compile(
+    r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|понедельник|вторник|среда|четверг|пятница|суббота|воскресенье"
+    r"|[월화수목금토일](?:요일)?",
+    re.I,
+)
+
+
 def _drop_header_clocks(cands: list[DateCandidate], paras: list[str]) -> list[DateCandidate]:
     """A stamp printed next to the site's account box ("Приветствую Вас Гость | Вход") or its
     weather box ("2025.06.30 (월)" / "• 맑음서울 29.1℃"), or above the page's clock line
@@ -540,13 +594,17 @@ def analyse_layout(
         (d, p[s:e]) for i, p in enumerate(paras) if not boiler[i] or len(p) <= HEADER_DATE_LINE
         for d, s, e in full_date_spans(p, day_first)
     ]
-    published = resolve(
-        _drop_title_bar_dates(
-            _drop_site_header_dates(_drop_header_clocks(_drop_page_clocks(cands, head_para), paras), paras, head_para),
-            paras, headline,
-        ),
-        partial, year_sources, published_hint,
+    cands = _drop_title_bar_dates(
+        _drop_site_header_dates(_drop_header_clocks(_drop_page_clocks(cands, head_para), paras), paras, head_para),
+        paras, headline,
     )
+    # the months and dates the story's own paragraphs report
+    stated = stated_months(" ".join(p for p, b in zip(paras, boiler, strict=True) if not b))
+    body_script = dominant_script("\n".join(p for p, b in zip(paras, boiler, strict=True) if not b))
+    cands = _drop_page_top_dates(_drop_contradicted(cands, stated, head_para), paras, meta, head_para, body_script)
+    if published_hint is not None and contradicted(published_hint, stated):
+        published_hint = None  # the container's date, belied by the story as well
+    published = resolve(cands, partial, year_sources, published_hint)
 
     parts = [
         _parts(paras, i, boiler, headline, dateline if i == dateline_idx else None)

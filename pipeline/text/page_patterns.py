@@ -311,6 +311,8 @@ NOT_AGENCIES = frozenset({
 WIRE_AGENCIES = ("AP", "AFP", "Reuters", "REUTERS", "EPA", "Getty Images", "Yonhap", "YONHAP", "Xinhua", "Kyodo",
                  "TASS", "Sputnik", "Bloomberg", "UPI", "Newsis", "News1", "EPA-EFE", "IANS", "PTI", "ANI", "Bernama",
                  "Antara", "ТАСС", "РИА Новости")
+# Korean wires as a photo caption credits them after its last sentence ("… 악수하고 있다. /연합뉴스").
+KO_WIRE_CREDITS = ("연합뉴스", "뉴시스", "뉴스1", "뉴스핌")
 # Nationality adjectives: a "person" ending in one is a description ("S. Korean", "North Korean"), not a name.
 NATIONALITY_ADJECTIVES = frozenset(
     "Korean Koreans Russian Russians American Americans Chinese Japanese Mongolian Ukrainian Belarusian "  # noqa: SIM905

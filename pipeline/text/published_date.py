@@ -292,6 +292,47 @@ def line_candidates(i: int, line: str, day_first: bool = False) -> tuple[list[Da
     return [], False
 
 
+# A month named with its year in running text: "in January 2026", "в январе 2026 года",
+# "2026년 1월". (Year-only mentions are left out: "к 2030 году" is a plan, not a report.)
+_EN_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+                   "october", "november", "december")
+_RU_MONTH_STEMS = ("январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр",
+                   "ноябр", "декабр")
+_STATED_MONTH = re.compile(
+    r"\b(?P<en>" + "|".join(_EN_MONTH_NAMES) + r")(?:\sof)?\s(?P<en_y>\d{4})\b"
+    r"|(?<![^\W\d_])(?P<ru>январ[ьяе]|феврал[ьяе]|март[ае]?|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|август[ае]?"
+    r"|сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе])\s(?P<ru_y>\d{4})(?!\d)"
+    r"|(?<!\d)(?P<ko_y>\d{4})년\s?(?P<ko>\d{1,2})월",
+    re.I,
+)
+STATED_LATER_DAYS = 365  # a page date this far before a month the story reports is not the story's
+
+
+def stated_months(text: str) -> list[dt.date]:
+    """The first day of each month the text names with its year, and each full date it writes."""
+    out = [d for d, _, _ in full_date_spans(text)]
+    for m in _STATED_MONTH.finditer(text):
+        if m["en"]:
+            month, year = _EN_MONTH_NAMES.index(m["en"].lower()) + 1, int(m["en_y"])
+        elif m["ru"]:
+            low = m["ru"].lower()
+            month = next(n for n, stem in enumerate(_RU_MONTH_STEMS, 1) if low.startswith(stem)
+                         and (stem != "ма" or not low.startswith("март")))
+            year = int(m["ru_y"])
+        else:
+            month, year = int(m["ko"]), int(m["ko_y"])
+        d = safe_date(year, month, 1)
+        if d is not None:
+            out.append(d)
+    return out
+
+
+def contradicted(date: dt.date, stated: list[dt.date]) -> bool:
+    """The text reports a month well after `date` ("в январе 2026 года … сократила" under a
+    crawl's " date 2023-03-02"): `date` cannot be when the story was written."""
+    return any((d - date).days > STATED_LATER_DAYS for d in stated)
+
+
 def resolve(
     cands: list[DateCandidate],
     dateline_date: tuple[int, int, str] | None,
