@@ -310,6 +310,7 @@ _RU_CAPITAL_HEADS_PLACED = frozenset({"музей", "архив", "агентс�
 # ("Совет по мирному и демократическому объединению Кореи", "Комиссии по делам молодёжи").
 _RU_MATTER_HEADS = frozenset({"совет", "комитет", "комиссия", "агентство", "фонд", "служба", "центр", "ассоциация"})
 _MATTER_WORDS = 6
+_RU_MATTER_HEADS_NAMED = _RU_MATTER_HEADS | {"группа"}  # after a capitalised adjective: "Исследовательская группа по …"
 # "по" phrases of the sentence, not of a name: "по просьбе", "по словам", "по данным", "по итогам".
 _RU_ADVERBIAL_DATIVES = frozenset("просьба слово данные мнение итог случай повод приглашение инициатива причина "  # noqa: SIM905
                                   "оценка сведение информация предложение решение поручение заказ адрес время "
@@ -332,13 +333,21 @@ def _place_at(text: str, toks: list[tuple[int, int, str]], j: int) -> int | None
 
 
 def _datv_word(word: str, pos: tuple[str, ...]) -> bool:
+    """A dative reading among the first three ("международным" is first read as an instrumental)."""
     from pipeline.text.nlp import morph
 
-    return any(p.tag.POS in pos and "datv" in p.tag.grammemes for p in morph().parse(word)[:2])
+    return any(p.tag.POS in pos and "datv" in p.tag.grammemes for p in morph().parse(word)[:3])
 
 
 def _matter_end(text: str, toks: list[tuple[int, int, str]], h: int) -> int | None:
     """Last token of "по <dative phrase> [lower-case genitives] [Place]" after the head toks[h], or None."""
+    parts = _matter_parts(text, toks, h)
+    return None if parts is None else parts[1] if parts[1] is not None else parts[0]
+
+
+def _matter_parts(text: str, toks: list[tuple[int, int, str]], h: int) -> tuple[int, int | None] | None:
+    """(last token of the matter phrase, last token of the place that follows it or None) after
+    the head toks[h]; None when no "по <dative phrase>" follows."""
     def spaced(k: int) -> bool:
         return k < len(toks) and text[toks[k - 1][1]:toks[k][0]] == " "
 
@@ -360,7 +369,9 @@ def _matter_end(text: str, toks: list[tuple[int, int, str]], h: int) -> int | No
     while spaced(j) and j - last <= 3 and toks[j][2].islower() and only_genitive(toks[j][2]):
         last, j = j, j + 1
     place = _place_at(text, toks, last + 1) if spaced(last + 1) else None
-    return place if place is not None else last
+    if place is None and _region_after(text, toks, last):
+        place = last + 2  # "… Калининградской области" (a region the catalog may not list)
+    return last, place
 
 
 def genitive_word(word: str) -> bool:
@@ -433,20 +444,21 @@ def _russian_capitalised_bodies(text: str, toks: list[tuple[int, int, str]], in_
                 and ru_lemma(toks[i + 1][2].lower()) in _RU_LEGISLATURES and _adjective(w):
             end = i + 1  # "Законодательного собрания", official style "Законодательного Собрания"
         elif lemma in _RU_CAPITAL_HEADS or lemma in _RU_CAPITAL_HEADS_PLACED:
-            j = i + 1
-            while j < len(toks) and j - i <= _RU_CHAIN_WORDS and toks[j][2].islower() \
-                    and text[toks[j - 1][1]:toks[j][0]] == " " and _gent_word(toks[j][2], ("ADJF", "NOUN")):
-                j += 1
+            j = _genitive_chain_end(text, toks, i)
             if j - i >= 2 and _gent_word(toks[j - 1][2], ("NOUN",)):
                 place = _place_at(text, toks, j) if text[toks[j - 1][1]:toks[j][0] if j < len(toks) else 0] == " " else None
                 if place is not None:
                     end = place  # "Музея истории Сеула", "Фонда развития Дальнего Востока"
-                elif j - i >= 3 and lemma in _RU_CAPITAL_HEADS:
-                    end = j - 1  # "Ассоциации корейской диаспоры"
+                elif j - i >= 3 and (lemma in _RU_CAPITAL_HEADS or _owner_acronym(text, toks, j - 1)):
+                    end = j - 1  # "Ассоциации корейской диаспоры", "Института … отношений РАН"
             elif j == i + 1:
                 end = _matter_end(text, toks, i)  # "Совета по мирному объединению Кореи"
+                place = _place_at(text, toks, i + 1) if end is None and text[e:toks[i + 1][0] if i + 1 < len(toks) else 0] == " " \
+                    else None
+                if place is not None and _owner_acronym(text, toks, place):
+                    end = place  # "Института Дальнего Востока РАН": the place is the body's, the academy owns it
         elif i + 1 < len(toks) and text[e:toks[i + 1][0]] == " " and _adjective(w) \
-                and ru_lemma(toks[i + 1][2]) in _RU_MATTER_HEADS and _matter_end(text, toks, i + 1) is not None:
+                and ru_lemma(toks[i + 1][2]) in _RU_MATTER_HEADS_NAMED and _matter_end(text, toks, i + 1) is not None:
             end = _matter_end(text, toks, i + 1)  # "Консультативного совета по … объединению Кореи"
         elif _adjective(w):
             end = _adjective_head(text, toks, i)  # "Тихоокеанского туристского форума"
@@ -454,6 +466,70 @@ def _russian_capitalised_bodies(text: str, toks: list[tuple[int, int, str]], in_
             continue
         if _region_after(text, toks, end):  # the region that owns it: "… Корсаковского района"
             end += 2
+        if _owner_acronym(text, toks, end):
+            end += 1  # the academy that owns it: "… РАН"
+        surface = text[s:toks[end][1]]
+        out.append(Cand(s, toks[end][1], "ORG", "pattern", 0.6, ru_nominative(surface, "ORG")))
+    return out + _russian_lowercase_bodies(text, toks, in_person)
+
+
+def _genitive_chain_end(text: str, toks: list[tuple[int, int, str]], i: int) -> int:
+    """Index after the lower-case genitive words that follow toks[i] (at most `_RU_CHAIN_WORDS`
+    of them; "и" joins two when a genitive follows it: "мировой экономики и международных отношений")."""
+    j = i + 1
+    while j < len(toks) and j - i <= _RU_CHAIN_WORDS + 2 and toks[j][2].islower() \
+            and text[toks[j - 1][1]:toks[j][0]] == " ":
+        if toks[j][2] == "и" and j > i + 1 and j + 1 < len(toks) and toks[j + 1][2].islower() \
+                and text[toks[j][1]:toks[j + 1][0]] == " " and _gent_word(toks[j + 1][2], ("ADJF", "NOUN")):
+            j += 1
+            continue
+        if not _gent_word(toks[j][2], ("ADJF", "NOUN")):
+            break
+        j += 1
+    while j > i + 1 and toks[j - 1][2] == "и":
+        j -= 1
+    return j
+
+
+_RU_OWNER_ACRONYM = re.compile(r"[А-ЯЁ]{2,6}")
+
+
+def _owner_acronym(text: str, toks: list[tuple[int, int, str]], k: int) -> bool:
+    """toks[k] is followed, one space on, by an acronym in capitals that owns the body ("… РАН",
+    "… СО РАН" is read from its first word) and ends the phrase (no capitalised name runs on)."""
+    if k + 1 >= len(toks) or text[toks[k][1]:toks[k + 1][0]] != " " or not _RU_OWNER_ACRONYM.fullmatch(toks[k + 1][2]):
+        return False
+    return k + 2 >= len(toks) or text[toks[k + 1][1]:toks[k + 2][0]] != " " or not toks[k + 2][2][:1].isupper()
+
+
+# A body named by a lower-case head and what it deals with, owned by a region or a place:
+# "агентства по международным и межрегиональным связям Калининградской области", "комитета по
+# делам молодёжи Приморского края". Without the owner it is a description ("комитет по делам молодёжи").
+# A unit of a body, in lower case, with its field in the genitive, right before the body's name:
+# "центр корейских исследований Института Дальнего Востока", "кафедры истории Университета …".
+_RU_UNIT_HEADS = frozenset({"центр", "отдел", "кафедра", "лаборатория", "факультет", "сектор", "институт", "школа"})
+
+
+def _russian_lowercase_bodies(text: str, toks: list[tuple[int, int, str]], in_person: SpanIndex) -> list[Cand]:
+    from pipeline.text.tagging.gazetteer import ru_lemma
+
+    out = []
+    for i, (s, _, w) in enumerate(toks):
+        if not w.islower() or in_person.overlaps(s, toks[i][1]):
+            continue
+        lemma = ru_lemma(w)
+        end = None
+        if lemma in _RU_MATTER_HEADS:
+            parts = _matter_parts(text, toks, i)
+            end = parts[1] if parts is not None else None  # owned by a place or a region, or no name
+        if end is None and lemma in _RU_UNIT_HEADS:
+            j = _genitive_chain_end(text, toks, i)
+            if j - i >= 2 and j < len(toks) and text[toks[j - 1][1]:toks[j][0]] == " " and _gent_word(toks[j - 1][2], ("NOUN",)) \
+                    and toks[j][2][:1].isupper() and not toks[j][2].isupper() \
+                    and ru_lemma(toks[j][2]) in (_RU_CAPITAL_HEADS | _RU_CAPITAL_HEADS_PLACED | {"университет", "академия"}):
+                end = j - 1  # the body that follows is a name of its own
+        if end is None:
+            continue
         surface = text[s:toks[end][1]]
         out.append(Cand(s, toks[end][1], "ORG", "pattern", 0.6, ru_nominative(surface, "ORG")))
     return out
@@ -522,6 +598,11 @@ _RU_QUOTED_BODY = re.compile(
     r"(?<![\w-])(?:(?P<abbr>РИА|ИА|ИИА|МИА|ТК|ТРК|ООО|ОАО|ЗАО|ПАО|АО|НКО|АНО|ФГУП|МУП)[ \t]+"
     r"|(?:компани|газет|журнал|телеканал|радиостанци|агентств|холдинг|издательств|фонд|корпораци|концерн|банк)[а-яё]*[ \t]+)"
     r"(?P<name>«[^«»\n]{1,40}»|\"[^\"\n]{1,40}\"|(?(abbr)[A-Z][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*(?: [A-Z][A-Za-z0-9-]+)?|(?!)))")
+# A company's legal form before its unquoted Russian name: "ПАО Сбербанк", "АО Росатом" (one or
+# two capitalised words; not a person's name, see russian_legal_form_named).
+_RU_FORM_NAMED = re.compile(
+    r"(?<![\w-])(?:ООО|ОАО|ЗАО|ПАО|АО|ФГУП|ГУП|МУП|АНО)[ \t]+(?P<name>[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё]+)?"
+    r"(?: [А-ЯЁ][а-яё]+)?)(?![\w«\"-])")
 # (a quoted name alone, without the abbreviation, is taken inside its quotes)
 
 
@@ -529,21 +610,34 @@ _RU_QUOTED_BODY = re.compile(
 # place the catalog knows, not a person's name; the quoted and the Latin forms are taken elsewhere).
 _RU_KIND_NAMED = re.compile(
     r"(?<![\w-])(?:[Аа]виа|[Гг]ос|[Аа]вто)?(?:компани|корпораци|концерн|холдинг)[а-яё]*[ \t]+"
-    r"(?P<name>[А-ЯЁ][А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)?)(?![\w«\"-])")
+    r"(?P<name>[А-ЯЁ][А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)?|[A-Z][A-Za-z0-9&-]+(?: [A-Z][A-Za-z0-9&-]+)?)(?![\w«\"-])")
 
 
 def russian_kind_named(text: str) -> list[Cand]:
     from pipeline.text.nlp import morph
-    from pipeline.text.tagging.gazetteer import find_russian
+    from pipeline.text.tagging.gazetteer import find_latin, find_russian
 
     out = []
     for m in _RU_KIND_NAMED.finditer(text):
         name = m.group("name")
+        if name[0].isascii():  # a Latin name ("компанией Kogas", "компании Samsung Electronics")
+            if any(h.entry.entity_type in ("GPE", "LOC", "PERSON") for h in find_latin(name)):
+                continue
+            out.append(Cand(m.start("name"), m.end("name"), "ORG", "pattern", 0.6, name))
+            continue
         if any(p.tag.grammemes & {"Geox", "Name", "Surn", "Patr"} for p in morph().parse(name)[:2]) \
                 or any(h.entry.entity_type in ("GPE", "LOC", "PERSON") for h in find_russian(name)):
             continue
         out.append(Cand(m.start("name"), m.end("name"), "ORG", "pattern", 0.6, ru_nominative(name, "ORG")))
     return out
+
+
+def russian_legal_form_named(text: str) -> list[Cand]:
+    """"ПАО Сбербанк", "АО Росатом": the legal form and the name make the company's name."""
+    from pipeline.text.tagging.filters import ru_given_name
+
+    return [Cand(m.start(), m.end(), "ORG", "pattern", 0.6, text[m.start():m.end()]) for m in _RU_FORM_NAMED.finditer(text)
+            if not any(ru_given_name(w) for w in m.group("name").split())]
 
 
 def russian_quoted_bodies(text: str) -> list[Cand]:
@@ -1223,6 +1317,47 @@ _KO_COMMITTEE_STEMS = frozenset({"국제", "무역", "대외", "대외경제", "
 _KO_PLACE_BOUND = re.compile(r"(?P<stem>[가-힣]{2,8}?)(?:신항|항구|항|지역)")
 
 
+# A body named by a compound noun, then its own chief's post in the next word: "기획재정부 장관",
+# "국가안보실 2차장", "법제처 처장". The post says what kind of body the word before it is; each
+# head syllable takes only its own posts (a ministry's minister, an office's chief).
+_KO_HEAD_POSTS = {"부": re.compile(r"(?:제?\d)?(?:장관|차관)|대변인"), "실": re.compile(r"실장|\d?차장"),
+                  "처": re.compile(r"처장|\d?차장"), "청": re.compile(r"청장|\d?차장")}
+# Last nouns in 부 that make no ministry of a compound ("사업본부", "당 지도부"; "기획재정부" ends in
+# 재정부, not in 정부, to kiwi). ("일부", "내부" are one noun: no compound.)
+_KO_NOT_BODY = frozenset({"본부", "간부", "정부", "지도부", "수뇌부", "사령부", "집행부", "행정부", "주정부"})
+
+
+def _ko_body_before_post(text: str, words: list[tuple[int, int]], nouns: list[tuple[int, int]], i: int,
+                         tokens: dict) -> bool:
+    """nouns[i] is a whole eojeol of two or more nouns ending in a body's head syllable (부, 실, 처, 청),
+    and the next eojeol opens with that kind of body's chief: a ministry or an office named before
+    its minister or chief. A lone noun ("일부 장관들", "내부") or a place's government is not one."""
+    ws, ne = nouns[i]
+    word = text[ws:ne]
+    posts = _KO_HEAD_POSTS.get(word[-1:])
+    if posts is None or ne != words[i][1] or len(word) < 3 or i + 1 >= len(words) \
+            or words[i + 1][0] != ne + 1 or not _HANGUL_ONLY.fullmatch(word) or not posts.match(text, words[i + 1][0]):
+        return False
+    own = [t for p in range(ws, ne) for t in tokens.get(p, []) if t[2] <= ne]
+    return len(own) >= 2 and all(t[1] in ("NNG", "NNP") for t in own) and own[-1][2] == ne \
+        and own[-1][0] not in _KO_NOT_BODY
+
+
+# A university named by its place and its kind only: "모스크바 국립대", "옴스크 국립대학" (the place is
+# the name; "국립대" alone is a description).
+_KO_UNI_KIND = re.compile(r"(?:국립|주립|연방|공립|시립|국립연구|종합|공과|의과|사범|외국어)(?:대학교|대학|대)")
+
+
+def _ko_place_before_kind(text: str, ejs: list, k: int, blocked: list[tuple[int, int, str]]) -> int | None:
+    """Start of the place eojeol right before ejs[k] when ejs[k] is a bare kind of university and
+    the word before it is a known place, written whole (no particle)."""
+    if k == 0 or not _KO_UNI_KIND.fullmatch(text[ejs[k].start:ejs[k].stem_end]) or ejs[k - 1].end + 1 != ejs[k].start:
+        return None
+    prev = ejs[k - 1]
+    return prev.start if any(bs == prev.start and be == prev.end and bt in ("GPE", "LOC") for bs, be, bt in blocked) \
+        else None
+
+
 def _ko_legal_form(text: str, start: int, end: int) -> bool:
     """text[start:end] is written with a company's legal form right before or after it ("(주)해솔", "해솔㈜")."""
     return bool(_KO_COMPANY_FORM_BEFORE.search(text, max(0, start - 3), start) or _KO_COMPANY_FORM_AFTER.match(text, end))
@@ -1271,7 +1406,8 @@ def korean_candidates(text: str, start: int, end: int, tokens: dict,
     for k in universities:
         not_name[k] = True
         if not any(bs < ejs[k].stem_end and ejs[k].start < be for bs, be, _ in blocked):
-            out.append(Cand(ejs[k].start, ejs[k].stem_end, "ORG", "pattern", 0.6))
+            start = _ko_place_before_kind(text, ejs, k, blocked)
+            out.append(Cand(ejs[k].start if start is None else start, ejs[k].stem_end, "ORG", "pattern", 0.6))
     persons = ko_names.role_persons(text, ejs, is_title, [(s, e) for s, e, _ in blocked], not_name, _KO_SURNAMES,
                                     _KO_ORG_SUFFIX)
     # "이사장 이근", "부총리 드미트리 스베슈니코프는": a title, then the name.
@@ -1351,6 +1487,9 @@ def korean_candidates(text: str, start: int, end: int, tokens: dict,
                 and not _KO_ORG_SUFFIX.search(word) \
                 and (len(own_nouns) >= 2 or any(t[1] == "NNP" for t in own_nouns)):  # not "대표단(단장 …)"
             out.append(Cand(ws, ne, "ORG", "pattern", 0.6))  # "동북아평화연대(이사장 김현동)"
+            continue
+        if _ko_body_before_post(text, words, nouns, i, tokens) and not in_person.overlaps(ws, ne):
+            out.append(Cand(ws, ne, "ORG", "pattern", 0.6))  # "기획재정부 장관", "국가안보실 2차장"
             continue
         post = _KO_ORG_POST.fullmatch(word)
         if post and is_title[i] and not _KO_BUILDING.search(post.group("org")):

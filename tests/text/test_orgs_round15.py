@@ -1,0 +1,125 @@
+"""Round 15 (organisation recall that generalises): bodies found by how their names are built, in
+the three languages. Korean: a compound ending in a body's head syllable, named before its own
+chief's post; a university named by its place and its kind. Russian: a firm's Latin name after its
+kind, a legal form before an unquoted name, a lower-case body owned by a region, a capitalised
+head's genitive chain joined by "и" and owned by an academy's acronym, a lower-case unit before its
+body. English: a company's trades joined by "&"; a catalog acronym written as a word. Sentences
+written for these tests; each kind has cases where it must not fire."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.text.lines import named as _named
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("김동연 부총리 겸 기획재정부 장관은 회의에 참석했다.", "기획재정부"),
+    ("남관표 국가안보실 2차장이 브리핑을 했다.", "국가안보실"),
+    ("산업통상자원부 차관은 회의를 열었다.", "산업통상자원부"),
+])
+def test_korean_body_named_before_its_chiefs_post(text: str, org: str) -> None:
+    assert _named(text, "ko").get(org) == "ORG", _named(text, "ko")
+
+
+@pytest.mark.parametrize("text", [
+    "일부 장관들은 반대했다.",  # "some ministers": one noun, no body
+    "사업본부 실장이 말했다.",  # a headquarters' division chief
+    "당 지도부 대변인은 말했다.",  # the party leadership
+    "연방정부 대변인은 말했다.",  # a government, not a ministry
+])
+def test_korean_compound_before_a_post_that_names_no_body(text: str) -> None:
+    assert "ORG" not in _named(text, "ko").values(), _named(text, "ko")
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("이번 협정을 통해 서울대와 모스크바 국립대는 매년 학생 5명을 교환한다.", "모스크바 국립대"),
+    ("경주대는 옴스크 국립대학과 협정을 맺었다.", "옴스크 국립대학"),
+])
+def test_korean_university_named_by_place_and_kind(text: str, org: str) -> None:
+    found = _named(text, "ko")
+    assert found.get(org) == "ORG", found
+
+
+def test_a_bare_kind_of_university_keeps_no_place() -> None:
+    found = _named("국립대 총장들이 모였다.", "ko")
+    assert not any(" " in s for s in found), found
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("Недавно «Газпром» и южнокорейская компания Hanwha утвердили дорожную карту.", "Hanwha"),
+    ("Соглашение подписали ПАО Сбербанк и банк ВТБ.", "ПАО Сбербанк"),
+    ("Контракт получило АО Росатом.", "АО Росатом"),
+])
+def test_russian_firm_by_kind_or_legal_form(text: str, org: str) -> None:
+    assert _named(text, "ru").get(org) == "ORG", _named(text, "ru")
+
+
+def test_russian_legal_form_before_a_person_is_no_company_name() -> None:
+    found = _named("Директор ООО Иван Петров уволился.", "ru")
+    assert "ООО Иван" not in found and "ООО Иван Петров" not in found, found
+
+
+def test_russian_kind_before_a_latin_place_is_no_company() -> None:
+    found = _named("Компания Seoul открыла офис.", "ru")
+    assert found.get("Seoul") != "ORG", found
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("Среди участников был руководитель агентства по международным и межрегиональным связям Калининградской "
+     "области.", "агентства по международным и межрегиональным связям Калининградской области"),
+    ("Письмо направил комитет по делам молодёжи Приморского края.", "комитет по делам молодёжи Приморского края"),
+])
+def test_russian_lower_case_body_owned_by_a_region(text: str, org: str) -> None:
+    assert _named(text, "ru").get(org) == "ORG", _named(text, "ru")
+
+
+@pytest.mark.parametrize("text", [
+    "Комитет провёл работу по делам молодёжи.",
+    "Он говорил по телефону с министром.",
+    "Работы по строительству дороги начались.",
+])
+def test_russian_matter_phrase_without_owner_is_no_body(text: str) -> None:
+    found = _named(text, "ru")
+    assert not any(" по " in s for s in found), found
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("Доклад подготовил Институт мировой экономики и международных отношений РАН.",
+     "Институт мировой экономики и международных отношений РАН"),
+    ("В работе участвовала Исследовательская группа по вопросам Российской Федерации.",
+     "Исследовательская группа по вопросам Российской Федерации"),
+    ("С докладом выступил директор Института Дальнего Востока РАН.", "Института Дальнего Востока РАН"),
+])
+def test_russian_capitalised_body_chains(text: str, org: str) -> None:
+    assert _named(text, "ru").get(org) == "ORG", _named(text, "ru")
+
+
+def test_russian_unit_before_its_body() -> None:
+    found = _named("Выступил руководитель центра корейских исследований Института Дальнего Востока РАН.", "ru")
+    assert found.get("центра корейских исследований") == "ORG", found
+    assert found.get("Института Дальнего Востока РАН") == "ORG", found
+
+
+@pytest.mark.parametrize("text", [
+    "Заседание прошло в центре города Москвы.",
+    "Он работал в отделе продаж компании.",
+    "Встреча прошла в центре Москвы.",
+])
+def test_russian_lower_case_unit_needs_a_named_body(text: str) -> None:
+    assert "ORG" not in _named(text, "ru").values(), _named(text, "ru")
+
+
+def test_english_company_trades_joined_by_ampersand() -> None:
+    text = "The contract went to a consortium led by Hyundai Engineering & Construction with a 49 percent share."
+    assert _named(text, "en").get("Hyundai Engineering & Construction") == "ORG", _named(text, "en")
+
+
+def test_english_two_companies_joined_by_ampersand_stay_two() -> None:
+    found = _named("Samsung & LG phones sold well.", "en")
+    assert "Samsung & LG" not in found, found
+
+
+def test_catalog_acronym_written_as_a_word() -> None:
+    found = _named("Недавно «Газпром» и южнокорейская компания Kogas утвердили дорожную карту.", "ru")
+    assert found.get("Kogas") == "ORG", found
