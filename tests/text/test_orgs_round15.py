@@ -123,3 +123,56 @@ def test_english_two_companies_joined_by_ampersand_stay_two() -> None:
 def test_catalog_acronym_written_as_a_word() -> None:
     found = _named("Недавно «Газпром» и южнокорейская компания Kogas утвердили дорожную карту.", "ru")
     assert found.get("Kogas") == "ORG", found
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("한-러 비즈니스 협의회가 출범했다.", "한-러 비즈니스 협의회"),
+    ("한·러 대화 조정위원회 위원장이 말했다.", "한·러 대화 조정위원회"),
+])
+def test_korean_body_of_two_countries_named_by_description(text: str, org: str) -> None:
+    assert _named(text, "ko").get(org) == "ORG", _named(text, "ko")
+
+
+@pytest.mark.parametrize("text", [
+    "한러 정상회담이 열렸다.",  # a summit, no body
+    "한-러 정상은 포럼에서 만났다.",  # the pair is not in the head's name
+    "한국 비즈니스 협의회가 출범했다.",  # one country's description, no pair
+])
+def test_korean_country_pair_without_a_body_head_names_nothing(text: str) -> None:
+    assert "ORG" not in _named(text, "ko").values(), _named(text, "ko")
+
+
+def test_korean_mission_with_the_city_it_serves_in_glued_to_ju() -> None:
+    found = _named("주블라디보스토크 대한민국 총영사관은 행사를 열었다.", "ko")
+    assert found.get("주블라디보스토크 대한민국 총영사관") == "ORG", found
+
+
+@pytest.mark.parametrize(("text", "orgs"), [
+    ("고려대 노어노문학과 학생들이 참가했다.", ["고려대", "노어노문학과"]),
+    ("러시아 극동연방대 한국학과 교수는 말했다.", ["극동연방대", "한국학과"]),
+])
+def test_korean_unit_of_a_known_university_is_a_body_of_its_own(text: str, orgs: list[str]) -> None:
+    found = _named(text, "ko")
+    assert all(found.get(o) == "ORG" for o in orgs), found
+
+
+def test_korean_bare_unit_word_names_nothing() -> None:
+    assert _named("그는 학과 교수를 만났다.", "ko") == {}
+
+
+@pytest.mark.parametrize(("text", "orgs"), [
+    ("The Korea Maritime Institute and Rosmorport signed an MOU.", ["Korea Maritime Institute", "Rosmorport"]),
+    ("The Korea Development Bank and Vnesheconombank signed a deal.", ["Korea Development Bank", "Vnesheconombank"]),
+])
+def test_english_body_ending_in_its_head_and_another_name_are_two(text: str, orgs: list[str]) -> None:
+    found = _named(text, "en")
+    assert all(found.get(o) == "ORG" for o in orgs), found
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("The Primorye Chamber of Commerce and Industry hosted the forum.", "Primorye Chamber of Commerce and Industry"),
+    ("The Far Eastern Shipbuilding and Ship Repair Center will build the ships.",
+     "Far Eastern Shipbuilding and Ship Repair Center"),
+])
+def test_english_and_inside_a_name_still_does_not_cut_it(text: str, org: str) -> None:
+    assert _named(text, "en").get(org) == "ORG", _named(text, "en")

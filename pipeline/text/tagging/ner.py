@@ -869,12 +869,19 @@ def split_coordinated(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for k, m in enumerate(cuts):
         segment_end = cuts[k + 1].start() if k + 1 < len(cuts) else end
         complement = _EN_COMPLEMENT.search(text, m.end(), segment_end)  # "… and International Studies of X University"
-        if _EN_BODY_HEAD.search(text, m.end(), complement.start() if complement else segment_end) \
-                and _EN_BODY_HEAD.search(text, s, m.start()):
+        if (_EN_BODY_HEAD.search(text, m.end(), complement.start() if complement else segment_end)
+                and _EN_BODY_HEAD.search(text, s, m.start())) or _ends_with_head(text, s, m.start()):
             parts.append((s, m.start()))
             s = m.end()
     parts.append((s, end))
     return parts
+
+
+def _ends_with_head(text: str, s: int, e: int) -> bool:
+    """text[s:e] is a whole body's name, two words or more ending in its head word ("Korea Maritime
+    Institute [and Rosmorport]"): what follows "and" is another name. ("Chamber of Commerce and
+    Industry" ends in its field, not in a head.)"""
+    return bool(EN_ORG_HEAD_AT_END.search(text, s, e)) and len(text[s:e].split()) >= 2
 
 
 def en_person_shaped(tokens: list[str]) -> bool:
@@ -1076,7 +1083,7 @@ _KO_ORG_SUFFIX = re.compile(
     r"(?:대학교|대학|재단|협회|위원회|포럼|공사|공단|연구소|연구원|센터|소사이어티|학회|그룹|은행|기구|"
     r"협의회|연합회|진흥원|개발원|외무성|영사관|대사관|지부|아카데미|박물관|연합|협동조합|[가-힣]{2,}청|"
     r"연맹|출판사|정보원|과학원|학술원|평가원|교육원|의회|신문|신문사|방송|방송사|일보|통신사|"
-    r"자치회|상공회의소|복지관|무역대표부|총국)$"
+    r"자치회|상공회의소|복지관|무역대표부|총국|무역관|학과|학부)$"
 )
 # A ministry is named by its portfolio: "극동개발부", "경제개발부", "천연자원부" ("산업경제부" is a
 # newsroom desk). Kept apart from the heads above: a whole name, never a bare head word.
@@ -1115,6 +1122,31 @@ def _ko_second_body(text: str, words: list[tuple[int, int]], nouns: list[tuple[i
 _KO_PAIR_WORD = re.compile(r"[가-힣]+(?:[-·•・][가-힣]+)+")  # "한-러", "한·러", "러•한"
 _KO_MISSION = re.compile(r"(?:대사관|영사관|대표부)$")
 _KO_POSTED = re.compile(r"주(?:한|러|미|중|일|북|유엔)?")  # "stationed in": 주한 (in Korea), 주러 (in Russia)
+def _ko_posted(word: str) -> bool:
+    """"주한", "주러", or 주 glued to a known city ("주블라디보스토크"): where a mission serves."""
+    return bool(_KO_POSTED.fullmatch(word)) or (word[:1] == "주" and len(word) >= 3 and _ko_region(word[1:]))
+
+
+# Two or more countries' one-syllable names written as one word: "한-러", "한·러", "한러", "남북러".
+_KO_COUNTRY_PAIR = re.compile(r"[한북남러미중일조몽](?:[-·•・]?[한북남러미중일조몽]){1,3}")
+_KO_PAIR_WORDS = 2  # description words between the pair and the head
+
+
+def _ko_pair_opening(text: str, words: list[tuple[int, int]], nouns: list[tuple[int, int]], is_title: list[bool],
+                     j: int, i: int) -> int | None:
+    """Index of a country pair word opening a body's name whose head is words[i] ("한-러 비즈니스
+    협의회", "한·러 경제 포럼"): a standing body of two countries, its other words plain nouns (no
+    particle, no title). `j` is where the name found so far starts; None when no pair opens it."""
+    k = j if _KO_COUNTRY_PAIR.fullmatch(text[words[j][0]:words[j][1]]) else j - 1
+    while k >= 0 and j - k <= _KO_PAIR_WORDS + 1 and words[k][1] + 1 == words[k + 1][0] and not is_title[k]:
+        if _KO_COUNTRY_PAIR.fullmatch(text[words[k][0]:words[k][1]]):
+            return k if k < i and ko_starts_word(text, words[k][0]) else None
+        if nouns[k][1] != words[k][1]:
+            return None
+        k -= 1
+    return None
+
+
 _KO_BUILDING = re.compile(r"(?:시|구|군|도)청$")  # "포항시청에서": the city hall as a venue
 # A district in an address ("서울 종로구 경남대 극동문제연구소"): an organisation's name starts after it.
 _KO_ADDRESS_UNIT = re.compile(r"[가-힣]{2,5}(?:구|군|읍|면)")
@@ -1403,6 +1435,9 @@ def korean_candidates(text: str, start: int, end: int, tokens: dict,
                 for k, e in enumerate(ejs)]
     blocked_orgs = [(bs, be) for bs, be, bt in blocked if bt == "ORG"]
     universities = ko_university_abbreviations(text, ejs, blocked_orgs)
+    # A body's unit named after it is a name of its own ("고려대 노어노문학과", "코트라 … 무역관"): a
+    # known organisation or a university's short name does not open another body's name.
+    body_starts = {bs for bs, _ in blocked_orgs} | {ejs[k].start for k in universities}
     for k in universities:
         not_name[k] = True
         if not any(bs < ejs[k].stem_end and ejs[k].start < be for bs, be, _ in blocked):
@@ -1508,6 +1543,7 @@ def korean_candidates(text: str, start: int, end: int, tokens: dict,
                 continue
             j = i  # extend left over noun-only words ("한러수교 30주년 준비위원회")
             while j > 0 and i - j < 3 and words[j - 1][1] + 1 == words[j][0] and not in_person.overlaps(*words[j - 1]) \
+                    and words[j - 1][0] not in body_starts \
                     and not blocked_persons.overlaps(words[j - 1][0], words[j - 1][1]) \
                     and not (j - 1 < len(ejs) and "NNB" in ejs[j - 1].tags and ejs[j - 1].tags[0] != "SN") \
                     and not (j - 1 < len(ejs) and (ejs[j - 1].tags == ("NNG",) or "NP" in ejs[j - 1].tags)
@@ -1525,8 +1561,12 @@ def korean_candidates(text: str, start: int, end: int, tokens: dict,
                 j -= 1
             # A mission is named with where it serves: "주러 한국대사관", "주한 러시아 대사관".
             if _KO_MISSION.search(word) and j > 0 and words[j - 1][1] + 1 == words[j][0] \
-                    and _KO_POSTED.fullmatch(text[words[j - 1][0]:words[j - 1][1]]):
-                j -= 1
+                    and _ko_posted(text[words[j - 1][0]:words[j - 1][1]]):
+                j -= 1  # ("주블라디보스토크 대한민국 총영사관": 주 glued to the city it serves in)
+            pair = _ko_pair_opening(text, words, nouns, is_title, j, i)
+            if pair is not None:
+                out.append(Cand(words[pair][0], ne, "ORG", "pattern", 0.6))  # "한-러 비즈니스 협의회"
+                continue
             span_tokens = [t for p in range(nouns[j][0], ne) for t in tokens.get(p, [])]
             own = [t for p in range(ws, ne) for t in tokens.get(p, []) if t[2] <= ne and t[1].startswith("NN")]
             # A proper noun inside, or a compound of nouns written as one word ("해양수산개발원").
