@@ -1435,9 +1435,6 @@ def korean_candidates(text: str, start: int, end: int, tokens: dict,
                 for k, e in enumerate(ejs)]
     blocked_orgs = [(bs, be) for bs, be, bt in blocked if bt == "ORG"]
     universities = ko_university_abbreviations(text, ejs, blocked_orgs)
-    # A body's unit named after it is a name of its own ("고려대 노어노문학과", "코트라 … 무역관"): a
-    # known organisation or a university's short name does not open another body's name.
-    body_starts = {bs for bs, _ in blocked_orgs} | {ejs[k].start for k in universities}
     for k in universities:
         not_name[k] = True
         if not any(bs < ejs[k].stem_end and ejs[k].start < be for bs, be, _ in blocked):
@@ -1543,7 +1540,6 @@ def korean_candidates(text: str, start: int, end: int, tokens: dict,
                 continue
             j = i  # extend left over noun-only words ("한러수교 30주년 준비위원회")
             while j > 0 and i - j < 3 and words[j - 1][1] + 1 == words[j][0] and not in_person.overlaps(*words[j - 1]) \
-                    and words[j - 1][0] not in body_starts \
                     and not blocked_persons.overlaps(words[j - 1][0], words[j - 1][1]) \
                     and not (j - 1 < len(ejs) and "NNB" in ejs[j - 1].tags and ejs[j - 1].tags[0] != "SN") \
                     and not (j - 1 < len(ejs) and (ejs[j - 1].tags == ("NNG",) or "NP" in ejs[j - 1].tags)
