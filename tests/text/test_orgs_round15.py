@@ -181,3 +181,11 @@ def test_english_body_ending_in_its_head_and_another_name_are_two(text: str, org
 ])
 def test_english_and_inside_a_name_still_does_not_cut_it(text: str, org: str) -> None:
     assert _named(text, "en").get(org) == "ORG", _named(text, "en")
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("The tanker was ordered by Sovcomflot PJSC last year.", "Sovcomflot PJSC"),
+    ("Shares of Sollers OJSC rose.", "Sollers OJSC"),
+])
+def test_russian_legal_forms_after_a_latin_name(text: str, org: str) -> None:
+    assert _named(text, "en").get(org) == "ORG", _named(text, "en")

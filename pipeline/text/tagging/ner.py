@@ -588,7 +588,7 @@ _RU_BILATERAL = re.compile(
 
 # A company named with its legal form, in any language's text ("Junglim Architecture Co. Ltd.").
 _LATIN_COMPANY = re.compile(
-    r"(?<![\w.-])(?:[A-Z][\w&'-]*\.? ){1,5}(?:Co\.,? ?Ltd\.?|Co\.|Ltd\.?|Inc\.?|LLC|Corp\.?|GmbH|PLC|JSC)(?![\w-])")
+    r"(?<![\w.-])(?:[A-Z][\w&'-]*\.? ){1,5}(?:Co\.,? ?Ltd\.?|Co\.|Ltd\.?|Inc\.?|LLC|Corp\.?|GmbH|PLC|JSC|PJSC|OJSC|CJSC)(?![\w-])")
 
 
 # A Russian body named in quotes after its kind: an abbreviated legal or media form, which is part of
