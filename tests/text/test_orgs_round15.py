@@ -189,3 +189,30 @@ def test_english_and_inside_a_name_still_does_not_cut_it(text: str, org: str) ->
 ])
 def test_russian_legal_forms_after_a_latin_name(text: str, org: str) -> None:
     assert _named(text, "en").get(org) == "ORG", _named(text, "en")
+
+
+def test_korean_association_before_its_presidents_post_with_its_place() -> None:
+    found = _named("연해주 한인회 회장이 말했다.", "ko")
+    assert found.get("연해주 한인회") == "ORG" and "PERSON" not in found.values(), found
+
+
+@pytest.mark.parametrize("text", ["이사회 회장이 말했다.", "사회 회장이 말했다."])
+def test_korean_one_noun_before_a_presidents_post_is_no_body(text: str) -> None:
+    assert "ORG" not in _named(text, "ko").values(), _named(text, "ko")
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("Участники российско-корейского форума ректоров обсудили обмены.", "российско-корейского форума ректоров"),
+    ("Заседание российско-корейского совета предпринимателей прошло в Сеуле.",
+     "российско-корейского совета предпринимателей"),
+])
+def test_russian_bilateral_body_named_by_its_members(text: str, org: str) -> None:
+    assert _named(text, "ru").get(org) == "ORG", _named(text, "ru")
+
+
+@pytest.mark.parametrize("text", [
+    "На российско-корейском форуме говорили о многом.",  # a bare bilateral forum is a description
+    "В российско-корейском совете работ нет.",  # a genitive plural of things, not of members
+])
+def test_russian_bilateral_head_without_members_or_qualifier_names_nothing(text: str) -> None:
+    assert "ORG" not in _named(text, "ru").values(), _named(text, "ru")

@@ -584,6 +584,9 @@ _EN_BILATERAL = re.compile(
 _EN_NOT_MODIFIER = frozenset("the a an of on in to for and with by at from as is was are were".split())  # noqa: SIM905
 _RU_BILATERAL = re.compile(
     r"(?<![\w-])[а-яё]+[сц]ко-[а-яё]+((?: [а-яё]+){1,2}) (?:форум|комисси|комитет|совет)[а-яё]*(?![\w-])")
+# or by the people it gathers, after its head: "российско-корейский форум ректоров", "… совет предпринимателей"
+_RU_BILATERAL_MEMBERS = re.compile(
+    r"(?<![\w-])[а-яё]+[сц]ко-[а-яё]+ (?:форум|комисси|комитет|совет)[а-яё]* (?P<who>[а-яё]+(?:ов|ев|ей))(?![\w-])")
 
 
 # A company named with its legal form, in any language's text ("Junglim Architecture Co. Ltd.").
@@ -741,6 +744,10 @@ def bilateral_bodies(text: str) -> list[Cand]:
         words = m.group().split(" ")
         if all(any(p.tag.POS in ("ADJF", "PRTF") for p in morph().parse(w)[:2]) for w in [words[0].split("-")[1], *words[1:-1]]):
             out.append(Cand(m.start(), m.end(), "ORG", "pattern", 0.6, ru_nominative(m.group(), "ORG")))
+    for m in _RU_BILATERAL_MEMBERS.finditer(text):
+        if any({"NOUN", "anim", "plur", "gent"} <= (p.tag.grammemes | {p.tag.POS}) for p in morph().parse(m.group("who"))[:2]):
+            head = text[m.start():m.start("who")].rstrip()
+            out.append(Cand(m.start(), m.end(), "ORG", "pattern", 0.6, ru_nominative(head, "ORG") + " " + m.group("who")))
     return out
 
 
@@ -1353,7 +1360,8 @@ _KO_PLACE_BOUND = re.compile(r"(?P<stem>[가-힣]{2,8}?)(?:신항|항구|항|지
 # "국가안보실 2차장", "법제처 처장". The post says what kind of body the word before it is; each
 # head syllable takes only its own posts (a ministry's minister, an office's chief).
 _KO_HEAD_POSTS = {"부": re.compile(r"(?:제?\d)?(?:장관|차관)|대변인"), "실": re.compile(r"실장|\d?차장"),
-                  "처": re.compile(r"처장|\d?차장"), "청": re.compile(r"청장|\d?차장")}
+                  "처": re.compile(r"처장|\d?차장"), "청": re.compile(r"청장|\d?차장"),
+                  "회": re.compile(r"(?:수석|상임|명예)?(?:부)?회장")}  # an association's president: "한인회 회장"
 # Last nouns in 부 that make no ministry of a compound ("사업본부", "당 지도부"; "기획재정부" ends in
 # 재정부, not in 정부, to kiwi). ("일부", "내부" are one noun: no compound.)
 _KO_NOT_BODY = frozenset({"본부", "간부", "정부", "지도부", "수뇌부", "사령부", "집행부", "행정부", "주정부"})
@@ -1434,6 +1442,10 @@ def korean_candidates(text: str, start: int, end: int, tokens: dict,
                     and not _ko_name_before_post(text, ejs, k))
                 for k, e in enumerate(ejs)]
     blocked_orgs = [(bs, be) for bs, be, bt in blocked if bt == "ORG"]
+    blocked_places = {(bs, be, "GPE") for bs, be, bt in blocked if bt in ("GPE", "LOC")}
+    # A body named before its chief's post is no person's name ("연해주 한인회 회장").
+    before_post = {nouns[i][0] for i in range(len(nouns)) if _ko_body_before_post(text, words, nouns, i, tokens)}
+    not_name = [n or e.start in before_post for n, e in zip(not_name, ejs, strict=True)]
     universities = ko_university_abbreviations(text, ejs, blocked_orgs)
     for k in universities:
         not_name[k] = True
@@ -1521,7 +1533,10 @@ def korean_candidates(text: str, start: int, end: int, tokens: dict,
             out.append(Cand(ws, ne, "ORG", "pattern", 0.6))  # "동북아평화연대(이사장 김현동)"
             continue
         if _ko_body_before_post(text, words, nouns, i, tokens) and not in_person.overlaps(ws, ne):
-            out.append(Cand(ws, ne, "ORG", "pattern", 0.6))  # "기획재정부 장관", "국가안보실 2차장"
+            # "기획재정부 장관", "국가안보실 2차장"; the place it belongs to opens its name ("연해주 한인회 회장")
+            place = i > 0 and words[i - 1][1] + 1 == ws and not in_person.overlaps(*words[i - 1]) \
+                and (words[i - 1][0], words[i - 1][1], "GPE") in blocked_places
+            out.append(Cand(words[i - 1][0] if place else ws, ne, "ORG", "pattern", 0.6))
             continue
         post = _KO_ORG_POST.fullmatch(word)
         if post and is_title[i] and not _KO_BUILDING.search(post.group("org")):
