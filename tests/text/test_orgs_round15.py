@@ -216,3 +216,22 @@ def test_russian_bilateral_body_named_by_its_members(text: str, org: str) -> Non
 ])
 def test_russian_bilateral_head_without_members_or_qualifier_names_nothing(text: str) -> None:
     assert "ORG" not in _named(text, "ru").values(), _named(text, "ru")
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("Соглашение подписала Корпорация развития Дальнего Востока и Арктики.",
+     "Корпорация развития Дальнего Востока и Арктики"),
+    ("На встрече были представители Школы региональных и международных исследований ДВФУ.",
+     "Школы региональных и международных исследований ДВФУ"),
+    ("Студенты Университета дружбы народов приехали.", "Университета дружбы народов"),
+])
+def test_russian_capitalised_heads_of_companies_schools_universities(text: str, org: str) -> None:
+    assert _named(text, "ru").get(org) == "ORG", _named(text, "ru")
+
+
+@pytest.mark.parametrize("text", [
+    "В Академии наук прошла встреча.",  # one genitive, no place or owner: could be a description
+    "Он рассказал о Москве и Сеуле.",
+])
+def test_russian_capitalised_head_needs_a_chain_place_or_owner(text: str) -> None:
+    assert "ORG" not in _named(text, "ru").values(), _named(text, "ru")

@@ -305,7 +305,8 @@ RU_CAPITAL_HEADS = _RU_CAPITAL_HEADS = frozenset({"ассоциация", "со�
 _RU_CHAIN_WORDS = 4
 # Heads that name a body by its matter and place only ("Музей истории Сеула", "Архив кинодокументов
 # Приморья", "Агентства развития Камчатки"): a name when a known place ends the genitive chain.
-_RU_CAPITAL_HEADS_PLACED = frozenset({"музей", "архив", "агентство", "институт", "служба", "комиссия"})
+_RU_CAPITAL_HEADS_PLACED = frozenset({"музей", "архив", "агентство", "институт", "служба", "комиссия",
+                                      "корпорация", "школа", "университет", "академия", "департамент"})
 # Bodies named by what they deal with: "<Head> по <dative phrase> [genitives] [Place]"
 # ("Совет по мирному и демократическому объединению Кореи", "Комиссии по делам молодёжи").
 _RU_MATTER_HEADS = frozenset({"совет", "комитет", "комиссия", "агентство", "фонд", "служба", "центр", "ассоциация"})
@@ -448,7 +449,7 @@ def _russian_capitalised_bodies(text: str, toks: list[tuple[int, int, str]], in_
             if j - i >= 2 and _gent_word(toks[j - 1][2], ("NOUN",)):
                 place = _place_at(text, toks, j) if text[toks[j - 1][1]:toks[j][0] if j < len(toks) else 0] == " " else None
                 if place is not None:
-                    end = place  # "Музея истории Сеула", "Фонда развития Дальнего Востока"
+                    end = _and_place(text, toks, place)  # "Музея истории Сеула", "Фонда развития Дальнего Востока"
                 elif j - i >= 3 and (lemma in _RU_CAPITAL_HEADS or _owner_acronym(text, toks, j - 1)):
                     end = j - 1  # "Ассоциации корейской диаспоры", "Института … отношений РАН"
             elif j == i + 1:
@@ -471,6 +472,16 @@ def _russian_capitalised_bodies(text: str, toks: list[tuple[int, int, str]], in_
         surface = text[s:toks[end][1]]
         out.append(Cand(s, toks[end][1], "ORG", "pattern", 0.6, ru_nominative(surface, "ORG")))
     return out + _russian_lowercase_bodies(text, toks, in_person)
+
+
+def _and_place(text: str, toks: list[tuple[int, int, str]], k: int) -> int:
+    """Last token of "<place> и <place>" from the place ending at toks[k] ("Дальнего Востока и
+    Арктики"): a body's matter may span two regions; k when no second place follows."""
+    if k + 2 < len(toks) and toks[k + 1][2] == "и" and text[toks[k][1]:toks[k + 2][0]] == " и ":
+        second = _place_at(text, toks, k + 2)
+        if second is not None:
+            return second
+    return k
 
 
 def _genitive_chain_end(text: str, toks: list[tuple[int, int, str]], i: int) -> int:
