@@ -235,3 +235,16 @@ def test_russian_capitalised_heads_of_companies_schools_universities(text: str, 
 ])
 def test_russian_capitalised_head_needs_a_chain_place_or_owner(text: str) -> None:
     assert "ORG" not in _named(text, "ru").values(), _named(text, "ru")
+
+
+def test_short_name_in_brackets_after_a_body_is_the_body() -> None:
+    found = _named("The Skolkovo Institute of Science and Technology (Skoltech) signed a pact.", "en")
+    assert found.get("Skoltech") == "ORG", found
+
+
+@pytest.mark.parametrize(("text", "word", "etype"), [
+    ("The Korea Maritime Institute (Busan) hosted it.", "Busan", "GPE"),  # another initial: where it is
+    ("The visit of Igor Morgulov (Moscow) was short.", "Moscow", "GPE"),  # after a person
+])
+def test_bracketed_word_that_is_no_short_name_keeps_its_type(text: str, word: str, etype: str) -> None:
+    assert _named(text, "en").get(word) == etype, _named(text, "en")

@@ -211,6 +211,8 @@ def _block_mentions(text: str, bs: int, be: int, language: str, en_doc: object |
         raw += english
         if absorbed:  # a place inside an organisation's name is part of that name
             cands = [c for c in cands if (c.start - bs, c.end - bs) not in absorbed]
+    raw = ner.short_names_in_brackets(chunk, raw, [(h.start, h.end) for h in hits if h.entry.entity_type == "ORG"]
+                                      + [(c.start, c.end) for c in raw if c.entity_type == "ORG"])  # "… (Skoltech)"
     truncated = _NON_SPACE.search(text, be) is None and text[be - 1 : be].isalnum()  # excerpts stop mid-word
     for c in raw:
         if truncated and bs + c.end == be:

@@ -646,6 +646,25 @@ def russian_kind_named(text: str) -> list[Cand]:
     return out
 
 
+_BRACKET_OPEN = re.compile(r" ?\($")
+
+
+def short_names_in_brackets(text: str, cands: list[Cand], orgs: list[tuple[int, int]]) -> list[Cand]:
+    """A one-word name in brackets right after an organisation's name, opening with the same two
+    letters, is that body's short name ("Skolkovo Institute of Science and Technology (Skoltech)",
+    "Korea Gas Corporation (Kogas)"), whatever type the model gave it."""
+    ends = {e: s for s, e in orgs}
+    out = []
+    for c in cands:
+        if c.entity_type in ("PERSON", "GPE", "LOC") and " " not in text[c.start:c.end] and text[c.end:c.end + 1] == ")":
+            m = _BRACKET_OPEN.search(text, max(0, c.start - 2), c.start)
+            s = ends.get(m.start()) if m else None
+            if s is not None and text[s:s + 2].casefold() == text[c.start:c.start + 2].casefold():
+                c = Cand(c.start, c.end, "ORG", c.method, c.confidence, c.normal)
+        out.append(c)
+    return out
+
+
 def russian_legal_form_named(text: str) -> list[Cand]:
     """"ПАО Сбербанк", "АО Росатом": the legal form and the name make the company's name."""
     from pipeline.text.tagging.filters import ru_given_name
