@@ -248,3 +248,15 @@ def test_short_name_in_brackets_after_a_body_is_the_body() -> None:
 ])
 def test_bracketed_word_that_is_no_short_name_keeps_its_type(text: str, word: str, etype: str) -> None:
     assert _named(text, "en").get(word) == etype, _named(text, "en")
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("Студенты посетили завод «Звезда» в Большом Камне.", "Звезда"),
+    ("В университете «Синергия» открыли центр.", "Синергия"),
+])
+def test_russian_body_named_in_quotes_after_its_kind(text: str, org: str) -> None:
+    assert _named(text, "ru").get(org) == "ORG", _named(text, "ru")
+
+
+def test_russian_quotes_after_no_kind_word_name_no_body() -> None:
+    assert "ORG" not in _named("Он назвал это «историческим событием».", "ru").values()

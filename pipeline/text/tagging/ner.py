@@ -610,14 +610,16 @@ _LATIN_COMPANY = re.compile(
 # ("компания «Керенг»", "газета «Коммерсантъ»", "агентства «Острова»").
 _RU_QUOTED_BODY = re.compile(
     r"(?<![\w-])(?:(?P<abbr>РИА|ИА|ИИА|МИА|ТК|ТРК|ООО|ОАО|ЗАО|ПАО|АО|НКО|АНО|ФГУП|МУП)[ \t]+"
-    r"|(?:компани|газет|журнал|телеканал|радиостанци|агентств|холдинг|издательств|фонд|корпораци|концерн|банк)[а-яё]*[ \t]+)"
+    r"|(?:компани|газет|журнал|телеканал|радиостанци|агентств|холдинг|издательств|фонд|корпораци|концерн|банк"
+    r"|завод|комбинат|предприяти|университет|институт|объединени|ассоциаци|организаци|движени|обществ|союз"
+    r")[а-яё]*[ \t]+)"
     r"(?P<name>«[^«»\n]{1,40}»|\"[^\"\n]{1,40}\"|(?(abbr)[A-Z][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*(?: [A-Z][A-Za-z0-9-]+)?|(?!)))")
+# (a quoted name alone, without the abbreviation, is taken inside its quotes)
 # A company's legal form before its unquoted Russian name: "ПАО Сбербанк", "АО Росатом" (one or
 # two capitalised words; not a person's name, see russian_legal_form_named).
 _RU_FORM_NAMED = re.compile(
     r"(?<![\w-])(?:ООО|ОАО|ЗАО|ПАО|АО|ФГУП|ГУП|МУП|АНО)[ \t]+(?P<name>[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё]+)?"
     r"(?: [А-ЯЁ][а-яё]+)?)(?![\w«\"-])")
-# (a quoted name alone, without the abbreviation, is taken inside its quotes)
 
 
 # A firm named right after its kind without quotes: "авиакомпания Аэрофлот", "концерна КАМАЗ" (one word, not a
