@@ -82,9 +82,26 @@ def _link(surface: str, normal: str | None) -> CatalogEntry | None:
             hits = gazetteer.find_latin(text) or gazetteer.find_latin(" ".join(reversed(text.split())))
             if hits and hits[0].end - hits[0].start == len(text):
                 return hits[0].entry
+            acronym = _acronym_as_word(text)
+            if acronym is not None:
+                return acronym
             continue
         if len(hits) == 1 and hits[0].start == 0 and hits[0].end == len(text):
             return hits[0].entry
+    return None
+
+
+_TITLE_CASE_WORD = re.compile(r"[A-Z][a-z]{3,7}")
+
+
+def _acronym_as_word(text: str) -> CatalogEntry | None:
+    """A body's acronym written as a word ("Kogas", "Kotra" for KOGAS, KOTRA): the catalog
+    organisation whose alias is that acronym in capitals (a found span only, never a search)."""
+    if not _TITLE_CASE_WORD.fullmatch(text):
+        return None
+    hits = gazetteer.find_latin(text.upper())
+    if len(hits) == 1 and hits[0].start == 0 and hits[0].end == len(text) and hits[0].entry.entity_type == "ORG":
+        return hits[0].entry
     return None
 
 
@@ -178,6 +195,7 @@ def _block_mentions(text: str, bs: int, be: int, language: str, en_doc: object |
         natasha.update(id(c) for c in found)
         raw += ner.orgs_named_after(flat, orgs + found + koreans)  # "университет им. Ким Чака"
         raw += ner.russian_kind_named(flat)  # "авиакомпания Аэрофлот"
+        raw += ner.russian_legal_form_named(flat)  # "ПАО Сбербанк"
         # "РИА «27 Регион»", "компания «Керенг»" (the model's longer name holding it wins)
         model_index = SpanIndex((c.start, c.end) for c in found)
         raw += [c for c in ner.russian_quoted_bodies(flat) if not any(
@@ -193,6 +211,8 @@ def _block_mentions(text: str, bs: int, be: int, language: str, en_doc: object |
         raw += english
         if absorbed:  # a place inside an organisation's name is part of that name
             cands = [c for c in cands if (c.start - bs, c.end - bs) not in absorbed]
+    raw = ner.short_names_in_brackets(chunk, raw, [(h.start, h.end) for h in hits if h.entry.entity_type == "ORG"]
+                                      + [(c.start, c.end) for c in raw if c.entity_type == "ORG"])  # "… (Skoltech)"
     truncated = _NON_SPACE.search(text, be) is None and text[be - 1 : be].isalnum()  # excerpts stop mid-word
     for c in raw:
         if truncated and bs + c.end == be:

@@ -129,8 +129,9 @@ def _body_of(text: str, ws: int, first: int) -> bool:
 
 
 # The words after a known company's name that make another company's ("LOTTE Group", "Hyundai Glovis",
-# "Samsung Heavy Industries"): capitalised words, no title ("Samsung Vice Chairman"), no "of".
-_COMPANY_TAIL = re.compile(r"(?: [A-Z][A-Za-z&-]*)+")
+# "Samsung Heavy Industries", "Hyundai Engineering & Construction"): capitalised words, two of them
+# may be joined by a spaced "&", no title ("Samsung Vice Chairman"), no "of".
+_COMPANY_TAIL = re.compile(r"(?: [A-Z][A-Za-z&-]*(?: & [A-Z][A-Za-z-]*)?)+")
 
 
 def _company_of(text: str, inside: list[tuple[int, int, str]], we: int) -> bool:
@@ -139,8 +140,9 @@ def _company_of(text: str, inside: list[tuple[int, int, str]], we: int) -> bool:
     if len(inside) != 1 or inside[0][2] != "ORG":
         return False
     tail = text[inside[0][1]:we]
+    words = tail.split()  # (a person's name is never joined by "&")
     return bool(_COMPANY_TAIL.fullmatch(tail)) and not TITLE_HEAD.search(tail) \
-        and not en_person_shaped(tail.split()) and not any(w in GIVEN_NAMES for w in tail.split())
+        and ("&" in words or not en_person_shaped(words)) and not any(w in GIVEN_NAMES for w in words)
 
 
 _POSSESSIVE = re.compile(r"['’]s ")

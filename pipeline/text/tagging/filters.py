@@ -188,8 +188,9 @@ def ru_name_ok(surface: str, entity_type: str = "") -> bool:
 
 
 # (an enumeration of portfolios keeps its commas: "Ministry of Trade, Industry and Energy"; a mission names
-# where it serves: "Embassy of the Republic of Korea in Moscow")
-_EN_ORG_CHAIN = re.compile(r"[A-Z][\w.&'-]*,?(?: (?:[A-Z][\w.&'-]*,?|of|for|and|the|on|in))* [A-Z][\w.&'-]*")
+# where it serves: "Embassy of the Republic of Korea in Moscow"; a spaced "&" joins a company's trades:
+# "Hyundai Engineering & Construction")
+_EN_ORG_CHAIN = re.compile(r"[A-Z][\w.&'-]*,?(?: (?:[A-Z][\w.&'-]*,?|of|for|and|the|on|in|&(?= [A-Z])))* [A-Z][\w.&'-]*")
 
 
 def org_chain(surface: str) -> bool:

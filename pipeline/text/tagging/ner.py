@@ -305,11 +305,13 @@ RU_CAPITAL_HEADS = _RU_CAPITAL_HEADS = frozenset({"ассоциация", "со�
 _RU_CHAIN_WORDS = 4
 # Heads that name a body by its matter and place only ("Музей истории Сеула", "Архив кинодокументов
 # Приморья", "Агентства развития Камчатки"): a name when a known place ends the genitive chain.
-_RU_CAPITAL_HEADS_PLACED = frozenset({"музей", "архив", "агентство", "институт", "служба", "комиссия"})
+_RU_CAPITAL_HEADS_PLACED = frozenset({"музей", "архив", "агентство", "институт", "служба", "комиссия",
+                                      "корпорация", "школа", "университет", "академия", "департамент"})
 # Bodies named by what they deal with: "<Head> по <dative phrase> [genitives] [Place]"
 # ("Совет по мирному и демократическому объединению Кореи", "Комиссии по делам молодёжи").
 _RU_MATTER_HEADS = frozenset({"совет", "комитет", "комиссия", "агентство", "фонд", "служба", "центр", "ассоциация"})
 _MATTER_WORDS = 6
+_RU_MATTER_HEADS_NAMED = _RU_MATTER_HEADS | {"группа"}  # after a capitalised adjective: "Исследовательская группа по …"
 # "по" phrases of the sentence, not of a name: "по просьбе", "по словам", "по данным", "по итогам".
 _RU_ADVERBIAL_DATIVES = frozenset("просьба слово данные мнение итог случай повод приглашение инициатива причина "  # noqa: SIM905
                                   "оценка сведение информация предложение решение поручение заказ адрес время "
@@ -332,13 +334,21 @@ def _place_at(text: str, toks: list[tuple[int, int, str]], j: int) -> int | None
 
 
 def _datv_word(word: str, pos: tuple[str, ...]) -> bool:
+    """A dative reading among the first three ("международным" is first read as an instrumental)."""
     from pipeline.text.nlp import morph
 
-    return any(p.tag.POS in pos and "datv" in p.tag.grammemes for p in morph().parse(word)[:2])
+    return any(p.tag.POS in pos and "datv" in p.tag.grammemes for p in morph().parse(word)[:3])
 
 
 def _matter_end(text: str, toks: list[tuple[int, int, str]], h: int) -> int | None:
     """Last token of "по <dative phrase> [lower-case genitives] [Place]" after the head toks[h], or None."""
+    parts = _matter_parts(text, toks, h)
+    return None if parts is None else parts[1] if parts[1] is not None else parts[0]
+
+
+def _matter_parts(text: str, toks: list[tuple[int, int, str]], h: int) -> tuple[int, int | None] | None:
+    """(last token of the matter phrase, last token of the place that follows it or None) after
+    the head toks[h]; None when no "по <dative phrase>" follows."""
     def spaced(k: int) -> bool:
         return k < len(toks) and text[toks[k - 1][1]:toks[k][0]] == " "
 
@@ -360,7 +370,9 @@ def _matter_end(text: str, toks: list[tuple[int, int, str]], h: int) -> int | No
     while spaced(j) and j - last <= 3 and toks[j][2].islower() and only_genitive(toks[j][2]):
         last, j = j, j + 1
     place = _place_at(text, toks, last + 1) if spaced(last + 1) else None
-    return place if place is not None else last
+    if place is None and _region_after(text, toks, last):
+        place = last + 2  # "… Калининградской области" (a region the catalog may not list)
+    return last, place
 
 
 def genitive_word(word: str) -> bool:
@@ -433,20 +445,21 @@ def _russian_capitalised_bodies(text: str, toks: list[tuple[int, int, str]], in_
                 and ru_lemma(toks[i + 1][2].lower()) in _RU_LEGISLATURES and _adjective(w):
             end = i + 1  # "Законодательного собрания", official style "Законодательного Собрания"
         elif lemma in _RU_CAPITAL_HEADS or lemma in _RU_CAPITAL_HEADS_PLACED:
-            j = i + 1
-            while j < len(toks) and j - i <= _RU_CHAIN_WORDS and toks[j][2].islower() \
-                    and text[toks[j - 1][1]:toks[j][0]] == " " and _gent_word(toks[j][2], ("ADJF", "NOUN")):
-                j += 1
+            j = _genitive_chain_end(text, toks, i)
             if j - i >= 2 and _gent_word(toks[j - 1][2], ("NOUN",)):
                 place = _place_at(text, toks, j) if text[toks[j - 1][1]:toks[j][0] if j < len(toks) else 0] == " " else None
                 if place is not None:
-                    end = place  # "Музея истории Сеула", "Фонда развития Дальнего Востока"
-                elif j - i >= 3 and lemma in _RU_CAPITAL_HEADS:
-                    end = j - 1  # "Ассоциации корейской диаспоры"
+                    end = _and_place(text, toks, place)  # "Музея истории Сеула", "Фонда развития Дальнего Востока"
+                elif j - i >= 3 and (lemma in _RU_CAPITAL_HEADS or _owner_acronym(text, toks, j - 1)):
+                    end = j - 1  # "Ассоциации корейской диаспоры", "Института … отношений РАН"
             elif j == i + 1:
                 end = _matter_end(text, toks, i)  # "Совета по мирному объединению Кореи"
+                place = _place_at(text, toks, i + 1) if end is None and text[e:toks[i + 1][0] if i + 1 < len(toks) else 0] == " " \
+                    else None
+                if place is not None and _owner_acronym(text, toks, place):
+                    end = place  # "Института Дальнего Востока РАН": the place is the body's, the academy owns it
         elif i + 1 < len(toks) and text[e:toks[i + 1][0]] == " " and _adjective(w) \
-                and ru_lemma(toks[i + 1][2]) in _RU_MATTER_HEADS and _matter_end(text, toks, i + 1) is not None:
+                and ru_lemma(toks[i + 1][2]) in _RU_MATTER_HEADS_NAMED and _matter_end(text, toks, i + 1) is not None:
             end = _matter_end(text, toks, i + 1)  # "Консультативного совета по … объединению Кореи"
         elif _adjective(w):
             end = _adjective_head(text, toks, i)  # "Тихоокеанского туристского форума"
@@ -454,6 +467,80 @@ def _russian_capitalised_bodies(text: str, toks: list[tuple[int, int, str]], in_
             continue
         if _region_after(text, toks, end):  # the region that owns it: "… Корсаковского района"
             end += 2
+        if _owner_acronym(text, toks, end):
+            end += 1  # the academy that owns it: "… РАН"
+        surface = text[s:toks[end][1]]
+        out.append(Cand(s, toks[end][1], "ORG", "pattern", 0.6, ru_nominative(surface, "ORG")))
+    return out + _russian_lowercase_bodies(text, toks, in_person)
+
+
+def _and_place(text: str, toks: list[tuple[int, int, str]], k: int) -> int:
+    """Last token of "<place> и <place>" from the place ending at toks[k] ("Дальнего Востока и
+    Арктики"): a body's matter may span two regions; k when no second place follows."""
+    if k + 2 < len(toks) and toks[k + 1][2] == "и" and text[toks[k][1]:toks[k + 2][0]] == " и ":
+        second = _place_at(text, toks, k + 2)
+        if second is not None:
+            return second
+    return k
+
+
+def _genitive_chain_end(text: str, toks: list[tuple[int, int, str]], i: int) -> int:
+    """Index after the lower-case genitive words that follow toks[i] (at most `_RU_CHAIN_WORDS`
+    of them; "и" joins two when a genitive follows it: "мировой экономики и международных отношений")."""
+    j = i + 1
+    while j < len(toks) and j - i <= _RU_CHAIN_WORDS + 2 and toks[j][2].islower() \
+            and text[toks[j - 1][1]:toks[j][0]] == " ":
+        if toks[j][2] == "и" and j > i + 1 and j + 1 < len(toks) and toks[j + 1][2].islower() \
+                and text[toks[j][1]:toks[j + 1][0]] == " " and _gent_word(toks[j + 1][2], ("ADJF", "NOUN")):
+            j += 1
+            continue
+        if not _gent_word(toks[j][2], ("ADJF", "NOUN")):
+            break
+        j += 1
+    while j > i + 1 and toks[j - 1][2] == "и":
+        j -= 1
+    return j
+
+
+_RU_OWNER_ACRONYM = re.compile(r"[А-ЯЁ]{2,6}")
+
+
+def _owner_acronym(text: str, toks: list[tuple[int, int, str]], k: int) -> bool:
+    """toks[k] is followed, one space on, by an acronym in capitals that owns the body ("… РАН",
+    "… СО РАН" is read from its first word) and ends the phrase (no capitalised name runs on)."""
+    if k + 1 >= len(toks) or text[toks[k][1]:toks[k + 1][0]] != " " or not _RU_OWNER_ACRONYM.fullmatch(toks[k + 1][2]):
+        return False
+    return k + 2 >= len(toks) or text[toks[k + 1][1]:toks[k + 2][0]] != " " or not toks[k + 2][2][:1].isupper()
+
+
+# A body named by a lower-case head and what it deals with, owned by a region or a place:
+# "агентства по международным и межрегиональным связям Калининградской области", "комитета по
+# делам молодёжи Приморского края". Without the owner it is a description ("комитет по делам молодёжи").
+# A unit of a body, in lower case, with its field in the genitive, right before the body's name:
+# "центр корейских исследований Института Дальнего Востока", "кафедры истории Университета …".
+_RU_UNIT_HEADS = frozenset({"центр", "отдел", "кафедра", "лаборатория", "факультет", "сектор", "институт", "школа"})
+
+
+def _russian_lowercase_bodies(text: str, toks: list[tuple[int, int, str]], in_person: SpanIndex) -> list[Cand]:
+    from pipeline.text.tagging.gazetteer import ru_lemma
+
+    out = []
+    for i, (s, _, w) in enumerate(toks):
+        if not w.islower() or in_person.overlaps(s, toks[i][1]):
+            continue
+        lemma = ru_lemma(w)
+        end = None
+        if lemma in _RU_MATTER_HEADS:
+            parts = _matter_parts(text, toks, i)
+            end = parts[1] if parts is not None else None  # owned by a place or a region, or no name
+        if end is None and lemma in _RU_UNIT_HEADS:
+            j = _genitive_chain_end(text, toks, i)
+            if j - i >= 2 and j < len(toks) and text[toks[j - 1][1]:toks[j][0]] == " " and _gent_word(toks[j - 1][2], ("NOUN",)) \
+                    and toks[j][2][:1].isupper() and not toks[j][2].isupper() \
+                    and ru_lemma(toks[j][2]) in (_RU_CAPITAL_HEADS | _RU_CAPITAL_HEADS_PLACED | {"университет", "академия"}):
+                end = j - 1  # the body that follows is a name of its own
+        if end is None:
+            continue
         surface = text[s:toks[end][1]]
         out.append(Cand(s, toks[end][1], "ORG", "pattern", 0.6, ru_nominative(surface, "ORG")))
     return out
@@ -508,11 +595,14 @@ _EN_BILATERAL = re.compile(
 _EN_NOT_MODIFIER = frozenset("the a an of on in to for and with by at from as is was are were".split())  # noqa: SIM905
 _RU_BILATERAL = re.compile(
     r"(?<![\w-])[а-яё]+[сц]ко-[а-яё]+((?: [а-яё]+){1,2}) (?:форум|комисси|комитет|совет)[а-яё]*(?![\w-])")
+# or by the people it gathers, after its head: "российско-корейский форум ректоров", "… совет предпринимателей"
+_RU_BILATERAL_MEMBERS = re.compile(
+    r"(?<![\w-])[а-яё]+[сц]ко-[а-яё]+ (?:форум|комисси|комитет|совет)[а-яё]* (?P<who>[а-яё]+(?:ов|ев|ей))(?![\w-])")
 
 
 # A company named with its legal form, in any language's text ("Junglim Architecture Co. Ltd.").
 _LATIN_COMPANY = re.compile(
-    r"(?<![\w.-])(?:[A-Z][\w&'-]*\.? ){1,5}(?:Co\.,? ?Ltd\.?|Co\.|Ltd\.?|Inc\.?|LLC|Corp\.?|GmbH|PLC|JSC)(?![\w-])")
+    r"(?<![\w.-])(?:[A-Z][\w&'-]*\.? ){1,5}(?:Co\.,? ?Ltd\.?|Co\.|Ltd\.?|Inc\.?|LLC|Corp\.?|GmbH|PLC|JSC|PJSC|OJSC|CJSC)(?![\w-])")
 
 
 # A Russian body named in quotes after its kind: an abbreviated legal or media form, which is part of
@@ -520,30 +610,69 @@ _LATIN_COMPANY = re.compile(
 # ("компания «Керенг»", "газета «Коммерсантъ»", "агентства «Острова»").
 _RU_QUOTED_BODY = re.compile(
     r"(?<![\w-])(?:(?P<abbr>РИА|ИА|ИИА|МИА|ТК|ТРК|ООО|ОАО|ЗАО|ПАО|АО|НКО|АНО|ФГУП|МУП)[ \t]+"
-    r"|(?:компани|газет|журнал|телеканал|радиостанци|агентств|холдинг|издательств|фонд|корпораци|концерн|банк)[а-яё]*[ \t]+)"
+    r"|(?:компани|газет|журнал|телеканал|радиостанци|агентств|холдинг|издательств|фонд|корпораци|концерн|банк"
+    r"|завод|комбинат|предприяти|университет|институт|объединени|ассоциаци|организаци|движени|обществ|союз"
+    r")[а-яё]*[ \t]+)"
     r"(?P<name>«[^«»\n]{1,40}»|\"[^\"\n]{1,40}\"|(?(abbr)[A-Z][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*(?: [A-Z][A-Za-z0-9-]+)?|(?!)))")
 # (a quoted name alone, without the abbreviation, is taken inside its quotes)
+# A company's legal form before its unquoted Russian name: "ПАО Сбербанк", "АО Росатом" (one or
+# two capitalised words; not a person's name, see russian_legal_form_named).
+_RU_FORM_NAMED = re.compile(
+    r"(?<![\w-])(?:ООО|ОАО|ЗАО|ПАО|АО|ФГУП|ГУП|МУП|АНО)[ \t]+(?P<name>[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё]+)?"
+    r"(?: [А-ЯЁ][а-яё]+)?)(?![\w«\"-])")
 
 
 # A firm named right after its kind without quotes: "авиакомпания Аэрофлот", "концерна КАМАЗ" (one word, not a
 # place the catalog knows, not a person's name; the quoted and the Latin forms are taken elsewhere).
 _RU_KIND_NAMED = re.compile(
     r"(?<![\w-])(?:[Аа]виа|[Гг]ос|[Аа]вто)?(?:компани|корпораци|концерн|холдинг)[а-яё]*[ \t]+"
-    r"(?P<name>[А-ЯЁ][А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)?)(?![\w«\"-])")
+    r"(?P<name>[А-ЯЁ][А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)?|[A-Z][A-Za-z0-9&-]+(?: [A-Z][A-Za-z0-9&-]+)?)(?![\w«\"-])")
 
 
 def russian_kind_named(text: str) -> list[Cand]:
     from pipeline.text.nlp import morph
-    from pipeline.text.tagging.gazetteer import find_russian
+    from pipeline.text.tagging.gazetteer import find_latin, find_russian
 
     out = []
     for m in _RU_KIND_NAMED.finditer(text):
         name = m.group("name")
+        if name[0].isascii():  # a Latin name ("компанией Kogas", "компании Samsung Electronics")
+            if any(h.entry.entity_type in ("GPE", "LOC", "PERSON") for h in find_latin(name)):
+                continue
+            out.append(Cand(m.start("name"), m.end("name"), "ORG", "pattern", 0.6, name))
+            continue
         if any(p.tag.grammemes & {"Geox", "Name", "Surn", "Patr"} for p in morph().parse(name)[:2]) \
                 or any(h.entry.entity_type in ("GPE", "LOC", "PERSON") for h in find_russian(name)):
             continue
         out.append(Cand(m.start("name"), m.end("name"), "ORG", "pattern", 0.6, ru_nominative(name, "ORG")))
     return out
+
+
+_BRACKET_OPEN = re.compile(r" ?\($")
+
+
+def short_names_in_brackets(text: str, cands: list[Cand], orgs: list[tuple[int, int]]) -> list[Cand]:
+    """A one-word name in brackets right after an organisation's name, opening with the same two
+    letters, is that body's short name ("Skolkovo Institute of Science and Technology (Skoltech)",
+    "Korea Gas Corporation (Kogas)"), whatever type the model gave it."""
+    ends = {e: s for s, e in orgs}
+    out = []
+    for c in cands:
+        if c.entity_type in ("PERSON", "GPE", "LOC") and " " not in text[c.start:c.end] and text[c.end:c.end + 1] == ")":
+            m = _BRACKET_OPEN.search(text, max(0, c.start - 2), c.start)
+            s = ends.get(m.start()) if m else None
+            if s is not None and text[s:s + 2].casefold() == text[c.start:c.start + 2].casefold():
+                c = Cand(c.start, c.end, "ORG", c.method, c.confidence, c.normal)
+        out.append(c)
+    return out
+
+
+def russian_legal_form_named(text: str) -> list[Cand]:
+    """"ПАО Сбербанк", "АО Росатом": the legal form and the name make the company's name."""
+    from pipeline.text.tagging.filters import ru_given_name
+
+    return [Cand(m.start(), m.end(), "ORG", "pattern", 0.6, text[m.start():m.end()]) for m in _RU_FORM_NAMED.finditer(text)
+            if not any(ru_given_name(w) for w in m.group("name").split())]
 
 
 def russian_quoted_bodies(text: str) -> list[Cand]:
@@ -647,6 +776,10 @@ def bilateral_bodies(text: str) -> list[Cand]:
         words = m.group().split(" ")
         if all(any(p.tag.POS in ("ADJF", "PRTF") for p in morph().parse(w)[:2]) for w in [words[0].split("-")[1], *words[1:-1]]):
             out.append(Cand(m.start(), m.end(), "ORG", "pattern", 0.6, ru_nominative(m.group(), "ORG")))
+    for m in _RU_BILATERAL_MEMBERS.finditer(text):
+        if any({"NOUN", "anim", "plur", "gent"} <= (p.tag.grammemes | {p.tag.POS}) for p in morph().parse(m.group("who"))[:2]):
+            head = text[m.start():m.start("who")].rstrip()
+            out.append(Cand(m.start(), m.end(), "ORG", "pattern", 0.6, ru_nominative(head, "ORG") + " " + m.group("who")))
     return out
 
 
@@ -775,12 +908,19 @@ def split_coordinated(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for k, m in enumerate(cuts):
         segment_end = cuts[k + 1].start() if k + 1 < len(cuts) else end
         complement = _EN_COMPLEMENT.search(text, m.end(), segment_end)  # "… and International Studies of X University"
-        if _EN_BODY_HEAD.search(text, m.end(), complement.start() if complement else segment_end) \
-                and _EN_BODY_HEAD.search(text, s, m.start()):
+        if (_EN_BODY_HEAD.search(text, m.end(), complement.start() if complement else segment_end)
+                and _EN_BODY_HEAD.search(text, s, m.start())) or _ends_with_head(text, s, m.start()):
             parts.append((s, m.start()))
             s = m.end()
     parts.append((s, end))
     return parts
+
+
+def _ends_with_head(text: str, s: int, e: int) -> bool:
+    """text[s:e] is a whole body's name, two words or more ending in its head word ("Korea Maritime
+    Institute [and Rosmorport]"): what follows "and" is another name. ("Chamber of Commerce and
+    Industry" ends in its field, not in a head.)"""
+    return bool(EN_ORG_HEAD_AT_END.search(text, s, e)) and len(text[s:e].split()) >= 2
 
 
 def en_person_shaped(tokens: list[str]) -> bool:
@@ -982,7 +1122,7 @@ _KO_ORG_SUFFIX = re.compile(
     r"(?:대학교|대학|재단|협회|위원회|포럼|공사|공단|연구소|연구원|센터|소사이어티|학회|그룹|은행|기구|"
     r"협의회|연합회|진흥원|개발원|외무성|영사관|대사관|지부|아카데미|박물관|연합|협동조합|[가-힣]{2,}청|"
     r"연맹|출판사|정보원|과학원|학술원|평가원|교육원|의회|신문|신문사|방송|방송사|일보|통신사|"
-    r"자치회|상공회의소|복지관|무역대표부|총국)$"
+    r"자치회|상공회의소|복지관|무역대표부|총국|무역관|학과|학부)$"
 )
 # A ministry is named by its portfolio: "극동개발부", "경제개발부", "천연자원부" ("산업경제부" is a
 # newsroom desk). Kept apart from the heads above: a whole name, never a bare head word.
@@ -1021,6 +1161,31 @@ def _ko_second_body(text: str, words: list[tuple[int, int]], nouns: list[tuple[i
 _KO_PAIR_WORD = re.compile(r"[가-힣]+(?:[-·•・][가-힣]+)+")  # "한-러", "한·러", "러•한"
 _KO_MISSION = re.compile(r"(?:대사관|영사관|대표부)$")
 _KO_POSTED = re.compile(r"주(?:한|러|미|중|일|북|유엔)?")  # "stationed in": 주한 (in Korea), 주러 (in Russia)
+def _ko_posted(word: str) -> bool:
+    """"주한", "주러", or 주 glued to a known city ("주블라디보스토크"): where a mission serves."""
+    return bool(_KO_POSTED.fullmatch(word)) or (word[:1] == "주" and len(word) >= 3 and _ko_region(word[1:]))
+
+
+# Two or more countries' one-syllable names written as one word: "한-러", "한·러", "한러", "남북러".
+_KO_COUNTRY_PAIR = re.compile(r"[한북남러미중일조몽](?:[-·•・]?[한북남러미중일조몽]){1,3}")
+_KO_PAIR_WORDS = 2  # description words between the pair and the head
+
+
+def _ko_pair_opening(text: str, words: list[tuple[int, int]], nouns: list[tuple[int, int]], is_title: list[bool],
+                     j: int, i: int) -> int | None:
+    """Index of a country pair word opening a body's name whose head is words[i] ("한-러 비즈니스
+    협의회", "한·러 경제 포럼"): a standing body of two countries, its other words plain nouns (no
+    particle, no title). `j` is where the name found so far starts; None when no pair opens it."""
+    k = j if _KO_COUNTRY_PAIR.fullmatch(text[words[j][0]:words[j][1]]) else j - 1
+    while k >= 0 and j - k <= _KO_PAIR_WORDS + 1 and words[k][1] + 1 == words[k + 1][0] and not is_title[k]:
+        if _KO_COUNTRY_PAIR.fullmatch(text[words[k][0]:words[k][1]]):
+            return k if k < i and ko_starts_word(text, words[k][0]) else None
+        if nouns[k][1] != words[k][1]:
+            return None
+        k -= 1
+    return None
+
+
 _KO_BUILDING = re.compile(r"(?:시|구|군|도)청$")  # "포항시청에서": the city hall as a venue
 # A district in an address ("서울 종로구 경남대 극동문제연구소"): an organisation's name starts after it.
 _KO_ADDRESS_UNIT = re.compile(r"[가-힣]{2,5}(?:구|군|읍|면)")
@@ -1223,6 +1388,48 @@ _KO_COMMITTEE_STEMS = frozenset({"국제", "무역", "대외", "대외경제", "
 _KO_PLACE_BOUND = re.compile(r"(?P<stem>[가-힣]{2,8}?)(?:신항|항구|항|지역)")
 
 
+# A body named by a compound noun, then its own chief's post in the next word: "기획재정부 장관",
+# "국가안보실 2차장", "법제처 처장". The post says what kind of body the word before it is; each
+# head syllable takes only its own posts (a ministry's minister, an office's chief).
+_KO_HEAD_POSTS = {"부": re.compile(r"(?:제?\d)?(?:장관|차관)|대변인"), "실": re.compile(r"실장|\d?차장"),
+                  "처": re.compile(r"처장|\d?차장"), "청": re.compile(r"청장|\d?차장"),
+                  "회": re.compile(r"(?:수석|상임|명예)?(?:부)?회장")}  # an association's president: "한인회 회장"
+# Last nouns in 부 that make no ministry of a compound ("사업본부", "당 지도부"; "기획재정부" ends in
+# 재정부, not in 정부, to kiwi). ("일부", "내부" are one noun: no compound.)
+_KO_NOT_BODY = frozenset({"본부", "간부", "정부", "지도부", "수뇌부", "사령부", "집행부", "행정부", "주정부"})
+
+
+def _ko_body_before_post(text: str, words: list[tuple[int, int]], nouns: list[tuple[int, int]], i: int,
+                         tokens: dict) -> bool:
+    """nouns[i] is a whole eojeol of two or more nouns ending in a body's head syllable (부, 실, 처, 청),
+    and the next eojeol opens with that kind of body's chief: a ministry or an office named before
+    its minister or chief. A lone noun ("일부 장관들", "내부") or a place's government is not one."""
+    ws, ne = nouns[i]
+    word = text[ws:ne]
+    posts = _KO_HEAD_POSTS.get(word[-1:])
+    if posts is None or ne != words[i][1] or len(word) < 3 or i + 1 >= len(words) \
+            or words[i + 1][0] != ne + 1 or not _HANGUL_ONLY.fullmatch(word) or not posts.match(text, words[i + 1][0]):
+        return False
+    own = [t for p in range(ws, ne) for t in tokens.get(p, []) if t[2] <= ne]
+    return len(own) >= 2 and all(t[1] in ("NNG", "NNP") for t in own) and own[-1][2] == ne \
+        and own[-1][0] not in _KO_NOT_BODY
+
+
+# A university named by its place and its kind only: "모스크바 국립대", "옴스크 국립대학" (the place is
+# the name; "국립대" alone is a description).
+_KO_UNI_KIND = re.compile(r"(?:국립|주립|연방|공립|시립|국립연구|종합|공과|의과|사범|외국어)(?:대학교|대학|대)")
+
+
+def _ko_place_before_kind(text: str, ejs: list, k: int, blocked: list[tuple[int, int, str]]) -> int | None:
+    """Start of the place eojeol right before ejs[k] when ejs[k] is a bare kind of university and
+    the word before it is a known place, written whole (no particle)."""
+    if k == 0 or not _KO_UNI_KIND.fullmatch(text[ejs[k].start:ejs[k].stem_end]) or ejs[k - 1].end + 1 != ejs[k].start:
+        return None
+    prev = ejs[k - 1]
+    return prev.start if any(bs == prev.start and be == prev.end and bt in ("GPE", "LOC") for bs, be, bt in blocked) \
+        else None
+
+
 def _ko_legal_form(text: str, start: int, end: int) -> bool:
     """text[start:end] is written with a company's legal form right before or after it ("(주)해솔", "해솔㈜")."""
     return bool(_KO_COMPANY_FORM_BEFORE.search(text, max(0, start - 3), start) or _KO_COMPANY_FORM_AFTER.match(text, end))
@@ -1267,11 +1474,16 @@ def korean_candidates(text: str, start: int, end: int, tokens: dict,
                     and not _ko_name_before_post(text, ejs, k))
                 for k, e in enumerate(ejs)]
     blocked_orgs = [(bs, be) for bs, be, bt in blocked if bt == "ORG"]
+    blocked_places = {(bs, be, "GPE") for bs, be, bt in blocked if bt in ("GPE", "LOC")}
+    # A body named before its chief's post is no person's name ("연해주 한인회 회장").
+    before_post = {nouns[i][0] for i in range(len(nouns)) if _ko_body_before_post(text, words, nouns, i, tokens)}
+    not_name = [n or e.start in before_post for n, e in zip(not_name, ejs, strict=True)]
     universities = ko_university_abbreviations(text, ejs, blocked_orgs)
     for k in universities:
         not_name[k] = True
         if not any(bs < ejs[k].stem_end and ejs[k].start < be for bs, be, _ in blocked):
-            out.append(Cand(ejs[k].start, ejs[k].stem_end, "ORG", "pattern", 0.6))
+            start = _ko_place_before_kind(text, ejs, k, blocked)
+            out.append(Cand(ejs[k].start if start is None else start, ejs[k].stem_end, "ORG", "pattern", 0.6))
     persons = ko_names.role_persons(text, ejs, is_title, [(s, e) for s, e, _ in blocked], not_name, _KO_SURNAMES,
                                     _KO_ORG_SUFFIX)
     # "이사장 이근", "부총리 드미트리 스베슈니코프는": a title, then the name.
@@ -1352,6 +1564,12 @@ def korean_candidates(text: str, start: int, end: int, tokens: dict,
                 and (len(own_nouns) >= 2 or any(t[1] == "NNP" for t in own_nouns)):  # not "대표단(단장 …)"
             out.append(Cand(ws, ne, "ORG", "pattern", 0.6))  # "동북아평화연대(이사장 김현동)"
             continue
+        if _ko_body_before_post(text, words, nouns, i, tokens) and not in_person.overlaps(ws, ne):
+            # "기획재정부 장관", "국가안보실 2차장"; the place it belongs to opens its name ("연해주 한인회 회장")
+            place = i > 0 and words[i - 1][1] + 1 == ws and not in_person.overlaps(*words[i - 1]) \
+                and (words[i - 1][0], words[i - 1][1], "GPE") in blocked_places
+            out.append(Cand(words[i - 1][0] if place else ws, ne, "ORG", "pattern", 0.6))
+            continue
         post = _KO_ORG_POST.fullmatch(word)
         if post and is_title[i] and not _KO_BUILDING.search(post.group("org")):
             oe = ws + post.end("org")
@@ -1386,8 +1604,12 @@ def korean_candidates(text: str, start: int, end: int, tokens: dict,
                 j -= 1
             # A mission is named with where it serves: "주러 한국대사관", "주한 러시아 대사관".
             if _KO_MISSION.search(word) and j > 0 and words[j - 1][1] + 1 == words[j][0] \
-                    and _KO_POSTED.fullmatch(text[words[j - 1][0]:words[j - 1][1]]):
-                j -= 1
+                    and _ko_posted(text[words[j - 1][0]:words[j - 1][1]]):
+                j -= 1  # ("주블라디보스토크 대한민국 총영사관": 주 glued to the city it serves in)
+            pair = _ko_pair_opening(text, words, nouns, is_title, j, i)
+            if pair is not None:
+                out.append(Cand(words[pair][0], ne, "ORG", "pattern", 0.6))  # "한-러 비즈니스 협의회"
+                continue
             span_tokens = [t for p in range(nouns[j][0], ne) for t in tokens.get(p, [])]
             own = [t for p in range(ws, ne) for t in tokens.get(p, []) if t[2] <= ne and t[1].startswith("NN")]
             # A proper noun inside, or a compound of nouns written as one word ("해양수산개발원").
