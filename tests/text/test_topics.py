@@ -86,35 +86,3 @@ def test_a_visit_is_diplomacy_in_every_language() -> None:
     """Russian had визит; the English and Korean lexicons now have the same word."""
     assert "diplomacy" in _topics("The minister's visit to Seoul followed the president's state visit in May.")
     assert "diplomacy" in _topics("외무장관의 서울 방문은 5월 대통령 국빈 방문에 이어 이뤄졌다.")
-
-
-def _document_topics(text: str, lang: str) -> dict[str, float]:
-    """Topics as the tagger gives them (mentions found first), each line a body block."""
-    import re
-
-    from pipeline.text.tagging import tag_document
-    from pipeline.text.types import Block, SentenceSpan
-
-    lines = list(re.finditer(r"\S(?:.*\S)?", text))
-    blocks = [Block("body", m.start(), m.end()) for m in lines]
-    sents = [SentenceSpan(i, i, m.start(), m.end()) for i, m in enumerate(lines)]
-    _, topics = tag_document(text, lang, blocks, sents, None)
-    return {t.topic: t.score for t in topics}
-
-
-def test_speakers_titles_do_not_make_a_topic() -> None:
-    """Professors and a rector speaking at a diplomatic forum: their titles are no education story."""
-    ko = ("한러 외교 포럼에서 양국 대사들이 외교 관계와 정상회담, 외교 협력을 논의했다.\n"
-          "김철수 교수와 이영희 교수, 박민수 총장이 발표했다. 외교부 장관도 회담에 참석했다.")
-    assert "education_science" not in _document_topics(ko, "ko")
-    assert "diplomacy" in _document_topics(ko, "ko")
-    en = ("Diplomats of both countries discussed diplomatic relations, the summit and the embassy's talks.\n"
-          "Professor Ivan Petrov, Professor Kim Min-su and Rector Oleg Sidorov spoke at the forum.")
-    assert "education_science" not in _document_topics(en, "en")
-
-
-def test_a_story_about_universities_is_still_education() -> None:
-    """The rule blanks titles only: the body's own words about students and research still count."""
-    ko = ("양국 대학은 학생 교환과 공동 연구, 교육 협력에 합의했다.\n"
-          "김철수 교수는 대학 간 학생 교류와 연구 협력이 늘어날 것이라고 말했다.")
-    assert "education_science" in _document_topics(ko, "ko")

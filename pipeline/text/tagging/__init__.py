@@ -720,30 +720,7 @@ def _tag_one(doc: DocumentInput, spans: list[tuple[int, int]], natasha: dict[str
             confidence=round(m.confidence, 3), sentence_seq=seq, date_value=m.date,
             linked_to=index.get(id(m.title_of)) if m.title_of is not None else None,
         ))
-    return mentions, score_topics(_without_titles(text, everything), spans)
-
-
-# A person's title says who speaks, not what the story is about: "Professor", "Rector",
-# "교수", "총장" before the names of a forum's speakers made education a topic of diplomatic
-# stories. Title mentions are blanked (same length: the blocks' offsets hold) before topics are
-# counted. (Blanking organisations' names too lost more topics than it fixed: a ministry's name
-# is often the story's subject.)
-_NOT_TOPICAL = frozenset({"TITLE"})
-
-
-def _without_titles(text: str, mentions: Sequence[_M]) -> str:
-    cut = [(m.start, m.end) for m in mentions if m.etype in _NOT_TOPICAL]
-    if not cut:
-        return text
-    parts, at = [], 0
-    for s, e in sorted(cut):
-        if s >= at:
-            parts += [text[at:s], " " * (e - s)]
-            at = e
-        elif e > at:
-            parts.append(" " * (e - at))
-            at = e
-    return "".join(parts) + text[at:]
+    return mentions, score_topics(text, spans)
 
 
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
