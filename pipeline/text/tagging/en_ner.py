@@ -11,7 +11,7 @@ import re
 
 from pipeline.text.nlp import spacy_en
 from pipeline.text.overlap import SpanIndex
-from pipeline.text.page_patterns import NATIONALITY_ADJECTIVES
+from pipeline.text.page_patterns import NATIONALITY_ADJECTIVES, PLACE_HEAD_WORDS
 from pipeline.text.tagging.ner import (
     EN_BODY_HEAD,
     GENERIC_WORDS,
@@ -110,6 +110,8 @@ def name_shaped(tokens: list, label: str) -> bool:  # noqa: ANN001 - spaCy token
             return False  # a capitalised common noun ("Education", "Forum")
     if label == "PERSON" and tokens[-1].text in NATIONALITY_ADJECTIVES:
         return False  # "S. Korean", "North Korean": a nationality, not a name
+    if label == "PERSON" and len(tokens) > 1 and tokens[-1].text in PLACE_HEAD_WORDS:
+        return False  # "Yeongil Bay Port": a place the model mistyped, not a name
     if label == "PERSON":  # (capitalised) nouns, initials and hyphenated given names only: no adjective
         return all(t.tag_ in _NOUNS or t.tag_ == "HYPH" or t.text == "-" or _joined(tokens, i)
                    for i, t in enumerate(tokens)) \
