@@ -22,6 +22,8 @@ from tests.text.lines import tag_lines
     ("한국무역협회(KITA, 회장 윤진식) 연구원이 보고서를 냈다.", ["윤진식"]),
     # a department's unknown name before the person is no name ("노어과")
     ("한국외대 노어과 정세진 교수가 발표했다.", ["정세진"]),
+    # a Korean name glossed in Hanja
+    ("김하준(金夏俊) 교수는 말했다.", ["김하준"]),
     # the honorific 씨 written apart
     ("이날 회의에는 홍길동 씨와 김철수 씨가 참석했다.", ["홍길동", "김철수"]),
 ])
@@ -35,6 +37,7 @@ def test_korean_names_before_posts(text: str, persons: list[str]) -> None:
     ("한국 씨름 대회와 고추 씨앗이 좋다.", ["한국", "고추"]),  # 씨름, 씨앗: no honorific
     ("국토연구원 수석연구원이 발표했다.", ["국토연구원"]),  # the institute stays an organisation
     ("한국외대 노어과 정세진 교수가 발표했다.", ["노어과"]),
+    ("동아대(東亞大)와 한국(韓國)에서 열렸다.", ["동아대", "한국"]),  # a body's or a country's Hanja
 ])
 def test_korean_posts_do_not_make_names_of_words(text: str, not_persons: list[str]) -> None:
     found = _named(text, "ko")

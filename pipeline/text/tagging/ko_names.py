@@ -352,3 +352,24 @@ def honorific_persons(text: str, words: list[Eojeol], blocked: list[tuple[int, i
                 and _candidate(text, w, index, not_name[i], False, native_first):
             out.append((w.start, w.stem_end))
     return out
+
+
+_HANJA_GLOSS = re.compile(r"\(([\u4e00-\u9fff]{2,4})\)")
+# Last characters of bodies' and places' Hanja names ("高麗大", "外交部", "平壤市"), not of given names.
+_HANJA_NOT_NAME_END = frozenset("大學院廳部社會國省市道郡區島港館團黨協軍")
+
+
+def hanja_glossed_persons(text: str, words: list[Eojeol], blocked: list[tuple[int, int]],
+                          native_first: frozenset[str]) -> list[tuple[int, int]]:
+    """A Korean-shaped name glossed in Hanja of as many characters ("김철수(金哲洙) 교수"): the gloss
+    is how Korean papers spell out a person's name; a body or a place in Hanja is rarely glossed so."""
+    index = SpanIndex(blocked)
+    out = []
+    for w in words:
+        word = text[w.start:w.end]
+        m = _HANJA_GLOSS.match(text, w.end)
+        if m and len(m.group(1)) == len(word) and 2 <= len(word) <= 4 and word[0] in native_first \
+                and m.group(1)[-1] not in _HANJA_NOT_NAME_END \
+                and _HANGUL_WORD.fullmatch(word) and not index.overlaps(w.start, w.end):
+            out.append((w.start, w.end))
+    return out

@@ -1288,6 +1288,9 @@ def korean_candidates(text: str, start: int, end: int, tokens: dict,
     persons += [p for p in ko_names.title_persons(text, ejs, is_title, [(s, e) for s, e, _ in blocked], not_name,
                                                   _KO_SURNAMES)
                 if not any(p[0] < e and s < p[1] for s, e in persons)]
+    # "김철수(金哲洙) 교수": a Korean name glossed in Hanja.
+    persons += [p for p in ko_names.hanja_glossed_persons(text, ejs, [(s, e) for s, e, _ in blocked], _KO_SURNAMES)
+                if not any(p[0] < e and s < p[1] for s, e in persons)]
     # "홍길동 씨는": a Korean name before the honorific.
     persons += [p for p in ko_names.honorific_persons(text, ejs, [(s, e) for s, e, _ in blocked], not_name, _KO_SURNAMES)
                 if not any(p[0] < e and s < p[1] for s, e in persons)]
