@@ -123,6 +123,18 @@ def test_a_comma_between_two_korean_surnames_is_no_inverted_name() -> None:
 def test_a_place_the_model_called_a_person_is_no_person() -> None:
     found = _named("The city will actively foster Pohang Yeongil Bay Port, which has a container terminal.", "en")
     assert found.get("Yeongil Bay Port") != "PERSON", found
+    found = _named("Crowds gathered in Kim Il Sung Square on Sunday.", "en")
+    assert "Kim Il Sung" not in found and found.get("Kim Il Sung Square") in ("FAC", "LOC", "GPE"), found
+
+
+def test_a_body_named_after_a_person_is_the_body() -> None:
+    found = _named("He studied at Kim Il Sung University in Pyongyang.", "en")
+    assert found.get("Kim Il Sung University") == "ORG" and "Kim Il Sung" not in found, found
+
+
+def test_a_person_named_before_a_verb_is_still_a_person() -> None:
+    found = _named("Kim Il Sung founded the state in 1948.", "en")
+    assert found.get("Kim Il Sung") == "PERSON", found
 
 
 def test_a_photographer_and_outlet_after_a_caption_are_a_credit() -> None:

@@ -159,7 +159,8 @@ def _block_mentions(text: str, bs: int, be: int, language: str, en_doc: object |
     taken = SpanIndex((o.start, o.end) for o in hits)
     hits = [gazetteer.with_state_form(chunk, _with_initials(chunk, h, taken)) for h in hits]
     # A catalog surname after a given name: the full name, or someone else's surname (persons.py).
-    hits = [g for g in (people.with_given_name(chunk, people.with_initials_after(chunk, h)) for h in hits) if g is not None]
+    hits = [g for g in (people.with_given_name(chunk, people.with_initials_after(chunk, h)) for h in hits) if g is not None
+            and not (g.entry.entity_type == "PERSON" and people.named_after(chunk, g.end))]  # "Kim Il Sung Square"
     initials = ner.initials_persons(chunk)
     if _CYR.search(chunk):
         initials += [ner.Cand(s, e, "PERSON", "pattern", 0.75) for s, e in people.initials_names(chunk)]
@@ -384,8 +385,9 @@ def _english(chunk: str, hits: list[gazetteer.Hit], raw: list[ner.Cand], en_doc:
     # Pattern persons must be nouns to the tagger ("Higher Education" is not a person).
     bodies = {h.start: h.end for h in hits if h.entry.entity_type == "ORG"}
     patterns = [p for p in ner.english_candidates(chunk, 0, len(chunk), [(h.start, h.end) for h in hits], bodies)
-                if p.entity_type != "PERSON" or _all_proper(chunk, p, proper)
-                or people.korean_romanised(chunk[p.start:p.end])]
+                if p.entity_type != "PERSON" or (_all_proper(chunk, p, proper)
+                                                 or people.korean_romanised(chunk[p.start:p.end]))
+                and not people.named_after(chunk, p.end)]
     model_persons = [m for m in model if m.entity_type == "PERSON"]
     if model_persons:
         person_index = SpanIndex((m.start, m.end) for m in model_persons)

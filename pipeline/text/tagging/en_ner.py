@@ -110,8 +110,6 @@ def name_shaped(tokens: list, label: str) -> bool:  # noqa: ANN001 - spaCy token
             return False  # a capitalised common noun ("Education", "Forum")
     if label == "PERSON" and tokens[-1].text in NATIONALITY_ADJECTIVES:
         return False  # "S. Korean", "North Korean": a nationality, not a name
-    if label == "PERSON" and len(tokens) > 1 and tokens[-1].text in PLACE_HEAD_WORDS:
-        return False  # "Yeongil Bay Port": a place the model mistyped, not a name
     if label == "PERSON":  # (capitalised) nouns, initials and hyphenated given names only: no adjective
         return all(t.tag_ in _NOUNS or t.tag_ == "HYPH" or t.text == "-" or _joined(tokens, i)
                    for i, t in enumerate(tokens)) \
@@ -259,6 +257,11 @@ def english_spans(text: str, start: int, end: int, hits: list[tuple[int, int, st
                     continue
         if label == "PERSON" and len(tokens) == 1 and _inner_capitals(tokens[0].text) >= 2:
             label = "ORG"  # "NArFU", "KAIST": an acronym of an institution, never a person's name
+        if label == "PERSON" and len(tokens) > 1 and tokens[-1].text in PLACE_HEAD_WORDS:
+            label = "FAC"  # "Kim Il Sung Square", "Yeongil Bay Port": a place, named after someone or mistyped
+        elif label == "PERSON" and len(tokens) > 1 and (_ORG_HEAD.fullmatch(tokens[-1].text)
+                                                        or tokens[-1].text in ("Museum", "Library", "Theatre", "Theater")):
+            label = "ORG"  # "Kim Il Sung University": a body named after someone
         if not name_shaped(tokens, label):
             continue
         s, e = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
