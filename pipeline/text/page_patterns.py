@@ -323,3 +323,21 @@ NATIONALITY_ADJECTIVES = frozenset(
 PLACE_COMPOUND_WORDS = ("led", "based", "backed", "born", "made", "owned", "run", "bound", "style", "oriented",
                         "related", "centric", "friendly", "wide", "linked", "sponsored", "brokered", "hosted",
                         "funded", "controlled", "occupied", "allied", "aligned", "flagged", "registered")
+
+# Korean posts that follow a name ("남관표 국가안보실 2차장", "윤영찬 청와대 국민소통수석", "김현수
+# 수석연구원", "박성규 문과대학장"). Several also end common words or given names ("주차장", "임수석"),
+# so they count as posts only alone, after digits, or after two syllables or more (ner._ko_post).
+KO_POST_WORDS = (
+    "차장", "수석", "학장", "부장", "총재", "고문", "비서관", "참사관", "서기관", "협력관", "정책관", "심의관",
+    "조정관", "담당관", "특사", "특별대표", "부지사", "부시장", "수석연구원", "선임연구원", "책임연구원",
+    "경제상", "감독", "변호사",
+)
+
+# Last words of a place's or a facility's English name: a model "person" ending in one is a place
+# the model mistyped ("Yeongil Bay Port"), never anyone's name.
+PLACE_HEAD_WORDS = frozenset({
+    "Bay", "Port", "Harbor", "Harbour", "River", "Island", "Islands", "Street", "Avenue", "Road", "Station",
+    "Airport", "Bridge", "Square", "Park", "Lake", "Peninsula", "Strait", "Sea", "Ocean", "Gulf", "Cape",
+    "Valley", "Terminal", "Canal", "Plaza", "Tower", "Stadium", "District", "County", "Province", "Oblast",
+    "Krai", "Region", "Complex", "Zone",
+})

@@ -18,6 +18,7 @@ from pipeline.text.nlp import KiwiToken
 from pipeline.text.overlap import SpanIndex, select_non_overlapping
 from pipeline.text.page_patterns import PLACE_COMPOUND_WORDS
 from pipeline.text.tagging import en_ner, filters, gazetteer, ner, places
+from pipeline.text.tagging import persons as people
 from pipeline.text.tagging.catalog import Catalog, CatalogEntry, load_catalog
 from pipeline.text.tagging.dates import find_dates
 from pipeline.text.tagging.ids import unlinked_id
@@ -174,13 +175,23 @@ def _block_mentions(text: str, bs: int, be: int, language: str, en_doc: object |
             and not (h.entry.entity_type in ("GPE", "LOC") and _PLACE_COMPOUND.match(chunk, h.end))]
     taken = SpanIndex((o.start, o.end) for o in hits)
     hits = [gazetteer.with_state_form(chunk, _with_initials(chunk, h, taken)) for h in hits]
+    # A catalog surname after a given name: the full name, or someone else's surname (persons.py).
+    hits = [g for g in (people.with_given_name(chunk, people.with_initials_after(chunk, h)) for h in hits) if g is not None
+            and not (g.entry.entity_type == "PERSON" and people.named_after(chunk, g.end))]  # "Kim Il Sung Square"
+    initials = ner.initials_persons(chunk)
+    if _CYR.search(chunk):
+        initials += [ner.Cand(s, e, "PERSON", "pattern", 0.75) for s, e in people.initials_names(chunk)]
+    initial_spans = [(c.start, c.end) for c in initials]
+    hits = [h for h in hits if not people.surname_not_place(chunk, h, initial_spans)]  # "Алла Иванова"
     hit_index = SpanIndex((h.start, h.end) for h in hits)
     cands += [_from_entry(bs + h.start, bs + h.end, h.entry) for h in hits]
     natasha: set[int] = set()  # ids of natasha's candidates (the Russian filters apply to them)
-    raw: list[ner.Cand] = [c for c in ner.initials_persons(chunk) if not hit_index.overlaps(c.start, c.end)]
+    raw: list[ner.Cand] = [c for c in initials if not hit_index.overlaps(c.start, c.end)]
     raw += ner.bilateral_bodies(chunk)  # "the Russian-Korean fisheries commission"
     if _LAT.search(chunk):
         raw += ner.latin_companies(chunk)  # "соглашение с Junglim Architecture Co. Ltd."
+        raw += [ner.Cand(s, e, "PERSON", "pattern", 0.75) for s, e in people.inverted_korean_names(chunk)
+                if not hit_index.overlaps(s, e)]  # "Jeon, Yoon-cheol"
     if _CYR.search(chunk):
         # A text wrapped at a fixed width breaks names across lines ("консульство Республики\nКорея"):
         # the patterns read a line break inside a paragraph as the space it stands for (same offsets).
@@ -394,7 +405,9 @@ def _english(chunk: str, hits: list[gazetteer.Hit], raw: list[ner.Cand], en_doc:
     # Pattern persons must be nouns to the tagger ("Higher Education" is not a person).
     bodies = {h.start: h.end for h in hits if h.entry.entity_type == "ORG"}
     patterns = [p for p in ner.english_candidates(chunk, 0, len(chunk), [(h.start, h.end) for h in hits], bodies)
-                if p.entity_type != "PERSON" or _all_proper(chunk, p, proper)]
+                if p.entity_type != "PERSON" or (_all_proper(chunk, p, proper)
+                                                 or people.korean_romanised(chunk[p.start:p.end]))
+                and not people.named_after(chunk, p.end)]
     model_persons = [m for m in model if m.entity_type == "PERSON"]
     if model_persons:
         person_index = SpanIndex((m.start, m.end) for m in model_persons)
@@ -414,7 +427,8 @@ def _english(chunk: str, hits: list[gazetteer.Hit], raw: list[ner.Cand], en_doc:
     model_index = SpanIndex((m.start, m.end) for m in model)
     longer = [p for p in patterns if p.entity_type in ("ORG", "PERSON") and any(
         (p.end - p.start) > (m.end - m.start)
-        and (m.entity_type == p.entity_type or _place_completes(chunk, p, m) or _body_as_person(chunk, p, m))
+        and (m.entity_type == p.entity_type or _place_completes(chunk, p, m) or _body_as_person(chunk, p, m)
+             or people.given_name_in_person(chunk, p, m))
         for m in (model[k] for k in model_index.within(p.start, p.end)))]
     longer_index = SpanIndex((p.start, p.end) for p in longer)
     model = [m for m in model if not longer_index.holds(m.start, m.end)]
@@ -703,7 +717,7 @@ def _tag_one(doc: DocumentInput, spans: list[tuple[int, int]], natasha: dict[str
         ko_titles += titles
         for s, e, d in find_dates(text, bs, be, language, published):
             dates.append(_M(s, e, "DATE", None, d.isoformat(), "pattern", 0.8, date=d))
-    named = _select(named_cands)
+    named = people.back_references(text, _select(named_cands))
     named += _nested_places(text, named, named_cands)
     titles = _attach_titles(text, named, ko_titles, sent_bounds)
     titles = [t for t in _select_titles(titles)]

@@ -11,7 +11,7 @@ import re
 
 from pipeline.text.nlp import spacy_en
 from pipeline.text.overlap import SpanIndex
-from pipeline.text.page_patterns import NATIONALITY_ADJECTIVES
+from pipeline.text.page_patterns import NATIONALITY_ADJECTIVES, PLACE_HEAD_WORDS
 from pipeline.text.tagging.ner import (
     EN_BODY_HEAD,
     GENERIC_WORDS,
@@ -259,6 +259,11 @@ def english_spans(text: str, start: int, end: int, hits: list[tuple[int, int, st
                     continue
         if label == "PERSON" and len(tokens) == 1 and _inner_capitals(tokens[0].text) >= 2:
             label = "ORG"  # "NArFU", "KAIST": an acronym of an institution, never a person's name
+        if label == "PERSON" and len(tokens) > 1 and tokens[-1].text in PLACE_HEAD_WORDS:
+            label = "FAC"  # "Kim Il Sung Square", "Yeongil Bay Port": a place, named after someone or mistyped
+        elif label == "PERSON" and len(tokens) > 1 and (_ORG_HEAD.fullmatch(tokens[-1].text)
+                                                        or tokens[-1].text in ("Museum", "Library", "Theatre", "Theater")):
+            label = "ORG"  # "Kim Il Sung University": a body named after someone
         if not name_shaped(tokens, label):
             continue
         s, e = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)

@@ -111,7 +111,11 @@ _CAPTION_CREDIT = re.compile(
     # a photographer and an agency or a pool after a slash ("(Sergei Ivanov/Pool Photo via AP)",
     # "(Jane Doe/Reuters)"), and one agency's picture passed on by another ("(AP-Yonhap)")
     rf"|\([^()\n/]{{1,50}}/[^()\n]{{0,40}}?(?:\bPhoto\b|\bPool\b|\bvia\b|\b(?:{_AGENCIES})\b)[^()\n]{{0,40}}\)"
-    rf"|\((?:{_AGENCIES})[-/](?:{_AGENCIES})\)",
+    rf"|\((?:{_AGENCIES})[-/](?:{_AGENCIES})\)"
+    # a photographer and the outlet after a caption's last sentence ("… main hall. (Jane Doe/The Korea
+    # Herald)"): a name of two or three words, a slash, capitalised words only
+    r"|(?<=[.!?\"”’][ \t])\((?:[A-Z][a-z]+[ \t-]){1,2}[A-Z][a-z]+[ \t]?/[ \t]?(?:The[ \t])?[A-Z][\w.&'-]*"
+    r"(?:[ \t][A-Z][\w.&'-]*){0,4}\)",
     re.M,
 )
 _DATELINE_REACH = 60  # characters from a block's start within which a dateline's credit sits

@@ -114,6 +114,9 @@ def name_like(text: str, e: Eojeol, native_first: frozenset[str]) -> bool:
     if "NP" in e.tags and "NNP" not in e.tags:
         return False  # a pronoun ("우리 외교장관", our minister; "저희"): no one's name
     native = len(word) <= 4 and word[0] in native_first
+    if native and len(word) == 3 and len(e.tags) == 3 and e.tags[0] == "NNP" \
+            and all(t in ("NNG", "NNB", "NNP") for t in e.tags):
+        return True  # "윤진식" read as 윤/NNP + 진/NNG + 식/NNB: kiwi cut a name it does not know
     if "NNB" in e.tags and (not native or "NNP" in e.tags):
         return False  # "한국쪽": a proper noun + bound noun is a phrase ("the Korean side")
     return native or "NNP" in e.tags or "MAG" in e.tags or "XPN" in e.tags or could_be_proper(word)
@@ -158,6 +161,14 @@ def role_persons(text: str, words: list[Eojeol], is_title: list[bool], blocked: 
                 ok = False
             k += 1
         role = [text[x.start:x.stem_end] for x in words[first:k]]
+        # "한국외대 노어과 정세진 교수": a Korean-shaped name inside the "role" is the person, the
+        # unknown word before it a department or a body ("노어과"), not a name.
+        own = next((x for x in range(k - 1, first - 1, -1) if _native(text, words[x], native_first)), None) \
+            if ok and k < n and is_title[k] and j == i and not _native(text, w, native_first) else None
+        if own is not None and not index.overlaps(words[own].start, words[own].stem_end):
+            out.append((words[own].start, words[own].stem_end))
+            i = k + 1
+            continue
         if ok and k < n and is_title[k] and words[j].stem_end == words[j].end \
                 and not any(c.isdigit() for r in role for c in r) \
                 and not (role and org_suffix.fullmatch(role[0])) \
@@ -241,7 +252,7 @@ RU_GIVEN_NAMES = frozenset(
     "블라디미르 알렉산드르 알렉산더 알렉산드로 세르게이 세르게이이 안드레이 드미트리 드미트리이 디미트리 미하일 니콜라이 "  # noqa: SIM905
     "이고르 이반 빅토르 유리 올레그 올렉 아나톨리 발레리 발레리이 보리스 알렉세이 예브게니 예프게니 예브게니이 "
     "콘스탄틴 막심 파벨 표트르 게오르기 게오르기이 겐나디 바실리 뱌체슬라프 비탈리 레오니트 레오니드 "
-    "스타니슬라프 로만 키릴 글렙 아르카디 그리고리 데니스 안톤 티무르 루슬란 일리야 야코프 표도르 니키타 "
+    "스타니슬라프 로만 키릴 글렙 글레프 아르카디 그리고리 데니스 안톤 티무르 루슬란 일리야 야코프 표도르 니키타 "
     "아르툠 아르템 미하일로 발렌틴 마리야 마리아 안나 올가 옐레나 엘레나 이리나 나탈리야 나탈리아 "
     "타티야나 타티아나 타티아나 스베틀라나 예카테리나 류드밀라 발렌티나 갈리나 베로니카 크세니야 다리야 "
     "폴리나 안나 알라 지나이다 나데즈다 마리나 알렉산드라 발레리야 발레리아 율리야 아나스타시야 소피야".split()
@@ -259,15 +270,39 @@ def russian_given_name_persons(text: str, words: list[Eojeol], is_title: list[bo
         if text[w.start:w.end] not in RU_GIVEN_NAMES or w.stem_end != w.end:
             continue
         j = i + 1
+        patronymic = j < len(words) and text[w.end:words[j].start] == " " \
+            and bool(_PATRONYMIC.fullmatch(text[words[j].start:words[j].stem_end]))
         if j + 1 < len(words) and text[w.end:words[j].start] == " " and words[j].stem_end == words[j].end and (
-                words[j].end - words[j].start == 1 or _PATRONYMIC.fullmatch(text[words[j].start:words[j].end])):
+                words[j].end - words[j].start == 1 or patronymic):
             j += 1  # an initial or a patronymic between the names
-        if j >= len(words) or text[words[j - 1].end:words[j].start] != " " or is_title[j] or not_name[j]:
-            continue
-        surname = text[words[j].start:words[j].stem_end]
-        if 2 <= len(surname) <= 7 and _HANGUL_WORD.fullmatch(surname) and out_of_vocabulary(surname):
-            out.append((w.start, words[j].stem_end))
+        surname_end = _surname_end(text, words, j, is_title, not_name, _female(text[w.start:w.end])) \
+            if j < len(words) and text[words[j - 1].end:words[j].start] == " " and words[j - 1].stem_end == words[j - 1].end \
+            else None
+        if surname_end is not None:
+            out.append((w.start, surname_end))
+        elif patronymic:
+            out.append((w.start, words[i + 1].stem_end))  # "블라디미르 니콜라예비치 부회장": given name and patronymic
     return out
+
+
+def _female(given: str) -> bool:
+    return given[-1] in "아나야라가카"  # "올가", "안나", "마리야", "알라", "베로니카"
+
+
+def _surname_end(text: str, words: list[Eojeol], j: int, is_title: list[bool], not_name: list[bool],
+                 female: bool) -> int | None:
+    """Where the surname at words[j] ends: a word kiwi does not know. A woman's surname may end in
+    나 ("카슈리나"), which kiwi reads as the particle "or": after a woman's given name it is the name's."""
+    if is_title[j] or not_name[j]:
+        return None
+    w = words[j]
+    surname = text[w.start:w.stem_end]
+    if female and text[w.stem_end:w.end] == "나" and w.end < len(text) and text[w.end] == " " \
+            and 2 <= len(surname) <= 6 and _HANGUL_WORD.fullmatch(surname) and could_be_proper(surname):
+        return w.end
+    if 2 <= len(surname) <= 7 and _HANGUL_WORD.fullmatch(surname) and out_of_vocabulary(surname):
+        return w.stem_end
+    return None
 
 
 _BRACKET_NOTE = re.compile(r"\([^()]{1,10}\)")  # "(사진)", "(62)" between a name and its post
@@ -299,4 +334,42 @@ def koryo_persons(text: str, words: list[Eojeol], is_title: list[bool], surnames
         if nxt is not None and is_title[nxt] and text[after:words[nxt].start] == " " \
                 and (g.stem_end == g.end or note is not None):
             out.append((w.start, g.stem_end))
+    return out
+
+
+def honorific_persons(text: str, words: list[Eojeol], blocked: list[tuple[int, int]], not_name: list[bool],
+                      native_first: frozenset[str]) -> list[tuple[int, int]]:
+    """A Korean name of three syllables before the honorific 씨 written apart ("홍길동 씨는"):
+    the honorific is said of people only; the name must be Korean-shaped and name-like."""
+    index = SpanIndex(blocked)
+    out = []
+    for i in range(len(words) - 1):
+        w, h = words[i], words[i + 1]
+        if text[h.start:h.stem_end] != "씨" or text[w.end:h.start] != " " or w.stem_end != w.end:
+            continue
+        word = text[w.start:w.stem_end]
+        if len(word) == 3 and word[0] in native_first and _HANGUL_WORD.fullmatch(word) \
+                and _candidate(text, w, index, not_name[i], False, native_first):
+            out.append((w.start, w.stem_end))
+    return out
+
+
+_HANJA_GLOSS = re.compile(r"\(([\u4e00-\u9fff]{2,4})\)")
+# Last characters of bodies' and places' Hanja names ("高麗大", "外交部", "平壤市"), not of given names.
+_HANJA_NOT_NAME_END = frozenset("大學院廳部社會國省市道郡區島港館團黨協軍")
+
+
+def hanja_glossed_persons(text: str, words: list[Eojeol], blocked: list[tuple[int, int]],
+                          native_first: frozenset[str]) -> list[tuple[int, int]]:
+    """A Korean-shaped name glossed in Hanja of as many characters ("김철수(金哲洙) 교수"): the gloss
+    is how Korean papers spell out a person's name; a body or a place in Hanja is rarely glossed so."""
+    index = SpanIndex(blocked)
+    out = []
+    for w in words:
+        word = text[w.start:w.end]
+        m = _HANJA_GLOSS.match(text, w.end)
+        if m and len(m.group(1)) == len(word) and 2 <= len(word) <= 4 and word[0] in native_first \
+                and m.group(1)[-1] not in _HANJA_NOT_NAME_END \
+                and _HANGUL_WORD.fullmatch(word) and not index.overlaps(w.start, w.end):
+            out.append((w.start, w.end))
     return out

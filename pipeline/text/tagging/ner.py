@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from pipeline.text.nlp import kiwi, morph, natasha_ner, spacy_en
 from pipeline.text.overlap import SpanIndex
-from pipeline.text.page_patterns import NATIONALITY_ADJECTIVES
+from pipeline.text.page_patterns import KO_POST_WORDS, NATIONALITY_ADJECTIVES
 from pipeline.text.tagging import ko_names, ru_korean
 from pipeline.text.tagging.filters import ORG_HEADS, ru_nominative
 from pipeline.text.tagging.gazetteer import eojeol_end, ko_starts_word, ko_tail_ok
@@ -876,6 +876,7 @@ _NOT_NAME = frozenset(
 )
 GENERIC_WORDS = _NOT_NAME  # capitalised common words that are never a name on their own
 GIVEN_NAMES = _GIVEN_NAMES
+KOREAN_SURNAMES = _KOREAN_SURNAMES
 _EN_ORG_HEAD_WORDS = (
     r"Ministry|University|Institute|Academy|Agency|Corporation|Corp\.|Company|Bank|Foundation|"
     r"Association|Society|Forum|Railways|Council|Organization|Organisation|Commission|Center|Centre|"
@@ -1117,6 +1118,15 @@ KO_TITLE_SUFFIXES = (
     "영사", "총영사", "청장", "단장", "주석", "국무위원장", "총비서", "의장", "부의장", "이사", "본부장", "위원",
 )
 _KO_TITLE_RE = re.compile(r"(?:前|전|현|초대)?[가-힣0-9]*(?:" + "|".join(KO_TITLE_SUFFIXES) + r")$")
+# The posts that also end common words or given names: alone, after digits or after two syllables.
+_KO_POST_RE = re.compile(r"(?:前|전|현|초대)?(?:[0-9]+|[가-힣0-9]{2,})?(?:" + "|".join(KO_POST_WORDS) + r")$")
+# A researcher's rank ends like an institute ("수석연구원" is a post, "국토연구원" a body).
+_KO_RESEARCH_RANK = re.compile(r"(?:수석|선임|책임|주임)연구원")
+
+
+def ko_title_word(word: str) -> bool:
+    """A Korean post ("장관", "국가안보실 2차장"'s "2차장"), never a one-syllable word."""
+    return len(word) >= 2 and bool(_KO_TITLE_RE.search(word) or _KO_POST_RE.fullmatch(word))
 _KO_SURNAMES = frozenset("김이박최정강조윤장임한오서신권황안송홍유전고문양손배백허노남심하곽성차주우구민류나진지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예봉경"[:])
 _KO_ORG_SUFFIX = re.compile(
     r"(?:대학교|대학|재단|협회|위원회|포럼|공사|공단|연구소|연구원|센터|소사이어티|학회|그룹|은행|기구|"
@@ -1466,7 +1476,7 @@ def korean_candidates(text: str, start: int, end: int, tokens: dict,
     words = _ko_words(text, start, end)
     out: list[Cand] = []
     nouns = [(ws, _noun_part(text, ws, we, tokens)) for ws, we in words]
-    is_title = [bool(_KO_TITLE_RE.search(text[ws:ne])) and ne - ws >= 2 for ws, ne in nouns]
+    is_title = [ko_title_word(text[ws:ne]) for ws, ne in nouns]
     ejs = ko_names.eojeols(text, start, end, tokens)
     blocked_persons = SpanIndex((bs, be) for bs, be, bt in blocked if bt == "PERSON")  # O(log n) tests
     not_name = [bool(_KO_ORG_SUFFIX.search(text[e.start:e.stem_end]) or _KO_MINISTRY.search(text[e.start:e.stem_end]))
@@ -1489,6 +1499,12 @@ def korean_candidates(text: str, start: int, end: int, tokens: dict,
     # "이사장 이근", "부총리 드미트리 스베슈니코프는": a title, then the name.
     persons += [p for p in ko_names.title_persons(text, ejs, is_title, [(s, e) for s, e, _ in blocked], not_name,
                                                   _KO_SURNAMES)
+                if not any(p[0] < e and s < p[1] for s, e in persons)]
+    # "김철수(金哲洙) 교수": a Korean name glossed in Hanja.
+    persons += [p for p in ko_names.hanja_glossed_persons(text, ejs, [(s, e) for s, e, _ in blocked], _KO_SURNAMES)
+                if not any(p[0] < e and s < p[1] for s, e in persons)]
+    # "홍길동 씨는": a Korean name before the honorific.
+    persons += [p for p in ko_names.honorific_persons(text, ejs, [(s, e) for s, e, _ in blocked], not_name, _KO_SURNAMES)
                 if not any(p[0] < e and s < p[1] for s, e in persons)]
     # "블라디미르 티토프 러시아 외교부 제1차관": a Russian given name + an unknown surname, whatever follows.
     russian = ko_names.russian_given_name_persons(text, ejs, is_title, not_name)
@@ -1577,6 +1593,8 @@ def korean_candidates(text: str, start: int, end: int, tokens: dict,
             if any(t[1] in ("NNP", "SL") for t in own) or (len(own) >= 2 and oe - ws >= 4):
                 out.append(Cand(ws, oe, "ORG", "pattern", 0.6))
             continue
+        if is_title[i] and _KO_RESEARCH_RANK.fullmatch(word):
+            continue  # "김현수 수석연구원": a researcher's post, not an institute
         if (_KO_ORG_SUFFIX.search(word) or _KO_MINISTRY.search(word)) and not _KO_BUILDING.search(word) \
                 and not _ko_common_cheong(word, ws, ne, tokens):
             # "국회 정보위원회": the legislature that owns a committee is part of its name
