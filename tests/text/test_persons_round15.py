@@ -161,3 +161,18 @@ def test_a_lone_unknown_word_no_full_name_explains_is_no_person() -> None:
 def test_a_catalog_person_named_by_surname_alone_stays() -> None:
     found = _named("With Western media pitted against President Putin's policies, talks stalled.", "en")
     assert found.get("Putin") == "PERSON", found
+
+
+def test_a_hanja_gloss_of_a_common_word_is_no_name() -> None:
+    """Korean text glosses Sino-Korean words in Hanja ("인치(人治)" rule of men, "주도(州都)" provincial
+    capital); a person's glossed name starts with a surname's Hanja."""
+    for text in ("특유의 관료주의와 인치(人治), 부정부패가 문제다.", "주도(州都)인 블라디보스토크는 큰 도시다."):
+        assert not [m for m in tag_lines(text, "ko") if m.entity_type == "PERSON"], text
+    assert "이영희" in _named("이영희(李英姬) 대사가 말했다.", "ko")
+
+
+def test_a_university_short_name_before_a_name_is_no_part_of_it() -> None:
+    """"서경대 안병팔 학부장": the university, then the person; a foreign two-word name stays whole."""
+    found = _named("이날 협약식에는 서경대 안병팔 국제비즈니스어학부장과 잔나 발로드 러시아어전공교수 등이 참석했다.", "ko")
+    assert found.get("안병팔") == "PERSON" and "서경대 안병팔" not in found
+    assert _named("극동연방대 안드레이 쿨릭 교수가 말했다.", "ko").get("안드레이 쿨릭") == "PERSON"

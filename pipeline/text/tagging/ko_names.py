@@ -122,6 +122,9 @@ def name_like(text: str, e: Eojeol, native_first: frozenset[str]) -> bool:
     return native or "NNP" in e.tags or "MAG" in e.tags or "XPN" in e.tags or could_be_proper(word)
 
 
+_UNIVERSITY_SHORT = "대"  # "서울대", "한국외대": a university's short name ends so
+
+
 def role_persons(text: str, words: list[Eojeol], is_title: list[bool], blocked: list[tuple[int, int]],
                  not_name: list[bool], native_first: frozenset[str], org_suffix: re.Pattern[str]
                  ) -> list[tuple[int, int]]:
@@ -133,13 +136,21 @@ def role_persons(text: str, words: list[Eojeol], is_title: list[bool], blocked: 
     index = SpanIndex(blocked)  # overlap tests in O(log n): a long text has many spans
     out = []
     n = len(words)
-    i = 0
+    i, body_before = 0, False
     while i < n:
         w = words[i]
+        # A university's short name before a name ("서경대 안병팔 학부장") is the person's body,
+        # not the first word of a two-word name: the name starts after it.
+        if text[w.start:w.stem_end].endswith(_UNIVERSITY_SHORT) and w.stem_end == w.end and i + 1 < n \
+                and text[w.end:words[i + 1].start] == " " \
+                and _candidate(text, words[i + 1], index, not_name[i + 1], is_title[i + 1], native_first):
+            i, body_before = i + 1, True
+            continue
         # Start a name only where the previous eojeol cannot be part of it.
-        boundary = i == 0 or words[i - 1].stem_end < words[i - 1].end \
+        boundary = i == 0 or body_before or words[i - 1].stem_end < words[i - 1].end \
             or not text[words[i - 1].end:w.start].isspace() or is_title[i - 1] \
             or not _candidate(text, words[i - 1], index, not_name[i - 1], False, native_first)
+        body_before = False
         if not boundary or not _candidate(text, w, index, not_name[i], is_title[i], native_first):
             i += 1
             continue
@@ -357,6 +368,14 @@ def honorific_persons(text: str, words: list[Eojeol], blocked: list[tuple[int, i
 _HANJA_GLOSS = re.compile(r"\(([\u4e00-\u9fff]{2,4})\)")
 # Last characters of bodies' and places' Hanja names ("高麗大", "外交部", "平壤市"), not of given names.
 _HANJA_NOT_NAME_END = frozenset("大學院廳部社會國省市道郡區島港館團黨協軍")
+# The Hanja of Korean surnames (the common ones, about 99 % of people): a person's glossed name
+# starts with one. Korean text glosses ordinary Sino-Korean words the same way ("인치(人治)",
+# "주도(州都)"), and those start with any character.
+_HANJA_SURNAMES = frozenset(
+    "金李朴崔鄭姜趙尹張林韓吳徐申權黃安宋柳洪全高文梁孫裵裴白許劉南沈盧丁河郭成車朱禹具閔羅陳池嚴蔡元千"
+    "方孔康玄咸卞廉楊邊呂秋魯都蘇愼辛石宣薛馬吉周延房魏表明奇潘王琴玉陸印孟諸卓秦慶魚殷片龍芮奉景任田兪庾"
+    "曺曹蔣章江晉智袁阮夏余陶皇鮮楚太葛睦桂邢錢程"
+)
 
 
 def hanja_glossed_persons(text: str, words: list[Eojeol], blocked: list[tuple[int, int]],
@@ -369,7 +388,7 @@ def hanja_glossed_persons(text: str, words: list[Eojeol], blocked: list[tuple[in
         word = text[w.start:w.end]
         m = _HANJA_GLOSS.match(text, w.end)
         if m and len(m.group(1)) == len(word) and 2 <= len(word) <= 4 and word[0] in native_first \
-                and m.group(1)[-1] not in _HANJA_NOT_NAME_END \
+                and m.group(1)[0] in _HANJA_SURNAMES and m.group(1)[-1] not in _HANJA_NOT_NAME_END \
                 and _HANGUL_WORD.fullmatch(word) and not index.overlaps(w.start, w.end):
             out.append((w.start, w.end))
     return out
