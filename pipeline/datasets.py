@@ -198,8 +198,11 @@ class _ShingleReader:
         return self.read[path][doc_id]
 
 
-def build_documents_parts(tagged: pd.DataFrame, store: Store, workers: int = 1) -> tuple[pd.DataFrame, int]:
-    links = duplicate_links(tagged, store)
+def build_documents_parts(tagged: pd.DataFrame, store: Store, workers: int = 1,
+                          links: Mapping[str, Any] | None = None) -> tuple[pd.DataFrame, int]:
+    """`links`: `duplicate_links`' answer when the caller computed it already (in a thread, while
+    the worker pool built the other datasets)."""
+    links = duplicate_links(tagged, store) if links is None else links
     extra = {shard: sorted(links.get(shard, {}).items()) for shard in tagged["shard"]}
     return build_parts("documents", tagged, store, extra, workers=workers, links=links)
 
