@@ -341,3 +341,11 @@ PLACE_HEAD_WORDS = frozenset({
     "Valley", "Terminal", "Canal", "Plaza", "Tower", "Stadium", "District", "County", "Province", "Oblast",
     "Krai", "Region", "Complex", "Zone",
 })
+# Bodies often named after a person that the organisation heads do not cover ("Pushkin Museum").
+NAMED_BODY_WORDS = frozenset({"Museum", "Library", "Theatre", "Theater"})
+# Heads of any name given after a person ("Kim Il Sung Square", "Lomonosov Prize"): after a
+# person-shaped run, the run names the place, the body or the honour, not the person.
+NAMED_AFTER_HEADS = PLACE_HEAD_WORDS | NAMED_BODY_WORDS | frozenset({
+    "University", "Institute", "Prize", "Award", "Foundation", "Hall", "School", "Academy", "Center", "Centre",
+    "Medal", "Order", "Memorial", "Monument", "Avenue", "Boulevard",
+})

@@ -11,7 +11,7 @@ import re
 
 from pipeline.text.nlp import spacy_en
 from pipeline.text.overlap import SpanIndex
-from pipeline.text.page_patterns import NATIONALITY_ADJECTIVES, PLACE_HEAD_WORDS
+from pipeline.text.page_patterns import NAMED_BODY_WORDS, NATIONALITY_ADJECTIVES, PLACE_HEAD_WORDS
 from pipeline.text.tagging.ner import (
     EN_BODY_HEAD,
     GENERIC_WORDS,
@@ -262,7 +262,7 @@ def english_spans(text: str, start: int, end: int, hits: list[tuple[int, int, st
         if label == "PERSON" and len(tokens) > 1 and tokens[-1].text in PLACE_HEAD_WORDS:
             label = "FAC"  # "Kim Il Sung Square", "Yeongil Bay Port": a place, named after someone or mistyped
         elif label == "PERSON" and len(tokens) > 1 and (_ORG_HEAD.fullmatch(tokens[-1].text)
-                                                        or tokens[-1].text in ("Museum", "Library", "Theatre", "Theater")):
+                                                        or tokens[-1].text in NAMED_BODY_WORDS):
             label = "ORG"  # "Kim Il Sung University": a body named after someone
         if not name_shaped(tokens, label):
             continue

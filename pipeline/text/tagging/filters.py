@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from pipeline.text.nlp import morph
-from pipeline.text.page_patterns import KO_OUTLET_ENDINGS, WIRE_AGENCIES
+from pipeline.text.page_patterns import KO_OUTLET_ENDINGS, KO_WIRE_CREDITS, WIRE_AGENCIES
 from pipeline.text.tagging import ru_korean
 
 _RU_WORD = re.compile(r"[А-Яа-яЁё]+")
@@ -78,7 +78,7 @@ _CREDIT = re.compile(
     # a caption's agency after its last sentence, ending the line ("… 인사를 하고 있다. 연합뉴스")
     rf"|(?<=[.다][ \t])(?:[가-힣A-Za-z0-9]{{0,10}}(?:{KO_OUTLET_ENDINGS})|AP|AFP|EPA|로이터)[ \t]*$"
     # a photo credit glued to an image's alt text once its brackets were dropped ("… 사진연합뉴스")
-    r"|(?<=\s)사진=?(?:연합뉴스|뉴시스|뉴스1|뉴스핌|AP|AFP|EPA|로이터)(?=[ \t]*$)"
+    rf"|(?<=\s)사진=?(?:{'|'.join((*KO_WIRE_CREDITS, 'AP', 'AFP', 'EPA', '로이터'))})(?=[ \t]*$)"
     # a caption's credit in capitals and square brackets at the line's end, as Korean English-language
     # papers print it ("… on Monday. [MINISTRY OF FOREIGN AFFAIRS]", "[YONHAP]", "[JOONGANG PHOTO]")
     r"|\[[A-Z][A-Z0-9 .,&'/-]{2,60}\](?=[ \t]*$)"

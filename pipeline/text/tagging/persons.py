@@ -17,7 +17,7 @@ import re
 from typing import Any, TypeVar
 
 from pipeline.text.nlp import morph
-from pipeline.text.page_patterns import PLACE_HEAD_WORDS
+from pipeline.text.page_patterns import NAMED_AFTER_HEADS
 from pipeline.text.tagging import filters, gazetteer
 from pipeline.text.tagging.gazetteer import Hit
 from pipeline.text.tagging.ko_names import RU_GIVEN_NAMES
@@ -186,11 +186,6 @@ def inverted_korean_names(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _INVERTED_KOREAN.finditer(text) if m.group(1) in KOREAN_SURNAMES]
 
 
-# Heads of a name given after a person ("Kim Il Sung Square", "Pushkin Museum", "Lomonosov Prize").
-_NAMED_AFTER_HEADS = PLACE_HEAD_WORDS | frozenset({
-    "University", "Museum", "Institute", "Prize", "Award", "Foundation", "Library", "Theatre", "Theater", "Hall",
-    "School", "Academy", "Center", "Centre", "Medal", "Order", "Memorial", "Monument", "Avenue", "Boulevard",
-})
 _NEXT_WORD = re.compile(r" ([A-Z][a-z]+)\b")
 
 
@@ -198,4 +193,4 @@ def named_after(chunk: str, end: int) -> bool:
     """A person-shaped run followed by a place's or a body's head word names that place or body
     after the person ("Kim Il Sung Square"): the run alone is no mention of the person."""
     m = _NEXT_WORD.match(chunk, end)
-    return m is not None and m.group(1) in _NAMED_AFTER_HEADS
+    return m is not None and m.group(1) in NAMED_AFTER_HEADS
