@@ -33,13 +33,14 @@ def detect(text: str, languages: Sequence[str] = DEFAULT_LANGUAGES) -> tuple[str
 
 
 def detect_many(texts: Sequence[str], languages: Sequence[str] = DEFAULT_LANGUAGES) -> list[tuple[str, float]]:
-    """Batch form of `detect`: lingua scores the texts in parallel."""
+    """Batch form of `detect`: lingua scores each distinct text once, in parallel. A document's
+    one-sentence segments are also its sentences: a third of the texts the language stage asks
+    about are repeats, and lingua's answer depends on the text alone."""
     detector = _detector(tuple(sorted(set(languages))))
-    results: list[tuple[str, float]] = [(UNDETERMINED, 0.0)] * len(texts)
-    todo = [i for i, t in enumerate(texts) if has_letters(t)]
-    scored = detector.compute_language_confidence_values_in_parallel([texts[i] for i in todo])
-    for i, values in zip(todo, scored, strict=True):
+    distinct = [t for t in dict.fromkeys(texts) if has_letters(t)]
+    scored = detector.compute_language_confidence_values_in_parallel(distinct)
+    found: dict[str, tuple[str, float]] = {}
+    for text, values in zip(distinct, scored, strict=True):
         if values and values[0].value > 0:
-            code = values[0].language.iso_code_639_1.name.lower()
-            results[i] = (code, round(float(values[0].value), 4))
-    return results
+            found[text] = (values[0].language.iso_code_639_1.name.lower(), round(float(values[0].value), 4))
+    return [found.get(t, (UNDETERMINED, 0.0)) for t in texts]

@@ -37,3 +37,12 @@ def test_any_text_gets_a_configured_code_or_und(text: str) -> None:
     code, conf = detect(text)
     assert code in set(DEFAULT_LANGUAGES) | {"und"}
     assert 0.0 <= conf <= 1.0
+
+
+def test_repeated_texts_get_the_answer_each_would_get_alone() -> None:
+    # A one-sentence segment is asked about twice (as a segment and as a sentence): the batch
+    # answers each position, repeats included, exactly as single calls do.
+    texts = ["Стороны договорились расширить сотрудничество.", "—", "The talks ended.",
+             "Стороны договорились расширить сотрудничество.", "The talks ended.", "—"]
+    assert detect_many(texts) == [detect(t) for t in texts]
+    assert detect_many(texts)[0] == detect_many(texts)[3]
