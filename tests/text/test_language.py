@@ -46,3 +46,32 @@ def test_repeated_texts_get_the_answer_each_would_get_alone() -> None:
              "Стороны договорились расширить сотрудничество.", "The talks ended.", "—"]
     assert detect_many(texts) == [detect(t) for t in texts]
     assert detect_many(texts)[0] == detect_many(texts)[3]
+
+
+_MIXED = st.text(alphabet=st.sampled_from(list("The Korea-Russia talks, 2024: ok! é’—“”ÀßŁ  \n\t한국러시아회담 Россияі中国語ひらがな_²½Ⅻ0189")),
+                 max_size=60)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_MIXED)
+def test_the_alphabet_shortcut_gives_linguas_answer(text: str) -> None:
+    # Texts of a-z letters only (or Hangul only) are answered without lingua's models: the
+    # answer must be the one lingua gives, for the default set and for a set with German.
+    from pipeline.text.language import _by_alphabet, _detector
+
+    for codes in (tuple(sorted(DEFAULT_LANGUAGES)), ("de", "en", "ko", "ru")):
+        known = _by_alphabet(codes)(text)
+        if known is None:
+            continue
+        values = _detector(codes).compute_language_confidence_values(text)
+        lingua = (values[0].language.iso_code_639_1.name.lower(), round(float(values[0].value), 4))
+        assert known == lingua, (codes, text)
+
+
+def test_german_keeps_latin_text_with_lingua() -> None:
+    from pipeline.text.language import _by_alphabet
+
+    assert _by_alphabet(("en", "ru"))("The talks ended.") == ("en", 1.0)
+    assert _by_alphabet(("de", "en"))("The talks ended.") is None  # two Latin languages: the models judge
+    assert _by_alphabet(("en", "ko"))("회담이 끝났다.") == ("ko", 1.0)
+    assert _by_alphabet(("en", "ko"))("Café") is None and _by_alphabet(("en", "ko"))("2024") is None
