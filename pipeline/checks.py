@@ -174,18 +174,21 @@ def offsets_part(job: tuple[str, str, str, str]) -> tuple[bool, pd.DataFrame]:
 def conservation_failures(inbox_files: list[str], documents: pd.DataFrame, rejections: pd.DataFrame) -> list[str]:
     """Every inbox file is exactly one document/rejection, or a set of records 0..n-1 each exactly once."""
     problems = []
-    outcomes = pd.concat([
-        documents[["source_file", "source_record"]].assign(outcome="document"),
-        rejections[["source_file", "source_record"]].assign(outcome="rejection"),
-    ])
-    by_file = {f: g for f, g in outcomes.groupby("source_file")}
+    files = pd.concat([documents["source_file"], rejections["source_file"]], ignore_index=True)
+    records_col = pd.concat([documents["source_record"], rejections["source_record"]], ignore_index=True)
+    # file -> its outcomes' record numbers (None: a whole-file outcome), in plain Python: a
+    # pandas group per file cost ~0.1 ms each, a second per 10,000 files
+    by_file: dict[str, list[int | None]] = {}
+    for f, r, whole in zip(files.tolist(), records_col.tolist(), records_col.isna().tolist(), strict=True):
+        if not pd.isna(f):
+            by_file.setdefault(f, []).append(None if whole else int(r))
     for f in inbox_files:
         group = by_file.pop(f, None)
         if group is None:
             problems.append(f"{f}: neither a document nor a rejection")
             continue
-        records = group["source_record"].dropna().astype(int).tolist()
-        wholes = int(group["source_record"].isna().sum())
+        records = [r for r in group if r is not None]
+        wholes = len(group) - len(records)
         if records:
             if wholes:
                 problems.append(f"{f}: both whole-file and per-record outcomes")

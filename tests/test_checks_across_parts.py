@@ -84,3 +84,24 @@ def test_a_key_in_two_parts_is_found_across_parts(tmp_path: Path) -> None:
     found = checks.unique_across_parts(settings, parts, "documents", "doc_id")
     assert found["failure_case"].tolist() == ["a" * 16, "a" * 16]
     assert set(found["check"]) == {"unique across parts"}
+
+
+def test_conservation_failures_names_each_kind_of_breach() -> None:
+    import pandas as pd
+
+    from pipeline.checks import conservation_failures
+
+    def frame(rows: list[tuple[str, int | None]]) -> pd.DataFrame:
+        return pd.DataFrame(rows, columns=["source_file", "source_record"]).astype({"source_record": "Int64"})
+
+    documents = frame([("a.txt", None), ("b.jsonl", 0), ("b.jsonl", 2), ("c.jsonl", 1), ("d.txt", None), ("e.txt", None)])
+    rejections = frame([("b.jsonl", 1), ("c.jsonl", 1), ("d.txt", None), ("e.txt", 0), ("stray.txt", None)])
+    found = conservation_failures(["a.txt", "b.jsonl", "c.jsonl", "d.txt", "e.txt", "lost.txt"], documents, rejections)
+    assert found == [
+        "c.jsonl: records not exactly 0..1 once each: [1, 1]",
+        "d.txt: 2 outcomes for one file",
+        "e.txt: both whole-file and per-record outcomes",
+        "lost.txt: neither a document nor a rejection",
+        "stray.txt: outcome for a file that is not in the inbox",
+    ]
+    assert conservation_failures(["a.txt", "b.jsonl"], documents[:3], rejections[:1]) == []
