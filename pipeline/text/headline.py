@@ -22,7 +22,10 @@ from pipeline.text.dateline import find_dateline
 from pipeline.text.page_patterns import (
     AFTER_TITLE_LABELS,
     IMAGE_PLACEHOLDER,
+    KO_OUTLET_ENDINGS,
     KO_WIRE_CREDITS,
+    OUTLET_LAST_WORDS_EN,
+    OUTLET_LAST_WORDS_RU,
     RUBRIC_LABELS,
     TITLE_LABELS,
     WIRE_AGENCIES,
@@ -681,6 +684,26 @@ def _item_of_other(paras: list[str], i: int, head: range) -> bool:
 
 LEAD_MIN_KEYS = 40  # a lead this rich in words: a line sharing none of them is about something else
 W_UNSUPPORTED = 1.0
+W_MASTHEAD = 3.0  # never the story's headline, however many of the lead's words it names ("Korea")
+MASTHEAD_WORDS = 4
+_NAME_WORD_EN = re.compile(r"(?:The|[A-Z][\w'’.&-]*|of|and|&)")
+_KO_MASTHEAD = re.compile(rf"[가-힣A-Za-z]{{1,8}}(?:{KO_OUTLET_ENDINGS}|저널|미디어)")
+
+
+def masthead(line: str) -> bool:
+    """A newspaper's or a news site's name alone on its line, as printed above the headline ("The
+    Korea Times", "Vladivostok News", "Российская газета", "Вести Приморья", "동아일보"): a short
+    name, no digit, no sentence, ending with an outlet's word (Vesti opens its names)."""
+    words = line.split()
+    if not 1 <= len(words) <= MASTHEAD_WORDS or any(c.isdigit() for c in line) or line.rstrip()[-1:] in ".!?:":
+        return False
+    if all(_NAME_WORD_EN.fullmatch(w) for w in words) and words[-1] in OUTLET_LAST_WORDS_EN and len(words) >= 2:
+        return True
+    if words[0][:1].isupper() and (words[-1].lower() in OUTLET_LAST_WORDS_RU
+                                   or (words[0] == "Вести" and len(words) == 2 and words[1][:1].isupper())):
+        return all(w[:1].isupper() or w.lower() in OUTLET_LAST_WORDS_RU for w in words) \
+            or (len(words) == 2 and words[-1].lower() in OUTLET_LAST_WORDS_RU)  # "Российская газета"
+    return len(words) == 1 and _KO_MASTHEAD.fullmatch(words[0]) is not None
 
 
 def score(paras: list[str], i: int, lead: frozenset[str], head: range) -> float:
@@ -697,6 +720,8 @@ def score(paras: list[str], i: int, lead: frozenset[str], head: range) -> float:
         out -= W_ITEMS
     if _item_of_other(paras, i, head):
         out -= W_ITEM_OF
+    if masthead(p):
+        out -= W_MASTHEAD
     density = stopword_density(p)
     if words >= MENU_WORDS and density is not None and density == 0:
         out -= W_NO_FUNCTION  # capitalised words with no function word: a menu

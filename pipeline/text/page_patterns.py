@@ -279,6 +279,13 @@ ACCOUNT_MENU = re.compile(
 KO_OUTLET_ENDINGS = "뉴스|뉴시스|일보|신문|통신|방송|타임스|데일리|투데이"
 # Korean outlets written where a closing byline's place would be ("/연합뉴스"): not places.
 KO_OUTLET = re.compile(rf"(?:{KO_OUTLET_ENDINGS}|저널|미디어|경제)$")
+# The last word of a newspaper's or a news site's name, as its masthead prints it above the
+# headline ("The Korea Times", "Korea JoongAng Daily", "Российская газета", "РИА Новости", "동아일보").
+OUTLET_LAST_WORDS_EN = frozenset({"Times", "Herald", "News", "Post", "Daily", "Journal", "Gazette", "Tribune",
+                                  "Telegraph", "Chronicle", "Observer", "Insider", "Monitor", "Today", "Express",
+                                  "Press", "Weekly", "Wire", "Inquirer", "Standard", "Mail", "Digest"})
+OUTLET_LAST_WORDS_RU = frozenset({"газета", "новости", "известия", "ведомости", "правда", "вестник", "курьер",
+                                  "таймс", "ньюс", "пресс", "медиа", "обозрение", "информ"})
 # Words a Korean bracket dateline never has as its place ("(사진=연합뉴스)" is a photo credit).
 KO_NOT_PLACES = frozenset({"사진", "자료", "자료사진", "그래픽", "출처", "제공", "영상", "사진제공", "편집", "일러스트"})
 # A headline given as a labelled field ("제목 : ...", "Title: ...").
