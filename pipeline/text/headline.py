@@ -27,6 +27,7 @@ from pipeline.text.page_patterns import (
     OUTLET_LAST_WORDS_EN,
     OUTLET_LAST_WORDS_RU,
     RUBRIC_LABELS,
+    SECTION_SUFFIXES,
     TITLE_LABELS,
     WIRE_AGENCIES,
 )
@@ -303,6 +304,26 @@ def labelled_title(p: str) -> tuple[int, int] | None:
     cut = _AFTER_TITLE.search(p, start)
     end = cut.start() if cut else len(p)
     return (start, end) if p[start:end].strip() else None
+
+
+_SECTION_SUFFIX = re.compile(r"\s[-–—|]\s(?:" + "|".join(map(re.escape, SECTION_SUFFIXES)) + r")\s*$")
+# A byline field glued after the headline on its line ("… 내실화를 향하여 By : 홍길동 (연구위원)"): a label
+# with its colon, as a board prints its fields; "by" in a sentence has no colon.
+_BYLINE_FIELD = re.compile(r"\s(?:By|BY|Автор|Авторы|글쓴이|작성자|필자|글)\s?[:：]\s?\S")
+TRIMMED_MIN_CHARS = 15  # what is left must still read as a headline
+
+
+def trimmed_end(p: str) -> int:
+    """Where the headline on line `p` ends: before a byline field glued after it, and before a
+    generic section name after a spaced dash or bar; the whole line otherwise."""
+    end = len(p)
+    field = _BYLINE_FIELD.search(p)
+    if field and field.start() >= TRIMMED_MIN_CHARS:
+        end = field.start()
+    suffix = _SECTION_SUFFIX.search(p, 0, end)
+    if suffix and suffix.start() >= TRIMMED_MIN_CHARS:
+        end = suffix.start()
+    return len(p[:end].rstrip())
 
 
 def _copies(paras: list[str], i: int, limit: int) -> tuple[int, ...]:
@@ -880,4 +901,5 @@ def find_headline(
     if nxt in cands and paras[nxt][:1].islower() and not paras[first].endswith(_QUESTION_END):
         # "Приморье и Корея проведут" / "первый форум": one headline broken over two lines
         return Headline(f"{paras[first]} {paras[nxt]}", first, 0, len(paras[first]), continued=nxt)
-    return Headline(paras[first], first, 0, len(paras[first]))
+    end = trimmed_end(paras[first])
+    return Headline(paras[first][:end], first, 0, end)

@@ -292,6 +292,11 @@ KO_NOT_PLACES = frozenset({"사진", "자료", "자료사진", "그래픽", "출
 TITLE_LABELS = ("제목", "Title", "Subject", "Заголовок", "Тема")
 # Labels that may follow the title on the same board line ("제목 : X 글쓴이 : Y").
 AFTER_TITLE_LABELS = ("글쓴이", "작성자", "등록자", "작성일", "조회수", "Author", "Writer", "Date", "Автор", "Дата")
+# A site's generic section name printed after the headline by the page title ("О визите … – Новости",
+# "Talks resume | News", "회담 재개 - 뉴스"): not part of the headline.
+SECTION_SUFFIXES = ("Новости", "Главная", "Статьи", "Публикации", "События", "Пресс-релизы", "Пресс-центр",
+                    "Актуально", "News", "Latest News", "Articles", "Press Releases", "Press releases", "Events",
+                    "Home", "뉴스", "기사", "보도자료", "공지사항")
 # Words that name a site's section before its name on a label line above the headline
 # ("Информация: Власть и политика", "Category: World News", "분류: 정치").
 RUBRIC_LABELS = ("Информация", "Рубрика", "Раздел", "Категория", "Новости", "Section", "Category", "Categories",
