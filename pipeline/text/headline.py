@@ -93,6 +93,10 @@ _CREDIT_SLASH = re.compile(r"[(\[][A-Z][\w .&'-]{1,30}/\s?[A-Z][\w .&'-]{1,30}[)
 _WIRE_AFTER_STOP = re.compile(
     r"\w{2}[.!]\s?/?\s?(?:" + "|".join(map(re.escape, (*WIRE_AGENCIES, *KO_WIRE_CREDITS))) + r")$"
 )
+# ... or any source's name after the full stop and a slash, as Korean papers credit a picture to
+# the body that gave it ("… 타임 테이블. /한국외대", "… 기념촬영을 하고 있다. /외교부 제공"): a short
+# credit of one to three words; a headline ends with no full stop before a slash.
+_SLASH_CREDIT_AFTER_STOP = re.compile(r"\w{2}[.!]\s?/\s?[^\s/()\[\]]{2,}(?:\s[^\s/()\[\]]+){0,2}$")
 # An image's file name glued to its caption by the crawl ("15046733961264.jpg한-러 정상의 '악수'…").
 _IMAGE_FILE = re.compile(r"[\w-]\.(?:jpe?g|png|gif|webp|bmp)(?![a-z])", re.I)
 
@@ -103,7 +107,7 @@ def is_caption(p: str) -> bool:
         or (len(p) >= 30 and _SLASH_CREDIT.search(p)) or _GLUED_KO_CREDIT.search(p)
         or (len(p) <= CAPTION_MAX and _POSITION_MARK.search(p) is not None)
         or (len(p) <= CAPTION_MAX and (_CREDIT_AFTER_STOP.search(p) or _CREDIT_SLASH.search(p)
-                                       or _WIRE_AFTER_STOP.search(p)))
+                                       or _WIRE_AFTER_STOP.search(p) or _SLASH_CREDIT_AFTER_STOP.search(p)))
         or _IMAGE_FILE.search(p) is not None
     )
 

@@ -51,3 +51,26 @@ def test_a_page_whose_headline_names_a_paper_keeps_it() -> None:
     headline = "Korea Times and Moscow daily sign exchange agreement on fisheries reporting"
     doc = page(headline, "", EN_LEAD)
     assert doc.title == headline
+
+
+@pytest.mark.parametrize("line", [
+    "한러 수교 기념 공동 학술회의 일정표. /한국외대",
+    "양국 장관이 기념촬영을 하고 있다. /외교부 제공",
+    "The ministers shake hands in Seoul. /Foreign Ministry",
+])
+def test_a_caption_credited_after_a_slash_is_no_headline(line: str) -> None:
+    from pipeline.text.headline import is_caption
+
+    assert is_caption(line)
+    doc = page("한러 어업위원회 2년 만에 재개 합의", "", line, "", KO_LEAD)
+    assert doc.title == "한러 어업위원회 2년 만에 재개 합의"
+
+
+@pytest.mark.parametrize("line", [
+    "Korea, Russia agree on fisheries quota for 2025/2026",
+    "한러 어업위원회 2년 만에 재개/종합",
+])
+def test_a_slash_in_a_headline_is_no_credit(line: str) -> None:
+    from pipeline.text.headline import is_caption
+
+    assert not is_caption(line)
