@@ -95,8 +95,9 @@ _WIRE_AFTER_STOP = re.compile(
 )
 # ... or any source's name after the full stop and a slash, as Korean papers credit a picture to
 # the body that gave it ("… 타임 테이블. /한국외대", "… 기념촬영을 하고 있다. /외교부 제공"): a short
-# credit of one to three words; a headline ends with no full stop before a slash.
-_SLASH_CREDIT_AFTER_STOP = re.compile(r"\w{2}[.!]\s?/\s?[^\s/()\[\]]{2,}(?:\s[^\s/()\[\]]+){0,2}$")
+# credit of one to three words; a headline ends with no full stop before a slash. ("… 합의했다./부산=연합",
+# place=agency, closes a story's text: a byline, not a credit.)
+_SLASH_CREDIT_AFTER_STOP = re.compile(r"\w{2}[.!]\s?/\s?[^\s/()\[\]=]{2,}(?:\s[^\s/()\[\]=]+){0,2}$")
 # An image's file name glued to its caption by the crawl ("15046733961264.jpg한-러 정상의 '악수'…").
 _IMAGE_FILE = re.compile(r"[\w-]\.(?:jpe?g|png|gif|webp|bmp)(?![a-z])", re.I)
 
