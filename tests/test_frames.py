@@ -216,6 +216,43 @@ def test_duplicate_map_from_a_previous_state_equals_a_fresh_one(tmp_path: Path) 
     assert 0 < len(set(loaded)) < len(rows)
 
 
+def test_duplicate_map_after_documents_added_anywhere_equals_a_fresh_one(tmp_path: Path) -> None:
+    """Documents added before, between and after known ones (a new file's name may sort first):
+    the same answers as from scratch, and a document added first reads only its neighbours'
+    shingles, not the whole corpus's."""
+    import random
+
+    seeds = [s.read_text(encoding="utf-8") for s in sorted(SEEDS.glob("*.txt"))]
+    rng = random.Random(11)
+    files = {}
+    for i in range(30):  # copies, cut copies and copies with a line of their own, in a shuffled order
+        text = seeds[rng.randrange(len(seeds))]
+        if rng.random() < 0.4:
+            text = text[: int(len(text) * rng.uniform(0.5, 0.95))]
+        files[f"{rng.randrange(10**6):06d}_{i:02d}.txt"] = text + (f"\n\nNote {i}.\n" if rng.random() < 0.3 else "")
+    rows = frames.dedup_table(_through(_inbox(tmp_path, files), "clean"))
+    fresh, _ = frames.duplicate_map(rows)
+    assert fresh
+    order = rows.sort_values("source_file").reset_index(drop=True)
+    for trial in range(12):
+        keep = order.drop(index=rng.sample(range(len(order)), 1 + trial % 5))
+        _, before = frames.duplicate_map(keep)
+        assert frames.duplicate_map(rows, before)[0] == fresh, trial
+    # one document added first: its own and its candidates' shingles are read, no others
+    shingles_of = dict(zip(rows["doc_id"], rows["shingles"], strict=True))
+    loaded: list[str] = []
+
+    def load(doc_id: str) -> object:
+        loaded.append(doc_id)
+        return shingles_of[doc_id]
+
+    _, before = frames.duplicate_map(order.iloc[1:])
+    assert frames.duplicate_map(rows.drop(columns="shingles"), before, load)[0] == fresh
+    first_copies = {d for d, (f, _) in fresh.items() if f == order["doc_id"].iloc[0]}
+    assert set(loaded) <= {order["doc_id"].iloc[0], *first_copies} | set(fresh) | {f for f, _ in fresh.values()}
+    assert len(set(loaded)) < len(rows)
+
+
 def test_entities_from_counts_of_any_split_of_the_documents_equal_entities_from_all_mentions(tmp_path: Path) -> None:
     """`entities` is built from each shard's entity counts: counted over any split of the
     documents into parts and merged, they give what all the mentions at once give (types of

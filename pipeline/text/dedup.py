@@ -79,6 +79,11 @@ def find_duplicate_sets(contents: Sequence[tuple[str, set[int]]]) -> list[Duplic
 UNKNOWN = object()  # `DuplicateIndex.add` computes the answer (else it is given)
 
 
+def band_keys(sig: np.ndarray) -> list[tuple[int, bytes]]:
+    """The signature's LSH buckets: documents sharing one are each other's candidates."""
+    return [(band, sig[band * ROWS : (band + 1) * ROWS].tobytes()) for band in range(BANDS)]
+
+
 class DuplicateIndex:
     """Documents added in document order; each later copy is found with the first one it repeats.
 
@@ -131,7 +136,7 @@ class DuplicateIndex:
         elif len(sh) < MIN_SHINGLES:
             return None
         sig = signature(sh) if sig is None else sig
-        keys = [] if self.scan else [(band, sig[band * ROWS : (band + 1) * ROWS].tobytes()) for band in range(BANDS)]
+        keys = [] if self.scan else band_keys(sig)
         found: Duplicate | None = None
         if known is UNKNOWN:
             best = self._best_match(i, self._scan(sig) if self.scan else sorted({j for key in keys for j in self.buckets[key]}))
