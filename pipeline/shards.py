@@ -465,7 +465,7 @@ def map_shards(
     `summarize` must pickle (module-level functions or partials of them): the jobs run in the
     worker pool."""
     run = StageRun(stage, store, runner, digest(runner.version(stage), extra))
-    progress = Progress(f"{stage} shards", len(upstream))
+    progress = Progress(stage, len(upstream), unit="shards")
     pending: list[tuple[str, str, Any]] = []
     sizes: list[int] = []
     estimates: list[int] = []
@@ -498,7 +498,7 @@ def ingest_shards(inbox: Path, max_bytes: int, store: Store, runner: StageRunner
     scanned_ns = time.time_ns()
     index = StatIndex.load(store)
     by_shard = inbox_shards(list_inbox(inbox))
-    progress = Progress("ingest shards", len(by_shard))
+    progress = Progress("ingest", len(by_shard), unit="shards")
     pending: list[tuple[str, str, Any]] = []
     for shard, rels in sorted(by_shard.items()):
         fp = run.fingerprint([file_fingerprint(inbox, rel, max_bytes, index) for rel in rels])
