@@ -39,6 +39,7 @@ from pipeline.text.dedup import (
     UNKNOWN,
     Duplicate,
     DuplicateIndex,
+    Rescore,
     band_keys,
     content_text,
     shingles,
@@ -565,15 +566,16 @@ def duplicate_map(dedup: pd.DataFrame, previous: Mapping[str, Any] | None = None
     known_near = (previous or {}).get("near", {})
     # Documents only added since `previous` (none removed or changed), wherever they sort: a
     # known document's answer still holds unless it shares a band with a document added or
-    # answered anew before it (its candidates are otherwise the same). A file whose name sorts
-    # first so costs its neighbours' comparisons, not the whole corpus's (6 s at 10,000).
+    # answered anew before it (its other candidates are the same), and then it is compared with
+    # those alone (`Rescore`). A file whose name sorts first so costs its near copies'
+    # comparisons with it, not the whole corpus's (6 s at 10,000).
     now = {(d, k) for d, k in order}
     kept = {(d, k) for d, k in before}
     inserted_only = bool(before) and kept <= now
     todo = len(order) - len(before) if inserted_only else len(order) - same
     # a few new documents after many known ones: scan the signatures instead of filling buckets
     index = DuplicateIndex(scan=todo <= (len(order) - todo) // SCAN_RATIO)
-    changed_bands: set[tuple[int, bytes]] = set()  # band keys of the documents added or answered anew so far
+    changed_at: dict[tuple[int, bytes], list[int]] = {}  # band -> positions of documents added or answered anew
     near: dict[str, Duplicate] = {}
     if "shingles" in dedup.columns:
         sets: Iterable[Any] = dedup["shingles"]
@@ -585,15 +587,19 @@ def duplicate_map(dedup: pd.DataFrame, previous: Mapping[str, Any] | None = None
         sig_array = np.asarray(sig, dtype=np.uint64) if len(sig) or callable(sh) else None
         k = known_near.get(doc_id)
         previously = Duplicate(doc_id, k[0], k[1]) if k else None
-        bands = band_keys(sig_array) if inserted_only and i >= same and sig_array is not None else []
+        bands = band_keys(sig_array) if inserted_only and i >= same and sig_array is not None and len(sig_array) else []
         known: object = UNKNOWN
-        if i < same or (inserted_only and (doc_id, key) in kept and not any(b in changed_bands for b in bands)):
+        if i < same:
             known = previously
+        elif inserted_only and (doc_id, key) in kept:
+            changed = sorted({j for b in bands for j in changed_at.get(b, ())})
+            known = Rescore(previously, tuple(changed)) if changed else previously
         found = index.add(doc_id, sh, sig_array, known)  # distinct hashes, as the dedup table stores them
         if found is not None:
             near[doc_id] = found
-        if known is UNKNOWN and ((doc_id, key) not in kept or found != previously):
-            changed_bands.update(bands)
+        if (doc_id, key) not in kept or (i >= same and found != previously):
+            for b in bands:
+                changed_at.setdefault(b, []).append(i)
     first_by_key: dict[str, str] = {}
     out: Duplicates = {}
     for doc_id, key in zip(ids, dedup["exact_key"], strict=True):

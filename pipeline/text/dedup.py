@@ -77,11 +77,30 @@ def find_duplicate_sets(contents: Sequence[tuple[str, set[int]]]) -> list[Duplic
 
 
 UNKNOWN = object()  # `DuplicateIndex.add` computes the answer (else it is given)
+TIE = 1e-4  # scores are kept to 4 decimals: closer than this, two candidates may tie
+
+
+@dataclass(frozen=True)
+class Rescore:
+    """What `DuplicateIndex.add` knows of a document whose earlier candidates are as before but for
+    `changed` (positions of documents added or answered anew): its previous answer."""
+
+    previous: Duplicate | None
+    changed: tuple[int, ...]
 
 
 def band_keys(sig: np.ndarray) -> list[tuple[int, bytes]]:
     """The signature's LSH buckets: documents sharing one are each other's candidates."""
     return [(band, sig[band * ROWS : (band + 1) * ROWS].tobytes()) for band in range(BANDS)]
+
+
+_FOLD = (np.arange(1, ROWS + 1, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15)) | np.uint64(1)  # odd multipliers
+
+
+def _fold(sig: np.ndarray) -> np.ndarray:
+    """One number per band (its ROWS values mixed, wrapping): equal bands fold equal."""
+    with np.errstate(over="ignore"):
+        return (sig.reshape(BANDS, ROWS) * _FOLD).sum(axis=1, dtype=np.uint64)
 
 
 class DuplicateIndex:
@@ -104,6 +123,7 @@ class DuplicateIndex:
         # candidates (tests/text/test_dedup.py).
         self.scan = scan
         self._sigs = np.zeros((0, NUM_PERM), dtype=np.uint64)
+        self._folds = np.zeros((0, BANDS), dtype=np.uint64)  # each band of _sigs folded to one number
         self._sig_rows: list[int] = []  # document position of each row of _sigs
         self.ids: list[str] = []
         # each document's shingles, as vocabulary ids once it is compared (a document whose
@@ -138,6 +158,8 @@ class DuplicateIndex:
         sig = signature(sh) if sig is None else sig
         keys = [] if self.scan else band_keys(sig)
         found: Duplicate | None = None
+        if isinstance(known, Rescore):
+            known = self._rescored(i, known)
         if known is UNKNOWN:
             best = self._best_match(i, self._scan(sig) if self.scan else sorted({j for key in keys for j in self.buckets[key]}))
             if best is not None:
@@ -153,15 +175,39 @@ class DuplicateIndex:
             n = len(self._sig_rows)
             if n == len(self._sigs):
                 self._sigs = np.concatenate([self._sigs, np.zeros((max(n, 1024), NUM_PERM), dtype=np.uint64)])
+                self._folds = np.concatenate([self._folds, np.zeros((max(n, 1024), BANDS), dtype=np.uint64)])
             self._sigs[n] = sig
+            self._folds[n] = _fold(sig)
             self._sig_rows.append(i)
         return found
+
+    def _rescored(self, i: int, known: Rescore) -> object:
+        """The answer among the previous one (the best of the unchanged candidates) and the best
+        changed candidate, comparing document i with the changed ones alone; UNKNOWN (compare with
+        every candidate) when the two tie, as the earlier of tied candidates wins."""
+        best = self._best_match(i, list(known.changed))
+        previous = known.previous
+        if best is None:
+            return previous
+        j, score = best
+        if previous is not None and score <= previous.similarity + TIE:
+            if score < previous.similarity - TIE:
+                return previous
+            # a tie, whichever candidate wins: the same answer when both have one root and score
+            same = round(score, 4) == previous.similarity and self.root.get(j, j) == self.position[previous.duplicate_of]
+            return previous if same else UNKNOWN
+        # the unchanged candidates were all below the threshold (no previous answer) or below j
+        self.root[i] = self.root.get(j, j)
+        return Duplicate(self.ids[i], self.ids[self.root[i]], round(score, 4))
 
     def _scan(self, sig: np.ndarray) -> list[int]:
         """The earlier documents sharing a band with `sig` (the buckets' candidates), ascending."""
         n = len(self._sig_rows)
-        bands = self._sigs[:n].reshape(n, BANDS, ROWS) == sig.reshape(BANDS, ROWS)
-        return [self._sig_rows[r] for r in np.flatnonzero(bands.all(axis=2).any(axis=1))]
+        # rows whose folded bands meet one of sig's (a third of the comparisons), then the bands
+        # themselves compared on those rows only: a fold may collide, a band match is exact
+        rows = np.flatnonzero((self._folds[:n] == _fold(sig)).any(axis=1))
+        bands = self._sigs[rows].reshape(len(rows), BANDS, ROWS) == sig.reshape(BANDS, ROWS)
+        return [self._sig_rows[r] for r in rows[bands.all(axis=2).any(axis=1)]]
 
     def _members(self, i: int) -> np.ndarray:
         found = self.members[i]
