@@ -129,6 +129,15 @@ def _ru_trie() -> dict:
     return build_ru_trie(load_catalog().entries)
 
 
+def alias_keys(word: str) -> tuple[str, ...]:
+    """The keys of one word of a Russian catalog name: its first normal form and, for a
+    capitalised word, the word itself, which its inflected forms have as a normal form when
+    pymorphy reads the name as another word's form ("Белоусов" -> "белоус", "Ростех" -> "ростеха",
+    while "Белоусовым" -> "белоусов", "Ростехом" -> "ростех")."""
+    lemma, folded = ru_lemma(word), _fold(word)
+    return (lemma, folded) if word[:1].isupper() and folded != lemma else (lemma,)
+
+
 def build_ru_trie(entries: Iterable[CatalogEntry]) -> dict:
     """Nested dict keyed by alias lemma; the key None holds (entry, alias) at a name's end."""
     trie: dict = {}
@@ -139,10 +148,11 @@ def build_ru_trie(entries: Iterable[CatalogEntry]) -> dict:
             words = _RU_WORD.findall(form)
             if not words:
                 continue
-            node = trie
+            nodes = [trie]
             for w in words:
-                node = node.setdefault(ru_lemma(w), {})
-            node.setdefault(None, (entry, form))
+                nodes = list({id(n): n for n in (node.setdefault(k, {}) for node in nodes for k in alias_keys(w))}.values())
+            for node in nodes:
+                node.setdefault(None, (entry, form))
     return trie
 
 
