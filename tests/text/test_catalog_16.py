@@ -5,7 +5,7 @@ written for these tests; ambiguous words left out of the catalog stay untagged."
 from __future__ import annotations
 
 from pipeline.text.tagging import gazetteer
-from tests.text.lines import tag_lines
+from tests.text.lines import named, tag_lines
 
 
 def _linked(text: str, lang: str, kind: str = "ORG") -> dict[str, str | None]:
@@ -80,3 +80,17 @@ def test_a_surname_pymorphy_reads_as_another_word_is_found_inflected() -> None:
     assert found == {"Белоусовым": "per:andrei_belousov", "Мантуровым": "per:denis_manturov", "Ростехом": "org:rostec"}
     assert gazetteer.alias_keys("федерации") == ("федерация",)  # a lower-case word: its normal form only
 
+
+def test_the_place_a_body_belongs_to_is_mentioned_too() -> None:
+    ru = named("Минпромторг России и МИД Республики Корея подписали соглашение.", "ru")
+    assert ru == {"Минпромторг России": "ORG", "России": "GPE", "МИД Республики Корея": "ORG", "Республики Корея": "GPE"}
+    assert named("러시아 교통부와 북한 외무성이 발표했다.", "ko") == {
+        "러시아 교통부": "ORG", "러시아": "GPE", "북한 외무성": "ORG", "북한": "GPE"}
+    assert named("The Central Bank of Russia raised its rate.", "en") == {"Central Bank of Russia": "ORG", "Russia": "GPE"}
+
+
+def test_a_place_naming_a_body_is_not_its_owner() -> None:
+    # An English name opening with a place, a quoted name, a one-syllable abbreviation: no place mentioned.
+    assert named("Korea University signed the agreement.", "en") == {"Korea University": "ORG"}
+    assert named("Фонд «Корея» провёл конкурс.", "ru") == {"Фонд «Корея»": "ORG"}
+    assert named("러 외교부가 발표했다.", "ko") == {"러 외교부": "ORG"}
