@@ -94,3 +94,12 @@ def test_a_place_naming_a_body_is_not_its_owner() -> None:
     assert named("Korea University signed the agreement.", "en") == {"Korea University": "ORG"}
     assert named("Фонд «Корея» провёл конкурс.", "ru") == {"Фонд «Корея»": "ORG"}
     assert named("러 외교부가 발표했다.", "ko") == {"러 외교부": "ORG"}
+
+
+def test_the_cosmodrome_and_the_space_and_maritime_institutes() -> None:
+    assert _linked("Встреча прошла на космодроме «Восточный».", "ru", "FAC") == {
+        "космодроме «Восточный»": "loc:vostochny_cosmodrome"}
+    assert _linked("보스토치니 우주기지에서 한국항공우주연구원과 한국해양수산개발원이 협력했다.", "ko") == {
+        "한국항공우주연구원": "org:kari", "한국해양수산개발원": "org:kmi"}
+    # "Восточный" alone is an adjective (eastern), not the cosmodrome.
+    assert "loc:vostochny_cosmodrome" not in {m.entity_id for m in tag_lines("Восточный ветер усилился.", "ru")}
