@@ -185,6 +185,10 @@ def _block_mentions(text: str, bs: int, be: int, language: str, en_doc: object |
     hits = [h for h in hits if not people.surname_not_place(chunk, h, initial_spans)]  # "Алла Иванова"
     hit_index = SpanIndex((h.start, h.end) for h in hits)
     cands += [_from_entry(bs + h.start, bs + h.end, h.entry) for h in hits]
+    # The place a catalog body's name belongs to ("Минпромторг России"): the body outranks it in
+    # selection, and `_nested_places` mentions it beside the body.
+    owners = [(h, gazetteer.owner_place(chunk[h.start : h.end])) for h in hits if h.entry.entity_type in ("ORG", "FAC")]
+    cands += [_from_entry(bs + h.start + p.start, bs + h.start + p.end, p.entry) for h, p in owners if p is not None]
     natasha: set[int] = set()  # ids of natasha's candidates (the Russian filters apply to them)
     raw: list[ner.Cand] = [c for c in initials if not hit_index.overlaps(c.start, c.end)]
     raw += ner.bilateral_bodies(chunk)  # "the Russian-Korean fisheries commission"

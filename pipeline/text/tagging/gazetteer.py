@@ -74,8 +74,12 @@ _TITLE_WORD = re.compile(r"(?<![\w'’])[a-z]{4,}\b")
 
 @lru_cache(maxsize=1)
 def _latin_automaton() -> ahocorasick.Automaton:
+    return build_latin_automaton(load_catalog().entries)
+
+
+def build_latin_automaton(entries: Iterable[CatalogEntry]) -> ahocorasick.Automaton:
     forms: dict[str, list[CatalogEntry]] = {}
-    for entry in load_catalog().entries:
+    for entry in entries:
         for form in entry.all_names():
             if not _latin_only(form):
                 continue
@@ -107,10 +111,10 @@ def _korean_tail(text: str, end: int) -> bool:
     return m is not None and _KO_LATIN_TAIL.fullmatch(m.group()) is not None
 
 
-def find_latin(text: str) -> list[Hit]:
+def find_latin(text: str, automaton: ahocorasick.Automaton | None = None) -> list[Hit]:
     """Case-sensitive catalog forms on word boundaries (acronyms stay acronyms)."""
     hits = []
-    for end_idx, (form, entry) in _latin_automaton().iter(text):
+    for end_idx, (form, entry) in (automaton if automaton is not None else _latin_automaton()).iter(text):
         start, end = end_idx - len(form) + 1, end_idx + 1
         if start > 0 and _is_word_char(text[start - 1]):
             continue
@@ -129,6 +133,15 @@ def _ru_trie() -> dict:
     return build_ru_trie(load_catalog().entries)
 
 
+def alias_keys(word: str) -> tuple[str, ...]:
+    """The keys of one word of a Russian catalog name: its first normal form and, for a
+    capitalised word, the word itself, which its inflected forms have as a normal form when
+    pymorphy reads the name as another word's form ("Белоусов" -> "белоус", "Ростех" -> "ростеха",
+    while "Белоусовым" -> "белоусов", "Ростехом" -> "ростех")."""
+    lemma, folded = ru_lemma(word), _fold(word)
+    return (lemma, folded) if word[:1].isupper() and folded != lemma else (lemma,)
+
+
 def build_ru_trie(entries: Iterable[CatalogEntry]) -> dict:
     """Nested dict keyed by alias lemma; the key None holds (entry, alias) at a name's end."""
     trie: dict = {}
@@ -139,10 +152,11 @@ def build_ru_trie(entries: Iterable[CatalogEntry]) -> dict:
             words = _RU_WORD.findall(form)
             if not words:
                 continue
-            node = trie
+            nodes = [trie]
             for w in words:
-                node = node.setdefault(ru_lemma(w), {})
-            node.setdefault(None, (entry, form))
+                nodes = list({id(n): n for n in (node.setdefault(k, {}) for node in nodes for k in alias_keys(w))}.values())
+            for node in nodes:
+                node.setdefault(None, (entry, form))
     return trie
 
 
@@ -262,6 +276,30 @@ def find_korean(text: str, tokens: dict[int, list[tuple[str, str, int]]] | None 
         elif entry.entity_type == "GPE" and text[end : end + 1] == "항" and ko_tail_ok(text, end + 1, tokens):
             hits.append(Hit(start, end + 1, entry))  # a city's port by the city's name: "블라디보스토크항에"
     return longest_first(hits)
+
+
+# --- the place a body's name belongs to -----------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _place_finders() -> tuple[ahocorasick.Automaton, dict, ahocorasick.Automaton]:
+    places = [e for e in load_catalog().entries if e.entity_type in ("GPE", "LOC")]
+    return build_latin_automaton(places), build_ru_trie(places), build_ko_automaton(places)
+
+
+def owner_place(name: str) -> Hit | None:
+    """The catalog place a catalog body's name ends with in English or Russian ("Central Bank of
+    Russia", "Минпромторг России", "МИД Республики Корея") or opens with, a word of its own, in
+    Korean ("러시아 교통부"): the country or region the body belongs to, a place mentioned too
+    (corpus convention: places nested in names are listed when written as separate words)."""
+    latin, ru, ko = _place_finders()
+    if _HANGUL.search(name):
+        hits = [h for h in find_korean(name, automaton=ko) if h.start == 0 and name[h.end : h.end + 1] == " "]
+    else:
+        found = find_latin(name, latin) if _latin_only(name) else find_russian(name, ru)
+        hits = [h for h in (with_state_form(name, h) for h in found)
+                if h.end == len(name) and h.start > 0 and name[h.start - 1].isspace()]
+    return hits[0] if hits else None
 
 
 # A country named by its state's form ("Республика Беларусь", "the Republic of Belarus", "벨라루스
