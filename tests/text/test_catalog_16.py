@@ -103,3 +103,16 @@ def test_the_cosmodrome_and_the_space_and_maritime_institutes() -> None:
         "한국항공우주연구원": "org:kari", "한국해양수산개발원": "org:kmi"}
     # "Восточный" alone is an adjective (eastern), not the cosmodrome.
     assert "loc:vostochny_cosmodrome" not in {m.entity_id for m in tag_lines("Восточный ветер усилился.", "ru")}
+
+
+def test_a_catalog_body_quoted_after_its_kind_keeps_the_whole_name() -> None:
+    # "ФА «Россотрудничество»": the model's name of the body as written outranks the catalog name
+    # inside its quotes, and is linked to the catalog's entity.
+    from pipeline.text.segment import segment_document
+    from pipeline.text.tagging import tag_document
+    from tests.text.written_pages import page
+
+    doc = page("Сотрудники ФА «Россотрудничество» провели выставку в Сеуле.")
+    mentions, _ = tag_document(doc.text, "ru", doc.blocks, segment_document(doc.text, doc.blocks).sentences, None)
+    orgs = [(m.surface, m.entity_id) for m in mentions if m.entity_type == "ORG"]
+    assert orgs == [("ФА «Россотрудничество»", "org:rossotrudnichestvo")]

@@ -275,7 +275,9 @@ def _block_mentions(text: str, bs: int, be: int, language: str, en_doc: object |
             c = _with_country(chunk, c, [hits[k] for k in hit_index.overlapping(c.end, c.end + 3)])  # "театра Республики Казахстан": the state the body belongs to
         holds = c.method == "ner" and c.entity_type == "ORG" and filters.org_chain(surface) \
             and any(h.end - h.start < c.end - c.start for h in (hits[k] for k in hit_index.within(c.start, c.end)))
-        entry = _link(surface, c.normal)
+        quoted = _quoted_catalog_body(chunk, c, [hits[k] for k in hit_index.within(c.start, c.end)])
+        holds = holds or quoted is not None
+        entry = _link(surface, c.normal) or quoted
         if entry is None and c.entity_type in ("GPE", "LOC"):
             entry = places.link(surface, c.normal)
         elif entry is None and c.entity_type == "PERSON" and c.method == "ner" and _LAT.search(surface):
@@ -675,6 +677,19 @@ def tag_documents(docs: Sequence[DocumentInput]) -> list[tuple[list[Mention], li
     for i, bs, be in english:
         en_docs[i][(bs, be)] = parsed[docs[i].text[bs:be]]
     return [_tag_one(d, sp, natasha, en) for d, sp, en in zip(docs, spans, en_docs, strict=True)]
+
+
+def _quoted_catalog_body(chunk: str, c: ner.Cand, inside: list[gazetteer.Hit]) -> CatalogEntry | None:
+    """The catalog body whose name closes an organisation's name in quotes after its kind ("ФА
+    «Россотрудничество»", "компания «Роснефть»"): the whole is that body's name as written, and
+    outranks the catalog name inside it."""
+    if c.entity_type != "ORG" or chunk[c.end - 1 : c.end] not in ('"', "»", "”"):
+        return None
+    for h in inside:
+        if h.entry.entity_type == "ORG" and h.end == c.end - 1 and h.start > c.start + 1 \
+                and chunk[h.start - 1 : h.start] in ('"', "«", "“"):
+            return h.entry
+    return None
 
 
 def _quoted_whole(text: str, start: int, end: int) -> bool:
