@@ -21,7 +21,7 @@ UNDETERMINED = "und"
 # Languages lingua knows in a script other than Latin. When English is the only Latin-script
 # language asked for, a text whose letters are all a-z is English by its alphabet alone, and
 # lingua answers (en, 1.0) after scanning every character: the pipeline answers the same
-# without the scan (40 % of the stage's texts on the bench). Hangul is Korean's alone likewise.
+# without the scan (about 40 % of lingua's time on the bench's texts). Hangul is Korean's alone likewise.
 _NOT_LATIN = frozenset({"ru", "uk", "be", "bg", "mk", "kk", "mn", "ko", "zh", "ja", "el", "ar", "fa", "ur", "he",
                         "hy", "ka", "th", "hi", "mr", "bn", "gu", "pa", "ta", "te"})
 # A letter (or a non-decimal numeral: the test errs towards lingua) other than a-z / other than Hangul syllables.
