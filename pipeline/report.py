@@ -38,13 +38,13 @@ from pipeline.publish import STAGING, clear_staging, swap_in
 from pipeline.resources import PipelineConfig
 from pipeline.runner import import_while_waiting, imports_done
 from pipeline.shards import Store, digest
+from pipeline.text.scripts import HANGUL_LETTER
 
 REPORT_DIR = "report"
 import_while_waiting("matplotlib.figure", "matplotlib.backends.backend_agg", "matplotlib.ticker")
 TOP_ENTITIES = 10
 NAMED_TYPES = ("PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT")
 DPI = 100
-_HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
 # Sentence translation statuses, in the order they are stacked.
 STATUSES = ("source_english", "translated", "no_model", "failed")
 STATUS_COLOURS = {"source_english": "#4c78a8", "translated": "#54a24b", "no_model": "#bab0ac", "failed": "#e45756"}
@@ -91,7 +91,7 @@ def _wrap(text: str, width: int = 48) -> str:
 
 
 def _label(text: str, can_draw_hangul: bool) -> str:
-    if can_draw_hangul or not _HANGUL.search(text):
+    if can_draw_hangul or not HANGUL_LETTER.search(text):
         return text
     from pipeline.text.tagging.romanize import romanize_ko
 

@@ -22,7 +22,7 @@ from pipeline.text.dateline import find_dateline
 from pipeline.text.page_patterns import (
     AFTER_TITLE_LABELS,
     IMAGE_PLACEHOLDER,
-    KO_OUTLET_ENDINGS,
+    KO_OUTLET_NAME_ENDINGS,
     KO_WIRE_CREDITS,
     OUTLET_LAST_WORDS_EN,
     OUTLET_LAST_WORDS_RU,
@@ -713,7 +713,7 @@ W_UNSUPPORTED = 1.0
 W_MASTHEAD = 3.0  # never the story's headline, however many of the lead's words it names ("Korea")
 MASTHEAD_WORDS = 4
 _NAME_WORD_EN = re.compile(r"(?:The|[A-Z][\w'’.&-]*|of|and|&)")
-_KO_MASTHEAD = re.compile(rf"[가-힣A-Za-z]{{1,8}}(?:{KO_OUTLET_ENDINGS}|저널|미디어)")
+_KO_MASTHEAD = re.compile(rf"[가-힣A-Za-z]{{1,8}}(?:{KO_OUTLET_NAME_ENDINGS})")
 
 
 def masthead(line: str) -> bool:

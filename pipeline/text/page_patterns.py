@@ -278,7 +278,8 @@ ACCOUNT_MENU = re.compile(
 # credit line (tagging) and the byline place test below.
 KO_OUTLET_ENDINGS = "뉴스|뉴시스|일보|신문|통신|방송|타임스|데일리|투데이"
 # Korean outlets written where a closing byline's place would be ("/연합뉴스"): not places.
-KO_OUTLET = re.compile(rf"(?:{KO_OUTLET_ENDINGS}|저널|미디어|경제)$")
+KO_OUTLET_NAME_ENDINGS = rf"{KO_OUTLET_ENDINGS}|저널|미디어"  # the last word of a Korean outlet's name
+KO_OUTLET = re.compile(rf"(?:{KO_OUTLET_NAME_ENDINGS}|경제)$")
 # The last word of a newspaper's or a news site's name, as its masthead prints it above the
 # headline ("The Korea Times", "Korea JoongAng Daily", "Российская газета", "РИА Новости", "동아일보").
 OUTLET_LAST_WORDS_EN = frozenset({"Times", "Herald", "News", "Post", "Daily", "Journal", "Gazette", "Tribune",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -33,6 +34,8 @@ def script_of(ch: str) -> str | None:
 # Script families by code point range, checked in `script_of`'s order before the name test.
 _RANGES = (("hangul", ((0xAC00, 0xD7A3), (0x1100, 0x11FF), (0x3130, 0x318F))), ("cyrillic", ((0x0400, 0x052F),)),
            ("kana", ((0x3040, 0x30FF),)), ("han", ((0x4E00, 0x9FFF), (0x3400, 0x4DBF))))
+# A Hangul letter (syllable, jamo or compatibility jamo): script_of's "hangul" family as a pattern.
+HANGUL_LETTER = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
 _NO_LATIN_FROM = 0x20000  # no letter from here on is named LATIN (CJK extensions): no name lookup
 
 

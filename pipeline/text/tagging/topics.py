@@ -17,6 +17,7 @@ from pathlib import Path
 
 import yaml
 
+from pipeline.text.scripts import HANGUL_LETTER
 from pipeline.text.tagging.gazetteer import ru_lemma, ru_lemmas
 from pipeline.text.types import TopicScore
 
@@ -161,7 +162,6 @@ def _prefix_positions(tokens: list[tuple[str, frozenset[str]]]) -> Callable[[str
 
 
 _CYRILLIC_LETTER = re.compile(r"[А-Яа-яЁё]")
-_HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
 
 
 def score_topics(text: str, spans: list[tuple[int, int]]) -> list[TopicScore]:
@@ -174,7 +174,7 @@ def score_topics(text: str, spans: list[tuple[int, int]]) -> list[TopicScore]:
     initials = _en_initials()
     en_chunks = [c for c in chunks if initials is None or initials.search(c)]
     folded = [fold(c) for c in en_chunks]
-    hangul_chunks = [c for c in chunks if _HANGUL.search(c)]  # no Korean term is found elsewhere
+    hangul_chunks = [c for c in chunks if HANGUL_LETTER.search(c)]  # no Korean term is found elsewhere
     raws: dict[str, tuple[float, set[str]]] = {}
     for code, lex in lexes:
         raw, evidence = 0.0, set()
@@ -192,7 +192,7 @@ def score_topics(text: str, spans: list[tuple[int, int]]) -> list[TopicScore]:
                 raw += w
                 evidence.add(" ".join(t for t, _ in ru_tokens[i : i + n]))
         for term, w in lex.ko:
-            for c in hangul_chunks if _HANGUL.search(term) else chunks:
+            for c in hangul_chunks if HANGUL_LETTER.search(term) else chunks:
                 k = c.count(term)
                 if k:
                     raw += w * k
