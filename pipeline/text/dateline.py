@@ -40,10 +40,12 @@ _EN_DASH_AGENCY = re.compile(
     rf",\s(?P<month>{EN_MONTH})\s(?P<day>\d{{1,2}})(?:,\s(?P<year>\d{{4}}))?"
     rf"\s(?:--|—|–|-)\s(?P<agency>[A-Z][\w'&-]*(?:\s[A-Z][\w'&-]*){{0,3}})\.(?=\s|$)"
 )
-# "VLADIVOSTOK. January 15. VOSTOK-MEDIA –" (full stops between place, date and agency)
+# "VLADIVOSTOK. January 15. VOSTOK-MEDIA –" (full stops between place, date and agency), and
+# "MOSCOW. Sept 10 (Interfax) -" (the agency in brackets after the date).
 _EN_DOT_DATELINE = re.compile(
     rf"^(?P<place>[A-Z][A-Z'\-]{{2,}}(?:\s[A-Z][A-Z'\-]{{2,}})?)\.\s(?P<month>{EN_MONTH})\s(?P<day>\d{{1,2}})"
-    rf"(?:,\s(?P<year>\d{{4}}))?\.\s(?P<agency>[A-Z][A-Z0-9.\-]{{1,29}}(?:\s[A-Z][A-Z0-9.\-]+)?)\s?(?:--|—|–|-)\s"
+    rf"(?:,\s(?P<year>\d{{4}}))?(?:\.\s(?P<agency>[A-Z][A-Z0-9.\-]{{1,29}}(?:\s[A-Z][A-Z0-9.\-]+)?)"
+    rf"|\s\((?P<agency2>[A-Z][A-Za-z\-]{{1,20}})\))\s?(?:--|—|–|-)\s"
 )
 # "SEOUL -- ..." / "SEOUL — ..." (a capitalised place alone before a long dash)
 _EN_BARE_DATELINE = re.compile(r"^(?P<place>[A-Z]{4,}(?:\s[A-Z]{3,})?)\s(?:--|—)\s(?=\S)")
@@ -138,11 +140,17 @@ _EN_CAPS_MONTH = re.compile(
 # date and the agency in brackets, then the story (Indian wires write theirs so).
 # ANI writes the country in square brackets after the city and credits the agency it carries
 # after a slash: "Moscow [Russia], September 29 (ANI/Sputnik): The …".
-_EN_CITY_DATE_AGENCY = re.compile(
-    rf"^(?P<place>[A-Z][a-z'.\-]+(?:\s[A-Z][a-z'.\-]+)?)(?:\s\[[A-Z][A-Za-z'.\-]+(?:\s[A-Z][A-Za-z'.\-]+){{0,2}}\])?"
-    rf",\s(?P<month>{EN_MONTH})\s(?P<day>\d{{1,2}})(?:,\s(?P<year>\d{{4}}))?"
-    rf"\s\((?P<agency>[A-Z][A-Za-z\-]{{1,15}}(?:/[A-Z][A-Za-z\-]{{1,15}})?)\)\s?(?:(?:--|—|–|-|:)\s?)?(?=[A-Z\"“])"
-)
+# The date either way round: "Seoul, 8 March 2022 (TDI): South Korea …".
+def _city_date_agency(date: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"^(?P<place>[A-Z][a-z'.\-]+(?:\s[A-Z][a-z'.\-]+)?)(?:\s\[[A-Z][A-Za-z'.\-]+(?:\s[A-Z][A-Za-z'.\-]+){{0,2}}\])?"
+        rf",\s{date}"
+        rf"\s\((?P<agency>[A-Z][A-Za-z\-]{{1,15}}(?:/[A-Z][A-Za-z\-]{{1,15}})?)\)\s?(?:(?:--|—|–|-|:)\s?)?(?=[A-Z\"“])"
+    )
+
+
+_EN_CITY_DATE_AGENCY = _city_date_agency(rf"(?P<month>{EN_MONTH})\s(?P<day>\d{{1,2}})(?:,\s(?P<year>\d{{4}}))?")
+_EN_CITY_DAY_MONTH_AGENCY = _city_date_agency(rf"(?P<day>\d{{1,2}})\s(?P<month>{EN_MONTH})(?:,?\s(?P<year>\d{{4}}))?")
 # "(Хабаровск, 7 июля, "Татар-информ", Денис Постольский). 7 июля …": place, date, agency and
 # author in brackets before the story.
 _RU_BRACKETED = re.compile(
@@ -337,7 +345,8 @@ def _find_dateline(paragraph: str) -> Dateline | None:
     if m and len(paragraph) >= CITY_DATELINE_MIN and paragraph.rstrip("\"”’»)").endswith((".", "!", "?")) \
             and is_city(m["place"]):  # (a sentence, not a long headline "Pyongyang: …")
         return Dateline(len(paragraph[: m.end()].rstrip()), m["place"], None)
-    m = _EN_CITY_DATE_AGENCY.match(paragraph) or _RU_BRACKETED.match(paragraph)
+    m = _EN_CITY_DATE_AGENCY.match(paragraph) or _EN_CITY_DAY_MONTH_AGENCY.match(paragraph) \
+        or _RU_BRACKETED.match(paragraph)
     if m and is_city(m["place"]):
         return Dateline(
             len(paragraph[: m.end()].rstrip()), m["place"], m["agency"].strip("«»\""), month_number(m["month"]),

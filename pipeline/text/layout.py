@@ -147,6 +147,8 @@ _KO_SLASH_BYLINE = re.compile(
 
 
 KO_DATELINE_REACH = 8
+# A story's paragraph: a long run of text ending as a sentence does (a caption ends on its credit).
+_PROSE = re.compile(r"(?s).{100,}[.!?…][\"”’»)]?")
 HEADER_DATE_LINE = 60  # a header's date widget, not a list of related stories
 # A Korean agency's dateline, with its reporter ("(서울=연합뉴스) 홍길동 기자 =") or with an outlet's
 # name in the bracket ("(블라디보스토크=연합뉴스) 러시아를 …"): no line of chrome reads so.
@@ -374,12 +376,15 @@ def _find_dateline(
 ) -> tuple[Dateline | None, int | None]:
     """The lead of one of the first article paragraphs, else a Korean byline at the end."""
     content = [i for i in range(first, len(paras)) if not boiler[i]]
+    prose = 0  # story paragraphs above (a standfirst); author lines, captions and stamps are none
     for n, i in enumerate(content[:KO_DATELINE_REACH]):
         dateline = find_dateline(paras[i])
         # A Korean agency dateline "(서울=연합뉴스) 홍길동 기자 =" is unmistakable: a portal may print
-        # a summary box and notices above it; other forms must open the story.
-        if dateline and (n < 4 or _KO_AGENCY_DATELINE.match(paras[i])):
+        # a summary box and notices above it; other forms must open the story, which a standfirst,
+        # the author's name, a caption and a date may precede.
+        if dateline and (n < 4 or prose <= 1 or _KO_AGENCY_DATELINE.match(paras[i])):
             return dateline, i
+        prose += bool(_PROSE.fullmatch(paras[i]))
     signed = _end_signature(paras, content)
     if signed is not None:
         return signed

@@ -129,7 +129,9 @@ COPYRIGHT = re.compile(
     r"^(?:©|\(c\)\s|<?저작권자|copyright\b)|all rights reserved|все права защищены|무단\s?전재|재배포\s?금지",
     re.I,
 )
-COOKIE = re.compile(r"\bcookies?\b|\bкуки\b|файлы cookie|쿠키", re.I)
+# Korean "쿠키" is also a news outlet's name ("[쿠키 사회]" opens a 쿠키뉴스 lead): a notice is
+# about cookies' use, policy or settings, so the word takes a particle or one of those nouns.
+COOKIE = re.compile(r"\bcookies?\b|\bкуки\b|файлы cookie|쿠키(?:를|는|가|의|에|\s?(?:정책|설정|사용|허용|수집|파일|동의))", re.I)
 # Appeals that are the page's, not the story's: donations, subscriptions, newsletters. The
 # strong words mark a line of any length up to 200 characters; "support"/"help us" only a short one.
 APPEAL = re.compile(
@@ -343,7 +345,8 @@ PLACE_COMPOUND_WORDS = ("led", "based", "backed", "born", "made", "owned", "run"
 KO_POST_WORDS = (
     "차장", "수석", "학장", "부장", "총재", "고문", "비서관", "참사관", "서기관", "협력관", "정책관", "심의관",
     "조정관", "담당관", "특사", "특별대표", "부지사", "부시장", "수석연구원", "선임연구원", "책임연구원",
-    "경제상", "감독", "변호사",
+    "경제상", "감독", "변호사", "차관보", "처장", "팀장", "보좌관", "부사장", "관장", "교장", "법인장", "지사장",
+    "사무관",
 )
 
 # Last words of a place's or a facility's English name: a model "person" ending in one is a place
