@@ -248,13 +248,31 @@ def _nominative(word: str, person: bool, gender: str) -> str:
     return _restore_case(word, form.word) if form is not None else word
 
 
-def _gender(words: list[str]) -> str:
-    """The gender of a person's first name ("Анной" -> femn); masculine when unknown."""
+def _given_reading(words: list[str]) -> tuple[str, str | None]:
+    """The gender and case of a person's first name ("Анной" -> femn, ablt); masculine and no
+    case when no word reads as a given name."""
     for w in words:
         for p in morph().parse(w)[:3]:
             if "Name" in p.tag.grammemes and p.tag.gender:
-                return p.tag.gender
-    return "masc"
+                return p.tag.gender, p.tag.case
+    return "masc", None
+
+
+# A surname in -ов/-ев/-ин/-ын declines like a possessive; pymorphy3 knows many but not all
+# ("Хорошавина" it reads as a woman's nominative). After a given name read in an oblique case,
+# such a surname in the same case is put in the nominative by its ending: masculine, then feminine.
+_POSSESSIVE_SURNAME = re.compile(r"^([А-ЯЁ][а-яё]+(?:ов|ев|ёв|ин|ын))(а|у|ым|е|ой)$")
+_SURNAME_CASE_ENDINGS = {
+    "masc": {"gent": "а", "accs": "а", "datv": "у", "ablt": "ым", "loct": "е"},
+    "femn": {"gent": "ой", "datv": "ой", "ablt": "ой", "loct": "ой", "accs": "у"},
+}
+
+
+def _possessive_surname_nominative(word: str, gender: str, case: str | None) -> str:
+    m = _POSSESSIVE_SURNAME.match(word)
+    if m is None or case is None or _SURNAME_CASE_ENDINGS.get(gender, {}).get(case) != m.group(2):
+        return word
+    return m.group(1) + ("а" if gender == "femn" else "")
 
 
 def ru_nominative(phrase: str, entity_type: str) -> str:
@@ -270,8 +288,13 @@ def ru_nominative(phrase: str, entity_type: str) -> str:
         korean = ru_korean.nominative(phrase.split(" "))
         if korean is not None:
             return " ".join(korean)
-        gender = _gender(_RU_WORD.findall(phrase))
-        return "".join(_nominative(w, True, gender) if _RU_WORD.fullmatch(w) and not (w.isupper() and len(w) > 1)
+        gender, case = _given_reading(_RU_WORD.findall(phrase))
+
+        def nominative(w: str) -> str:
+            form = _nominative(w, True, gender)
+            return _possessive_surname_nominative(w, gender, case) if form == w else form
+
+        return "".join(nominative(w) if _RU_WORD.fullmatch(w) and not (w.isupper() and len(w) > 1)
                        else w for w in re.findall(r"[А-Яа-яЁё]+|[^А-Яа-яЁё]+", phrase))
     parts = re.findall(r"[А-Яа-яЁё]+|[^А-Яа-яЁё]+", phrase)
     # (the first half of a compound, "российско-" in "российско-японской", is never inflected)

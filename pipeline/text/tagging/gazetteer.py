@@ -70,6 +70,7 @@ def _latin_only(form: str) -> bool:
 
 
 _TITLE_WORD = re.compile(r"(?<![\w'’])[a-z]{4,}\b")
+_TITLE_CASE = re.compile(r"^[A-Z][a-z]+$")  # a capitalised word, not an acronym ("ASEAN")
 
 
 @lru_cache(maxsize=1)
@@ -89,6 +90,9 @@ def build_latin_automaton(entries: Iterable[CatalogEntry]) -> ahocorasick.Automa
                 variants.add(form.upper())  # datelines: "SEOUL, Sept. 6"
             if entry.entity_type == "ORG":  # "Seoul's foreign ministry" is also written "Seoul's Foreign Ministry"
                 variants.add(_TITLE_WORD.sub(lambda m: m.group(0).capitalize(), form))
+                words = form.split(" ")
+                if len(words) >= 3:  # and a long name in sentence case: "the Eastern economic forum"
+                    variants.add(" ".join([words[0]] + [_TITLE_CASE.sub(lambda m: m.group(0).lower(), w) for w in words[1:]]))
             for v in variants:
                 forms.setdefault(v, []).append(entry)
     automaton = ahocorasick.Automaton()

@@ -191,6 +191,34 @@ def role_persons(text: str, words: list[Eojeol], is_title: list[bool], blocked: 
     return out
 
 
+# Posts written glued to the name before them ("홍길동원장은", "김철수대통령"); a byline's 기자 is
+# left out. The name is kiwi's one proper noun of three syllables in a surname.
+GLUED_POSTS = ("원장", "회장", "부회장", "이사장", "총장", "사장", "교수", "박사", "장관", "차관", "대사", "총영사",
+               "대통령", "총리", "부총리", "의원", "위원장", "대표", "소장", "센터장", "단장", "대변인")
+_GLUED_POST = re.compile("(?:" + "|".join(sorted(GLUED_POSTS, key=len, reverse=True)) + ")$")
+# Last syllables of a body's short name, never of a given name before a post ("고려대총장", "서울시장").
+_BODY_LAST_SYLLABLE = frozenset("대부청원회소관사국처실당단과시도군구청관")
+
+
+def glued_post_persons(text: str, words: list[Eojeol], tokens: Tokens, blocked: list[tuple[int, int]],
+                       surnames: frozenset[str]) -> list[tuple[int, int]]:
+    """(start, end) of names written glued to their post: "김선명원장은" names 김선명 (kiwi reads it
+    as one proper noun, then the post); "고려대총장" (a university) and "한겨레기자" do not."""
+    index = SpanIndex(blocked)
+    out = []
+    for e in words:
+        word = text[e.start:e.stem_end]
+        post = _GLUED_POST.search(word)
+        if post is None or post.start() != 3 or word[0] not in surnames or word[2] in _BODY_LAST_SYLLABLE \
+                or not _HANGUL_WORD.fullmatch(word):
+            continue
+        first = tokens.get(e.start, [])
+        if not any(tag == "NNP" and end == e.start + 3 for _, tag, end in first) or index.overlaps(e.start, e.start + 3):
+            continue
+        out.append((e.start, e.start + 3))
+    return out
+
+
 def title_persons(text: str, words: list[Eojeol], is_title: list[bool], blocked: list[tuple[int, int]],
                   not_name: list[bool], native_first: frozenset[str]) -> list[tuple[int, int]]:
     """Names right after a bare title word: one to three name-like eojeols, the last of which may

@@ -299,7 +299,8 @@ def russian_org_heads(text: str, persons: list[tuple[int, int]] = ()) -> list[Ca
 # Думы", "Ассоциации корейской диаспоры Корсаковского района". Inside a sentence, a capitalised
 # adjective before a legislature's head noun, or a capitalised head noun before a lower-case
 # genitive phrase, is such a name.
-_RU_LEGISLATURES = frozenset({"собрание", "дума", "ассамблея", "палата", "хурал", "курултай"})
+# A party is named the same way: "пришедшая к власти Демократическая партия".
+_RU_LEGISLATURES = frozenset({"собрание", "дума", "ассамблея", "палата", "хурал", "курултай", "партия"})
 RU_CAPITAL_HEADS = _RU_CAPITAL_HEADS = frozenset({"ассоциация", "союз", "общество", "фонд", "федерация", "центр", "палата", "совет",
                                "комитет", "форум", "конгресс", "клуб"})
 _RU_CHAIN_WORDS = 4
@@ -1121,6 +1122,7 @@ _KO_TITLE_RE = re.compile(r"(?:前|전|현|초대)?[가-힣0-9]*(?:" + "|".join(
 # The posts that also end common words or given names: alone, after digits or after two syllables.
 _KO_POST_RE = re.compile(r"(?:前|전|현|초대)?(?:[0-9]+|[가-힣0-9]{2,})?(?:" + "|".join(KO_POST_WORDS) + r")$")
 # A researcher's rank ends like an institute ("수석연구원" is a post, "국토연구원" a body).
+_KO_POST_SET = frozenset(KO_TITLE_SUFFIXES) | frozenset(KO_POST_WORDS)
 _KO_RESEARCH_RANK = re.compile(r"(?:수석|선임|책임|주임)연구원")
 
 
@@ -1132,7 +1134,7 @@ _KO_ORG_SUFFIX = re.compile(
     r"(?:대학교|대학|재단|협회|위원회|포럼|공사|공단|연구소|연구원|센터|소사이어티|학회|그룹|은행|기구|"
     r"협의회|연합회|진흥원|개발원|외무성|영사관|대사관|지부|아카데미|박물관|연합|협동조합|[가-힣]{2,}청|"
     r"연맹|출판사|정보원|과학원|학술원|평가원|교육원|의회|신문|신문사|방송|방송사|일보|통신사|"
-    r"자치회|상공회의소|복지관|무역대표부|총국|무역관|학과|학부)$"
+    r"자치회|상공회의소|복지관|무역대표부|총국|무역관|학과|학부|회계법인|법무법인)$"
 )
 # A ministry is named by its portfolio: "극동개발부", "경제개발부", "천연자원부" ("산업경제부" is a
 # newsroom desk). Kept apart from the heads above: a whole name, never a bare head word.
@@ -1157,6 +1159,9 @@ _KO_LEGISLATURE = re.compile(r"(?:국회|[가-힣]{1,4}의회)")
 # Ordinals and times never start an organisation's name ("제3차", "8일 오후 5시 포항공과대학교").
 _KO_NOT_IN_NAME = re.compile(r"제?\d+차?|\d+(?:년|월|일|시|분)|오전|오후|지난|오는|이번")
 _KO_CONJUNCTIONS = frozenset({"및", "또는", "혹은", "그리고"})
+# An adverb, determiner or interjection opens a clause, never a name: "한편 러시아센터의 설립은"
+# ("meanwhile, the Russia Centre's founding") names "러시아센터".
+_KO_NOT_NOUN_TAGS = frozenset({"MAG", "MAJ", "MM", "IC"})  # (a conjunction, "및", may join one name)
 
 
 def _ko_second_body(text: str, words: list[tuple[int, int]], nouns: list[tuple[int, int]], k: int) -> bool:
@@ -1204,7 +1209,8 @@ _KO_GENERIC_ORG = re.compile(
     r"(?:단과|사립|국립|공립|시립|도립|명문|지방|해외|외국|주요|종합|전문|일반|최상위권|상위권|[가-힣]{1,6}권)\s?"
     r"(?:대학교?|대학원|연구소|연구기관|기관|학교)"
     r"|(?:전문가|비즈니스|학술|투자|기업|청년|시민|국제|경제|문화|관광|교류|정책|통상|산업)\s?"
-    r"(?:포럼|세미나|토론회|간담회|설명회)")  # programme items ("관광투자설명회, 경제포럼, 문화행사")
+    r"(?:포럼|세미나|토론회|간담회|설명회)"  # programme items ("관광투자설명회, 경제포럼, 문화행사")
+    r"|(?:대형|국내|외국계|글로벌)?\s?(?:회계법인|법무법인)")  # a kind of firm, no firm's name
 # "방러시", "방문시": the time of a visit (noun + 시 "when"), not a city.
 _KO_WHEN = re.compile(r"(?:방[한러미중일북독영불]|방문|도착|귀국|출국|체류|취임|재임|집권)시")
 _KO_PLACE_SUFFIX = re.compile(r"[가-힣]{1,6}(?:시|도|군|구|주|관구|변강)$|[가-힣]{2,8}자치(?:주|구|현)$")  # "연변조선족자치주"
@@ -1470,6 +1476,45 @@ def _ko_company(text: str, words: list[tuple[int, int]], nouns: list[tuple[int, 
     return False
 
 
+def _ko_name_shaped_post(text: str, words: list[tuple[int, int]], nouns: list[tuple[int, int]],
+                         is_title: list[bool], i: int) -> bool:
+    """A three-syllable word in a surname whose rest is a post ("윤주석": 윤 + 주석, "김이사") is a
+    name when a role follows it: at most two bare words, then a post ("윤주석 외교부 국장과"). A post
+    is never followed by another person's role that way."""
+    ws, ne = nouns[i]
+    word = text[ws:ne]
+    if len(word) != 3 or ne != words[i][1] or word[0] not in _KO_SURNAMES or word in _KO_POST_SET \
+            or word[1:] not in _KO_POST_SET:
+        return False
+    for k in range(i + 1, min(i + 4, len(words))):
+        if text[words[k - 1][1]:words[k][0]] != " ":
+            return False
+        if is_title[k]:
+            return True
+        if nouns[k][1] != words[k][1]:
+            return False  # a particle ends the phrase before any post
+    return False
+
+
+# A ministry named by its portfolio alone; after a foreign country's name it is that country's
+# ("카자흐스탄 외무부", "몽골 국방부"), not Korea's (the catalog's bare "국방부").
+_KO_BARE_MINISTRY = re.compile(r"(?:외무|외교|국방|재무|법무|내무|교육|문화|보건|통상|경제|산업|에너지|농업|교통|노동|환경)(?:부|성)")
+_KO_HOME_NAMES = frozenset({"한국", "대한민국", "남한"})
+
+
+def _ko_foreign_ministries(text: str, words: list[tuple[int, int]], nouns: list[tuple[int, int]],
+                           places: set[tuple[int, int, str]]) -> list[Cand]:
+    """"<country> <ministry>" as one organisation when the country is a catalog place other than Korea."""
+    out = []
+    for i in range(1, len(words)):
+        ws, ne = nouns[i]
+        ps, pe = words[i - 1]
+        if _KO_BARE_MINISTRY.fullmatch(text[ws:ne]) and text[pe:ws] == " " and (ps, pe, "GPE") in places \
+                and text[ps:pe] not in _KO_HOME_NAMES:
+            out.append(Cand(ps, ne, "ORG", "pattern", 0.6))
+    return out
+
+
 def korean_candidates(text: str, start: int, end: int, tokens: dict,
                       blocked: list[tuple[int, int, str]] = ()) -> list[Cand]:
     """PERSON/ORG/GPE/TITLE candidates from kiwi's analysis; `blocked` holds catalog hits."""
@@ -1477,6 +1522,7 @@ def korean_candidates(text: str, start: int, end: int, tokens: dict,
     out: list[Cand] = []
     nouns = [(ws, _noun_part(text, ws, we, tokens)) for ws, we in words]
     is_title = [ko_title_word(text[ws:ne]) for ws, ne in nouns]
+    is_title = [t and not _ko_name_shaped_post(text, words, nouns, is_title, i) for i, t in enumerate(is_title)]
     ejs = ko_names.eojeols(text, start, end, tokens)
     blocked_persons = SpanIndex((bs, be) for bs, be, bt in blocked if bt == "PERSON")  # O(log n) tests
     not_name = [bool(_KO_ORG_SUFFIX.search(text[e.start:e.stem_end]) or _KO_MINISTRY.search(text[e.start:e.stem_end]))
@@ -1510,6 +1556,8 @@ def korean_candidates(text: str, start: int, end: int, tokens: dict,
     russian = ko_names.russian_given_name_persons(text, ejs, is_title, not_name)
     persons = [p for p in persons if not any(p[0] < e and s < p[1] for s, e in russian)] + russian
     koryo = ko_names.koryo_persons(text, ejs, is_title, _KO_SURNAMES)  # "김 니꼴라이 빼뜨로비치"
+    koryo += [p for p in ko_names.glued_post_persons(text, ejs, tokens, [(s, e) for s, e, _ in blocked], _KO_SURNAMES)
+              if not any(p[0] < e and s < p[1] for s, e in koryo)]  # "김선명원장은"
     persons = [p for p in persons if not any(p[0] < e and s < p[1] for s, e in koryo)] + koryo
     # A photo caption's credit glued by the crawl to the lead's first word ("… 차관. 연합뉴스홍길동
     # 본부장은"): the name starts after the agency.
@@ -1607,6 +1655,8 @@ def korean_candidates(text: str, start: int, end: int, tokens: dict,
             while j > 0 and i - j < 3 and words[j - 1][1] + 1 == words[j][0] and not in_person.overlaps(*words[j - 1]) \
                     and not blocked_persons.overlaps(words[j - 1][0], words[j - 1][1]) \
                     and not (j - 1 < len(ejs) and "NNB" in ejs[j - 1].tags and ejs[j - 1].tags[0] != "SN") \
+                    and not (j - 1 < len(ejs) and _KO_NOT_NOUN_TAGS.intersection(ejs[j - 1].tags)
+                             and text[words[j - 1][0]:words[j - 1][1]] not in _KO_CONJUNCTIONS) \
                     and not (j - 1 < len(ejs) and (ejs[j - 1].tags == ("NNG",) or "NP" in ejs[j - 1].tags)
                              and not (word.endswith("위원회")
                                       and text[words[j - 1][0]:words[j - 1][1]] in _KO_COMMITTEE_STEMS)) \
@@ -1647,11 +1697,13 @@ def korean_candidates(text: str, start: int, end: int, tokens: dict,
                      or len(word) >= 4 and ko_names.could_be_proper(word)  # "극동연방관구": unknown to kiwi
                      or nnp and re.search("자치[주구현]$", word)):  # "연변조선족자치주": a proper name + "autonomous prefecture"
             out.append(Cand(ws, ne, "GPE", "pattern", 0.55))
+    out += _ko_foreign_ministries(text, words, nouns, blocked_places)
     listed = [c for c in ko_list_places(text, ejs, blocked) if not in_person.overlaps(*c)]
     out = [c for c in out if (c.start, c.end) not in set(listed)] + [Cand(s, e, "GPE", "pattern", 0.55) for s, e in listed]
+    glued = dict(persons)  # a post glued to its name starts after it ("김선명원장")
     for i, (ws, ne) in enumerate(nouns):
         if is_title[i]:
-            out.append(Cand(ws, ne, "TITLE", "pattern", 0.6))
+            out.append(Cand(glued.get(ws, ws) if glued.get(ws, ws) < ne else ws, ne, "TITLE", "pattern", 0.6))
     return out
 
 
