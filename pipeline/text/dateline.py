@@ -31,7 +31,9 @@ _EN_DATELINE = re.compile(
     rf"^(?P<place>[A-Z][A-Z'.\-]+(?:\s[A-Z][A-Z'.\-]+)*)"
     rf"(?:,\s[A-Z][A-Za-z.'\-]+(?:\s[A-Z][A-Za-z.'\-]+)*)?"
     rf"(?:,\s(?P<month>{EN_MONTH})\s(?P<day>\d{{1,2}})(?:,\s(?P<year>\d{{4}}))?)?"
-    rf"(?:\s\((?P<agency>[^()]{{2,40}})\)\s?(?:--|—|–|-)|\.?\s/(?P<agency2>[^/]{{2,30}})/\.?)"
+    # (the reporter's byline may sit between the agency and the dash: "SEOUL (Yonhap) By Lee Dae-ho –")
+    rf"(?:\s\((?P<agency>[^()]{{2,40}})\)(?:\sBy\s[A-Z][\w.'\-]+(?:\s[A-Z][\w.'\-]+){{1,3}})?\s?(?:--|—|–|-)"
+    rf"|\.?\s/(?P<agency2>[^/]{{2,30}})/\.?)"
 )
 # "SEOUL, Feb 10 – RIA Novosti. ...": the agency after the date and a dash, as Russian wires
 # write their datelines in English; only with a date, so "WASHINGTON – The ..." is not one.
@@ -143,7 +145,9 @@ _EN_CAPS_MONTH = re.compile(
 # The date either way round: "Seoul, 8 March 2022 (TDI): South Korea …".
 def _city_date_agency(date: str) -> re.Pattern[str]:
     return re.compile(
-        rf"^(?P<place>[A-Z][a-z'.\-]+(?:\s[A-Z][a-z'.\-]+)?)(?:\s\[[A-Z][A-Za-z'.\-]+(?:\s[A-Z][A-Za-z'.\-]+){{0,2}}\])?"
+        # (a story filed from two cities names both: "Seoul/Kyiv, Dec 21 (NationPress)")
+        rf"^(?P<place>[A-Z][a-z'.\-]+(?:\s[A-Z][a-z'.\-]+)?(?:/[A-Z][a-z'.\-]+)?)"
+        rf"(?:\s\[[A-Z][A-Za-z'.\-]+(?:\s[A-Z][A-Za-z'.\-]+){{0,2}}\])?"
         rf",\s{date}"
         rf"\s\((?P<agency>[A-Z][A-Za-z\-]{{1,15}}(?:/[A-Z][A-Za-z\-]{{1,15}})?)\)\s?(?:(?:--|—|–|-|:)\s?)?(?=[A-Z\"“])"
     )
@@ -347,7 +351,7 @@ def _find_dateline(paragraph: str) -> Dateline | None:
         return Dateline(len(paragraph[: m.end()].rstrip()), m["place"], None)
     m = _EN_CITY_DATE_AGENCY.match(paragraph) or _EN_CITY_DAY_MONTH_AGENCY.match(paragraph) \
         or _RU_BRACKETED.match(paragraph)
-    if m and is_city(m["place"]):
+    if m and all(is_city(p) for p in m["place"].split("/")):
         return Dateline(
             len(paragraph[: m.end()].rstrip()), m["place"], m["agency"].strip("«»\""), month_number(m["month"]),
             int(m["day"]), int(m["year"]) if m["year"] else None, _date_text(m),

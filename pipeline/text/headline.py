@@ -193,6 +193,9 @@ _RUBRIC_ROOT = r"news|новости|главная|home|뉴스|홈"
 _RUBRIC_ROOT_PATH = re.compile(rf"^(?:{_RUBRIC_ROOT})(?:\s?[/>»|]\s?|\s[-–—]\s){_RUBRIC}(?:(?:\s?[/>»|]\s?|\s[-–—]\s){_RUBRIC}){{0,3}}$", re.I)
 
 
+_KO_VIEW_LABEL = re.compile(r"[가-힣]+(?: [가-힣]+){0,2} ?보기")
+
+
 def is_section_label(p: str) -> bool:
     """A rubric or widget label: one or two words, bare or bracketed, no digits ("Новости",
     "[사회]", "<Politics>", "Избранное ?"), or a short path of one-word rubrics."""
@@ -204,6 +207,8 @@ def is_section_label(p: str) -> bool:
         return True
     if _RUBRIC_PAIR.match(p) or (len(p) <= 60 and _RUBRIC_ROOT_PATH.match(p)):
         return True
+    if len(p) <= 20 and _KO_VIEW_LABEL.fullmatch(p):
+        return True  # "문화 넓게 보기", "전체기사 보기": a Korean section's or button's "… view"
     return (
         0 < len(p) <= 20
         and not any(ch.isdigit() for ch in p)

@@ -339,6 +339,10 @@ PLACE_COMPOUND_WORDS = ("led", "based", "backed", "born", "made", "owned", "run"
                         "related", "centric", "friendly", "wide", "linked", "sponsored", "brokered", "hosted",
                         "funded", "controlled", "occupied", "allied", "aligned", "flagged", "registered")
 
+# Posts written glued to the name before them ("홍길동원장은", "푸틴대통령"); a byline's 기자 is left out.
+KO_GLUED_POSTS = ("원장", "회장", "부회장", "이사장", "총장", "사장", "교수", "박사", "장관", "차관", "대사", "총영사",
+                  "대통령", "총리", "부총리", "의원", "위원장", "대표", "소장", "센터장", "단장", "대변인", "후보")
+
 # Korean posts that follow a name ("남관표 국가안보실 2차장", "윤영찬 청와대 국민소통수석", "김현수
 # 수석연구원", "박성규 문과대학장"). Several also end common words or given names ("주차장", "임수석"),
 # so they count as posts only alone, after digits, or after two syllables or more (ner._ko_post).
@@ -346,7 +350,7 @@ KO_POST_WORDS = (
     "차장", "수석", "학장", "부장", "총재", "고문", "비서관", "참사관", "서기관", "협력관", "정책관", "심의관",
     "조정관", "담당관", "특사", "특별대표", "부지사", "부시장", "수석연구원", "선임연구원", "책임연구원",
     "경제상", "감독", "변호사", "차관보", "처장", "팀장", "보좌관", "부사장", "관장", "교장", "법인장", "지사장",
-    "사무관",
+    "사무관", "후보",
 )
 
 # Last words of a place's or a facility's English name: a model "person" ending in one is a place
