@@ -206,10 +206,14 @@ def _block_mentions(text: str, bs: int, be: int, language: str, en_doc: object |
         persons = [(h.start, h.end) for h in hits if h.entry.entity_type == "PERSON"] + [(c.start, c.end) for c in koreans]
         orgs = ner.russian_org_heads(flat, persons)
         org_index = SpanIndex((o.start, o.end) for o in orgs)
-        found = [_after(flat, c, orgs, org_index) for c in spans]
+        found = [_before_person(flat, _after(flat, c, orgs, org_index), initials) for c in spans]
         natasha.update(id(c) for c in found)
         raw += ner.orgs_named_after(flat, orgs + found + koreans)  # "университет им. Ким Чака"
         raw += ner.russian_kind_named(flat)  # "авиакомпания Аэрофлот"
+        # "СахГУ" alone; inside a longer name ("БФУ имени Канта", "… школы перевода АГУ") the name stays
+        longer = [(c.start, c.end) for c in found + orgs if c.entity_type == "ORG"]
+        raw += [a for a in ner.russian_university_acronyms(flat) if not hit_index.overlaps(a.start, a.end)
+                and not any(s <= a.start and a.end <= e and e - s > a.end - a.start for s, e in longer)]
         raw += ner.russian_legal_form_named(flat)  # "ПАО Сбербанк"
         # "РИА «27 Регион»", "компания «Керенг»" (the model's longer name holding it wins)
         model_index = SpanIndex((c.start, c.end) for c in found)
@@ -461,15 +465,19 @@ _TRAILING_LINK = re.compile(r"(?:\s+(?:of|for|and|the|on))+\s*$|\s+$")
 
 
 def _before_person(chunk: str, org: ner.Cand, persons: list[ner.Cand]) -> ner.Cand:
-    """A pattern's body whose complement runs into the model's person ("President of the Association of
-    Recent History of Korea Kwon Hee-Young"): the body ends before the person starts. (Empty when
-    nothing but the person is left.)"""
-    cut = min((p.start for p in persons if org.start < p.start < org.end < p.end), default=None)
+    """A body whose name runs into a person ("President of the Association of Recent History of
+    Korea Kwon Hee-Young", natasha's "… центра корееведения ИСАА МГУ И.Л. Касаткина"): the body
+    ends before the person starts. (Empty when nothing but the person is left.)"""
+    if org.entity_type != "ORG":
+        return org
+    cut = min((p.start for p in persons if org.start < p.start < org.end <= p.end), default=None)
     if cut is None:
         return org
     tail = _TRAILING_LINK.search(chunk, org.start, cut)
-    end = tail.start() if tail else cut
-    return dataclasses.replace(org, end=max(org.start, end))
+    end = max(org.start, tail.start() if tail else cut)
+    normal = ner.ru_nominative(chunk[org.start:end], "ORG") if org.normal is not None and _CYR.search(chunk[org.start:end]) \
+        else org.normal
+    return dataclasses.replace(org, end=end, normal=normal)
 
 
 def _body_as_person(chunk: str, org: ner.Cand, person: ner.Cand) -> bool:

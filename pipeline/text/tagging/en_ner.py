@@ -24,6 +24,9 @@ from pipeline.text.tagging.ner import (
 )
 
 _TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "FAC"}
+_MEETING_LAST = re.compile(r"\b(?:Summit|Talks|Summit Meeting)$")
+# A body's officer and the officer's full name after a span: "<body> Chairman Kim Soo-un".
+_OFFICER_AFTER = re.compile(r"\s(?:Chairman|Chairwoman|President|CEO|Director|Founder)\s[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+")
 # Penn tags that may sit inside a multi-word name ("Ministry of Foreign Affairs and Trade",
 # "Democratic People's Republic", "Asia-Pacific") but never start or end one.
 _INNER = frozenset({"IN", "CC", "DT", "HYPH", "POS", ",", "TO"})
@@ -218,6 +221,10 @@ def english_spans(text: str, start: int, end: int, hits: list[tuple[int, int, st
         if not whole:
             continue
         ws, we = start + whole[0].idx, start + whole[-1].idx + len(whole[-1].text)
+        if label in ("ORG", "FAC") and _MEETING_LAST.search(text, ws, we):
+            continue  # "the Singapore Summit": a meeting, no body (corpus convention); its place stays a place
+        if label == "PERSON" and _OFFICER_AFTER.match(text, we):
+            label = "ORG"  # "RH Focus Chairman Kim Soo-un": the body its officer is named after
         inside = [hits[k] for k in hit_index.overlapping(ws, we)]  # (hs < we and ws < he, in order)
         tokens = whole
         normal = None

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from pipeline.text.nlp import kiwi
 from pipeline.text.overlap import SpanIndex
+from pipeline.text.page_patterns import KO_GLUED_POSTS
 
 Tokens = dict[int, list[tuple[str, str, int]]]  # kiwi tokens by start offset: [(form, tag, end)]
 
@@ -191,11 +192,9 @@ def role_persons(text: str, words: list[Eojeol], is_title: list[bool], blocked: 
     return out
 
 
-# Posts written glued to the name before them ("홍길동원장은", "김철수대통령"); a byline's 기자 is
-# left out. The name is kiwi's one proper noun of three syllables in a surname.
-GLUED_POSTS = ("원장", "회장", "부회장", "이사장", "총장", "사장", "교수", "박사", "장관", "차관", "대사", "총영사",
-               "대통령", "총리", "부총리", "의원", "위원장", "대표", "소장", "센터장", "단장", "대변인")
-_GLUED_POST = re.compile("(?:" + "|".join(sorted(GLUED_POSTS, key=len, reverse=True)) + ")$")
+# A post glued to the name before it (page_patterns.KO_GLUED_POSTS); the name is kiwi's one proper
+# noun of three syllables in a surname.
+_GLUED_POST = re.compile("(?:" + "|".join(sorted(KO_GLUED_POSTS, key=len, reverse=True)) + ")$")
 # Last syllables of a body's short name, never of a given name before a post ("고려대총장", "서울시장").
 _BODY_LAST_SYLLABLE = frozenset("대부청원회소관사국처실당단과시도군구청관")
 
@@ -314,14 +313,34 @@ def russian_given_name_persons(text: str, words: list[Eojeol], is_title: list[bo
         if j + 1 < len(words) and text[w.end:words[j].start] == " " and words[j].stem_end == words[j].end and (
                 words[j].end - words[j].start == 1 or patronymic):
             j += 1  # an initial or a patronymic between the names
-        surname_end = _surname_end(text, words, j, is_title, not_name, _female(text[w.start:w.end])) \
-            if j < len(words) and text[words[j - 1].end:words[j].start] == " " and words[j - 1].stem_end == words[j - 1].end \
-            else None
+        spaced = j < len(words) and text[words[j - 1].end:words[j].start] == " " and words[j - 1].stem_end == words[j - 1].end
+        surname_end = _surname_end(text, words, j, is_title, not_name, _female(text[w.start:w.end])) if spaced else None
+        if surname_end is None and spaced and j == i + 1 and _role_follows(text, words, j, is_title, not_name):
+            surname_end = words[j].end  # "블라디미르 우린 볼쇼이극장 대표": a surname kiwi reads as a word
         if surname_end is not None:
             out.append((w.start, surname_end))
         elif patronymic:
             out.append((w.start, words[i + 1].stem_end))  # "블라디미르 니콜라예비치 부회장": given name and patronymic
     return out
+
+
+def _role_follows(text: str, words: list[Eojeol], j: int, is_title: list[bool], not_name: list[bool]) -> bool:
+    """words[j] is a bare Hangul word of two to four syllables, then a role: at most two bare words
+    and a post ("우린 볼쇼이극장 대표")."""
+    w = words[j]
+    word = text[w.start:w.end]  # whole: kiwi may read a surname's last syllable as a particle ("우린": 우리 + ㄴ)
+    if is_title[j] or not_name[j] or not (2 <= len(word) <= 4 and _HANGUL_WORD.fullmatch(word)):
+        return False
+    if w.tags and all(t == "NNG" for t in w.tags):
+        return False  # a common noun: "블라디미르 주의 주지사" is the region's governor
+    for k in range(j + 1, min(j + 4, len(words))):
+        if text[words[k - 1].end:words[k].start] != " ":
+            return False
+        if is_title[k]:
+            return True
+        if words[k].stem_end != words[k].end:
+            return False
+    return False
 
 
 def _female(given: str) -> bool:

@@ -630,6 +630,16 @@ _RU_KIND_NAMED = re.compile(
     r"(?P<name>[А-ЯЁ][А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)?|[A-Z][A-Za-z0-9&-]+(?: [A-Z][A-Za-z0-9&-]+)?)(?![\w«\"-])")
 
 
+# A Russian university's acronym: a city or region's short form and "ГУ" (state university),
+# "ФУ" (federal), "ГТУ", "ГПУ", "ГЭУ", "ГМУ" ("СахГУ", "ДВФУ", "СПбГУ", "АмГУ"); a bare "ГУ" is
+# a directorate ("ГУ МЧС"), not taken.
+_RU_UNIVERSITY_ACRONYM = re.compile(r"(?<![\w-])(?:[А-ЯЁ][а-яё]{0,3}){1,3}(?:ГУ|ФУ|ГТУ|ГПУ|ГЭУ|ГМУ|ГАУ)(?![\w-])")
+
+
+def russian_university_acronyms(text: str) -> list[Cand]:
+    return [Cand(m.start(), m.end(), "ORG", "pattern", 0.6) for m in _RU_UNIVERSITY_ACRONYM.finditer(text)]
+
+
 def russian_kind_named(text: str) -> list[Cand]:
     from pipeline.text.nlp import morph
     from pipeline.text.tagging.gazetteer import find_latin, find_russian
@@ -790,7 +800,8 @@ def bilateral_bodies(text: str) -> list[Cand]:
 # capitalised word ("U.S. Army" has no space after "U." and is not taken).
 _INITIALS = r"(?:[A-ZА-ЯЁ]\.\s){1,2}"
 _INITIALS_NAME = re.compile(rf"(?<![\w.]){_INITIALS}[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁ][a-zа-яё]+)?\b")
-_INITIALS_BEFORE = re.compile(rf"(?<![\w.]){_INITIALS}$")
+# Before a known surname, Russian also writes two initials glued together ("В.Е. Сухинин").
+_INITIALS_BEFORE = re.compile(rf"(?<![\w.])(?:{_INITIALS}|[А-ЯЁ]\.\s?[А-ЯЁ]\.\s?)$")
 
 
 def _ru_place_word(word: str) -> bool:
@@ -1134,7 +1145,8 @@ _KO_ORG_SUFFIX = re.compile(
     r"(?:대학교|대학|재단|협회|위원회|포럼|공사|공단|연구소|연구원|센터|소사이어티|학회|그룹|은행|기구|"
     r"협의회|연합회|진흥원|개발원|외무성|영사관|대사관|지부|아카데미|박물관|연합|협동조합|[가-힣]{2,}청|"
     r"연맹|출판사|정보원|과학원|학술원|평가원|교육원|의회|신문|신문사|방송|방송사|일보|통신사|"
-    r"자치회|상공회의소|복지관|무역대표부|총국|무역관|학과|학부|회계법인|법무법인)$"
+    r"자치회|상공회의소|복지관|무역대표부|총국|무역관|학과|학부|회계법인|법무법인|"
+    r"미술관|극장|발레단|교향악단|오케스트라|합창단|예술단|무용단)$"  # culture bodies: "마린스키극장"
 )
 # A ministry is named by its portfolio: "극동개발부", "경제개발부", "천연자원부" ("산업경제부" is a
 # newsroom desk). Kept apart from the heads above: a whole name, never a bare head word.
@@ -1312,7 +1324,7 @@ def _ko_region(word: str) -> bool:
     return len(word) >= 2 and is_city(word)
 
 
-_KO_LATIN_GLOSS = re.compile(r"\s?\(([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\)")
+_KO_LATIN_GLOSS = re.compile(r"\s?\(\s?([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\s?\)")  # (spaced inside on some sites)
 # Russian place names by their shape: adjectival endings ("Nadezhdinskaya", "Zapadnaya", "Artyomovsky",
 # "Slavyanka" aside), town endings ("-sk", "-grad", "-ovo"), and the adjectives that open them ("Bolshoy Kamen").
 _KO_PLACE_GLOSS = re.compile(
@@ -1606,7 +1618,7 @@ def korean_candidates(text: str, start: int, end: int, tokens: dict,
             out.append(Cand(nouns[j][0], ne, "GPE", "pattern", 0.6))
             continue
         # Foreign names: NNP run followed by "(Latin Name)".
-        gl = re.match(r"\s*\(([A-Z][a-z]+(?: [A-Z][a-z.]+)+)\)", text[ne : ne + 60]) if nnp else None
+        gl = re.match(r"\s*\(\s?([A-Z][a-z]+(?: [A-Z][a-z.]+)+)\s?\)", text[ne : ne + 60]) if nnp else None
         if gl and _LATIN_BODY_HEAD.search(gl.group(1)):
             out.append(Cand(ws, ne, "ORG", "pattern", 0.7))  # "사우스터미널(South Terminal)": a company
             continue

@@ -29,9 +29,10 @@ _SENTENCE_START_WORDS = frozenset({"Сын"})
 # "На Корейском полуострове"): taken only in the three-word form ("У Юн Кын").
 _AMBIGUOUS = frozenset("О У Со На Но Ко".split())  # noqa: SIM905
 _VOWELS = re.compile(r"[аеёиоуыэюя]+", re.I)
-# A case ending after a consonant a Korean syllable can end in (н, м, к, п, т, ль): "Ин|а",
-# "Кын|ом", "Бак|у", "Ёл|я" (from "Ёль"). A syllable ending in a vowel ("Чжэ", "Хва") is not declined.
-_CASE_ENDING = re.compile(r"(?<=[нмкпт])(?:ом|ой|ою|а|у|е|ы)$|(?<=л)(?:ем|я|ю|е)$")
+# A case ending after a consonant a Korean syllable can end in (н, м, к, п, т, р, ль): "Ин|а",
+# "Кын|ом", "Бак|у", "Ир|ом" (ㄹ written р, as in "Ким Ир Сен"), "Ёл|я" (from "Ёль"). A syllable
+# ending in a vowel ("Чжэ", "Хва") is not declined.
+_CASE_ENDING = re.compile(r"(?<=[нмкптр])(?:ом|ой|ою|а|у|е|ы)$|(?<=л)(?:ем|я|ю|е)$")
 _WORD = re.compile(r"[А-ЯЁ][а-яё]*")
 
 
