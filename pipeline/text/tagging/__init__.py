@@ -201,6 +201,7 @@ def _block_mentions(text: str, bs: int, be: int, language: str, en_doc: object |
         # the patterns read a line break inside a paragraph as the space it stands for (same offsets).
         flat = _WRAP_BREAK.sub(lambda m: " " * len(m.group()), chunk)
         koreans = ner.russian_korean_names(flat)  # "Мун Чжэ Ином", "Ли Мён Баку" (no city inside)
+        koreans = [_with_russian_given_name(flat, c) for c in koreans]  # "Сергей Ли Су Дин"
         spans = ner.merge_org_chains(flat, ner.with_closing_quote(chunk, ner.without_acronym(chunk, natasha_found[chunk])))
         # (natasha's own persons may hold the party's name: "[партии Тобуро] Мун Хи Сан")
         persons = [(h.start, h.end) for h in hits if h.entry.entity_type == "PERSON"] + [(c.start, c.end) for c in koreans]
@@ -211,7 +212,8 @@ def _block_mentions(text: str, bs: int, be: int, language: str, en_doc: object |
         raw += ner.orgs_named_after(flat, orgs + found + koreans)  # "университет им. Ким Чака"
         raw += ner.russian_kind_named(flat)  # "авиакомпания Аэрофлот"
         # "СахГУ" alone; inside a longer name ("БФУ имени Канта", "… школы перевода АГУ") the name stays
-        longer = [(c.start, c.end) for c in found + orgs if c.entity_type == "ORG"]
+        longer = [(c.start, c.end) for c in found + orgs if c.entity_type == "ORG"
+                  and (c not in found or filters.ru_name_ok(flat[c.start:c.end], "ORG"))]  # (kept names only)
         raw += [a for a in ner.russian_university_acronyms(flat) if not hit_index.overlaps(a.start, a.end)
                 and not any(s <= a.start and a.end <= e and e - s > a.end - a.start for s, e in longer)]
         raw += ner.russian_legal_form_named(flat)  # "ПАО Сбербанк"
@@ -543,6 +545,19 @@ def _with_initials(chunk: str, hit: gazetteer.Hit, hits: SpanIndex) -> gazetteer
     if m and m.group(1) in given:
         start -= len(m.group(0))
     return gazetteer.Hit(start, hit.end, hit.entry)
+
+
+_GIVEN_BEFORE = re.compile(r"([А-ЯЁ][а-яё]+) $")
+
+
+def _with_russian_given_name(chunk: str, cand: ner.Cand) -> ner.Cand:
+    """A Korean name written in Russian after a Russian given name is one person's name, as
+    Sakhalin and Central Asian Koreans are named ("Сергей Ли Су Дин")."""
+    m = _GIVEN_BEFORE.search(chunk, max(0, cand.start - 20), cand.start)
+    if m is None or not filters.ru_given_name(m.group(1), known=True):  # (not a guess: "города Кванъяна")
+        return cand
+    given = ner.ru_nominative(m.group(1), "PERSON")
+    return dataclasses.replace(cand, start=m.start(1), normal=f"{given} {cand.normal}" if cand.normal else None)
 
 
 def _after(chunk: str, cand: ner.Cand, spans: list[ner.Cand], index: SpanIndex) -> ner.Cand:

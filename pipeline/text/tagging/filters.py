@@ -153,10 +153,11 @@ def _parses(word: str) -> tuple[tuple[str | None, frozenset[str], bool], ...]:
     return tuple((p.tag.POS, frozenset(p.tag.grammemes), p.is_known) for p in morph().parse(word)[:4])
 
 
-def ru_given_name(word: str) -> bool:
-    """A word whose first reading is a given name ("Ильёй", "Олегом"): a person's first word."""
+def ru_given_name(word: str, known: bool = False) -> bool:
+    """A word whose first reading is a given name ("Ильёй", "Олегом"): a person's first word.
+    `known`: a name in pymorphy3's dictionary, not one it guesses from the ending ("Кванъяна")."""
     parses = _parses(word)
-    return bool(parses) and "Name" in parses[0][1]
+    return bool(parses) and "Name" in parses[0][1] and (parses[0][2] or not known)
 
 
 def ru_common_noun(word: str) -> bool:

@@ -72,6 +72,7 @@ def _latin_only(form: str) -> bool:
 
 _TITLE_WORD = re.compile(r"(?<![\w'’])[a-z]{4,}\b")
 _TITLE_CASE = re.compile(r"^[A-Z][a-z]+$")  # a capitalised word, not an acronym ("ASEAN")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“«(])\s*$")  # nothing, or a sentence's end, before a word
 
 
 @lru_cache(maxsize=1)
@@ -79,8 +80,30 @@ def _latin_automaton() -> ahocorasick.Automaton:
     return build_latin_automaton(load_catalog().entries)
 
 
+CASE_VARIANT_WORDS = 5  # names of up to five words get their lower-case variants (at most 16 each)
+
+
+def _lower_case_variants(form: str) -> set[str]:
+    """A name of several words as pages also write it, some capitalised words after the first in
+    lower case: "Eastern economic forum", "Northern Sea route", "Russky island". The first word
+    keeps its capital, and acronyms keep theirs ("ASEAN Regional Forum")."""
+    words = form.split(" ")
+    if not 2 <= len(words) <= CASE_VARIANT_WORDS:
+        return set()
+    lowerable = [i for i in range(1, len(words)) if _TITLE_CASE.fullmatch(words[i])]
+    out = set()
+    for mask in range(1, 1 << len(lowerable)):
+        ws = list(words)
+        for bit, i in enumerate(lowerable):
+            if mask >> bit & 1:
+                ws[i] = ws[i].lower()
+        out.add(" ".join(ws))
+    return out
+
+
 def build_latin_automaton(entries: Iterable[CatalogEntry]) -> ahocorasick.Automaton:
     forms: dict[str, list[CatalogEntry]] = {}
+    lowered: dict[str, list[CatalogEntry]] = {}  # lower-case variants: not where a sentence starts
     for entry in entries:
         for form in entry.all_names():
             if not _latin_only(form):
@@ -91,14 +114,17 @@ def build_latin_automaton(entries: Iterable[CatalogEntry]) -> ahocorasick.Automa
                 variants.add(form.upper())  # datelines: "SEOUL, Sept. 6"
             if entry.entity_type == "ORG":  # "Seoul's foreign ministry" is also written "Seoul's Foreign Ministry"
                 variants.add(_TITLE_WORD.sub(lambda m: m.group(0).capitalize(), form))
-                words = form.split(" ")
-                if len(words) >= 3:  # and a long name in sentence case: "the Eastern economic forum"
-                    variants.add(" ".join([words[0]] + [_TITLE_CASE.sub(lambda m: m.group(0).lower(), w) for w in words[1:]]))
             for v in variants:
                 forms.setdefault(v, []).append(entry)
+            if entry.entity_type in ("ORG", "GPE", "LOC", "FAC"):
+                for v in _lower_case_variants(form):
+                    lowered.setdefault(v, []).append(entry)
     automaton = ahocorasick.Automaton()
     for form, entries in forms.items():
-        automaton.add_word(form, (form, entries[0]))
+        automaton.add_word(form, (form, entries[0], False))
+    for form, entries in lowered.items():
+        if form not in forms:  # (a name as written wins its lower-case form: "Blue house" of nothing else)
+            automaton.add_word(form, (form, entries[0], True))
     automaton.make_automaton()
     return automaton
 
@@ -119,8 +145,10 @@ def _korean_tail(text: str, end: int) -> bool:
 def find_latin(text: str, automaton: ahocorasick.Automaton | None = None) -> list[Hit]:
     """Case-sensitive catalog forms on word boundaries (acronyms stay acronyms)."""
     hits = []
-    for end_idx, (form, entry) in (automaton if automaton is not None else _latin_automaton()).iter(text):
+    for end_idx, (form, entry, lowered) in (automaton if automaton is not None else _latin_automaton()).iter(text):
         start, end = end_idx - len(form) + 1, end_idx + 1
+        if lowered and form.count(" ") == 1 and _SENTENCE_START.search(text, max(0, start - 12), start):
+            continue  # "Blue house paint …": the capital is the sentence's (a longer name is rarely a phrase)
         if start > 0 and _is_word_char(text[start - 1]):
             continue
         if end < len(text) and _is_word_char(text[end]) and _is_word_char(form[-1]) \
@@ -227,9 +255,18 @@ def build_ko_automaton(entries: Iterable[CatalogEntry]) -> ahocorasick.Automaton
     return automaton
 
 
+# Korean joins listed words with a middle dot, often the Hangul letter "ㆍ" (U+318D), which Python
+# counts as a letter: "중동ㆍ동남아에" is two words.
+_KO_LIST_DOTS = frozenset("ㆍ·・")
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() and ch not in _KO_LIST_DOTS
+
+
 def eojeol_end(text: str, pos: int) -> int:
     """End of the whitespace/punctuation-delimited word containing position pos."""
-    while pos < len(text) and (text[pos].isalnum()):
+    while pos < len(text) and _word_char(text[pos]):
         pos += 1
     return pos
 
@@ -264,7 +301,7 @@ def ko_token_index(text: str, tokens: Sequence[KiwiToken] | None = None) -> dict
 
 
 def ko_starts_word(text: str, start: int) -> bool:
-    return start == 0 or not text[start - 1].isalnum()
+    return start == 0 or not _word_char(text[start - 1])
 
 
 _KO_GLUED_POST = re.compile("|".join(sorted(KO_GLUED_POSTS, key=len, reverse=True)))
