@@ -90,8 +90,11 @@ def test_the_place_a_body_belongs_to_is_mentioned_too() -> None:
 
 
 def test_a_place_naming_a_body_is_not_its_owner() -> None:
-    # An English name opening with a place, a quoted name, a one-syllable abbreviation: no place mentioned.
-    assert named("Korea University signed the agreement.", "en") == {"Korea University": "ORG"}
+    # A quoted name, a one-syllable abbreviation: no place mentioned. (An English name opening with a
+    # place word mentions it since session 14, as the corpus convention lists places nested in names
+    # as separate words: "Korea University" -> Korea; measured on dev and eight sets, every such
+    # surface agreed with the labels.)
+    assert named("Korea University signed the agreement.", "en") == {"Korea University": "ORG", "Korea": "GPE"}
     assert named("Фонд «Корея» провёл конкурс.", "ru") == {"Фонд «Корея»": "ORG"}
     assert named("러 외교부가 발표했다.", "ko") == {"러 외교부": "ORG"}
 

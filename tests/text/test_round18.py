@@ -46,3 +46,13 @@ def test_a_guessed_given_name_does_not_join_a_korean_name() -> None:
 def test_long_catalog_name_in_sentence_case_at_a_sentence_start() -> None:
     found = named("Eastern economic forum is an event that brings investors to Vladivostok.", "en")
     assert found.get("Eastern economic forum") == "ORG"
+
+
+def test_place_opening_a_catalog_body_name_in_english_is_mentioned_too() -> None:
+    from tests.text.lines import tag_lines
+
+    mentions = tag_lines("In 2017 deliveries by Sakhalin Energy rose sharply.", "en")
+    assert {(m.surface, m.entity_type) for m in mentions if m.entity_type in ("ORG", "GPE")} == \
+        {("Sakhalin Energy", "ORG"), ("Sakhalin", "GPE")}
+    # a nationality adjective opening a name is no place
+    assert "Korean" not in named("The Korean National Ballet toured Moscow.", "en")

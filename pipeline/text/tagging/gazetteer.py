@@ -347,6 +347,8 @@ def owner_place(name: str) -> Hit | None:
         found = find_latin(name, latin) if _latin_only(name) else find_russian(name, ru)
         hits = [h for h in (with_state_form(name, h) for h in found)
                 if h.end == len(name) and h.start > 0 and name[h.start - 1].isspace()]
+        if not hits and _latin_only(name):  # or opens with it in English: "Sakhalin Energy"
+            hits = [h for h in found if h.start == 0 and name[h.end : h.end + 1] == " "]
     return hits[0] if hits else None
 
 
