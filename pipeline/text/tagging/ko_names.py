@@ -36,6 +36,9 @@ _AGE = re.compile(r"\((?:\d{1,3}(?:세)?|(?:앞줄|뒷줄|사진)?\s?(?:왼쪽|�
 _PROPER_MARGIN = 3.0  # log-score distance within which kiwi's proper-noun reading still counts
 
 
+_CONTRACTED = re.compile("[\u11a8-\u11c2\u3131-\u314e]")  # a final consonant alone: 'ᆫ', 'ᆯ'
+
+
 @dataclass(frozen=True)
 class Eojeol:
     start: int
@@ -48,13 +51,17 @@ def eojeols(text: str, start: int, end: int, tokens: Tokens) -> list[Eojeol]:
     out = []
     for m in EOJEOL.finditer(text, start, end):
         ws, we = m.start(), m.end()
-        toks = sorted((p, tag, tend) for p in range(ws, we) for _, tag, tend in tokens.get(p, []) if tend <= we)
+        toks = sorted((p, tag, tend, form) for p in range(ws, we) for form, tag, tend in tokens.get(p, []) if tend <= we)
+        # kiwi may read a name's last syllable as another name and a contracted particle
+        # ("김영준" as 김영주 + ㄴ): the lone final consonant stays inside the word
+        toks = [t for t in toks if not (_CONTRACTED.fullmatch(t[3]) and t[2] == we and any(
+            o[0] < t[0] < o[2] for o in toks if o is not t))]
         stem_end = we
-        for p, tag, _ in reversed(toks):  # strip trailing particles, copula, endings
+        for p, tag, _, _ in reversed(toks):  # strip trailing particles, copula, endings
             if not tag.startswith(_FUNCTIONAL):
                 break
             stem_end = min(stem_end, p)
-        tags = tuple(tag for p, tag, tend in toks if tend <= stem_end)
+        tags = tuple(tag for p, tag, tend, _ in toks if tend <= stem_end)
         out.append(Eojeol(ws, we, stem_end if stem_end > ws else we, tags))
     return out
 
@@ -397,12 +404,20 @@ def koryo_persons(text: str, words: list[Eojeol], is_title: list[bool], surnames
 
 def honorific_persons(text: str, words: list[Eojeol], blocked: list[tuple[int, int]], not_name: list[bool],
                       native_first: frozenset[str]) -> list[tuple[int, int]]:
-    """A Korean name of three syllables before the honorific 씨 written apart ("홍길동 씨는"):
-    the honorific is said of people only; the name must be Korean-shaped and name-like."""
+    """A Korean name of three syllables before the honorific 씨, written apart ("홍길동 씨는") or
+    glued ("최영희씨는"): the honorific is said of people only; the name must be Korean-shaped."""
     index = SpanIndex(blocked)
     out = []
-    for i in range(len(words) - 1):
-        w, h = words[i], words[i + 1]
+    for i in range(len(words)):
+        w = words[i]
+        glued = text[w.start:w.stem_end]
+        if len(glued) == 4 and glued.endswith("씨") and glued[0] in native_first and _HANGUL_WORD.fullmatch(glued) \
+                and not index.overlaps(w.start, w.start + 3) and not not_name[i]:
+            out.append((w.start, w.start + 3))  # written glued: "최영희씨는" (kiwi splits such names its own way)
+            continue
+        if i + 1 >= len(words):
+            continue
+        h = words[i + 1]
         if text[h.start:h.stem_end] != "씨" or text[w.end:h.start] != " " or w.stem_end != w.end:
             continue
         word = text[w.start:w.stem_end]
