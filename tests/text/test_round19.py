@@ -29,3 +29,9 @@ def test_honorific_glued_to_a_name() -> None:
     assert named("북한의 안무가 최영희씨를 초청하였다.", "ko").get("최영희") == "PERSON"
     for text in ("아저씨는 말했다.", "솜씨가 좋았다.", "김씨는 말했다."):
         assert not [s for s, t in named(text, "ko").items() if t == "PERSON"], text
+
+
+def test_a_street_named_with_an_adjective_is_no_place() -> None:
+    assert not named("Офис компании находится на Ленинском проспекте.", "ru")  # not the town Ленинск
+    assert not named("На Владивостокской улице открыли кафе.", "ru")
+    assert named("Делегация прибыла во Владивосток.", "ru").get("Владивосток") == "GPE"

@@ -135,7 +135,10 @@ _BODY_HEAD = re.compile(r"\b(?:University|Institute|Academy|Agency|Ministry|Comm
                         r"|Association|Society|Corporation|Company|Bank)$")
 # A place glued to a currency sign or to a lower-case word by a hyphen names a currency or
 # describes ("US$", "HK$", "the US-led coalition", "Seoul-based"): not a mention of the place.
-_PLACE_COMPOUND = re.compile(rf"\$|-(?:{'|'.join(PLACE_COMPOUND_WORDS)})\b")
+_RU_STREET = re.compile(r"(?<![а-яё])(?:проспект|улиц|переул|шоссе|бульвар|набережн)[а-яё]*")
+_PLACE_COMPOUND = re.compile(rf"\$|-(?:{'|'.join(PLACE_COMPOUND_WORDS)})\b"
+                             # a street named with an adjective: "на Ленинском проспекте" is no town Ленинск
+                             rf"|[ \t]+{_RU_STREET.pattern}")
 # A body named by its matter ("Center for Korean Studies", "Institute of Oriental Studies"): the model's
 # place or facility with a body's head word and its complement is that body.
 _BODY_OF = re.compile(r"\b(?:Cent(?:er|re)|Institute|Academy|School|College|Faculty|Department|Agency|Ministry|Committee"
@@ -250,6 +253,8 @@ def _block_mentions(text: str, bs: int, be: int, language: str, en_doc: object |
             continue  # "Совещание", "СМИ", "Школы налажены", "2+2": not names
         if c.method == "ner" and c.entity_type == "PERSON" and _ADJECTIVE.search(chunk[c.start : c.end]):
             continue  # natasha tags lone adjectives ("Корейско-российской") as persons
+        if c.method == "ner" and c.entity_type in ("GPE", "LOC") and _RU_STREET.search(chunk, c.start, c.end):
+            continue  # "Ленинском проспекте", "Владивостокской улице": a street, no place (corpus convention)
         if c.entity_type == "TITLE":
             titles.append(ner.Cand(bs + c.start, bs + c.end, "TITLE", c.method, c.confidence))
             continue
