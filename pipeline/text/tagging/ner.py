@@ -1314,8 +1314,14 @@ def _ko_name_before_post(text: str, ejs: list, k: int) -> bool:
     if len(word) != 3 or word[0] not in _KO_SURNAMES or e.stem_end != e.end or k + 1 >= len(ejs):
         return False
     nxt = ejs[k + 1]
-    return text[e.end:nxt.start] == " " and text[nxt.start:nxt.stem_end] in _KO_PERSONAL_POSTS \
+    post = text[nxt.start:nxt.stem_end]
+    return text[e.end:nxt.start] == " " and (post in _KO_PERSONAL_POSTS or _KO_OFFICE_HEAD.search(post) is not None) \
         and not _ko_region(word)
+
+
+# A post heading an office of a body, glued to the office's name ("국제교류처장", "교무처장",
+# "기획조정실장"): only a person holds it, as with the posts above.
+_KO_OFFICE_HEAD = re.compile(r"[가-힣]{2,}(?:처장|실장|국장|팀장|과장|부장)$")
 
 
 def _ko_region(word: str) -> bool:
