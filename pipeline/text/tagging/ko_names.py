@@ -203,7 +203,7 @@ def role_persons(text: str, words: list[Eojeol], is_title: list[bool], blocked: 
 # noun of three syllables in a surname.
 _GLUED_POST = re.compile("(?:" + "|".join(sorted(KO_GLUED_POSTS, key=len, reverse=True)) + ")$")
 # Last syllables of a body's short name, never of a given name before a post ("고려대총장", "서울시장").
-_BODY_LAST_SYLLABLE = frozenset("대부청원회소관사국처실당단과시도군구청관")
+_BODY_LAST_SYLLABLE = frozenset("대부청원회소관사국처실당단과시도군구")
 
 
 def glued_post_persons(text: str, words: list[Eojeol], tokens: Tokens, blocked: list[tuple[int, int]],
