@@ -1171,9 +1171,9 @@ _KO_LEGISLATURE = re.compile(r"(?:국회|[가-힣]{1,4}의회)")
 # Ordinals and times never start an organisation's name ("제3차", "8일 오후 5시 포항공과대학교").
 _KO_NOT_IN_NAME = re.compile(r"제?\d+차?|\d+(?:년|월|일|시|분)|오전|오후|지난|오는|이번")
 _KO_CONJUNCTIONS = frozenset({"및", "또는", "혹은", "그리고"})
-# An adverb, determiner or interjection opens a clause, never a name: "한편 러시아센터의 설립은"
+# An adverb, determiner, interjection or verb opens a clause, never a name: "한편 러시아센터의 설립은"
 # ("meanwhile, the Russia Centre's founding") names "러시아센터".
-_KO_NOT_NOUN_TAGS = frozenset({"MAG", "MAJ", "MM", "IC"})  # (a conjunction, "및", may join one name)
+_KO_NOT_NOUN_TAGS = frozenset({"MAG", "MAJ", "MM", "IC", "VV", "VA", "VX"})  # (a conjunction, "및", may join one name)
 
 
 def _ko_second_body(text: str, words: list[tuple[int, int]], nouns: list[tuple[int, int]], k: int) -> bool:
