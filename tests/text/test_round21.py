@@ -20,3 +20,11 @@ def test_a_verb_does_not_open_a_bodys_name() -> None:
     assert named("새로 만든 한국학센터는 문을 열었다.", "ko").get("한국학센터") == "ORG"
     # a noun phrase still opens a committee's name
     assert named("한러수교 30주년 준비위원회가 열렸다.", "ko").get("한러수교 30주년 준비위원회") == "ORG"
+
+
+def test_a_facility_opening_with_a_catalog_city_keeps_its_name() -> None:
+    # "Railway House of Culture" is no person's name: the model's facility keeps its whole name
+    found = named("A concert was held at the Vladivostok Railway House of Culture on Friday.", "en")
+    assert found.get("Vladivostok Railway House of Culture") in ("FAC", "ORG")
+    # a place merged with a person's full name still gives the person
+    assert named("North Korea Glyn Davies said on Monday.", "en").get("Glyn Davies") == "PERSON"

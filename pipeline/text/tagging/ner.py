@@ -937,9 +937,14 @@ def _ends_with_head(text: str, s: int, e: int) -> bool:
 
 
 def en_person_shaped(tokens: list[str]) -> bool:
-    return 2 <= len(tokens) <= 4 and not any(t.rstrip(".") in _NOT_NAME for t in tokens) and all(
+    return 2 <= len(tokens) <= 4 and not any(t.rstrip(".") in _NOT_NAME or t in _EN_LINK_WORDS for t in tokens) and all(
         not t.isupper() or len(t) == 2 for t in tokens
     )
+
+
+# Lower-case words that join a body's or a place's name and never a person's ("Railway House of
+# Culture", "Bank for Development"): a run holding one is not person-shaped.
+_EN_LINK_WORDS = frozenset({"of", "for", "and", "the", "on", "at", "in", "to"})
 
 
 def _en_person_evidence(tokens: list[str], before: str) -> float:
