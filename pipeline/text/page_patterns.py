@@ -342,6 +342,7 @@ PLACE_COMPOUND_WORDS = ("led", "based", "backed", "born", "made", "owned", "run"
 # Posts written glued to the name before them ("홍길동원장은", "푸틴대통령"); a byline's 기자 is left out.
 KO_GLUED_POSTS = ("원장", "회장", "부회장", "이사장", "총장", "사장", "교수", "박사", "장관", "차관", "대사", "총영사",
                   "대통령", "총리", "부총리", "의원", "위원장", "대표", "소장", "센터장", "단장", "대변인", "후보")
+KO_GLUED_POST = re.compile("|".join(sorted(KO_GLUED_POSTS, key=len, reverse=True)))  # longest first
 
 # Korean posts that follow a name ("남관표 국가안보실 2차장", "윤영찬 청와대 국민소통수석", "김현수
 # 수석연구원", "박성규 문과대학장"). Several also end common words or given names ("주차장", "임수석"),

@@ -215,8 +215,8 @@ def _block_mentions(text: str, bs: int, be: int, language: str, en_doc: object |
         raw += ner.orgs_named_after(flat, orgs + found + koreans)  # "университет им. Ким Чака"
         raw += ner.russian_kind_named(flat)  # "авиакомпания Аэрофлот"
         # "СахГУ" alone; inside a longer name ("БФУ имени Канта", "… школы перевода АГУ") the name stays
-        longer = [(c.start, c.end) for c in found + orgs if c.entity_type == "ORG"
-                  and (c not in found or filters.ru_name_ok(flat[c.start:c.end], "ORG"))]  # (kept names only)
+        longer = [(c.start, c.end) for c in orgs if c.entity_type == "ORG"] + [
+            (c.start, c.end) for c in found if c.entity_type == "ORG" and filters.ru_name_ok(flat[c.start:c.end], "ORG")]
         raw += [a for a in ner.russian_university_acronyms(flat) if not hit_index.overlaps(a.start, a.end)
                 and not any(s <= a.start and a.end <= e and e - s > a.end - a.start for s, e in longer)]
         raw += ner.russian_legal_form_named(flat)  # "ПАО Сбербанк"

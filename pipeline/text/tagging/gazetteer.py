@@ -15,7 +15,7 @@ import ahocorasick
 
 from pipeline.text.nlp import KiwiToken, kiwi, kiwi_tokenize, morph  # noqa: F401 - re-exported for callers
 from pipeline.text.overlap import select_non_overlapping
-from pipeline.text.page_patterns import KO_GLUED_POSTS
+from pipeline.text.page_patterns import KO_GLUED_POST
 from pipeline.text.tagging.catalog import CatalogEntry, load_catalog
 
 _LATIN = re.compile(r"[A-Za-z]")
@@ -304,7 +304,6 @@ def ko_starts_word(text: str, start: int) -> bool:
     return start == 0 or not _word_char(text[start - 1])
 
 
-_KO_GLUED_POST = re.compile("|".join(sorted(KO_GLUED_POSTS, key=len, reverse=True)))
 
 
 def find_korean(text: str, tokens: dict[int, list[tuple[str, str, int]]] | None = None,
@@ -320,7 +319,7 @@ def find_korean(text: str, tokens: dict[int, list[tuple[str, str, int]]] | None 
             hits.append(Hit(start, end, entry))  # an agency and its "통신": "로이터통신에 따르면"
         elif entry.entity_type == "GPE" and text[end : end + 1] == "항" and ko_tail_ok(text, end + 1, tokens):
             hits.append(Hit(start, end + 1, entry))  # a city's port by the city's name: "블라디보스토크항에"
-        elif entry.entity_type == "PERSON" and (post := _KO_GLUED_POST.match(text, end)) \
+        elif entry.entity_type == "PERSON" and (post := KO_GLUED_POST.match(text, end)) \
                 and ko_tail_ok(text, post.end(), tokens):
             hits.append(Hit(start, end, entry))  # a person and the post glued to the name: "푸틴대통령은"
     return longest_first(hits)

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from pipeline.text.nlp import kiwi
 from pipeline.text.overlap import SpanIndex
-from pipeline.text.page_patterns import KO_GLUED_POSTS
+from pipeline.text.page_patterns import KO_GLUED_POST
 
 Tokens = dict[int, list[tuple[str, str, int]]]  # kiwi tokens by start offset: [(form, tag, end)]
 
@@ -199,9 +199,6 @@ def role_persons(text: str, words: list[Eojeol], is_title: list[bool], blocked: 
     return out
 
 
-# A post glued to the name before it (page_patterns.KO_GLUED_POSTS); the name is kiwi's one proper
-# noun of three syllables in a surname.
-_GLUED_POST = re.compile("(?:" + "|".join(sorted(KO_GLUED_POSTS, key=len, reverse=True)) + ")$")
 # Last syllables of a body's short name, never of a given name before a post ("고려대총장", "서울시장").
 _BODY_LAST_SYLLABLE = frozenset("대부청원회소관사국처실당단과시도군구")
 
@@ -214,8 +211,8 @@ def glued_post_persons(text: str, words: list[Eojeol], tokens: Tokens, blocked: 
     out = []
     for e in words:
         word = text[e.start:e.stem_end]
-        post = _GLUED_POST.search(word)
-        if post is None or post.start() != 3 or word[0] not in surnames or word[2] in _BODY_LAST_SYLLABLE \
+        # the post (page_patterns.KO_GLUED_POST) fills the word after three syllables
+        if KO_GLUED_POST.fullmatch(word, 3) is None or word[0] not in surnames or word[2] in _BODY_LAST_SYLLABLE \
                 or not _HANGUL_WORD.fullmatch(word):
             continue
         first = tokens.get(e.start, [])

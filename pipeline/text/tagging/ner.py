@@ -1723,10 +1723,11 @@ def korean_candidates(text: str, start: int, end: int, tokens: dict,
     out += _ko_foreign_ministries(text, words, nouns, blocked_places)
     listed = [c for c in ko_list_places(text, ejs, blocked) if not in_person.overlaps(*c)]
     out = [c for c in out if (c.start, c.end) not in set(listed)] + [Cand(s, e, "GPE", "pattern", 0.55) for s, e in listed]
-    glued = dict(persons)  # a post glued to its name starts after it ("김선명원장")
+    person_end = dict(persons)  # a post glued to its name starts after it ("김선명원장")
     for i, (ws, ne) in enumerate(nouns):
         if is_title[i]:
-            out.append(Cand(glued.get(ws, ws) if glued.get(ws, ws) < ne else ws, ne, "TITLE", "pattern", 0.6))
+            start = person_end.get(ws, ws)
+            out.append(Cand(start if start < ne else ws, ne, "TITLE", "pattern", 0.6))
     return out
 
 
