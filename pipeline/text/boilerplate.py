@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 
 from pipeline.text.headline import is_section_label
+from pipeline.text.memo import per_document
 from pipeline.text.page_patterns import (
     APPEAL,
     APPEAL_SHORT,
@@ -162,6 +163,7 @@ def _is_contact_line(line: str) -> bool:
                for n in (m.group(0) for m in CONTACT_NUMBER.finditer(line)))  # a phone is written with + ( or -
 
 
+@per_document
 def boilerplate_reason(line: str) -> str | None:
     """Why a whole paragraph is page furniture (a short label), or None for article text."""
     folded = line.casefold().rstrip(": ")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from pipeline.text.layout import Layout, analyse_layout
+from pipeline.text.memo import new_document
 from pipeline.text.normalize import collapse_blank_lines, normalize_chars
 from pipeline.text.types import Block, CleanedDocument
 from pipeline.text.unwrap import split_paragraphs
@@ -53,6 +54,7 @@ def clean_document(
     because every format reaches here as plain text (HTML is extracted upstream).
     """
     del source_format
+    new_document()  # the layout rules' answers about this document's paragraphs (pipeline.text.memo)
     hints = {
         "title_hint": title_hint,
         "published_hint": published_hint,

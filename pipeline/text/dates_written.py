@@ -14,6 +14,8 @@ import re
 
 import numpy as np
 
+from pipeline.text.memo import per_document
+
 _EN_MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
     "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
@@ -92,10 +94,15 @@ def _to_date(order: str, groups: tuple[str, ...], day_first: bool) -> dt.date | 
 def full_date_spans(text: str, day_first: bool = False) -> list[tuple[dt.date, int, int]]:
     """Every complete (day, month, year) date in the text: (date, start, end), by position.
     `day_first` reads "05/12/2016" as 5 December (Russian pages), else as May 12."""
+    return list(_full_date_spans(text, day_first))
+
+
+@per_document
+def _full_date_spans(text: str, day_first: bool) -> tuple[tuple[dt.date, int, int], ...]:
     found: list[tuple[dt.date, int, int]] = []
     taken: list[tuple[int, int]] = []
     if not _FOUR_DIGITS.search(text):  # every shape has a four-digit year
-        return found
+        return ()
     for rx, order in _SHAPES:
         for m in rx.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
@@ -105,7 +112,7 @@ def full_date_spans(text: str, day_first: bool = False) -> list[tuple[dt.date, i
                 end = m.end() - (1 if m.group(0).endswith(".") and order == "ysmsd" else 0)
                 found.append((d, m.start(), end))
                 taken.append((m.start(), m.end()))
-    return sorted(found, key=lambda x: x[1])
+    return tuple(sorted(found, key=lambda x: x[1]))
 
 
 def full_dates(text: str) -> list[dt.date]:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline.text.dateline import find_dateline
+from pipeline.text.memo import per_document
 from pipeline.text.page_patterns import (
     AFTER_TITLE_LABELS,
     IMAGE_PLACEHOLDER,
@@ -102,6 +103,7 @@ _SLASH_CREDIT_AFTER_STOP = re.compile(r"\w{2}[.!]\s?/\s?[^\s/()\[\]=]{2,}(?:\s[^
 _IMAGE_FILE = re.compile(r"[\w-]\.(?:jpe?g|png|gif|webp|bmp)(?![a-z])", re.I)
 
 
+@per_document
 def is_caption(p: str) -> bool:
     return bool(
         _CAPTION_END.search(p) or _CAPTION_START.match(p) or (len(p) <= 150 and _CREDIT_INSIDE.search(p))
