@@ -304,8 +304,6 @@ def ko_starts_word(text: str, start: int) -> bool:
     return start == 0 or not _word_char(text[start - 1])
 
 
-
-
 def find_korean(text: str, tokens: dict[int, list[tuple[str, str, int]]] | None = None,
                 automaton: ahocorasick.Automaton | None = None) -> list[Hit]:
     hits = []

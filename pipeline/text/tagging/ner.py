@@ -1336,6 +1336,8 @@ def _ko_region(word: str) -> bool:
 
 
 _KO_LATIN_GLOSS = re.compile(r"\s?\(\s?([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\s?\)")  # (spaced inside on some sites)
+# A foreign name of two words or more glossed in Latin letters after its Hangul ("사우스터미널(South Terminal)").
+_KO_LATIN_NAME_GLOSS = re.compile(r"\s*\(\s?([A-Z][a-z]+(?: [A-Z][a-z.]+)+)\s?\)")
 # Russian place names by their shape: adjectival endings ("Nadezhdinskaya", "Zapadnaya", "Artyomovsky",
 # "Slavyanka" aside), town endings ("-sk", "-grad", "-ovo"), and the adjectives that open them ("Bolshoy Kamen").
 _KO_PLACE_GLOSS = re.compile(
@@ -1538,6 +1540,12 @@ def _ko_foreign_ministries(text: str, words: list[tuple[int, int]], nouns: list[
     return out
 
 
+def _apart(spans: list[tuple[int, int]], taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans that overlap none of `taken` (an earlier, surer reading of the same words)."""
+    index = SpanIndex(taken)
+    return [p for p in spans if not index.overlaps(*p)]
+
+
 def korean_candidates(text: str, start: int, end: int, tokens: dict,
                       blocked: list[tuple[int, int, str]] = ()) -> list[Cand]:
     """PERSON/ORG/GPE/TITLE candidates from kiwi's analysis; `blocked` holds catalog hits."""
@@ -1563,25 +1571,20 @@ def korean_candidates(text: str, start: int, end: int, tokens: dict,
         if not any(bs < ejs[k].stem_end and ejs[k].start < be for bs, be, _ in blocked):
             start = _ko_place_before_kind(text, ejs, k, blocked)
             out.append(Cand(ejs[k].start if start is None else start, ejs[k].stem_end, "ORG", "pattern", 0.6))
-    persons = ko_names.role_persons(text, ejs, is_title, [(s, e) for s, e, _ in blocked], not_name, _KO_SURNAMES,
-                                    _KO_ORG_SUFFIX)
+    catalog = [(s, e) for s, e, _ in blocked]
+    persons = ko_names.role_persons(text, ejs, is_title, catalog, not_name, _KO_SURNAMES, _KO_ORG_SUFFIX)
     # "이사장 이근", "부총리 드미트리 스베슈니코프는": a title, then the name.
-    persons += [p for p in ko_names.title_persons(text, ejs, is_title, [(s, e) for s, e, _ in blocked], not_name,
-                                                  _KO_SURNAMES)
-                if not any(p[0] < e and s < p[1] for s, e in persons)]
+    persons += _apart(ko_names.title_persons(text, ejs, is_title, catalog, not_name, _KO_SURNAMES), persons)
     # "김철수(金哲洙) 교수": a Korean name glossed in Hanja.
-    persons += [p for p in ko_names.hanja_glossed_persons(text, ejs, [(s, e) for s, e, _ in blocked], _KO_SURNAMES)
-                if not any(p[0] < e and s < p[1] for s, e in persons)]
+    persons += _apart(ko_names.hanja_glossed_persons(text, ejs, catalog, _KO_SURNAMES), persons)
     # "홍길동 씨는": a Korean name before the honorific.
-    persons += [p for p in ko_names.honorific_persons(text, ejs, [(s, e) for s, e, _ in blocked], not_name, _KO_SURNAMES)
-                if not any(p[0] < e and s < p[1] for s, e in persons)]
+    persons += _apart(ko_names.honorific_persons(text, ejs, catalog, not_name, _KO_SURNAMES), persons)
     # "블라디미르 티토프 러시아 외교부 제1차관": a Russian given name + an unknown surname, whatever follows.
     russian = ko_names.russian_given_name_persons(text, ejs, is_title, not_name)
-    persons = [p for p in persons if not any(p[0] < e and s < p[1] for s, e in russian)] + russian
+    persons = _apart(persons, russian) + russian
     koryo = ko_names.koryo_persons(text, ejs, is_title, _KO_SURNAMES)  # "김 니꼴라이 빼뜨로비치"
-    koryo += [p for p in ko_names.glued_post_persons(text, ejs, tokens, [(s, e) for s, e, _ in blocked], _KO_SURNAMES)
-              if not any(p[0] < e and s < p[1] for s, e in koryo)]  # "김선명원장은"
-    persons = [p for p in persons if not any(p[0] < e and s < p[1] for s, e in koryo)] + koryo
+    koryo += _apart(ko_names.glued_post_persons(text, ejs, tokens, catalog, _KO_SURNAMES), koryo)  # "김선명원장은"
+    persons = _apart(persons, koryo) + koryo
     # A photo caption's credit glued by the crawl to the lead's first word ("… 차관. 연합뉴스홍길동
     # 본부장은"): the name starts after the agency.
     persons = [(m.end(), e) if (m := _KO_GLUED_CREDIT.match(text, s, e)) else (s, e) for s, e in persons]
@@ -1629,7 +1632,7 @@ def korean_candidates(text: str, start: int, end: int, tokens: dict,
             out.append(Cand(nouns[j][0], ne, "GPE", "pattern", 0.6))
             continue
         # Foreign names: NNP run followed by "(Latin Name)".
-        gl = re.match(r"\s*\(\s?([A-Z][a-z]+(?: [A-Z][a-z.]+)+)\s?\)", text[ne : ne + 60]) if nnp else None
+        gl = _KO_LATIN_NAME_GLOSS.match(text[ne : ne + 60]) if nnp else None
         if gl and _LATIN_BODY_HEAD.search(gl.group(1)):
             out.append(Cand(ws, ne, "ORG", "pattern", 0.7))  # "사우스터미널(South Terminal)": a company
             continue
